@@ -1,0 +1,26 @@
+/** The contract between the CLI and each language's analyzer. */
+import type { Diagnostic } from "./diagnostic.js";
+import type { FileKind } from "./file-kinds.js";
+import type { SourceText } from "./source.js";
+
+export interface AnalysisInput {
+  /** The name shown in output: relative to the working directory, `/`-separated (or `--stdin-filename`). */
+  filename: string;
+  /** Absolute path on disk, for resolving scripts a launcher names; null for stdin. */
+  path: string | null;
+  source: SourceText;
+  /** The repository root (nearest folder with `.git`, else the working directory), for same-repo script paths. */
+  root: string;
+  /** Read another file (a job script a launcher names); null when missing, unreadable or not text. */
+  readFile(absolutePath: string): string | null;
+  /** `--include-counterexamples`: report Markdown blocks marked as deliberate counter-examples. */
+  includeCounterexamples: boolean;
+}
+
+export interface Analyzer {
+  kinds: readonly FileKind[];
+  /** One-time asynchronous set-up (loading a grammar); analysis itself may still be asynchronous. */
+  init?(): Promise<void>;
+  /** Every finding of every rule on the file; the caller applies select/ignore, noqa and per-file-ignores. */
+  analyze(input: AnalysisInput): Diagnostic[] | Promise<Diagnostic[]>;
+}

@@ -1,0 +1,44 @@
+/** The rule catalog's shape: the single source of truth for codes, names, docs and fix safety. */
+
+export type Surface = "py" | "ts" | "sh" | "md";
+export type FixKind = "safe" | "unsafe" | "none";
+export type Severity = "error" | "warning";
+export type ExampleLanguage = "python" | "typescript" | "shell" | "markdown";
+
+export interface RuleExample {
+  language: ExampleLanguage;
+  /** Code that the rule reports. Fake tokens only. */
+  bad: string;
+  /** The same code written the right way. */
+  good: string;
+}
+
+export interface RuleDocs {
+  /** Ruff's "What it does": one or two sentences. */
+  whatItDoes: string;
+  /** Ruff's "Why is this bad?". */
+  whyBad: string;
+  /** At least one example; the ESLint docs page uses the `typescript` ones when present. */
+  examples: RuleExample[];
+  /** Ruff's "Fix safety": why the fix is safe or unsafe, or why there is none. */
+  fixSafety: string;
+  /** Optional further reading (plain text or Markdown list items). */
+  references?: string[];
+}
+
+export interface RuleMeta {
+  /** Stable code, never reused: `HFJ101`. */
+  code: string;
+  /** The ESLint rule name (`hf-jobs/<name>`), accepted wherever a code is. */
+  name: string;
+  /** One line, used as ESLint `docs.description` and in the README table. */
+  summary: string;
+  defaultSeverity: Severity;
+  /** Whether the rule runs without `--select` (HFJ302 is opt-in). */
+  enabledByDefault: boolean;
+  fix: FixKind;
+  /** What the fix does, in the catalog table ("env lookup", "move to secrets"). */
+  fixSummary: string;
+  surfaces: Surface[];
+  docs: RuleDocs;
+}

@@ -1,0 +1,72 @@
+import type { Position, SourceText } from "./source.js";
+
+export type Applicability = "safe" | "unsafe";
+
+/** A replacement of `text.slice(start, end)` by `content`; offsets are UTF-16 indices into the file. */
+export interface Edit {
+  start: number;
+  end: number;
+  content: string;
+}
+
+export interface Fix {
+  applicability: Applicability;
+  /** What the fix does, e.g. "Move `HF_TOKEN` from `env` to `secrets`". Never contains a whole token. */
+  message: string;
+  edits: Edit[];
+}
+
+export interface Diagnostic {
+  /** Catalog code, e.g. `HFJ101`. */
+  code: string;
+  /** Never contains a whole token: build messages with `redact()`. */
+  message: string;
+  filename: string;
+  start: number;
+  end: number;
+  location: Position;
+  endLocation: Position;
+  fix: Fix | null;
+  /** The row a `# noqa` comment for this diagnostic goes on. */
+  noqaRow: number;
+}
+
+export interface DiagnosticInput {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  fix?: Fix | null;
+  /** Defaults to the row of `start`. */
+  noqaRow?: number;
+}
+
+export function makeDiagnostic(source: SourceText, filename: string, input: DiagnosticInput): Diagnostic {
+  const location = source.positionAt(input.start);
+  return {
+    code: input.code,
+    message: input.message,
+    filename,
+    start: input.start,
+    end: input.end,
+    location,
+    endLocation: source.positionAt(input.end),
+    fix: input.fix ?? null,
+    noqaRow: input.noqaRow ?? location.row,
+  };
+}
+
+/** A file that could not be checked; reported per file, the run goes on. */
+export interface FileError {
+  filename: string;
+  message: string;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.filename.localeCompare(b.filename) ||
+    a.start - b.start ||
+    a.code.localeCompare(b.code) ||
+    a.end - b.end
+  );
+}

@@ -1,0 +1,38 @@
+/** Which analyzer a file goes to, decided from its path alone. */
+import path from "node:path";
+
+export type FileKind = "python" | "typescript" | "shell" | "yaml-ci" | "markdown";
+
+const BY_EXTENSION: Record<string, FileKind> = {
+  ".py": "python",
+  ".pyi": "python",
+  ".ts": "typescript",
+  ".tsx": "typescript",
+  ".mts": "typescript",
+  ".cts": "typescript",
+  ".js": "typescript",
+  ".jsx": "typescript",
+  ".mjs": "typescript",
+  ".cjs": "typescript",
+  ".sh": "shell",
+  ".bash": "shell",
+  ".zsh": "shell",
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".mdx": "markdown",
+};
+
+/** The kind of a file, or null when no analyzer reads it. CI YAML is only GitHub Actions and GitLab CI files. */
+export function fileKind(filePath: string): FileKind | null {
+  const normalized = filePath.split(path.sep).join("/");
+  const base = path.posix.basename(normalized);
+  if (base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk")) return "shell";
+  const extension = path.posix.extname(base).toLowerCase();
+  if (extension === ".yml" || extension === ".yaml") {
+    if (/(^|\/)\.github\/workflows\//.test(normalized) || /(^|\/)\.github\/actions\//.test(normalized)) return "yaml-ci";
+    if (/(^|\/)\.gitlab-ci\.ya?ml$/.test(normalized) || /(^|\/)\.gitlab\/ci\//.test(normalized)) return "yaml-ci";
+    return null;
+  }
+  if (base.endsWith(".d.ts")) return null;
+  return BY_EXTENSION[extension] ?? null;
+}

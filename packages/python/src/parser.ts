@@ -1,0 +1,68 @@
+/**
+ * The tree-sitter set-up: web-tree-sitter (the WASM binding, no native compile) with the grammar wasm that
+ * the `tree-sitter-python` package ships. Initialised once, asynchronously; after that parsing is synchronous,
+ * which lets the ESLint plugin analyse inline scripts inside a rule.
+ */
+import { createRequire } from "node:module";
+import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
+
+export type { Node as SyntaxNode, Tree } from "web-tree-sitter";
+
+let parser: Parser | null = null;
+let initialising: Promise<Parser> | null = null;
+
+/** Load the runtime and the Python grammar once; every later call returns the same parser. */
+export function initPythonParser(): Promise<Parser> {
+  initialising ??= (async () => {
+    await Parser.init();
+    const require = createRequire(import.meta.url);
+    const wasmPath = require.resolve("tree-sitter-python/tree-sitter-python.wasm");
+    const language = await Language.load(wasmPath);
+    const instance = new Parser();
+    instance.setLanguage(language);
+    parser = instance;
+    return instance;
+  })();
+  return initialising;
+}
+
+/** The parser, once `initPythonParser()` has resolved. */
+export function getPythonParser(): Parser {
+  if (!parser) throw new Error("the Python parser is not initialised: await initPythonParser() first");
+  return parser;
+}
+
+/**
+ * Parse `text`, hand the tree to `use`, and free the tree afterwards (WASM memory is not garbage collected).
+ */
+export function withPythonTree<T>(text: string, use: (tree: Tree) => T): T {
+  const tree = getPythonParser().parse(text);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  try {
+    return use(tree);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Every node below `root` (root included), depth first, without recursion (deep nesting must not overflow). */
+export function* walk(root: Node): Generator<Node> {
+  const cursor = root.walk();
+  try {
+    let descending = true;
+    for (;;) {
+      if (descending) {
+        yield cursor.currentNode;
+        if (cursor.gotoFirstChild()) continue;
+      }
+      if (cursor.gotoNextSibling()) {
+        descending = true;
+        continue;
+      }
+      if (!cursor.gotoParent()) return;
+      descending = false;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
