@@ -1,5 +1,6 @@
 /** @hf-jobs-lint/core: rule catalog, token patterns and redaction, diagnostics, edits, reporters, config, discovery. */
 export * from "./catalog/index.js";
+export * from "./catalog/render.js";
 export * from "./source.js";
 export * from "./diagnostic.js";
 export * from "./tokens.js";

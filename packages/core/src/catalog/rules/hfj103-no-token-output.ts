@@ -10,9 +10,35 @@ export const noTokenOutput: RuleMeta = {
   fixSummary: "",
   surfaces: ["py", "ts"],
   docs: {
-    whatItDoes: "",
-    whyBad: "",
-    examples: [],
-    fixSafety: "",
+    whatItDoes:
+      "Checks for a token value that reaches output: `print`, `logging` calls, `console.*`, the message of a raised or thrown exception, or a file the program writes. " +
+      "A prefix slice of at most 10 characters (`token[:5]`, `token.slice(0, 5)`) is allowed, so a script can still show which token it uses.",
+    whyBad:
+      "Output is kept: job logs are stored with the job and shown by `hf jobs logs`, CI keeps its logs, and notebooks, terminals and log collectors keep copies. " +
+      "A token printed once has to be treated as leaked and revoked.",
+    examples: [
+      {
+        language: "python",
+        bad: `import os
+
+token = os.environ["HF_TOKEN"]
+print(f"Using token {token}")`,
+        good: `import os
+
+token = os.environ["HF_TOKEN"]
+print(f"Using token {token[:5]}…")`,
+      },
+      {
+        language: "typescript",
+        bad: `const token = process.env.HF_TOKEN ?? "";
+console.log(\`Launching with token \${token}\`);`,
+        good: `const token = process.env.HF_TOKEN ?? "";
+console.log(\`Launching with token \${token.slice(0, 5)}…\`);`,
+      },
+    ],
+    fixSafety:
+      "There is no automatic fix: whether to drop the output, log a short prefix or log that a token is set is the author's decision. " +
+      "If the token was already printed somewhere that is kept, revoke it.",
+    references: ["Token settings (revoke a token): https://huggingface.co/settings/tokens"],
   },
 };

@@ -10,9 +10,56 @@ export const noPlaceholderOutsideMcp: RuleMeta = {
   fixSummary: "`get_token()` (adding the import) / `process.env.HF_TOKEN`",
   surfaces: ["py", "ts", "md"],
   docs: {
-    whatItDoes: "",
-    whyBad: "",
-    examples: [],
-    fixSafety: "",
+    whatItDoes:
+      "Checks for the `$HF_TOKEN` / `${HF_TOKEN}` placeholder used where nothing substitutes it: the Python API (`run_job`, `run_uv_job`, the scheduled variants, " +
+      "the `HfApi` methods of the same names), `@huggingface/hub` (`runJob`, `createScheduledJob`) and hand-written calls to the REST API.",
+    whyBad:
+      "Only the `hf_jobs` tool call (the MCP server) replaces a value that is exactly `$HF_TOKEN` or `${HF_TOKEN}` with the caller's token. " +
+      "The Python API, `@huggingface/hub` and the REST API send the string as written: `secrets={\"HF_TOKEN\": \"$HF_TOKEN\"}` gives the job the literal string `$HF_TOKEN` (nine characters, not a token), " +
+      "and its first authenticated Hub call fails with 401, often at the `push_to_hub` that ends hours of work. " +
+      "The pattern is copied from tool-call examples, which are right where they stand and wrong in a launcher.",
+    examples: [
+      {
+        language: "python",
+        bad: `from huggingface_hub import run_uv_job
+
+run_uv_job(
+    "train.py",
+    secrets={"HF_TOKEN": "$HF_TOKEN"},
+)`,
+        good: `from huggingface_hub import get_token, run_uv_job
+
+run_uv_job(
+    "train.py",
+    secrets={"HF_TOKEN": get_token()},
+)`,
+      },
+      {
+        language: "typescript",
+        bad: `import { runJob } from "@huggingface/hub";
+
+await runJob({
+  namespace: "my-org",
+  accessToken: process.env.HF_TOKEN,
+  dockerImage: "python:3.12",
+  command: ["python", "train.py"],
+  secrets: { HF_TOKEN: "$HF_TOKEN" },
+});`,
+        good: `import { runJob } from "@huggingface/hub";
+
+await runJob({
+  namespace: "my-org",
+  accessToken: process.env.HF_TOKEN,
+  dockerImage: "python:3.12",
+  command: ["python", "train.py"],
+  secrets: { HF_TOKEN: process.env.HF_TOKEN },
+});`,
+      },
+    ],
+    fixSafety:
+      "The fix is safe: the placeholder can never work on these surfaces, so nothing that worked before changes. In Python it becomes `get_token()` " +
+      "(the token the launcher is logged in with, or its `HF_TOKEN` variable) and `from huggingface_hub import get_token` is added when missing; " +
+      "in TypeScript and JavaScript it becomes `process.env.HF_TOKEN`.",
+    references: ["Run and manage Jobs (environment variables and secrets): https://huggingface.co/docs/huggingface_hub/guides/jobs"],
   },
 };

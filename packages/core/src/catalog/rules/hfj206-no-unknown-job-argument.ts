@@ -10,9 +10,53 @@ export const noUnknownJobArgument: RuleMeta = {
   fixSummary: "rename known keys (`dependencies` -> `with_deps`)",
   surfaces: ["py", "ts", "md"],
   docs: {
-    whatItDoes: "",
-    whyBad: "",
-    examples: [],
-    fixSafety: "",
+    whatItDoes:
+      "Checks job launches for arguments the surface ignores or rejects: `dependencies` or `image` in an `hf_jobs` `uv` tool call (the dependencies key is `with_deps`, and `uv` takes no image), " +
+      "`args=` on `run_uv_job` (the parameter is `script_args`), and positional arguments to the keyword-only parameters of `run_job`, `run_uv_job` " +
+      "and the scheduled variants (only the `uv` functions take one positional argument, the script).",
+    whyBad:
+      "The tool call drops unknown keys without an error: with `dependencies` (used in published docs) the job starts without its packages and fails at the first import; " +
+      "with `image` it runs in the default image. In Python, an unknown keyword or an extra positional argument raises `TypeError` only when the launcher runs, " +
+      "not when it is written or reviewed.",
+    examples: [
+      {
+        language: "python",
+        bad: `hf_jobs("uv", {
+    "script": "train.py",
+    "dependencies": ["transformers", "trl"],
+    "secrets": {"HF_TOKEN": "$HF_TOKEN"},
+})`,
+        good: `hf_jobs("uv", {
+    "script": "train.py",
+    "with_deps": ["transformers", "trl"],
+    "secrets": {"HF_TOKEN": "$HF_TOKEN"},
+})`,
+      },
+      {
+        language: "python",
+        bad: `from huggingface_hub import run_uv_job
+
+run_uv_job("train.py", args=["--epochs", "3"])`,
+        good: `from huggingface_hub import run_uv_job
+
+run_uv_job("train.py", script_args=["--epochs", "3"])`,
+      },
+      {
+        language: "typescript",
+        bad: `await hf_jobs("uv", {
+  script: "train.py",
+  dependencies: ["transformers", "trl"],
+});`,
+        good: `await hf_jobs("uv", {
+  script: "train.py",
+  with_deps: ["transformers", "trl"],
+});`,
+      },
+    ],
+    fixSafety:
+      "The fix is safe for known renames of tool-call keys (`dependencies` and `deps` become `with_deps`): the value keeps its meaning under the key the server reads. " +
+      "Other findings have no automatic fix: `uv` has no image key (use a `run` operation with an image instead), and `args=` or a positional argument needs the author " +
+      "to say which parameter was meant.",
+    references: ["Run and manage Jobs (UV scripts): https://huggingface.co/docs/huggingface_hub/guides/jobs"],
   },
 };
