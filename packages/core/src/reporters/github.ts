@@ -1,0 +1,50 @@
+/**
+ * `--output-format github`: GitHub Actions workflow commands, one annotation per finding. Values are redacted
+ * first and then escaped as the runner expects: `%`, CR and LF in the message; also `:` and `,` in properties.
+ */
+import { findRule } from "../catalog/index.js";
+import type { Diagnostic, FileError } from "../diagnostic.js";
+import { redactText } from "../tokens.js";
+import { sortedDiagnostics, sortedErrors } from "./ordering.js";
+import type { ReportInput } from "./types.js";
+
+export function escapeGithubData(value: string): string {
+  return redactText(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+export function escapeGithubProperty(value: string): string {
+  return escapeGithubData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+function command(level: "error" | "warning", properties: [string, string | number][], message: string): string {
+  const props = properties.map(([key, value]) => `${key}=${escapeGithubProperty(String(value))}`).join(",");
+  return `::${level} ${props}::${escapeGithubData(message)}`;
+}
+
+function annotation(diagnostic: Diagnostic): string {
+  const level = findRule(diagnostic.code)?.defaultSeverity ?? "error";
+  return command(
+    level,
+    [
+      ["file", diagnostic.filename],
+      ["line", diagnostic.location.row],
+      ["col", diagnostic.location.column],
+      ["endLine", diagnostic.endLocation.row],
+      ["endColumn", diagnostic.endLocation.column],
+      ["title", diagnostic.code],
+    ],
+    diagnostic.message,
+  );
+}
+
+function fileErrorAnnotation(error: FileError): string {
+  return command("error", [["file", error.filename]], error.message);
+}
+
+export function formatGithub(input: ReportInput): string {
+  const lines = [
+    ...sortedDiagnostics(input.diagnostics).map(annotation),
+    ...sortedErrors(input.errors).map(fileErrorAnnotation),
+  ];
+  return lines.map((line) => `${line}\n`).join("");
+}

@@ -1,0 +1,36 @@
+/** Output formats (`--output-format`) and `--statistics`. */
+import { redactText } from "../tokens.js";
+import { formatConcise } from "./concise.js";
+import { formatFull } from "./full.js";
+import { formatGithub } from "./github.js";
+import { formatJson, formatJsonLines } from "./json.js";
+import { formatJunit } from "./junit.js";
+import { formatSarif } from "./sarif.js";
+import type { OutputFormat, ReportInput } from "./types.js";
+
+export * from "./types.js";
+export { formatStatistics, computeStatistics, type Statistic, type StatisticsOptions } from "./statistics.js";
+export { toJsonDiagnostic, type JsonDiagnostic, type JsonEdit, type JsonFix, type JsonLocation } from "./json.js";
+export { buildSarifLog, artifactLocation } from "./sarif.js";
+export { escapeGithubData, escapeGithubProperty } from "./github.js";
+export { escapeXml } from "./junit.js";
+export { isFixAvailable, countFixable, type FixableCounts } from "./fixability.js";
+export { renderCodeFrame } from "./code-frame.js";
+
+const REPORTERS: Record<OutputFormat, (input: ReportInput) => string> = {
+  full: formatFull,
+  concise: formatConcise,
+  json: formatJson,
+  "json-lines": formatJsonLines,
+  sarif: formatSarif,
+  github: formatGithub,
+  junit: formatJunit,
+};
+
+/**
+ * The report in one format. Each reporter redacts every field it emits (before escaping); the whole string is
+ * redacted once more here, so no format can print a token whole even if a reporter forgets a field.
+ */
+export function formatReport(format: OutputFormat, input: ReportInput): string {
+  return redactText(REPORTERS[format](input));
+}

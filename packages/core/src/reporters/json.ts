@@ -1,0 +1,87 @@
+/**
+ * `--output-format json` and `json-lines`: Ruff's schema, key for key (keys in Ruff's alphabetical order), rows and
+ * columns 1-based, columns in UTF-16 units. Every string value is redacted before serialising (see redaction.ts).
+ */
+import { findRule, ruleUrl } from "../catalog/index.js";
+import type { Diagnostic, Edit } from "../diagnostic.js";
+import type { Position, SourceText } from "../source.js";
+import { sortedDiagnostics } from "./ordering.js";
+import { redactDeep } from "./redaction.js";
+import type { ReportInput } from "./types.js";
+
+export interface JsonLocation {
+  column: number;
+  row: number;
+}
+
+export interface JsonEdit {
+  content: string;
+  end_location: JsonLocation;
+  location: JsonLocation;
+}
+
+export interface JsonFix {
+  applicability: "safe" | "unsafe";
+  edits: JsonEdit[];
+  message: string;
+}
+
+/** One finding in Ruff's JSON schema. `cell` is the notebook cell in Ruff; this tool checks no notebooks. */
+export interface JsonDiagnostic {
+  cell: null;
+  code: string;
+  end_location: JsonLocation;
+  filename: string;
+  fix: JsonFix | null;
+  location: JsonLocation;
+  message: string;
+  noqa_row: number;
+  /** The rule's documentation; null for a code the catalog does not know (as Ruff). */
+  url: string | null;
+}
+
+const toJsonLocation = ({ row, column }: Position): JsonLocation => ({ column, row });
+
+function toJsonEdit(edit: Edit, diagnostic: Diagnostic, source: SourceText | undefined): JsonEdit {
+  // Without the file's text an edit's position is unknown; the finding's own range is the closest honest answer.
+  const location = source ? source.positionAt(edit.start) : diagnostic.location;
+  const endLocation = source ? source.positionAt(edit.end) : diagnostic.endLocation;
+  return { content: edit.content, end_location: toJsonLocation(endLocation), location: toJsonLocation(location) };
+}
+
+export function toJsonDiagnostic(diagnostic: Diagnostic, sources: ReportInput["sources"]): JsonDiagnostic {
+  const source = sources.get(diagnostic.filename);
+  const fix = diagnostic.fix;
+  const rule = findRule(diagnostic.code);
+  const value: JsonDiagnostic = {
+    cell: null,
+    code: diagnostic.code,
+    end_location: toJsonLocation(diagnostic.endLocation),
+    filename: diagnostic.filename,
+    fix: fix
+      ? {
+          applicability: fix.applicability,
+          edits: [...fix.edits]
+            .sort((a, b) => a.start - b.start || a.end - b.end)
+            .map((edit) => toJsonEdit(edit, diagnostic, source)),
+          message: fix.message,
+        }
+      : null,
+    location: toJsonLocation(diagnostic.location),
+    message: diagnostic.message,
+    noqa_row: diagnostic.noqaRow,
+    url: rule ? ruleUrl(rule) : null,
+  };
+  return redactDeep(value);
+}
+
+export function formatJson(input: ReportInput): string {
+  const values = sortedDiagnostics(input.diagnostics).map((diagnostic) => toJsonDiagnostic(diagnostic, input.sources));
+  return `${JSON.stringify(values, null, 2)}\n`;
+}
+
+export function formatJsonLines(input: ReportInput): string {
+  return sortedDiagnostics(input.diagnostics)
+    .map((diagnostic) => `${JSON.stringify(toJsonDiagnostic(diagnostic, input.sources))}\n`)
+    .join("");
+}

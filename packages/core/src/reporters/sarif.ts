@@ -1,0 +1,133 @@
+/**
+ * `--output-format sarif`: SARIF 2.1.0 for GitHub code scanning. Every catalog rule is listed (so `ruleIndex` is
+ * stable), results carry a relative `%SRCROOT%` location and a fingerprint that is a hash (never source text).
+ * Columns are UTF-16 code units, stated in `columnKind` so no consumer has to guess.
+ */
+import { createHash } from "node:crypto";
+import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
+import { RULES, ruleUrl, type RuleMeta } from "../catalog/index.js";
+import type { Diagnostic } from "../diagnostic.js";
+import { redactText } from "../tokens.js";
+import { sortedDiagnostics, sortedErrors } from "./ordering.js";
+import { redactDeep } from "./redaction.js";
+import type { ReportInput } from "./types.js";
+
+export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+export const TOOL_NAME = "hf-jobs-lint";
+export const TOOL_INFORMATION_URI = "https://github.com/hf-jobs-lint/hf-jobs-lint";
+export const DEFAULT_TOOL_VERSION = "0.1.0";
+/** The fingerprint key GitHub code scanning tracks alerts by (it keeps a value the tool provides). */
+export const FINGERPRINT_KEY = "primaryLocationLineHash";
+
+/** The rule's documentation as plain text: what it does and why it is bad, or the summary until docs exist. */
+function ruleHelpText(rule: RuleMeta): string {
+  const text = [rule.docs.whatItDoes, rule.docs.whyBad].map((part) => part.trim()).filter(Boolean).join("\n\n");
+  return text || rule.summary;
+}
+
+function ruleHelpMarkdown(rule: RuleMeta): string {
+  const sections = [
+    rule.docs.whatItDoes.trim() && `## What it does\n${rule.docs.whatItDoes.trim()}`,
+    rule.docs.whyBad.trim() && `## Why is this bad?\n${rule.docs.whyBad.trim()}`,
+    rule.docs.fixSafety.trim() && `## Fix safety\n${rule.docs.fixSafety.trim()}`,
+  ].filter(Boolean);
+  return sections.length > 0 ? sections.join("\n\n") : rule.summary;
+}
+
+function toReportingDescriptor(rule: RuleMeta): ReportingDescriptor {
+  return {
+    id: rule.code,
+    name: rule.name,
+    shortDescription: { text: rule.summary },
+    fullDescription: { text: ruleHelpText(rule) },
+    help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
+    helpUri: ruleUrl(rule),
+    defaultConfiguration: { level: rule.defaultSeverity },
+    properties: { tags: ["security"] },
+  };
+}
+
+/** A relative filename as a `/`-separated URI reference; absolute paths become `file://` URIs. */
+export function artifactLocation(filename: string): { uri: string; uriBaseId?: string } {
+  const slashed = filename.replace(/\\/g, "/");
+  const encode = (path: string): string => path.split("/").map(encodeURIComponent).join("/");
+  if (/^[A-Za-z]:\//.test(slashed)) return { uri: `file:///${slashed.slice(0, 2)}${encode(slashed.slice(2))}` };
+  if (slashed.startsWith("/")) return { uri: `file://${encode(slashed)}` };
+  return { uri: encode(slashed.replace(/^\.\//, "")), uriBaseId: "%SRCROOT%" };
+}
+
+/**
+ * sha256 of the code, the filename and the redacted, trimmed text of the finding's first line, plus a counter for
+ * identical lines: stable when unrelated lines move, and never a token or any source text.
+ */
+function fingerprints(diagnostics: readonly Diagnostic[], sources: ReportInput["sources"]): string[] {
+  const seen = new Map<string, number>();
+  return diagnostics.map((diagnostic) => {
+    const line = sources.get(diagnostic.filename)?.lineText(diagnostic.location.row) ?? "";
+    const hash = createHash("sha256")
+      .update(`${diagnostic.code}\0${diagnostic.filename}\0${redactText(line).trim()}`)
+      .digest("hex");
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  });
+}
+
+function toResult(diagnostic: Diagnostic, fingerprint: string): Result {
+  const ruleIndex = RULES.findIndex((rule) => rule.code === diagnostic.code);
+  const rule = RULES[ruleIndex];
+  return {
+    ruleId: diagnostic.code,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: rule?.defaultSeverity ?? "error",
+    message: { text: diagnostic.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(diagnostic.filename),
+          region: {
+            startLine: diagnostic.location.row,
+            startColumn: diagnostic.location.column,
+            endLine: diagnostic.endLocation.row,
+            endColumn: diagnostic.endLocation.column,
+          },
+        },
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+  };
+}
+
+export function buildSarifLog(input: ReportInput): Log {
+  const diagnostics = sortedDiagnostics(input.diagnostics);
+  const hashes = fingerprints(diagnostics, input.sources);
+  const notifications: Notification[] = sortedErrors(input.errors).map((error) => ({
+    level: "error",
+    message: { text: error.message },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(error.filename) } }],
+  }));
+  const log: Log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            informationUri: TOOL_INFORMATION_URI,
+            version: input.toolVersion ?? DEFAULT_TOOL_VERSION,
+            rules: RULES.map(toReportingDescriptor),
+          },
+        },
+        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: "utf16CodeUnits",
+        results: diagnostics.map((diagnostic, index) => toResult(diagnostic, hashes[index]!)),
+      },
+    ],
+  };
+  return redactDeep(log);
+}
+
+export function formatSarif(input: ReportInput): string {
+  return `${JSON.stringify(buildSarifLog(input), null, 2)}\n`;
+}

@@ -1,0 +1,28 @@
+/** What every reporter receives, and the names of the output formats (`--output-format`). */
+import type { Diagnostic, FileError } from "../diagnostic.js";
+import type { SourceText } from "../source.js";
+
+export const OUTPUT_FORMATS = ["full", "concise", "json", "json-lines", "sarif", "github", "junit"] as const;
+
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function isOutputFormat(value: string): value is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(value);
+}
+
+export interface ReportInput {
+  /** Remaining findings; sorted with `compareDiagnostics` (reporters sort a copy when they are not). */
+  diagnostics: Diagnostic[];
+  /** Files that could not be checked (binary, invalid UTF-8, unreadable, ...). */
+  errors: FileError[];
+  /** Each checked file's text by its display filename: code frames and edit positions come from it. */
+  sources: ReadonlyMap<string, SourceText>;
+  /** Fixes applied in this run (`--fix`), for "Found N errors (F fixed, R remaining)." */
+  fixApplied?: number;
+  /** `--show-fixes`: the full format prints each fix as a before/after diff under its diagnostic. */
+  showFixes?: boolean;
+  /** `--unsafe-fixes`: unsafe fixes count as available (`[*]`) instead of hidden. */
+  unsafeFixesEnabled?: boolean;
+  /** The tool version written into SARIF; defaults to the core package version. */
+  toolVersion?: string;
+}
