@@ -14,3 +14,4 @@ export * from "./prefilter.js";
 export * from "./file-kinds.js";
 export * from "./domain/check-command-line.js";
 export * from "./analyzer.js";
+export * from "./reporters/index.js";
