@@ -14,4 +14,6 @@ export * from "./prefilter.js";
 export * from "./file-kinds.js";
 export * from "./domain/check-command-line.js";
 export * from "./analyzer.js";
+export * from "./config.js";
+export * from "./discovery.js";
 export * from "./reporters/index.js";

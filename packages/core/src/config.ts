@@ -1,0 +1,142 @@
+/**
+ * Configuration: `[tool.hf-jobs-lint]` in `pyproject.toml`, or the top level of `hf-jobs-lint.toml` (which wins
+ * in the same folder, as `ruff.toml` wins over `pyproject.toml`). The nearest file from the working directory
+ * upwards is used unless `--config` names one. Unknown keys and unknown rule codes are errors, as in Ruff.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseToml } from "smol-toml";
+import { findRule } from "./catalog/index.js";
+
+export interface FileConfig {
+  select?: string[];
+  ignore?: string[];
+  extendSelect?: string[];
+  /** Glob (gitignore syntax, relative to the config's folder) -> codes ignored in matching files. */
+  perFileIgnores?: Record<string, string[]>;
+  exclude?: string[];
+  extendExclude?: string[];
+  respectGitignore?: boolean;
+  includeCounterexamples?: boolean;
+}
+
+export interface LoadedConfig {
+  config: FileConfig;
+  /** The file it came from, or null when there is none. */
+  file: string | null;
+  /** Folder that relative patterns (exclude, per-file-ignores) are resolved against. */
+  root: string;
+}
+
+export class ConfigError extends Error {}
+
+const KEYS: Record<string, keyof FileConfig> = {
+  select: "select",
+  ignore: "ignore",
+  "extend-select": "extendSelect",
+  "per-file-ignores": "perFileIgnores",
+  exclude: "exclude",
+  "extend-exclude": "extendExclude",
+  "respect-gitignore": "respectGitignore",
+  "include-counterexamples": "includeCounterexamples",
+};
+
+function stringList(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
+    throw new ConfigError(`${where} must be a list of strings`);
+  }
+  return value as string[];
+}
+
+/** Rule codes or names, normalised to codes; `ALL` stays `ALL`. */
+export function normaliseCodes(values: readonly string[], where: string): string[] {
+  return values.map((value) => {
+    if (value.toUpperCase() === "ALL") return "ALL";
+    const rule = findRule(value);
+    if (rule) return rule.code;
+    // A prefix selects a group, as in Ruff (`HFJ2` = every HFJ2xx rule).
+    if (/^HFJ\d{0,2}$/i.test(value)) return value.toUpperCase();
+    throw new ConfigError(`${where}: unknown rule \`${value}\``);
+  });
+}
+
+export function validateConfig(raw: Record<string, unknown>, file: string): FileConfig {
+  const config: FileConfig = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const field = KEYS[key];
+    const where = `${file}: \`${key}\``;
+    switch (field) {
+      case undefined:
+        throw new ConfigError(`${file}: unknown option \`${key}\` (expected one of ${Object.keys(KEYS).join(", ")})`);
+      case "select":
+      case "ignore":
+      case "extendSelect":
+        config[field] = normaliseCodes(stringList(value, where), where);
+        break;
+      case "exclude":
+      case "extendExclude":
+        config[field] = stringList(value, where);
+        break;
+      case "perFileIgnores": {
+        if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${where} must be a table`);
+        const table: Record<string, string[]> = {};
+        for (const [glob, codes] of Object.entries(value)) table[glob] = normaliseCodes(stringList(codes, `${where}.${glob}`), `${where}.${glob}`);
+        config.perFileIgnores = table;
+        break;
+      }
+      case "respectGitignore":
+      case "includeCounterexamples":
+        if (typeof value !== "boolean") throw new ConfigError(`${where} must be true or false`);
+        config[field] = value;
+        break;
+    }
+  }
+  return config;
+}
+
+function readToml(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`${file}: invalid TOML: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** The `[tool.hf-jobs-lint]` table of a pyproject.toml, or null when it has none. */
+function pyprojectSection(file: string): Record<string, unknown> | null {
+  const tool = readToml(file).tool as Record<string, unknown> | undefined;
+  const section = tool?.["hf-jobs-lint"];
+  if (section === undefined) return null;
+  if (typeof section !== "object" || section === null) throw new ConfigError(`${file}: [tool.hf-jobs-lint] must be a table`);
+  return section as Record<string, unknown>;
+}
+
+/** Load a named config file (`--config`). */
+export function loadConfigFile(file: string): LoadedConfig {
+  const absolute = path.resolve(file);
+  const raw = path.basename(absolute) === "pyproject.toml" ? (pyprojectSection(absolute) ?? {}) : readToml(absolute);
+  return { config: validateConfig(raw, absolute), file: absolute, root: path.dirname(absolute) };
+}
+
+/** The nearest configuration from `start` upwards; an empty one rooted at `start` when there is none. */
+export function findConfig(start: string): LoadedConfig {
+  let dir = path.resolve(start);
+  for (;;) {
+    const dedicated = path.join(dir, "hf-jobs-lint.toml");
+    if (fs.existsSync(dedicated)) return loadConfigFile(dedicated);
+    const pyproject = path.join(dir, "pyproject.toml");
+    if (fs.existsSync(pyproject)) {
+      const section = pyprojectSection(pyproject);
+      if (section) return { config: validateConfig(section, pyproject), file: pyproject, root: dir };
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return { config: {}, file: null, root: path.resolve(start) };
+    dir = parent;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * File discovery: every supported file under the given paths, honouring `.gitignore` files (each applies to its
+ * own folder and below, as in git), `.git/info/exclude`, the default excludes, `exclude` and `extend-exclude`.
+ * Paths named explicitly are always checked, as in Ruff. Symlinked folders are followed once: a loop is
+ * reported as an error for that path and the walk goes on.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { fileKind, type FileKind } from "./file-kinds.js";
+
+/** Ruff's default excludes, plus the build output folders of JS projects. */
+export const DEFAULT_EXCLUDE: readonly string[] = [
+  ".bzr",
+  ".direnv",
+  ".eggs",
+  ".git",
+  ".git-rewrite",
+  ".hg",
+  ".mypy_cache",
+  ".nox",
+  ".pants.d",
+  ".pytype",
+  ".ruff_cache",
+  ".svn",
+  ".tox",
+  ".venv",
+  "__pypackages__",
+  "_build",
+  "buck-out",
+  "dist",
+  "node_modules",
+  "site-packages",
+  "venv",
+];
+
+export interface DiscoveryOptions {
+  /** Folder that `exclude` patterns are relative to (the config's folder). */
+  root: string;
+  exclude: readonly string[];
+  respectGitignore: boolean;
+}
+
+export interface DiscoveredFile {
+  path: string;
+  kind: FileKind;
+}
+
+export interface DiscoveryError {
+  path: string;
+  message: string;
+}
+
+export interface DiscoveryResult {
+  files: DiscoveredFile[];
+  errors: DiscoveryError[];
+}
+
+interface ScopedIgnore {
+  dir: string;
+  matcher: Ignore;
+}
+
+function readIgnoreFile(file: string): string | null {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join("/");
+}
+
+/** Is `absolute` ignored by the scoped matchers? The deepest matcher with an opinion wins, as in git. */
+function isIgnored(absolute: string, isDir: boolean, scopes: readonly ScopedIgnore[]): boolean {
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const scope = scopes[i]!;
+    const relative = toPosix(path.relative(scope.dir, absolute));
+    if (!relative || relative.startsWith("..")) continue;
+    const result = scope.matcher.test(isDir ? `${relative}/` : relative);
+    if (result.ignored) return true;
+    if (result.unignored) return false;
+  }
+  return false;
+}
+
+export function discoverFiles(paths: readonly string[], options: DiscoveryOptions): DiscoveryResult {
+  const files: DiscoveredFile[] = [];
+  const errors: DiscoveryError[] = [];
+  const seenFiles = new Set<string>();
+  const excludeScope: ScopedIgnore = { dir: options.root, matcher: ignore().add([...options.exclude]) };
+
+  const addFile = (file: string, explicit: boolean): void => {
+    const kind = fileKind(file);
+    if (!kind) {
+      if (explicit) errors.push({ path: file, message: "not a file type hf-jobs-lint checks" });
+      return;
+    }
+    if (seenFiles.has(file)) return;
+    seenFiles.add(file);
+    files.push({ path: file, kind });
+  };
+
+  const gitignoreScopesFor = (dir: string): ScopedIgnore[] => {
+    // The .gitignore files of the folders above a starting path apply to it too.
+    const scopes: ScopedIgnore[] = [];
+    const chain: string[] = [];
+    for (let current = dir; ; current = path.dirname(current)) {
+      chain.unshift(current);
+      if (fs.existsSync(path.join(current, ".git")) || path.dirname(current) === current) break;
+    }
+    for (const folder of chain) {
+      const exclude = readIgnoreFile(path.join(folder, ".git", "info", "exclude"));
+      if (exclude) scopes.push({ dir: folder, matcher: ignore().add(exclude) });
+      const text = readIgnoreFile(path.join(folder, ".gitignore"));
+      if (text) scopes.push({ dir: folder, matcher: ignore().add(text) });
+    }
+    return scopes;
+  };
+
+  const walk = (dir: string, scopes: ScopedIgnore[], ancestors: Set<string>): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      errors.push({ path: dir, message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      return;
+    }
+    let here = scopes;
+    if (options.respectGitignore && entries.some((entry) => entry.name === ".gitignore")) {
+      const text = readIgnoreFile(path.join(dir, ".gitignore"));
+      if (text) here = [...scopes, { dir, matcher: ignore().add(text) }];
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const absolute = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stat = fs.statSync(absolute);
+          isDir = stat.isDirectory();
+          isFile = stat.isFile();
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          // A dangling link is not an error in a repository; a link loop is worth saying.
+          if (code === "ELOOP") errors.push({ path: absolute, message: "symlink loop" });
+          continue;
+        }
+      }
+      if (!isDir && !isFile) continue;
+      if (isDir && DEFAULT_EXCLUDE.includes(entry.name)) continue;
+      if (isIgnored(absolute, isDir, [excludeScope])) continue;
+      if (options.respectGitignore && isIgnored(absolute, isDir, here)) continue;
+      if (isDir) {
+        let real: string;
+        try {
+          real = fs.realpathSync(absolute);
+        } catch (error) {
+          errors.push({ path: absolute, message: `cannot resolve: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+          continue;
+        }
+        if (ancestors.has(real)) {
+          errors.push({ path: absolute, message: "symlink loop: this folder links back to one of its parents" });
+          continue;
+        }
+        walk(absolute, here, new Set([...ancestors, real]));
+      } else addFile(absolute, false);
+    }
+  };
+
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      errors.push({ path: absolute, message: code === "ENOENT" ? "no such file or folder" : code === "ELOOP" ? "symlink loop" : `cannot read: ${code ?? String(error)}` });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const scopes = options.respectGitignore ? gitignoreScopesFor(path.dirname(absolute)) : [];
+      let real = absolute;
+      try {
+        real = fs.realpathSync(absolute);
+      } catch {
+        // keep the given path
+      }
+      walk(absolute, scopes, new Set([real]));
+    } else addFile(absolute, true);
+  }
+  return { files, errors };
+}
+
+/** The nearest folder from `start` upwards that holds `.git`; `fallback` when there is none. */
+export function findRepositoryRoot(start: string, fallback: string): string {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, ".git"))) return dir;
+    if (path.dirname(dir) === dir) return fallback;
+  }
+}

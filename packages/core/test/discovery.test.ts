@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { discoverFiles } from "@hf-jobs-lint/core";
+
+const made: string[] = [];
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfjl-disc-"));
+  made.push(dir);
+  fs.mkdirSync(path.join(dir, ".git"));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const names = (dir: string, files: { path: string }[]) => files.map((f) => path.relative(dir, f.path).split(path.sep).join("/"));
+
+describe("file discovery", () => {
+  it("finds every supported kind and skips unsupported files", () => {
+    const dir = tree({
+      "a.py": "",
+      "b.ts": "",
+      "types.d.ts": "",
+      "run.sh": "",
+      "Makefile": "",
+      "README.md": "",
+      ".github/workflows/ci.yml": "",
+      "config.yml": "",
+      "data.csv": "",
+    });
+    const { files, errors } = discoverFiles([dir], { root: dir, exclude: [], respectGitignore: true });
+    expect(errors).toEqual([]);
+    expect(names(dir, files).sort()).toEqual([".github/workflows/ci.yml", "Makefile", "README.md", "a.py", "b.ts", "run.sh"]);
+    expect(files.find((f) => f.path.endsWith("ci.yml"))!.kind).toBe("yaml-ci");
+  });
+
+  it("honours nested .gitignore files with negation, unless told not to", () => {
+    const dir = tree({
+      ".gitignore": "generated/\n*.log.py\n",
+      "generated/x.py": "",
+      "keep.log.py": "",
+      "pkg/.gitignore": "local_*.py\n!local_keep.py\n",
+      "pkg/local_a.py": "",
+      "pkg/local_keep.py": "",
+      "pkg/main.py": "",
+    });
+    const respected = discoverFiles([dir], { root: dir, exclude: [], respectGitignore: true });
+    expect(names(dir, respected.files).sort()).toEqual(["pkg/local_keep.py", "pkg/main.py"]);
+    const all = discoverFiles([dir], { root: dir, exclude: [], respectGitignore: false });
+    expect(names(dir, all.files)).toHaveLength(5);
+  });
+
+  it("applies the default excludes and exclude patterns, but checks an explicitly named file", () => {
+    const dir = tree({ "node_modules/p/index.js": "", ".venv/lib/x.py": "", "vendor/v.py": "", "src/a.py": "" });
+    const { files } = discoverFiles([dir], { root: dir, exclude: ["vendor"], respectGitignore: true });
+    expect(names(dir, files)).toEqual(["src/a.py"]);
+    const explicit = discoverFiles([path.join(dir, "vendor/v.py")], { root: dir, exclude: ["vendor"], respectGitignore: true });
+    expect(names(dir, explicit.files)).toEqual(["vendor/v.py"]);
+  });
+
+  it("reports symlink loops and missing paths, and goes on", () => {
+    const dir = tree({ "a/x.py": "" });
+    fs.symlinkSync(dir, path.join(dir, "a", "back"));
+    fs.symlinkSync(path.join(dir, "self"), path.join(dir, "self"));
+    const { files, errors } = discoverFiles([dir, path.join(dir, "missing.py")], { root: dir, exclude: [], respectGitignore: true });
+    expect(names(dir, files)).toEqual(["a/x.py"]);
+    expect(errors.map((e) => [path.relative(dir, e.path), e.message.split(":")[0]]).sort()).toEqual([
+      ["a/back", "symlink loop"],
+      ["missing.py", "no such file or folder"],
+      ["self", "symlink loop"],
+    ]);
+  });
+});
