@@ -1,0 +1,33 @@
+/**
+ * The analyzers the CLI runs, by file kind. Each is loaded on first use, so a Python-only repository never
+ * pays for starting ESLint.
+ */
+import type { Analyzer, FileKind } from "@hf-jobs-lint/core";
+
+const loaders: Record<FileKind, () => Promise<Analyzer>> = {
+  python: async () => (await import("@hf-jobs-lint/python")).pythonAnalyzer,
+  typescript: unavailable("typescript"),
+  shell: unavailable("shell"),
+  "yaml-ci": unavailable("yaml-ci"),
+  markdown: unavailable("markdown"),
+};
+
+function unavailable(kind: FileKind): () => Promise<Analyzer> {
+  return async () => ({ kinds: [kind], analyze: () => [] });
+}
+
+export class AnalyzerRegistry {
+  private readonly loaded = new Map<FileKind, Promise<Analyzer>>();
+
+  get(kind: FileKind): Promise<Analyzer> {
+    let analyzer = this.loaded.get(kind);
+    if (!analyzer) {
+      analyzer = loaders[kind]().then(async (loadedAnalyzer) => {
+        await loadedAnalyzer.init?.();
+        return loadedAnalyzer;
+      });
+      this.loaded.set(kind, analyzer);
+    }
+    return analyzer;
+  }
+}

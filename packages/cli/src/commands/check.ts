@@ -1,0 +1,192 @@
+/** `hf-jobs-lint check`: find (and with `--fix` fix) every finding under the given paths. */
+
+import path from "node:path";
+import cliProgress from "cli-progress";
+import {
+  ConfigError,
+  compareDiagnostics,
+  discoverFiles,
+  fileKind,
+  findConfig,
+  findRepositoryRoot,
+  formatReport,
+  formatStatistics,
+  getRule,
+  loadConfigFile,
+  normaliseCodes,
+  redactText,
+  SourceText,
+  type Diagnostic,
+  type FileError,
+  type OutputFormat,
+} from "@hf-jobs-lint/core";
+import type { CheckSettings, CheckTarget, FileOutcome } from "../engine/check-file.js";
+import { displayName } from "../engine/lint-file.js";
+import { resolveEnabledCodes } from "../engine/rule-selection.js";
+import { defaultThreadCount, runChecks } from "../engine/run-checks.js";
+import { UsageError, type Io } from "../io.js";
+
+export interface CheckOptions {
+  select?: string[];
+  ignore?: string[];
+  extendSelect?: string[];
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  diff?: boolean;
+  showFixes?: boolean;
+  outputFormat: OutputFormat;
+  statistics?: boolean;
+  exitZero?: boolean;
+  config?: string;
+  stdinFilename?: string;
+  threads?: number;
+  quiet?: boolean;
+  respectGitignore: boolean;
+  includeCounterexamples?: boolean;
+  /** `migrate` shows a progress bar on a terminal. */
+  progress?: boolean;
+}
+
+export interface CheckRun {
+  outcomes: FileOutcome[];
+  errors: FileError[];
+  remaining: Diagnostic[];
+  fixedCount: number;
+}
+
+function codesFromFlag(values: string[] | undefined, flag: string): string[] | undefined {
+  if (!values) return undefined;
+  const split = values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+  try {
+    return normaliseCodes(split, flag);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Settings from the configuration and the flags (flags win). */
+export function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckSettings; exclude: string[]; configRoot: string } {
+  const loaded = options.config ? loadConfigFile(path.resolve(cwd, options.config)) : findConfig(cwd);
+  const { config } = loaded;
+  const enabled = resolveEnabledCodes(config, {
+    select: codesFromFlag(options.select, "--select"),
+    ignore: codesFromFlag(options.ignore, "--ignore"),
+    extendSelect: codesFromFlag(options.extendSelect, "--extend-select"),
+  });
+  const settings: CheckSettings = {
+    enabled: [...enabled],
+    perFileIgnores: config.perFileIgnores ?? {},
+    configRoot: loaded.root,
+    repoRoot: findRepositoryRoot(cwd, cwd),
+    includeCounterexamples: options.includeCounterexamples ?? config.includeCounterexamples ?? false,
+    fix: Boolean(options.fix),
+    unsafeFixes: Boolean(options.unsafeFixes),
+    diff: Boolean(options.diff),
+  };
+  const exclude = [...(config.exclude ?? []), ...(config.extendExclude ?? [])];
+  return { settings, exclude, configRoot: loaded.root };
+}
+
+export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<CheckRun> {
+  let resolved;
+  try {
+    resolved = resolveSettings(options, io.cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const { settings, exclude, configRoot } = resolved;
+  const errors: FileError[] = [];
+  let targets: CheckTarget[];
+
+  if (options.stdinFilename !== undefined || (paths.length === 1 && paths[0] === "-")) {
+    const filename = options.stdinFilename ?? "-";
+    const kind = fileKind(filename) ?? "python";
+    const absolute = options.stdinFilename ? path.resolve(io.cwd, options.stdinFilename) : null;
+    targets = [{ filename: absolute ? displayName(absolute, io.cwd) : filename, path: null, kind, text: await io.readStdin() }];
+  } else {
+    const discovery = discoverFiles(paths.length > 0 ? paths.map((p) => path.resolve(io.cwd, p)) : [io.cwd], {
+      root: configRoot,
+      exclude,
+      respectGitignore: options.respectGitignore,
+    });
+    for (const error of discovery.errors) errors.push({ filename: displayName(error.path, io.cwd), message: error.message });
+    targets = discovery.files.map((file) => ({ filename: displayName(file.path, io.cwd), path: file.path, kind: file.kind }));
+  }
+
+  const threads = options.threads ?? defaultThreadCount();
+  let bar: cliProgress.SingleBar | null = null;
+  if (options.progress && io.stderrIsTTY && targets.length > 0) {
+    bar = new cliProgress.SingleBar({ stream: process.stderr, format: "{bar} {value}/{total} files", hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+    bar.start(targets.length, 0);
+  }
+  const outcomes = await runChecks(targets, settings, threads, bar ? (done) => bar!.update(done) : undefined);
+  bar?.stop();
+
+  const remaining: Diagnostic[] = [];
+  let fixedCount = 0;
+  for (const outcome of outcomes) {
+    if (outcome.error) errors.push({ filename: outcome.filename, message: outcome.error });
+    remaining.push(...outcome.diagnostics);
+    fixedCount += outcome.fixed.length;
+  }
+  remaining.sort(compareDiagnostics);
+  return { outcomes, errors, remaining, fixedCount };
+}
+
+function showFixesSummary(outcomes: readonly FileOutcome[]): string {
+  const lines: string[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.fixed.length === 0) continue;
+    const counts = new Map<string, number>();
+    for (const { code } of outcome.fixed) counts.set(code, (counts.get(code) ?? 0) + 1);
+    lines.push(`${outcome.filename}:`);
+    for (const [code, count] of [...counts].sort()) lines.push(`    ${count} × ${code} (${getRule(code).name})`);
+  }
+  if (lines.length === 0) return "No errors fixed\n";
+  const total = outcomes.reduce((sum, outcome) => sum + outcome.fixed.length, 0);
+  return `Fixed ${total} error${total === 1 ? "" : "s"}:\n${lines.map((line) => (line.startsWith(" ") ? line : `- ${line}`)).join("\n")}\n`;
+}
+
+export async function checkCommand(paths: string[], options: CheckOptions, io: Io): Promise<number> {
+  const run = await runCheck(paths, options, io);
+  const sources = new Map<string, SourceText>();
+  for (const outcome of run.outcomes) if (outcome.text !== null) sources.set(outcome.filename, new SourceText(outcome.text));
+
+  if (options.diff) {
+    const diffs = run.outcomes.map((outcome) => outcome.diff).filter((diff): diff is string => diff !== null);
+    io.stdout(diffs.join(""));
+    if (!options.quiet) {
+      const fixable = run.outcomes.reduce((sum, outcome) => sum + outcome.fixed.length, 0);
+      io.stderr(fixable > 0 ? `Would fix ${fixable} error${fixable === 1 ? "" : "s"}.\n` : "No errors would be fixed.\n");
+    }
+    for (const error of run.errors) io.stderr(`${error.filename}: error: ${redactText(error.message)}\n`);
+    if (options.exitZero) return 0;
+    return diffs.length > 0 || run.errors.length > 0 ? 1 : 0;
+  }
+
+  const stdinFixed = run.outcomes.find((outcome) => outcome.fixedText !== null);
+  if (stdinFixed && stdinFixed.fixedText !== null) {
+    // Ruff's convention: with --fix on stdin, the fixed source goes to stdout and the report to stderr.
+    io.stdout(stdinFixed.fixedText);
+    io.stderr(formatReport(options.outputFormat, { diagnostics: run.remaining, errors: run.errors, sources, fixApplied: run.fixedCount, unsafeFixesEnabled: Boolean(options.unsafeFixes) }));
+  } else if (options.statistics) {
+    io.stdout(formatStatistics(run.remaining, options.outputFormat));
+  } else if (!(options.quiet && run.remaining.length === 0 && run.errors.length === 0)) {
+    io.stdout(
+      formatReport(options.outputFormat, {
+        diagnostics: run.remaining,
+        errors: run.errors,
+        sources,
+        fixApplied: run.fixedCount,
+        unsafeFixesEnabled: Boolean(options.unsafeFixes),
+        quiet: Boolean(options.quiet),
+      }),
+    );
+  }
+  if (options.showFixes && options.fix) io.stderr(showFixesSummary(run.outcomes));
+  if (options.exitZero) return 0;
+  return run.remaining.length > 0 || run.errors.length > 0 ? 1 : 0;
+}
+
+

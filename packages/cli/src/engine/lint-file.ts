@@ -1,0 +1,132 @@
+/**
+ * Checking one file's text: the keyword prefilter, the analyzer for its kind, then the filters every finding
+ * goes through (enabled rules, per-file-ignores, `# noqa`), and the fix loop.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import {
+  applyEdits,
+  isSuppressedByNoqa,
+  mayMatter,
+  selectFixes,
+  SourceText,
+  type Analyzer,
+  type Diagnostic,
+  type FileKind,
+} from "@hf-jobs-lint/core";
+import type { AnalyzerRegistry } from "../analyzers/index.js";
+import type { PerFileIgnores } from "./rule-selection.js";
+
+export interface LintContext {
+  registry: AnalyzerRegistry;
+  enabled: ReadonlySet<string>;
+  perFileIgnores: PerFileIgnores;
+  /** Repository root for same-repo script paths. */
+  root: string;
+  includeCounterexamples: boolean;
+}
+
+export interface FileTarget {
+  /** Name shown in output. */
+  filename: string;
+  /** Absolute path, or null for stdin. */
+  path: string | null;
+  kind: FileKind;
+}
+
+function readOtherFile(absolutePath: string): string | null {
+  try {
+    const stat = fs.statSync(absolutePath);
+    if (!stat.isFile() || stat.size > 2 * 1024 * 1024) return null;
+    const text = fs.readFileSync(absolutePath, "utf8");
+    return text.includes("\u0000") ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+async function analyze(analyzer: Analyzer, target: FileTarget, text: string, context: LintContext): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
+  const source = new SourceText(text);
+  const found = await analyzer.analyze({
+    filename: target.filename,
+    path: target.path,
+    source,
+    root: context.root,
+    readFile: readOtherFile,
+    includeCounterexamples: context.includeCounterexamples,
+  });
+  const diagnostics = found.filter(
+    (diagnostic) =>
+      context.enabled.has(diagnostic.code) &&
+      !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) &&
+      !isSuppressedByNoqa(diagnostic, source),
+  );
+  return { diagnostics, source };
+}
+
+export interface LintResult {
+  /** What remains after fixing (all findings when not fixing). */
+  diagnostics: Diagnostic[];
+  source: SourceText;
+  /** The fixed text, when fixes were applied. */
+  fixedText: string | null;
+  /** Findings whose fixes were applied. */
+  fixed: Diagnostic[];
+  /** Set when the fix loop did not converge, or a fix would have broken the file. */
+  fixError: string | null;
+}
+
+/** Passes of analyse-and-fix before giving up: fixes that keep producing fixes are a bug worth reporting. */
+export const MAX_FIX_PASSES = 10;
+
+export async function lintText(
+  target: FileTarget,
+  text: string,
+  context: LintContext,
+  fixMode: { fix: boolean; unsafe: boolean },
+): Promise<LintResult> {
+  if (!mayMatter(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null };
+  const analyzer = await context.registry.get(target.kind);
+  let current = await analyze(analyzer, target, text, context);
+  if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null };
+
+  const baselineErrors = analyzer.countSyntaxErrors?.(text) ?? 0;
+  let working = text;
+  const fixed: Diagnostic[] = [];
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const selection = selectFixes(current.diagnostics, fixMode.unsafe);
+    if (selection.edits.length === 0) {
+      return { diagnostics: current.diagnostics, source: current.source, fixedText: working === text ? null : working, fixed, fixError: null };
+    }
+    const next = applyEdits(working, selection.edits);
+    if ((analyzer.countSyntaxErrors?.(next) ?? 0) > baselineErrors) {
+      const codes = [...new Set(selection.applied.map((d) => d.code))].join(", ");
+      return {
+        diagnostics: current.diagnostics,
+        source: current.source,
+        fixedText: working === text ? null : working,
+        fixed,
+        fixError: `fixes for ${codes} would introduce a syntax error; not applied (please report this)`,
+      };
+    }
+    fixed.push(...selection.applied);
+    working = next;
+    current = await analyze(analyzer, target, working, context);
+  }
+  if (selectFixes(current.diagnostics, fixMode.unsafe).edits.length === 0) {
+    return { diagnostics: current.diagnostics, source: current.source, fixedText: working, fixed, fixError: null };
+  }
+  return {
+    diagnostics: current.diagnostics,
+    source: current.source,
+    fixedText: working,
+    fixed,
+    fixError: `fixes did not converge after ${MAX_FIX_PASSES} passes; the last pass is kept (please report this)`,
+  };
+}
+
+/** The name shown for a path: relative to the working directory, `/`-separated. */
+export function displayName(absolutePath: string, cwd: string): string {
+  const relative = path.relative(cwd, absolutePath);
+  return (relative && !relative.startsWith("..") ? relative : absolutePath).split(path.sep).join("/");
+}

@@ -1,0 +1,51 @@
+/**
+ * Which rules run, Ruff's way: the selection is `--select` (or the config's `select`, or the default rules),
+ * plus `extend-select`, minus `ignore`; CLI flags win over the configuration. A selector is a code, a name,
+ * a code prefix (`HFJ2`) or `ALL`. `per-file-ignores` takes codes away for matching files.
+ */
+import path from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { RULES, type FileConfig } from "@hf-jobs-lint/core";
+
+export interface SelectionFlags {
+  select?: string[];
+  extendSelect?: string[];
+  ignore?: string[];
+}
+
+function matches(selector: string, code: string): boolean {
+  return selector === "ALL" || code.startsWith(selector);
+}
+
+export function resolveEnabledCodes(config: FileConfig, flags: SelectionFlags): Set<string> {
+  const select = flags.select ?? config.select;
+  const enabled = new Set(
+    RULES.filter((rule) => (select ? select.some((selector) => matches(selector, rule.code)) : rule.enabledByDefault)).map((rule) => rule.code),
+  );
+  for (const selector of [...(config.extendSelect ?? []), ...(flags.extendSelect ?? [])]) {
+    for (const rule of RULES) if (matches(selector, rule.code)) enabled.add(rule.code);
+  }
+  // A CLI --select starts afresh, so the config's ignore list no longer applies to it.
+  const ignored = [...(flags.select ? [] : (config.ignore ?? [])), ...(flags.ignore ?? [])];
+  for (const selector of ignored) for (const code of [...enabled]) if (matches(selector, code)) enabled.delete(code);
+  return enabled;
+}
+
+export class PerFileIgnores {
+  private readonly entries: { matcher: Ignore; codes: string[] }[];
+
+  constructor(
+    table: Record<string, string[]> | undefined,
+    private readonly root: string,
+  ) {
+    this.entries = Object.entries(table ?? {}).map(([glob, codes]) => ({ matcher: ignore().add(glob), codes }));
+  }
+
+  /** Is `code` ignored for the file at `absolutePath`? */
+  ignores(absolutePath: string, code: string): boolean {
+    if (this.entries.length === 0) return false;
+    const relative = path.relative(this.root, absolutePath).split(path.sep).join("/");
+    if (!relative || relative.startsWith("..")) return false;
+    return this.entries.some((entry) => entry.matcher.ignores(relative) && entry.codes.some((selector) => matches(selector, code)));
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Running the checks over many files: in this thread, or spread over worker threads (`--threads N`). Results
+ * come back in input order whatever order the workers finish in.
+ */
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { AnalyzerRegistry, checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
+
+/** Files below this count are checked in-process: starting a worker (WASM, ESLint) costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 64;
+
+export function defaultThreadCount(): number {
+  return Math.max(1, Math.min(os.availableParallelism(), 8));
+}
+
+export async function runChecks(
+  targets: readonly CheckTarget[],
+  settings: CheckSettings,
+  threads: number,
+  onProgress?: (done: number) => void,
+): Promise<FileOutcome[]> {
+  const workerCount = Math.min(threads, Math.ceil(targets.length / MIN_FILES_FOR_WORKERS));
+  if (workerCount <= 1) {
+    const context = createLintContext(settings, new AnalyzerRegistry());
+    const outcomes: FileOutcome[] = [];
+    for (const target of targets) {
+      outcomes.push(await checkFile(target, settings, context));
+      onProgress?.(outcomes.length);
+    }
+    return outcomes;
+  }
+  return runInWorkers(targets, settings, workerCount, onProgress);
+}
+
+function runInWorkers(
+  targets: readonly CheckTarget[],
+  settings: CheckSettings,
+  workerCount: number,
+  onProgress?: (done: number) => void,
+): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(targets.length);
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    const finish = (error?: Error): void => {
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve(outcomes);
+    };
+    const feed = (worker: Worker): void => {
+      if (next < targets.length) {
+        const id = next++;
+        worker.postMessage({ id, target: targets[id] });
+      }
+    };
+    for (let i = 0; i < workerCount; i++) {
+      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: settings });
+      workers.push(worker);
+      worker.on("message", (message: { id: number; outcome: FileOutcome }) => {
+        outcomes[message.id] = message.outcome;
+        done++;
+        onProgress?.(done);
+        if (done === targets.length) finish();
+        else feed(worker);
+      });
+      worker.on("error", (error) => finish(error));
+      // Keep two files in flight per worker so it never waits on the main thread.
+      feed(worker);
+      feed(worker);
+    }
+  });
+}

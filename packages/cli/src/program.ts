@@ -1,0 +1,110 @@
+/** The command line, Ruff's conventions: `check`, `rule`, `scope`, `migrate`; exit 0 clean, 1 findings, 2 usage. */
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { OUTPUT_FORMATS, redactText, type OutputFormat } from "@hf-jobs-lint/core";
+import { checkCommand, type CheckOptions } from "./commands/check.js";
+import { migrateCommand } from "./commands/migrate.js";
+import { ruleCommand } from "./commands/rule.js";
+import { scopeCommand } from "./commands/scope.js";
+import { UsageError, type Io } from "./io.js";
+
+const VERSION = "0.1.0";
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return parsed;
+}
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command("hf-jobs-lint")
+    .description("Find and fix unsafe or broken token handling wherever Hugging Face Jobs are launched or run.")
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) });
+
+  program
+    .command("check")
+    .description("Check files for token mistakes (default: the current folder)")
+    .argument("[paths...]", "files or folders to check")
+    .option("--select <codes>", "rules to enable (codes, names, prefixes or ALL), comma-separated", collect)
+    .option("--ignore <codes>", "rules to disable, comma-separated", collect)
+    .option("--extend-select <codes>", "rules to enable on top of the selection", collect)
+    .option("--fix", "apply safe fixes")
+    .option("--unsafe-fixes", "also apply unsafe fixes (with --fix or --diff)")
+    .option("--diff", "print the fixes as a unified diff and change nothing")
+    .option("--show-fixes", "list the fixes applied, per file")
+    .addOption(new Option("--output-format <format>", "output format").choices(OUTPUT_FORMATS).default("full"))
+    .option("--statistics", "count findings per rule")
+    .option("--exit-zero", "exit 0 even when findings remain")
+    .option("--config <file>", "configuration file (pyproject.toml or hf-jobs-lint.toml)")
+    .option("--stdin-filename <name>", "read the source from stdin, as if it were this file")
+    .option("--threads <n>", "worker threads", positiveInteger)
+    .option("-q, --quiet", "print findings only, no summary")
+    .option("--no-respect-gitignore", "check files that .gitignore excludes")
+    .option("--include-counterexamples", "report Markdown blocks marked as deliberate counter-examples")
+    .action(async (paths: string[], options: Omit<CheckOptions, "outputFormat"> & { outputFormat: string }) => {
+      setExit(await checkCommand(paths, { ...options, outputFormat: options.outputFormat as OutputFormat }, io));
+    });
+
+  program
+    .command("migrate")
+    .description("Migrate a repository in one run: every safe and unsafe fix on every surface, then a summary")
+    .argument("[paths...]", "files or folders to migrate")
+    .option("--dry-run", "print the diff, change nothing")
+    .option("--config <file>", "configuration file")
+    .option("--threads <n>", "worker threads", positiveInteger)
+    .option("--no-respect-gitignore", "migrate files that .gitignore excludes")
+    .action(async (paths: string[], options: { dryRun?: boolean; config?: string; threads?: number; respectGitignore: boolean }) => {
+      setExit(await migrateCommand(paths, options, io));
+    });
+
+  program
+    .command("rule")
+    .description("Print a rule's documentation")
+    .argument("[code]", "rule code or name")
+    .option("--all", "list every rule")
+    .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((code: string | undefined, options: { all?: boolean; outputFormat: "text" | "json" }) => {
+      setExit(ruleCommand(code, options, io));
+    });
+
+  program
+    .command("scope")
+    .description("The token a job script needs (none, read, write), with the evidence")
+    .argument("<script>", "a Python job script")
+    .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (script: string, options: { outputFormat: "text" | "json" }) => {
+      setExit(await scopeCommand(script, options, io));
+    });
+
+  return program;
+}
+
+/** Run the command line; returns the exit status. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`hf-jobs-lint: error: ${redactText(error.message)}\n`);
+      return 2;
+    }
+    io.stderr(`hf-jobs-lint: internal error: ${redactText((error as Error).stack ?? String(error))}\n`);
+    return 2;
+  }
+}
