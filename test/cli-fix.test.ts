@@ -1,0 +1,73 @@
+// --fix, --unsafe-fixes, --diff, --stdin-filename: what is written, and what is kept byte for byte.
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { FAKE_TOKEN, makeTree, removeTrees, runCli } from "./helpers/run-cli.js";
+
+afterEach(removeTrees);
+
+const envLauncher = (eol: string) =>
+  [
+    "# launcher",
+    "from huggingface_hub import run_uv_job",
+    "",
+    "run_uv_job(",
+    '    "train.py",',
+    '    env={"HF_TOKEN": "$HF_TOKEN", "LOG_LEVEL": "info"},  # keep this comment',
+    ")",
+    "",
+  ].join(eol);
+
+describe("hf-jobs-lint check --fix", () => {
+  it("applies safe fixes, keeps CRLF, BOM, mode and untouched bytes, and is idempotent", async () => {
+    const original = `\ufeff${envLauncher("\r\n")}`;
+    const dir = makeTree({ "launch.py": original });
+    const file = path.join(dir, "launch.py");
+    fs.chmodSync(file, 0o751);
+    const first = await runCli(["check", "--fix", "--output-format", "concise", "launch.py"], { cwd: dir });
+    const fixed = fs.readFileSync(file, "utf8");
+    expect(fixed).not.toBe(original);
+    expect(fixed.startsWith("\ufeff# launcher\r\n")).toBe(true);
+    expect(fixed.replace(/\r\n/g, "")).not.toContain("\n");
+    expect(fixed).toContain("# keep this comment");
+    expect(fixed).toContain('"LOG_LEVEL": "info"');
+    expect(fixed).toMatch(/secrets=\{"HF_TOKEN": /);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o751);
+    expect(first.stdout).not.toMatch(/HFJ201/);
+    const second = await runCli(["check", "--fix", "--output-format", "concise", "launch.py"], { cwd: dir });
+    expect(fs.readFileSync(file, "utf8")).toBe(fixed);
+    expect(second.stdout).toBe(first.stdout);
+    expect(fs.readdirSync(dir)).toEqual(["launch.py"]);
+  });
+
+  it("--diff prints a unified diff, writes nothing, and exits 1", async () => {
+    const dir = makeTree({ "launch.py": envLauncher("\n") });
+    const result = await runCli(["check", "--diff", "launch.py"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^--- a\/launch\.py/m);
+    expect(result.stdout).toMatch(/^\+\+\+ b\/launch\.py/m);
+    expect(result.stdout).toMatch(/^-.*env=\{"HF_TOKEN"/m);
+    expect(fs.readFileSync(path.join(dir, "launch.py"), "utf8")).toBe(envLauncher("\n"));
+  });
+
+  it("unsafe fixes need --unsafe-fixes, and --diff never shows a token whole, not even in removed lines", async () => {
+    const source = `from huggingface_hub import HfApi\napi = HfApi(token="${FAKE_TOKEN}")\n`;
+    const dir = makeTree({ "up.py": source });
+    const safeOnly = await runCli(["check", "--diff", "up.py"], { cwd: dir });
+    expect(safeOnly.stdout).toBe("");
+    const unsafe = await runCli(["check", "--diff", "--unsafe-fixes", "up.py"], { cwd: dir });
+    expect(unsafe.stdout).toMatch(/^-api = HfApi\(token="hf_FA…"\)/m);
+    expect(unsafe.stdout + unsafe.stderr).not.toContain(FAKE_TOKEN);
+    expect(fs.readFileSync(path.join(dir, "up.py"), "utf8")).toBe(source);
+  });
+
+  it("reads stdin with --stdin-filename and prints the fixed source", async () => {
+    const dir = makeTree({});
+    const result = await runCli(["check", "--fix", "--stdin-filename", "launch.py"], { cwd: dir, stdin: envLauncher("\n") });
+    expect(result.stdout).toMatch(/secrets=\{"HF_TOKEN": /);
+    expect(result.stdout).toContain("# keep this comment");
+    const report = await runCli(["check", "--stdin-filename", "launch.py", "--output-format", "concise"], { cwd: dir, stdin: envLauncher("\n") });
+    expect(report.code).toBe(1);
+    expect(report.stdout).toMatch(/^launch\.py:6:\d+: HFJ201/m);
+  });
+});

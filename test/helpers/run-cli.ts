@@ -1,0 +1,46 @@
+/** Run the CLI in-process with captured streams, as the binary would run. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runMain, type Io } from "hf-jobs-lint";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[], options: { cwd: string; stdin?: string }): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    cwd: options.cwd,
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    readStdin: async () => options.stdin ?? "",
+    stderrIsTTY: false,
+  };
+  const code = await runMain(argv, io);
+  return { code, stdout, stderr };
+}
+
+const made: string[] = [];
+
+/** A temporary folder with the given files (string or Buffer contents). */
+export function makeTree(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfjl-e2e-"));
+  made.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  return dir;
+}
+
+export function removeTrees(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fake token: the right shape, never a real credential. */
+export const FAKE_TOKEN = "hf_" + "FAKEe2eTOKENabcdefghijklmnop012345".slice(0, 34);
