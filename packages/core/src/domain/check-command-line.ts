@@ -6,7 +6,7 @@
  */
 import type { Applicability } from "../diagnostic.js";
 import { findTokens, looksLikeTokenPlaceholder, redact, redactText } from "../tokens.js";
-import { parseJobsCommandLine, splitAssignment, type JobsFlag } from "./jobs-cli.js";
+import { parseJobsCommandLine, secretsFlagFor, splitAssignment, type JobsFlag } from "./jobs-cli.js";
 import { HF_TOKEN, isMisnamedHfTokenName, isTokenLikeKey } from "./token-keys.js";
 
 export interface ArgvElement {
@@ -68,7 +68,7 @@ function flagValueWithKey(flag: JobsFlag, value: string): string {
   return flag.span === 2 ? value : `${flag.written.slice(0, flag.written.indexOf("=") + 1)}${value}`;
 }
 
-function checkFlag(argv: readonly ArgvElement[], flag: JobsFlag, options: CommandLineCheckOptions, findings: ArgvFinding[]): void {
+function checkFlag(argv: readonly ArgvElement[], flag: JobsFlag, program: string, options: CommandLineCheckOptions, findings: ArgvFinding[]): void {
   if (flag.value === null) return;
   const at = valueIndex(flag);
   const element = argv[at]!;
@@ -113,7 +113,7 @@ function checkFlag(argv: readonly ArgvElement[], flag: JobsFlag, options: Comman
   }
 
   if (!isSecret && isTokenLikeKey(key)) {
-    const spelling = flag.written.startsWith("--") ? "--secrets" : "-s";
+    const spelling = secretsFlagFor(program, !flag.written.startsWith("--"));
     const written = flag.span === 2 ? spelling : `${spelling}=${flag.value}`;
     findings.push({
       code: "HFJ201",
@@ -144,7 +144,7 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
   const parsed = parseJobsCommandLine(argv.map((element) => element.value));
   if (!parsed) return [];
   const findings: ArgvFinding[] = [];
-  for (const flag of parsed.flags) checkFlag(argv, flag, options, findings);
+  for (const flag of parsed.flags) checkFlag(argv, flag, parsed.program, options, findings);
 
   // After the script or image: everything goes to the job.
   const movedFlagElements = new Set<number>();
@@ -201,7 +201,7 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
         message: `\`${parsed.target.value}\` does Hub operations that need a token, but the launch passes no \`${HF_TOKEN}\` secret`,
         index: parsed.target.index,
         endIndex: parsed.target.index,
-        fix: { applicability: "unsafe", message: "Add `--secrets HF_TOKEN`", ops: [{ op: "insertBefore", index: insertAt, elements: [{ value: "--secrets" }, { value: HF_TOKEN }] }] },
+        fix: { applicability: "unsafe", message: `Add \`${secretsFlagFor(parsed.program, false)} ${HF_TOKEN}\``, ops: [{ op: "insertBefore", index: insertAt, elements: [{ value: secretsFlagFor(parsed.program, false) }, { value: HF_TOKEN }] }] },
       });
     }
   }

@@ -130,19 +130,22 @@ export function parseJobsCommandLine(argv: readonly string[]): JobsCommandLine |
   let schedule: JobsCommandLine["schedule"] = null;
   let target: JobsCommandLine["target"] = null;
   let positionals = 0;
+  // After `--`, everything is positional (a script or image name may then start with `-`).
+  let positionalOnly = false;
   while (i < argv.length) {
     const element = argv[i]!;
-    if (element === "--") {
+    if (element === "--" && !positionalOnly) {
+      positionalOnly = true;
       i++;
       continue;
     }
-    const flag = element.startsWith("-") ? readFlag(argv, i) : null;
+    const flag = element.startsWith("-") && !positionalOnly ? readFlag(argv, i) : null;
     if (flag) {
       flags.push(flag);
       i += flag.span;
       continue;
     }
-    if (element.startsWith("-")) {
+    if (element.startsWith("-") && !positionalOnly) {
       // An unknown flag: assume it is a boolean of a newer CLI and keep going.
       i++;
       continue;
@@ -162,14 +165,35 @@ export function parseJobsCommandLine(argv: readonly string[]): JobsCommandLine |
   const jobArgs = argv.slice(jobArgsIndex);
   const flagsAfterTarget: JobsFlag[] = [];
   for (let j = jobArgsIndex; j < argv.length; ) {
+    // An explicit `--` after the script says: what follows is the script's own.
+    if (argv[j] === "--") break;
     const flag = readFlag(argv, j);
-    if (flag && flag.name !== "--name" && flag.name !== "--python") {
-      // `--name`/`-p` are common script options of their own; only flags that change the job are reported.
+    if (flag && isJobFlagAfterTarget(flag)) {
       flagsAfterTarget.push(flag);
       j += flag.span;
     } else j++;
   }
   return { kind, program: prefix.program, flags, target, schedule, jobArgsIndex, jobArgs, flagsAfterTarget };
+}
+
+/**
+ * Long flags that, written after the script or image, evidently meant to configure the job. Short flags
+ * (`-d`, `-v`, `-l`, `-p`) and `--name`, `--python`, `--timeout` are common options of scripts themselves, so
+ * they are not reported; `-s`/`-e` are, when their value is an environment name (`-e HF_TOKEN`, `-s KEY=v`).
+ */
+const JOB_FLAGS_AFTER_TARGET = new Set(["--env", "--secrets", "--env-file", "--secrets-file", "--token", "--flavor", "--namespace", "--label", "--volume", "--image", "--with", "--detach"]);
+
+function isJobFlagAfterTarget(flag: JobsFlag): boolean {
+  const written = flag.written.split("=")[0]!;
+  if (written.startsWith("--")) return JOB_FLAGS_AFTER_TARGET.has(flag.name);
+  if (written === "-s" || written === "-e") return flag.value !== null && /^[A-Z_][A-Z0-9_]*(?:=|$)/.test(flag.value);
+  return false;
+}
+
+/** The flag that passes secrets for `program`: the legacy `hfjobs` spells it `--secret`, `hf jobs` `--secrets`. */
+export function secretsFlagFor(program: string, short: boolean): string {
+  if (short) return "-s";
+  return program === "hfjobs" ? "--secret" : "--secrets";
 }
 
 /** Split a `KEY=VALUE` flag value; a bare `KEY` takes its value from the caller's environment. */
