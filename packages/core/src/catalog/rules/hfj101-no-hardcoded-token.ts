@@ -59,7 +59,7 @@ hf jobs uv run --secrets HF_TOKEN train.py`,
       },
     ],
     fixSafety:
-      "The fix is unsafe (`--unsafe-fixes`; an editor suggestion in ESLint). It replaces the literal with `get_token()` in a Python launcher (adding the import), " +
+      "The fix is unsafe. It replaces the literal with `get_token()` in a Python launcher (adding the import), " +
       "`os.environ[\"HF_TOKEN\"]` in other Python files, `process.env.HF_TOKEN` in TypeScript and JavaScript, and a bare `HF_TOKEN` (or no `--token` at all) on a command line. " +
       "The code then uses whatever token the environment or the login provides, which may belong to another account or be missing. " +
       "The fix also does not revoke the leaked token: that step is yours, and `hf-jobs-lint migrate` lists every token it found, redacted, with its file and line.",
