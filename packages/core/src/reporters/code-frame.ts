@@ -3,6 +3,7 @@
  * Lines are redacted before display; columns are mapped onto the redacted text and measured in display width.
  */
 import type { Position, SourceText } from "../source.js";
+import { redactText } from "../tokens.js";
 import { redactLine } from "./redaction.js";
 import { displayText, displayWidth } from "./text-width.js";
 
@@ -37,7 +38,8 @@ export function renderCodeFrame(source: SourceText, start: Position, end: Positi
   for (let row = firstRow; row <= lastRow; row++) {
     const original = source.lineText(row);
     const line = redactLine(original);
-    frame.push(trimEnd(`${String(row).padStart(gutterWidth)} | ${displayText(line.text)}`));
+    // Redacted again after display: dropping an invisible character can join the two halves of a token.
+    frame.push(redactText(trimEnd(`${String(row).padStart(gutterWidth)} | ${displayText(line.text)}`)));
     if (row < start.row || row > endRow) continue;
 
     const firstNonBlank = original.length - original.trimStart().length;

@@ -16,7 +16,7 @@ import { displayText } from "./text-width.js";
 import type { ReportInput } from "./types.js";
 
 function shownLine(line: string): string {
-  return displayText(redactLine(line).text).replace(/\s+$/u, "");
+  return redactText(displayText(redactLine(line).text).replace(/\s+$/u, ""));
 }
 
 /** The lines a fix touches, before and after it, as `-`/`+` lines under the frame (`--show-fixes`). */

@@ -47,9 +47,12 @@ function toReportingDescriptor(rule: RuleMeta): ReportingDescriptor {
   };
 }
 
-/** A relative filename as a `/`-separated URI reference; absolute paths become `file://` URIs. */
+/**
+ * A relative filename as a `/`-separated URI reference; absolute paths become `file://` URIs. Redacted before
+ * percent-encoding: `,hf_…` would become `%2Chf_…`, where the token no longer starts at a word boundary.
+ */
 export function artifactLocation(filename: string): { uri: string; uriBaseId?: string } {
-  const slashed = filename.replace(/\\/g, "/");
+  const slashed = redactText(filename).replace(/\\/g, "/");
   const encode = (path: string): string => path.split("/").map(encodeURIComponent).join("/");
   if (/^[A-Za-z]:\//.test(slashed)) return { uri: `file:///${slashed.slice(0, 2)}${encode(slashed.slice(2))}` };
   if (slashed.startsWith("/")) return { uri: `file://${encode(slashed)}` };
