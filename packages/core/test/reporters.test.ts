@@ -91,6 +91,10 @@ describe("golden output of every format", () => {
     await expect(formatStatistics(diagnostics, "json")).toMatchFileSnapshot(golden("statistics.json"));
   });
 
+  it("rejects an unknown format with the list of known ones", () => {
+    expect(() => formatReport("xml" as never, buildInput())).toThrow(/unknown output format "xml".*full, concise, json, json-lines, sarif, github, junit/);
+  });
+
   it("is deterministic: unsorted input gives the same output", () => {
     const sorted = buildInput();
     const shuffled = buildInput();

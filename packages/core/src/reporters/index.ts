@@ -6,7 +6,7 @@ import { formatGithub } from "./github.js";
 import { formatJson, formatJsonLines } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatSarif } from "./sarif.js";
-import type { OutputFormat, ReportInput } from "./types.js";
+import { OUTPUT_FORMATS, type OutputFormat, type ReportInput } from "./types.js";
 
 export * from "./types.js";
 export { formatStatistics, computeStatistics, type Statistic, type StatisticsOptions } from "./statistics.js";
@@ -32,5 +32,7 @@ const REPORTERS: Record<OutputFormat, (input: ReportInput) => string> = {
  * redacted once more here, so no format can print a token whole even if a reporter forgets a field.
  */
 export function formatReport(format: OutputFormat, input: ReportInput): string {
-  return redactText(REPORTERS[format](input));
+  const reporter = REPORTERS[format] as ((input: ReportInput) => string) | undefined;
+  if (!reporter) throw new Error(`unknown output format "${format}" (expected one of: ${OUTPUT_FORMATS.join(", ")})`);
+  return redactText(reporter(input));
 }

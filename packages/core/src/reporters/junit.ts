@@ -5,7 +5,7 @@
 import { findRule } from "../catalog/index.js";
 import type { Diagnostic, FileError } from "../diagnostic.js";
 import { redactText } from "../tokens.js";
-import { sortedDiagnostics, sortedErrors } from "./ordering.js";
+import { compareStrings, sortedDiagnostics, sortedErrors } from "./ordering.js";
 import { TOOL_NAME } from "./sarif.js";
 import type { ReportInput } from "./types.js";
 
@@ -45,7 +45,7 @@ function groupByFile(input: ReportInput): Suite[] {
   };
   for (const diagnostic of sortedDiagnostics(input.diagnostics)) suite(diagnostic.filename).diagnostics.push(diagnostic);
   for (const error of sortedErrors(input.errors)) suite(error.filename).errors.push(error);
-  return [...suites.values()].sort((a, b) => a.filename.localeCompare(b.filename));
+  return [...suites.values()].sort((a, b) => compareStrings(a.filename, b.filename));
 }
 
 function testcase(diagnostic: Diagnostic): string[] {

@@ -5,6 +5,11 @@ export function sortedDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
   return [...diagnostics].sort(compareDiagnostics);
 }
 
+/** Code-unit order, not `localeCompare`: output must not depend on the machine's locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function sortedErrors(errors: readonly FileError[]): FileError[] {
-  return [...errors].sort((a, b) => a.filename.localeCompare(b.filename) || a.message.localeCompare(b.message));
+  return [...errors].sort((a, b) => compareStrings(a.filename, b.filename) || compareStrings(a.message, b.message));
 }

@@ -7,6 +7,7 @@ import { findRule } from "../catalog/index.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { redactText } from "../tokens.js";
 import { isFixAvailable } from "./fixability.js";
+import { compareStrings } from "./ordering.js";
 import { redactDeep } from "./redaction.js";
 import type { OutputFormat } from "./types.js";
 
@@ -35,7 +36,7 @@ export function computeStatistics(diagnostics: readonly Diagnostic[], options: S
       byCode.set(diagnostic.code, { code: diagnostic.code, name, count: 1, fixable });
     }
   }
-  return [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  return [...byCode.values()].sort((a, b) => b.count - a.count || compareStrings(a.code, b.code));
 }
 
 export function formatStatistics(diagnostics: readonly Diagnostic[], format: OutputFormat, options: StatisticsOptions = {}): string {
