@@ -17,3 +17,4 @@ export * from "./analyzer.js";
 export * from "./config.js";
 export * from "./discovery.js";
 export * from "./reporters/index.js";
+export * from "./codemods.js";

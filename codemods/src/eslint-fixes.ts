@@ -1,0 +1,67 @@
+/**
+ * The one adapter behind every TS/JS codemod: run the plugin's rules for some codes through ESLint's `Linter`
+ * and apply their fixes (and, for unsafe codemods, their first suggestions) until nothing changes. The decisions
+ * stay in the rules; a transform only chooses which rules.
+ */
+import { Linter } from "eslint";
+import * as tsParser from "@typescript-eslint/parser";
+import plugin from "eslint-plugin-hf-jobs";
+import { applyEdits, getRule, type Edit } from "@hf-jobs-lint/core";
+
+/** Bound on fix passes: a rule whose fix keeps producing fixes is a bug, not a reason to loop forever. */
+const MAX_PASSES = 10;
+
+function linterConfig(ruleNames: readonly string[]): Linter.Config[] {
+  return [
+    {
+      files: ["**/*"],
+      languageOptions: {
+        parser: tsParser as unknown as Linter.Parser,
+        ecmaVersion: "latest",
+        sourceType: "module",
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+      linterOptions: { reportUnusedDisableDirectives: "off" },
+      plugins: { "hf-jobs": plugin as unknown as NonNullable<Linter.Config["plugins"]>[string] },
+      rules: Object.fromEntries(ruleNames.map((name) => [`hf-jobs/${name}`, "error"])),
+    },
+  ];
+}
+
+function overlaps(a: Edit, chosen: readonly Edit[]): boolean {
+  return chosen.some((b) => a.start < b.end && b.start < a.end) || chosen.some((b) => a.start === b.start);
+}
+
+export interface CodemodResult {
+  output: string;
+  /** Rule codes whose fixes were applied, once per fix. */
+  applied: string[];
+  /** Set when the source could not be parsed. */
+  parseError: string | null;
+}
+
+/** Apply the fixes of `codes` to `source`; returns the source unchanged when nothing applies. */
+export function applyRuleFixes(source: string, filename: string, codes: readonly string[], unsafe: boolean): CodemodResult {
+  const names = codes.map((code) => getRule(code).name).filter((name) => name in plugin.rules);
+  const linter = new Linter({ configType: "flat" });
+  const config = linterConfig(names);
+  let output = source;
+  const applied: string[] = [];
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const messages = linter.verify(output, config, { filename });
+    const fatal = messages.find((message) => message.fatal);
+    if (fatal) return { output, applied, parseError: fatal.message };
+    const edits: Edit[] = [];
+    for (const message of messages) {
+      const fix = message.fix ?? (unsafe ? message.suggestions?.[0]?.fix : undefined);
+      if (!fix || !message.ruleId) continue;
+      const edit = { start: fix.range[0], end: fix.range[1], content: fix.text };
+      if (overlaps(edit, edits)) continue;
+      edits.push(edit);
+      applied.push(getRule(message.ruleId.replace(/^hf-jobs\//, "")).code);
+    }
+    if (edits.length === 0) break;
+    output = applyEdits(output, edits);
+  }
+  return { output, applied, parseError: null };
+}

@@ -1,0 +1,6 @@
+/** jscodeshift transform `with-deps`: see core's CODEMODS. Run: npx jscodeshift -t codemods/dist/transforms/with-deps.js --parser=ts FILES */
+import { createTransform } from "../create-transform.js";
+
+const transform = createTransform("with-deps");
+export default transform;
+export const parser = transform.parser;
