@@ -48,6 +48,10 @@ function renderReplace(word: ShellWord, value: string, context: RenderContext): 
   // Only a quote that opens in the replaced head can be reopened; the raw head must end right before the tail.
   const rawHead = context.text.slice(word.start, splitAt);
   if (reopen && !rawHead.includes(reopen)) return null;
+  // `"OLD=$X"` -> `"HF_TOKEN=$X"`: when one quote opens the word and the tail is still inside it, rewrite inside.
+  if (reopen && rawHead[0] === reopen && rawHead.indexOf(reopen, 1) < 0 && /^[A-Za-z0-9_@%+=:,./-]*$/.test(head)) {
+    return { start: word.start + 1, end: splitAt, content: head };
+  }
   return { start: word.start, end: splitAt, content: escapeForMake(quoteShellWord(head), context.makefile) + reopen };
 }
 

@@ -175,9 +175,9 @@ export function tokenizeRange(text: string, from: number, to: number, options: T
         if (!(makefile && j === i + 1)) while (end < to && /[A-Za-z0-9_]/.test(text[end]!)) end++;
       } else if (next !== undefined && /[0-9@*#?$!-]/.test(next)) end = j + 1;
       else {
-        // A lone `$` is a literal dollar sign.
-        push(b, "$", i, quote);
-        return i + 1;
+        // A lone `$` (or `$$` before nothing expandable in a Makefile) is a literal dollar sign.
+        push(b, "$", j - 1, quote);
+        return j;
       }
     }
     for (let k = start; k < end; k++) {
@@ -261,6 +261,9 @@ export function tokenizeRange(text: string, from: number, to: number, options: T
     if (c === "\\") {
       const cont = continuationAt(text, i);
       if (cont) {
+        // `run\<newline> -s`: the word ends before the backslash; `ab\<newline>cd` is one word `abcd`.
+        const after = text[i + cont];
+        if (i + cont >= to || after === " " || after === "\t" || after === "\n" || after === "\r") finishWord(i);
         i += cont;
         continue;
       }
