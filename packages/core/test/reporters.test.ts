@@ -183,6 +183,20 @@ describe("code frames", () => {
     expect(renderCodeFrame(source, { row: 1, column: 1 }, { row: 2, column: 1 }, "X")).toEqual(["  |", "1 | a = 1", "  | ^^^^^ X", "2 | b = 2", "  |"]);
   });
 
+  it("cuts a long line to a window around the range, underline still aligned", () => {
+    const text = `x = [${"1, ".repeat(100)}"${FAKE_TOKEN}"${", 2".repeat(100)}]\n`;
+    const start = text.indexOf(FAKE_TOKEN);
+    const source = new SourceText(text);
+    const frame = renderCodeFrame(source, source.positionAt(start), source.positionAt(start + FAKE_TOKEN.length), "HFJ101");
+    const [line, underline] = [frame[1]!, frame[2]!];
+    expect(line.startsWith("1 | …")).toBe(true);
+    expect(line.endsWith("…")).toBe(true);
+    expect(line.length).toBeLessThanOrEqual("1 | ".length + 160 + 2);
+    expect(underline.indexOf("^")).toBe(line.indexOf("hf_Fa…"));
+    expect(underline.endsWith("^^^^^^ HFJ101")).toBe(true);
+    expect(underline).not.toMatch(/\^{7}/);
+  });
+
   it("never joins a token split by an invisible character", () => {
     const source = new SourceText(`y = "${FAKE_TOKEN.slice(0, 10)}\u200B${FAKE_TOKEN.slice(10)}"\n`);
     const frame = renderCodeFrame(source, { row: 1, column: 1 }, { row: 1, column: 2 }, "X").join("\n");

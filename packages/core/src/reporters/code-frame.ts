@@ -9,6 +9,34 @@ import { displayText, displayWidth } from "./text-width.js";
 
 /** Lines of context shown before and after the range, as Ruff shows. */
 const CONTEXT_LINES = 2;
+/** Lines wider than this (in display columns) are cut to a window of this width around the range. */
+export const MAX_LINE_WIDTH = 160;
+/** Columns kept before the range when a long line is cut. */
+const LEFT_CONTEXT_WIDTH = 40;
+const ELLIPSIS = "…";
+
+interface ShownLine {
+  row: number;
+  /** Redacted, tabs expanded. */
+  text: string;
+  underline?: { indent: number; carets: number; label: string };
+}
+
+/** The characters of `text` whose display columns fall inside [start, end), with `…` where text was cut. */
+function cropToWindow(text: string, start: number, end: number): string {
+  let column = 0;
+  let kept = "";
+  let cutRight = false;
+  for (const char of text) {
+    const width = displayWidth(char);
+    if (column >= start && column + width <= end) kept += char;
+    else if (column >= start && column < end) kept += " "; // a wide character straddling the edge
+    else if (column >= end) cutRight = true;
+    else if (column + width > start) kept += " ".repeat(column + width - start);
+    column += width;
+  }
+  return `${start > 0 ? ELLIPSIS : ""}${kept}${cutRight ? ELLIPSIS : ""}`;
+}
 
 const isBlank = (line: string): boolean => line.trim() === "";
 
@@ -32,26 +60,49 @@ export function renderCodeFrame(source: SourceText, start: Position, end: Positi
   while (firstRow < start.row && isBlank(source.lineText(firstRow))) firstRow++;
   while (lastRow > endRow && isBlank(source.lineText(lastRow))) lastRow--;
 
-  const gutterWidth = String(lastRow).length;
-  const emptyGutter = " ".repeat(gutterWidth);
-  const frame: string[] = [`${emptyGutter} |`];
+  const shown: ShownLine[] = [];
   for (let row = firstRow; row <= lastRow; row++) {
     const original = source.lineText(row);
     const line = redactLine(original);
-    // Redacted again after display: dropping an invisible character can join the two halves of a token.
-    frame.push(redactText(trimEnd(`${String(row).padStart(gutterWidth)} | ${displayText(line.text)}`)));
+    const entry: ShownLine = { row, text: displayText(line.text) };
+    shown.push(entry);
     if (row < start.row || row > endRow) continue;
-
+    if (row !== start.row && row !== endRow && isBlank(original)) continue;
     const firstNonBlank = original.length - original.trimStart().length;
     const from = row === start.row ? start.column - 1 : firstNonBlank;
     const to = row === endRow ? endColumn - 1 : original.length;
-    if (row !== start.row && row !== endRow && isBlank(original)) continue;
     const fromIndex = line.mapIndex(Math.max(0, Math.min(from, original.length)));
     const toIndex = line.mapIndex(Math.max(0, Math.min(to, original.length)));
-    const indent = displayWidth(line.text.slice(0, fromIndex));
-    const carets = Math.max(1, displayWidth(line.text.slice(fromIndex, Math.max(fromIndex, toIndex))));
-    const suffix = row === endRow ? ` ${label}` : "";
-    frame.push(`${emptyGutter} | ${" ".repeat(indent)}${"^".repeat(carets)}${suffix}`);
+    entry.underline = {
+      indent: displayWidth(line.text.slice(0, fromIndex)),
+      carets: Math.max(1, displayWidth(line.text.slice(fromIndex, Math.max(fromIndex, toIndex)))),
+      label: row === endRow ? ` ${label}` : "",
+    };
+  }
+
+  // A long line (minified code, a data line in a doc) is cut to a window that starts a little before the range.
+  // Short lines are left whole.
+  const firstUnderline = shown.find((line) => line.underline)?.underline;
+  const windowStart = firstUnderline ? Math.max(0, firstUnderline.indent - LEFT_CONTEXT_WIDTH) : 0;
+  const cropWindow = { start: windowStart, end: windowStart + MAX_LINE_WIDTH };
+
+  const gutterWidth = String(lastRow).length;
+  const emptyGutter = " ".repeat(gutterWidth);
+  const frame: string[] = [`${emptyGutter} |`];
+  for (const line of shown) {
+    const window = displayWidth(line.text) > MAX_LINE_WIDTH ? cropWindow : null;
+    const text = window ? cropToWindow(line.text, window.start, window.end) : line.text;
+    // Redacted again after display: dropping an invisible character can join the two halves of a token.
+    frame.push(redactText(trimEnd(`${String(line.row).padStart(gutterWidth)} | ${text}`)));
+    if (!line.underline) continue;
+    let { indent, carets } = line.underline;
+    if (window) {
+      const from = Math.min(Math.max(indent, window.start), window.end);
+      const to = Math.min(indent + carets, window.end);
+      indent = from - window.start + (window.start > 0 ? ELLIPSIS.length : 0);
+      carets = Math.max(1, to - from);
+    }
+    frame.push(`${emptyGutter} | ${" ".repeat(indent)}${"^".repeat(carets)}${line.underline.label}`);
   }
   frame.push(`${emptyGutter} |`);
   return frame;
