@@ -1,1 +1,17 @@
-export * from "./parser.js";
+/** @hf-jobs-lint/python: the tree-sitter-python analyzer for job launchers and job scripts, with its fixes. */
+import type { Analyzer } from "@hf-jobs-lint/core";
+import { initPythonParser } from "./parser.js";
+import { analyzePython } from "./analyze.js";
+
+export { initPythonParser, getPythonParser, withPythonTree, walk } from "./parser.js";
+export type { SyntaxNode, Tree } from "./parser.js";
+export { analyzePython, type AnalyzeOptions } from "./analyze.js";
+export { analyzeScriptNeeds, type ScriptNeeds } from "./script-needs.js";
+
+export const pythonAnalyzer: Analyzer = {
+  kinds: ["python"],
+  async init() {
+    await initPythonParser();
+  },
+  analyze: (input) => analyzePython(input),
+};

@@ -1,0 +1,210 @@
+/**
+ * The Python analyzer: one parse per file, one walk collecting the nodes the rules read, then every `py` rule.
+ * Inline scripts of `hf_jobs("uv", {"script": """..."""})` are analysed recursively as job scripts, with their
+ * findings mapped back into the outer file.
+ */
+import path from "node:path";
+import { SourceText, type AnalysisInput, type Diagnostic, type ScriptFacts } from "@hf-jobs-lint/core";
+import { walk, withPythonTree, type SyntaxNode } from "./parser.js";
+import { FileModel } from "./model.js";
+import { toDiagnostics, type Context, type Finding, type Role } from "./context.js";
+import { findLaunches, type Launch } from "./launch.js";
+import { checkLaunch, type KnownScript } from "./rules/launch-rules.js";
+import { checkTokenArguments, checkTokenLiterals } from "./rules/literals.js";
+import { checkTokenOutput } from "./rules/output.js";
+import { checkArgvLaunches } from "./rules/argv.js";
+import { checkLegacyVariables, checkRedundantTokenArgument, checkTokenEarly, checkTokenFromArgv } from "./rules/script-rules.js";
+import { analyzeScriptNeeds, scriptFindings, type ScriptNeeds } from "./script-needs.js";
+import { readString, unparenthesize } from "./syntax.js";
+
+export interface AnalyzeOptions {
+  /** `script`: the text is a job script (an inline tool-call script); `launcher`: it launches jobs; `auto`: decide. */
+  role?: Role;
+  /** Recognise `hf_jobs(OPERATION, {...})` tool calls (default true). */
+  toolCallSyntax?: boolean;
+}
+
+interface Collected {
+  calls: SyntaxNode[];
+  strings: SyntaxNode[];
+  comments: SyntaxNode[];
+  lists: SyntaxNode[];
+  raises: SyntaxNode[];
+  assignments: SyntaxNode[];
+  envCandidates: SyntaxNode[];
+  errors: SyntaxNode[];
+}
+
+function collect(root: SyntaxNode): Collected {
+  const collected: Collected = { calls: [], strings: [], comments: [], lists: [], raises: [], assignments: [], envCandidates: [], errors: [] };
+  for (const node of walk(root)) {
+    switch (node.type) {
+      case "call":
+        collected.calls.push(node);
+        collected.envCandidates.push(node);
+        break;
+      case "string":
+        collected.strings.push(node);
+        break;
+      case "comment":
+        collected.comments.push(node);
+        break;
+      case "list":
+        collected.lists.push(node);
+        break;
+      case "raise_statement":
+        collected.raises.push(node);
+        break;
+      case "assignment":
+        collected.assignments.push(node);
+        break;
+      case "subscript":
+      case "comparison_operator":
+        collected.envCandidates.push(node);
+        break;
+      case "ERROR":
+        if (node.parent?.type !== "ERROR") collected.errors.push(node);
+        break;
+    }
+  }
+  return collected;
+}
+
+const MAX_INLINE_DEPTH = 2;
+
+interface TextAnalysis {
+  findings: Finding[];
+  needs: ScriptNeeds;
+}
+
+function isUrl(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+
+/** Read and analyse a local script a launch names: relative to the launcher first, then to the repository root. */
+function resolveScriptFile(input: AnalysisInput, scriptPath: string, cache: Map<string, ScriptNeeds | null>): { label: string; needs: ScriptNeeds } | null {
+  if (!scriptPath || isUrl(scriptPath) || scriptPath.includes("\n") || !/\.py$/i.test(scriptPath)) return null;
+  const candidates = [
+    ...(input.path ? [path.resolve(path.dirname(input.path), scriptPath)] : []),
+    path.resolve(input.root, scriptPath),
+  ];
+  for (const candidate of candidates) {
+    if (!cache.has(candidate)) {
+      const text = input.readFile(candidate);
+      let needs: ScriptNeeds | null = null;
+      if (text !== null) {
+        try {
+          needs = analyzeScriptNeeds(text);
+        } catch {
+          needs = null;
+        }
+      }
+      cache.set(candidate, needs);
+    }
+    const needs = cache.get(candidate);
+    if (needs) return { label: `\`${scriptPath}\``, needs };
+  }
+  return null;
+}
+
+function knownScript(label: string, needs: ScriptNeeds): KnownScript {
+  return { label, needsToken: needs.level !== "none", readsVariable: (name) => needs.readsVariables.has(name) };
+}
+
+/** Shift an inline script's findings into the outer file; fixes that could break the outer string are dropped. */
+function mapInlineFindings(findings: Finding[], offset: number, quote: string): Finding[] {
+  return findings.map((finding) => {
+    const fixSafe = finding.fix?.edits.every((edit) => !edit.content.includes("\\") && !edit.content.includes(quote));
+    return {
+      ...finding,
+      start: finding.start + offset,
+      end: finding.end + offset,
+      fix: finding.fix && fixSafe
+        ? { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, start: edit.start + offset, end: edit.end + offset })) }
+        : null,
+    };
+  });
+}
+
+function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeOptions, depth: number): TextAnalysis {
+  return withPythonTree(source.text, (tree) => {
+    const root = tree.rootNode;
+    const collected = collect(root);
+    const model = new FileModel(root);
+    const toolCallSyntax = options.toolCallSyntax ?? true;
+    const role = options.role ?? "auto";
+    const launches = findLaunches(collected.calls, model, toolCallSyntax);
+    const argvLaunch = collected.lists.some((list) => /["']jobs["']/.test(list.text)) || /\b(?:hf|huggingface-cli) jobs (?:scheduled )?(?:uv )?run\b|hfjobs run/.test(source.text);
+    const context: Context = {
+      input,
+      source,
+      root,
+      model,
+      isLauncher: role === "launcher" || (role === "auto" && (launches.length > 0 || argvLaunch)),
+      role,
+      toolCallSyntax,
+      handledTokenStrings: new Set(),
+      findings: [],
+    };
+    const cache = new Map<string, ScriptNeeds | null>();
+
+    const resolveLaunchScript = (launch: Launch): KnownScript | null => {
+      const argument = launch.args.get("script");
+      const value = unparenthesize(model.resolveValue(argument?.value ?? null));
+      if (!value) return null;
+      const read = value.type === "string" ? readString(value) : null;
+      if (!read || !read.literal || read.prefix.includes("b")) return null;
+      if (launch.kind === "tool" && read.value.includes("\n")) return inlineScript(value, read);
+      const file = resolveScriptFile(input, read.value, cache);
+      return file ? knownScript(file.label, file.needs) : null;
+    };
+
+    const inlineScript = (node: SyntaxNode, read: NonNullable<ReturnType<typeof readString>>): KnownScript | null => {
+      if (depth >= MAX_INLINE_DEPTH) return null;
+      const mappable = !read.hasEscapes && read.quote.length === 3;
+      if (!mappable) return knownScript("the inline script", analyzeScriptNeeds(read.value));
+      const inner = analyzeText(input, new SourceText(read.value), { role: "script", toolCallSyntax: false }, depth + 1);
+      context.handledTokenStrings.add(node.startIndex);
+      context.findings.push(...mapInlineFindings(inner.findings, read.contentStart, read.quote));
+      return knownScript("the inline script", inner.needs);
+    };
+
+    for (const launch of launches) checkLaunch(context, launch, resolveLaunchScript);
+
+    const resolveArgvScript = (scriptPath: string): ScriptFacts | null => {
+      const file = resolveScriptFile(input, scriptPath, cache);
+      return file ? knownScript(file.label, file.needs) : null;
+    };
+    checkArgvLaunches(context, collected.lists, collected.calls, resolveArgvScript);
+
+    checkTokenLiterals(context, collected.strings, collected.comments, collected.errors);
+    checkTokenArguments(context, collected.calls.filter((call) => !launches.some((launch) => launch.kind === "api" && launch.call.id === call.id)));
+    checkTokenOutput(context, collected.calls, collected.raises);
+    checkTokenFromArgv(context, collected.calls, collected.assignments);
+    checkRedundantTokenArgument(context, collected.calls);
+    checkLegacyVariables(context, collected.envCandidates);
+
+    const script = scriptFindings(root, model, source);
+    if (!context.isLauncher) checkTokenEarly(context, script);
+
+    return { findings: dedupe(context.findings), needs: script.needs };
+  });
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    const key = `${finding.code}:${finding.start}:${finding.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(finding);
+  }
+  return result.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+}
+
+/** Every `py` rule's findings for one file (select/ignore and noqa are the caller's). */
+export function analyzePython(input: AnalysisInput, options: AnalyzeOptions = {}): Diagnostic[] {
+  const { findings } = analyzeText(input, input.source, options, 0);
+  return toDiagnostics(input.source, input.filename, findings);
+}

@@ -1,0 +1,44 @@
+/** Per-file analysis state shared by the rules: the source, the bindings model, and where findings go. */
+import { makeDiagnostic, type Diagnostic, type Fix, type AnalysisInput, type SourceText } from "@hf-jobs-lint/core";
+import type { SyntaxNode } from "./parser.js";
+import type { FileModel } from "./model.js";
+
+export type Role = "auto" | "script" | "launcher";
+
+export interface Finding {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  fix?: Fix | null;
+}
+
+export interface Context {
+  input: AnalysisInput;
+  source: SourceText;
+  root: SyntaxNode;
+  model: FileModel;
+  /** Does this file launch jobs (Python API, tool call or `hf jobs` argv)? Decides the token replacement. */
+  isLauncher: boolean;
+  role: Role;
+  toolCallSyntax: boolean;
+  /** Start offsets of string nodes another rule already reported tokens in (no double HFJ101). */
+  handledTokenStrings: Set<number>;
+  findings: Finding[];
+}
+
+export function report(context: Context, finding: Finding): void {
+  context.findings.push(finding);
+}
+
+export function toDiagnostics(source: SourceText, filename: string, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((finding) =>
+    makeDiagnostic(source, filename, {
+      code: finding.code,
+      message: finding.message,
+      start: finding.start,
+      end: finding.end,
+      fix: finding.fix ?? null,
+    }),
+  );
+}

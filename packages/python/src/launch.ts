@@ -1,0 +1,136 @@
+/**
+ * Job launches in a Python file: `huggingface_hub` calls (resolved by provenance: imports, aliases, `HfApi()`
+ * instances) and `hf_jobs(OPERATION, {...})` tool calls. Each launch is read into one shape the rules share.
+ */
+import { PYTHON_LAUNCH_FUNCTIONS, TOOL_CALL_LAUNCH_KEYS, type PythonLaunchFunction } from "@hf-jobs-lint/core";
+import type { SyntaxNode } from "./parser.js";
+import type { DictModel, FileModel } from "./model.js";
+import { literalString, namedChildren, positionalArguments, unparenthesize } from "./syntax.js";
+
+export interface LaunchArgument {
+  name: string;
+  /** The node holding name and value: a `keyword_argument`, a `pair`, or an entry reached through `**kwargs`. */
+  entryNode: SyntaxNode;
+  nameNode: SyntaxNode;
+  value: SyntaxNode | null;
+  /** Written in place in the call (or the tool call's args literal), so fixes may edit it. */
+  direct: boolean;
+}
+
+export interface Launch {
+  kind: "api" | "tool";
+  call: SyntaxNode;
+  /** `run_uv_job`, ... for the API; the operation (`uv`, `scheduled run`, ...) for a tool call. */
+  operation: string;
+  fn: PythonLaunchFunction | null;
+  /** Where new arguments go: the call's argument list, or the tool call's args dict literal (null if not literal). */
+  container: SyntaxNode | null;
+  args: Map<string, LaunchArgument>;
+  /** Unknown arguments may exist (an unresolved `**kwargs`, a non-literal args dict). */
+  complete: boolean;
+  /** Positional arguments of an API call (script first for uv launches). */
+  positional: SyntaxNode[];
+  /** For tool calls: the quote used by the args dict's keys. */
+  keyQuote: string;
+}
+
+const HUB_PREFIXES = ["huggingface_hub.", "huggingface_hub.HfApi."];
+
+function apiFunction(path: string | null): PythonLaunchFunction | null {
+  if (!path) return null;
+  for (const prefix of HUB_PREFIXES) {
+    if (path.startsWith(prefix)) {
+      const name = path.slice(prefix.length);
+      const fn = PYTHON_LAUNCH_FUNCTIONS.get(name);
+      if (fn) return fn;
+    }
+  }
+  return null;
+}
+
+function readApiLaunch(call: SyntaxNode, fn: PythonLaunchFunction, model: FileModel): Launch {
+  const container = call.childForFieldName("arguments");
+  const args = new Map<string, LaunchArgument>();
+  let complete = true;
+  const positional = container ? positionalArguments(call) : [];
+  positional.forEach((value, index) => {
+    const name = fn.positional[index];
+    if (name) args.set(name, { name, entryNode: value, nameNode: value, value, direct: true });
+  });
+  for (const argument of namedChildren(container)) {
+    if (argument.type === "keyword_argument") {
+      const nameNode = argument.childForFieldName("name")!;
+      args.set(nameNode.text, { name: nameNode.text, entryNode: argument, nameNode, value: argument.childForFieldName("value"), direct: true });
+    } else if (argument.type === "dictionary_splat") {
+      const splat = model.resolveDict(argument.namedChild(0));
+      if (!splat) {
+        complete = false;
+        continue;
+      }
+      complete &&= splat.complete;
+      for (const entry of splat.entries) {
+        if (!args.has(entry.key)) args.set(entry.key, { name: entry.key, entryNode: entry.entryNode, nameNode: entry.keyNode, value: entry.value, direct: false });
+      }
+    } else if (argument.type === "list_splat") complete = false;
+  }
+  return { kind: "api", call, operation: fn.name, fn, container, args, complete, positional, keyQuote: '"' };
+}
+
+function isToolCallCallee(call: SyntaxNode): boolean {
+  const callee = call.childForFieldName("function");
+  if (!callee) return false;
+  if (callee.type === "identifier") return callee.text === "hf_jobs";
+  return callee.type === "attribute" && callee.childForFieldName("attribute")?.text === "hf_jobs";
+}
+
+function readToolCall(call: SyntaxNode, model: FileModel): Launch | null {
+  const positional = positionalArguments(call);
+  const keywords = new Map<string, SyntaxNode | null>();
+  for (const argument of namedChildren(call.childForFieldName("arguments"))) {
+    if (argument.type === "keyword_argument") keywords.set(argument.childForFieldName("name")!.text, argument.childForFieldName("value"));
+  }
+  const operationNode = positional[0] ?? keywords.get("operation") ?? null;
+  const operation = literalString(operationNode);
+  if (!operation || !TOOL_CALL_LAUNCH_KEYS.has(operation)) return null;
+  const argsNode = unparenthesize(positional[1] ?? keywords.get("args") ?? null);
+  const dict: DictModel | null = model.resolveDict(argsNode);
+  const args = new Map<string, LaunchArgument>();
+  let keyQuote = '"';
+  if (dict) {
+    for (const entry of dict.entries) {
+      const direct = dict.literal !== null && entry.entryNode.parent?.id === dict.literal.id;
+      if (direct && entry.keyNode.type === "string") keyQuote = entry.keyNode.text.startsWith("'") ? "'" : '"';
+      args.set(entry.key, { name: entry.key, entryNode: entry.entryNode, nameNode: entry.keyNode, value: entry.value, direct });
+    }
+  }
+  return {
+    kind: "tool",
+    call,
+    operation,
+    fn: null,
+    container: dict?.literal ?? null,
+    args,
+    complete: dict?.complete ?? false,
+    positional: [],
+    keyQuote,
+  };
+}
+
+/** Every launch in the file, in source order. `calls` are the file's call nodes. */
+export function findLaunches(calls: readonly SyntaxNode[], model: FileModel, toolCallSyntax: boolean): Launch[] {
+  const launches: Launch[] = [];
+  for (const call of calls) {
+    if (toolCallSyntax && isToolCallCallee(call)) {
+      const launch = readToolCall(call, model);
+      if (launch) launches.push(launch);
+      continue;
+    }
+    const fn = apiFunction(model.calleePath(call));
+    if (fn) launches.push(readApiLaunch(call, fn, model));
+  }
+  return launches;
+}
+
+export function isUvLaunch(launch: Launch): boolean {
+  return launch.kind === "api" ? Boolean(launch.fn?.takesScript) : launch.operation.endsWith("uv");
+}

@@ -1,0 +1,125 @@
+/**
+ * HFJ101 (a real-looking token anywhere: strings, f-string parts, bytes, comments) and HFJ102/HFJ202 for the
+ * places a token goes outside launches: `token=`/`use_auth_token=` keywords, `login(...)`.
+ */
+import { findTokens, looksLikeTokenPlaceholder, mentionsHfTokenPlaceholder, isSubstitutedPlaceholder, redact, redactText, type Edit } from "@hf-jobs-lint/core";
+import type { SyntaxNode } from "../parser.js";
+import { report, type Context } from "../context.js";
+import { insideError, keywordArguments, positionalArguments, readString, readStringish } from "../syntax.js";
+import { tokenLookupReplacement } from "../replacement.js";
+
+function tokenMessage(token: string): string {
+  return `Hardcoded Hugging Face token \`${redact(token)}\`; revoke it and read the token from the environment instead`;
+}
+
+/** May this string node be replaced by an expression (not a docstring, not part of implicit concatenation)? */
+function replaceable(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === "concatenated_string") return false;
+  if (parent.type === "expression_statement") return false;
+  return true;
+}
+
+/** Inside a tool call's env/secrets the right value is the substituted placeholder, not a Python lookup. */
+function inToolCallArgs(context: Context, node: SyntaxNode): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === "call") {
+      const callee = current.childForFieldName("function");
+      return context.toolCallSyntax && (callee?.text === "hf_jobs" || callee?.text.endsWith(".hf_jobs") === true);
+    }
+  }
+  return false;
+}
+
+function literalTokenFix(context: Context, node: SyntaxNode, exact: boolean): { applicability: "unsafe"; message: string; edits: Edit[] } | null {
+  if (!exact || !replaceable(node)) return null;
+  if (inToolCallArgs(context, node)) {
+    const read = readString(node)!;
+    return { applicability: "unsafe", message: "Use the `$HF_TOKEN` placeholder", edits: [{ start: read.contentStart, end: read.contentEnd, content: "$HF_TOKEN" }] };
+  }
+  const replacement = tokenLookupReplacement(context, node);
+  return { applicability: "unsafe", message: replacement.description, edits: replacement.edits };
+}
+
+export function checkTokenLiterals(context: Context, strings: readonly SyntaxNode[], comments: readonly SyntaxNode[], errors: readonly SyntaxNode[]): void {
+  const covered: [number, number][] = [];
+  for (const node of strings) {
+    covered.push([node.startIndex, node.endIndex]);
+    if (context.handledTokenStrings.has(node.startIndex) || insideError(node)) continue;
+    const read = readString(node);
+    if (!read) continue;
+    const text = context.source.text.slice(read.contentStart, read.contentEnd);
+    const tokens = findTokens(text);
+    for (const match of tokens) {
+      const start = read.contentStart + match.index;
+      const exact = tokens.length === 1 && read.literal && !read.prefix.includes("b") && read.value === match.token && !read.hasEscapes;
+      report(context, { code: "HFJ101", message: tokenMessage(match.token), start, end: start + match.token.length, fix: literalTokenFix(context, node, exact) });
+    }
+  }
+  for (const node of comments) {
+    covered.push([node.startIndex, node.endIndex]);
+    for (const match of findTokens(node.text)) {
+      const start = node.startIndex + match.index;
+      report(context, { code: "HFJ101", message: tokenMessage(match.token), start, end: start + match.token.length, fix: null });
+    }
+  }
+  // Text the parser could not read: report tokens found there (no fix), once.
+  for (const error of errors) {
+    for (const match of findTokens(error.text)) {
+      const start = error.startIndex + match.index;
+      if (covered.some(([from, to]) => start >= from && start < to)) continue;
+      if (context.findings.some((finding) => finding.code === "HFJ101" && finding.start === start)) continue;
+      report(context, { code: "HFJ101", message: tokenMessage(match.token), start, end: start + match.token.length, fix: null });
+    }
+  }
+}
+
+/**
+ * HFJ102/HFJ202 for one value where a token goes. A real-looking token is HFJ101's alone; the exact `$HF_TOKEN`
+ * placeholder is HFJ202 (nothing substitutes it in Python); any other non-empty literal is HFJ102.
+ */
+export function checkTokenValue(context: Context, value: SyntaxNode | null, where: string): void {
+  if (!value || insideError(value)) return;
+  const read = readStringish(value);
+  if (!read || !read.literal || read.value === "") return;
+  if (findTokens(read.value).length > 0) return;
+  if (mentionsHfTokenPlaceholder(read.value)) {
+    const exact = isSubstitutedPlaceholder(read.value) && value.type === "string";
+    const replacement = exact ? tokenLookupReplacement({ ...context, isLauncher: true }, value) : null;
+    report(context, {
+      code: "HFJ202",
+      message: `\`${read.value.length > 40 ? `${read.value.slice(0, 40)}…` : read.value}\` ${where} is sent as literal text: only the \`hf_jobs\` tool call substitutes \`$HF_TOKEN\``,
+      start: value.startIndex,
+      end: value.endIndex,
+      fix: replacement ? { applicability: "safe", message: replacement.description, edits: replacement.edits } : null,
+    });
+    return;
+  }
+  const replacement = value.type === "string" && replaceable(value) ? tokenLookupReplacement(context, value) : null;
+  const shown = looksLikeTokenPlaceholder(read.value) ? read.value : redactText(read.value.length > 12 ? `${read.value.slice(0, 5)}…` : read.value);
+  report(context, {
+    code: "HFJ102",
+    message: `Literal value \`${shown}\` ${where}; read the token from the environment or the login instead`,
+    start: value.startIndex,
+    end: value.endIndex,
+    fix: replacement ? { applicability: "unsafe", message: replacement.description, edits: replacement.edits } : null,
+  });
+}
+
+const LOGIN_PATHS = new Set(["huggingface_hub.login", "huggingface_hub.HfFolder.save_token", "huggingface_hub.interpreter_login"]);
+
+/** `token=`/`use_auth_token=` on any call, and the token given to `login(...)`. */
+export function checkTokenArguments(context: Context, calls: readonly SyntaxNode[]): void {
+  for (const call of calls) {
+    if (insideError(call)) continue;
+    const keywords = keywordArguments(call);
+    for (const name of ["token", "use_auth_token"]) {
+      const keyword = keywords.get(name);
+      if (keyword) checkTokenValue(context, keyword.childForFieldName("value"), `passed as \`${name}=\``);
+    }
+    if (!keywords.has("token") && LOGIN_PATHS.has(context.model.calleePath(call) ?? "")) {
+      checkTokenValue(context, positionalArguments(call)[0] ?? null, "passed to `login()`");
+    }
+  }
+}

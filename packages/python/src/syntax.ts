@@ -1,0 +1,195 @@
+/** Small readers over tree-sitter-python nodes: string literals, calls, arguments, scopes. */
+import type { SyntaxNode } from "./parser.js";
+
+export interface StringLiteral {
+  node: SyntaxNode;
+  /** The decoded value for plain literals; for f-strings the text with `{...}` kept as written. */
+  value: string;
+  /** False when the value holds an interpolation: it is not fully known text. */
+  literal: boolean;
+  /** The quote that opens the literal (`"`, `'`, `"""`, `'''`). */
+  quote: string;
+  /** Prefix letters (`f`, `r`, `b`, `rb`, ...), lower-cased. */
+  prefix: string;
+  /** Offsets of the text between the quotes. */
+  contentStart: number;
+  contentEnd: number;
+  /** True when the content holds escape sequences (so value offsets differ from source offsets). */
+  hasEscapes: boolean;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "0": "\0" };
+
+function decodeEscape(text: string): string {
+  if (text.length === 2 && text[1]! in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[text[1]!]!;
+  if (text.startsWith("\\\n") || text.startsWith("\\\r\n")) return "";
+  return text;
+}
+
+/** Read a `string` node; null for anything else (a `concatenated_string` is read with `readStringish`). */
+export function readString(node: SyntaxNode): StringLiteral | null {
+  if (node.type !== "string") return null;
+  const start = node.firstChild;
+  const end = node.lastChild;
+  if (!start || start.type !== "string_start" || !end || end.type !== "string_end") return null;
+  const opener = start.text;
+  const quoteIndex = opener.search(/['"]/);
+  const prefix = opener.slice(0, quoteIndex).toLowerCase();
+  const quote = opener.slice(quoteIndex);
+  const raw = prefix.includes("r");
+  let value = "";
+  let literal = true;
+  let hasEscapes = false;
+  for (const child of node.children) {
+    if (!child || child.type === "string_start" || child.type === "string_end") continue;
+    if (child.type === "interpolation") {
+      literal = false;
+      value += child.text;
+      continue;
+    }
+    if (child.type === "string_content") {
+      const text = child.text;
+      let cursor = child.startIndex;
+      for (const part of child.children) {
+        if (!part || part.type !== "escape_sequence") continue;
+        value += text.slice(cursor - child.startIndex, part.startIndex - child.startIndex);
+        hasEscapes = true;
+        value += raw ? part.text : decodeEscape(part.text);
+        cursor = part.endIndex;
+      }
+      value += text.slice(cursor - child.startIndex);
+      continue;
+    }
+    if (child.type === "escape_sequence") {
+      hasEscapes = true;
+      value += raw ? child.text : decodeEscape(child.text);
+      continue;
+    }
+    if (child.type === "escape_interpolation") {
+      value += child.text[0];
+      hasEscapes = true;
+      continue;
+    }
+    // Unknown children (errors): the value cannot be trusted.
+    literal = false;
+    value += child.text;
+  }
+  return { node, value, literal, quote, prefix, contentStart: start.endIndex, contentEnd: end.startIndex, hasEscapes };
+}
+
+/** A `string` or a `concatenated_string` of plain strings, as one value (null for anything else). */
+export function readStringish(node: SyntaxNode | null | undefined): { value: string; literal: boolean } | null {
+  if (!node) return null;
+  if (node.type === "string") {
+    const read = readString(node);
+    return read && !read.prefix.includes("b") ? { value: read.value, literal: read.literal } : null;
+  }
+  if (node.type === "concatenated_string") {
+    let value = "";
+    let literal = true;
+    for (const child of node.namedChildren) {
+      const part = child ? readString(child) : null;
+      if (!part) return null;
+      value += part.value;
+      literal &&= part.literal;
+    }
+    return { value, literal };
+  }
+  if (node.type === "parenthesized_expression" && node.namedChildCount === 1) return readStringish(node.namedChild(0));
+  return null;
+}
+
+/** A plain string's known value (no interpolation), or null. */
+export function literalString(node: SyntaxNode | null | undefined): string | null {
+  const read = readStringish(node);
+  return read && read.literal ? read.value : null;
+}
+
+export function unparenthesize(node: SyntaxNode | null | undefined): SyntaxNode | null {
+  let current = node ?? null;
+  while (current && current.type === "parenthesized_expression" && current.namedChildCount === 1) current = current.namedChild(0);
+  return current;
+}
+
+export function namedChildren(node: SyntaxNode | null | undefined): SyntaxNode[] {
+  if (!node) return [];
+  return node.namedChildren.filter((child): child is SyntaxNode => child !== null && child.type !== "comment");
+}
+
+/** The keyword arguments of a call's argument list, by name. */
+export function keywordArguments(call: SyntaxNode): Map<string, SyntaxNode> {
+  const result = new Map<string, SyntaxNode>();
+  for (const argument of namedChildren(call.childForFieldName("arguments"))) {
+    if (argument.type === "keyword_argument") {
+      const name = argument.childForFieldName("name");
+      if (name) result.set(name.text, argument);
+    }
+  }
+  return result;
+}
+
+export function positionalArguments(call: SyntaxNode): SyntaxNode[] {
+  return namedChildren(call.childForFieldName("arguments")).filter(
+    (argument) => argument.type !== "keyword_argument" && argument.type !== "dictionary_splat" && argument.type !== "list_splat",
+  );
+}
+
+/** The last name of a callee: `print`, `api.upload_file` -> `upload_file`. */
+export function calleeName(call: SyntaxNode): string | null {
+  const callee = call.childForFieldName("function");
+  if (!callee) return null;
+  if (callee.type === "identifier") return callee.text;
+  if (callee.type === "attribute") return callee.childForFieldName("attribute")?.text ?? null;
+  return null;
+}
+
+/** `a.b.c` as text when the callee is a plain dotted name, else null. */
+export function dottedName(node: SyntaxNode | null | undefined): string | null {
+  if (!node) return null;
+  if (node.type === "identifier") return node.text;
+  if (node.type === "attribute") {
+    const object = dottedName(node.childForFieldName("object"));
+    const attribute = node.childForFieldName("attribute");
+    return object && attribute ? `${object}.${attribute.text}` : null;
+  }
+  return null;
+}
+
+export const SCOPE_TYPES = new Set(["module", "function_definition", "class_definition", "lambda"]);
+
+/** The nearest enclosing scope node (module, function, class or lambda). */
+export function enclosingScope(node: SyntaxNode): SyntaxNode {
+  let current = node.parent;
+  while (current && !SCOPE_TYPES.has(current.type)) current = current.parent;
+  return current ?? node.tree.rootNode;
+}
+
+export function enclosingOfType(node: SyntaxNode, type: string): SyntaxNode | null {
+  let current = node.parent;
+  while (current && current.type !== type) current = current.parent;
+  return current;
+}
+
+/** Is the node inside an ERROR subtree (results there are not trusted)? */
+export function insideError(node: SyntaxNode): boolean {
+  for (let current: SyntaxNode | null = node; current; current = current.parent) {
+    if (current.type === "ERROR" || current.isMissing) return true;
+  }
+  return false;
+}
+
+/** Python string literal for `value`, in the given quote style. */
+export function pythonString(value: string, quote: string = '"'): string {
+  const q = quote.startsWith("'") ? "'" : '"';
+  const escaped = value.replace(/\\/g, "\\\\").replace(q === '"' ? /"/g : /'/g, `\\${q}`).replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+  return `${q}${escaped}${q}`;
+}
+
+/** The quote style most used by the file's strings (for new literals). */
+export function preferredQuote(node: SyntaxNode | null | undefined, fallback = '"'): string {
+  if (node && node.type === "string") {
+    const read = readString(node);
+    if (read) return read.quote.startsWith("'") ? "'" : '"';
+  }
+  return fallback;
+}
