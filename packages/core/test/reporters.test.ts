@@ -197,6 +197,12 @@ describe("code frames", () => {
     expect(underline).not.toMatch(/\^{7}/);
   });
 
+  it("hides a BOM and keeps the underline under the right character", () => {
+    const source = new SourceText("\uFEFFx = 1\n");
+    // Offsets count the BOM (it is in the text), so `x` is column 2; the frame shows it at the line start.
+    expect(renderCodeFrame(source, source.positionAt(1), source.positionAt(2), "X")).toEqual(["  |", "1 | x = 1", "  | ^ X", "  |"]);
+  });
+
   it("never joins a token split by an invisible character", () => {
     const source = new SourceText(`y = "${FAKE_TOKEN.slice(0, 10)}\u200B${FAKE_TOKEN.slice(10)}"\n`);
     const frame = renderCodeFrame(source, { row: 1, column: 1 }, { row: 1, column: 2 }, "X").join("\n");
