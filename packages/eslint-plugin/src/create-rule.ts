@@ -1,0 +1,45 @@
+/**
+ * Rule metadata comes from the core catalog (description, type, fix kind, docs URL): nothing is re-typed here.
+ * Safe catalog fixes are ESLint fixes; unsafe ones are suggestions.
+ */
+import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
+import { getRule, ruleUrl, type RuleMeta } from "@hf-jobs-lint/core";
+
+export interface HfJobsRuleDocs {
+  /** The catalog code, `HFJ101`. */
+  code: string;
+  /** In the `recommended` config. */
+  recommended: boolean;
+}
+
+export const createRule = ESLintUtils.RuleCreator<HfJobsRuleDocs>((name) => ruleUrl(getRule(name)));
+
+/** The catalog-derived part of a rule's `meta` (everything but `messages`), and the catalog entry itself. */
+export function catalogMeta(code: string): {
+  rule: RuleMeta;
+  name: string;
+  eslint: {
+    type: "problem" | "suggestion";
+    docs: HfJobsRuleDocs & { description: string };
+    fixable?: "code";
+    hasSuggestions?: boolean;
+    schema: [];
+  };
+} {
+  const rule = getRule(code);
+  return {
+    rule,
+    name: rule.name,
+    eslint: {
+      // Errors are problems (the job leaks or breaks); warnings are improvements.
+      type: rule.defaultSeverity === "error" ? "problem" : "suggestion",
+      docs: { description: rule.summary, code: rule.code, recommended: rule.enabledByDefault },
+      ...(rule.fix === "safe" ? { fixable: "code" as const } : {}),
+      // Unsafe fixes are suggestions; a rule with safe fixes also suggests when one of its fixes is uncertain.
+      ...(rule.fix !== "none" ? { hasSuggestions: true } : {}),
+      schema: [],
+    },
+  };
+}
+
+export type RuleModule = TSESLint.RuleModule<string, readonly unknown[], HfJobsRuleDocs>;

@@ -1,0 +1,117 @@
+/**
+ * Reporting with the catalog's fix policy: a safe fix becomes an ESLint fix, an unsafe one a suggestion.
+ * Findings decided in core (argv command lines) or by the Python analyzer (inline scripts) are forwarded with
+ * their own messages, which are already redacted.
+ */
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { checkJobsCommandLine, redactText, type Applicability, type ArgvFinding, type RuleMeta } from "@hf-jobs-lint/core";
+import type { Context } from "./ast.js";
+import type { ArgvCall, ToolCall } from "./launch/detect.js";
+import { encodeForScript, inlineScriptFindings, inlineScriptOf } from "./inline-script.js";
+
+export interface SourceEdit {
+  range: [number, number];
+  text: string;
+}
+
+export interface Proposal {
+  applicability: Applicability;
+  messageId: string;
+  data?: Record<string, string>;
+  edits: SourceEdit[];
+}
+
+export interface Report {
+  /** A node, or a file-offset range. */
+  node?: TSESTree.Node | TSESTree.Token;
+  range?: [number, number];
+  messageId: string;
+  data?: Record<string, string>;
+  proposal?: Proposal | null;
+}
+
+/** Message ids every rule declares for forwarded findings and their fixes. */
+export const FORWARDED_MESSAGES = {
+  forwarded: "{{message}}",
+  forwardedFix: "{{message}}",
+} as const;
+
+function toFix(edits: readonly SourceEdit[]): TSESLint.ReportFixFunction {
+  return (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
+}
+
+export function report(context: Context, rule: RuleMeta, { node, range, messageId, data, proposal }: Report): void {
+  const sourceCode = context.sourceCode;
+  const span = range ?? node!.range;
+  const loc = { start: sourceCode.getLocFromIndex(span[0]), end: sourceCode.getLocFromIndex(span[1]) };
+  const safeData = data ? Object.fromEntries(Object.entries(data).map(([key, value]) => [key, redactText(value)])) : undefined;
+  let fix: TSESLint.ReportFixFunction | null = null;
+  let suggest: TSESLint.SuggestionReportDescriptor<string>[] | null = null;
+  if (proposal && proposal.edits.length > 0) {
+    if (proposal.applicability === "safe" && rule.fix === "safe") fix = toFix(proposal.edits);
+    else if (rule.fix !== "none") {
+      const suggestionData = proposal.data ? Object.fromEntries(Object.entries(proposal.data).map(([key, value]) => [key, redactText(value)])) : undefined;
+      suggest = [{ messageId: proposal.messageId, ...(suggestionData ? { data: suggestionData } : {}), fix: toFix(proposal.edits) }];
+    }
+  }
+  context.report({ loc, messageId, ...(safeData ? { data: safeData } : {}), ...(fix ? { fix } : {}), ...(suggest ? { suggest } : {}) });
+}
+
+const argvFindings = new WeakMap<TSESTree.CallExpression, ArgvFinding[]>();
+
+/** Core's findings for an `hf jobs` argv, cached per call (several rules read them). */
+export function commandLineFindings(launch: ArgvCall): ArgvFinding[] {
+  let found = argvFindings.get(launch.call);
+  if (!found) {
+    found = checkJobsCommandLine(launch.argv.elements);
+    argvFindings.set(launch.call, found);
+  }
+  return found;
+}
+
+/** Report core's command-line findings of `rule`'s code at the argv elements, with their ops rendered in JS. */
+export function reportCommandLineFindings(context: Context, rule: RuleMeta, launch: ArgvCall): void {
+  for (const finding of commandLineFindings(launch)) {
+    if (finding.code !== rule.code) continue;
+    const start = launch.argv.ranges[finding.index]![0];
+    const end = launch.argv.ranges[finding.endIndex]![1];
+    const edits = finding.fix ? launch.argv.render(finding.fix.ops) : null;
+    report(context, rule, {
+      range: [start, end],
+      messageId: "forwarded",
+      data: { message: finding.message },
+      proposal: finding.fix && edits ? { applicability: finding.fix.applicability, messageId: "forwardedFix", data: { message: finding.fix.message }, edits } : null,
+    });
+  }
+}
+
+/** Report the Python analyzer's findings of `rule`'s code inside a tool call's inline script. */
+export function reportInlineScriptFindings(context: Context, rule: RuleMeta, launch: ToolCall): void {
+  const script = inlineScriptOf(context, launch);
+  if (!script) return;
+  const found = inlineScriptFindings(context, script);
+  if (!found) return;
+  for (const diagnostic of found) {
+    if (diagnostic.code !== rule.code) continue;
+    const map = script.toFileOffset;
+    let proposal: Proposal | null = null;
+    if (map && diagnostic.fix) {
+      const edits: SourceEdit[] = [];
+      for (const edit of diagnostic.fix.edits) {
+        const text = encodeForScript(script, edit.content);
+        if (text === null) {
+          edits.length = 0;
+          break;
+        }
+        edits.push({ range: [map(edit.start), map(edit.end)], text });
+      }
+      if (edits.length > 0) proposal = { applicability: diagnostic.fix.applicability, messageId: "forwardedFix", data: { message: diagnostic.fix.message }, edits };
+    }
+    report(context, rule, {
+      range: map ? [map(diagnostic.start), map(diagnostic.end)] : script.node.range,
+      messageId: "forwarded",
+      data: { message: `${diagnostic.message} (in the inline job script)` },
+      proposal,
+    });
+  }
+}
