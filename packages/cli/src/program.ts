@@ -55,10 +55,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description("Migrate a repository in one run: every safe and unsafe fix on every surface, then a summary")
     .argument("[paths...]", "files or folders to migrate")
     .option("--dry-run", "print the diff, change nothing")
+    .option("--only <codemods>", "run only these named codemods (comma-separated; `env-to-secrets`, `hardcoded-token-to-env`, ...)", collect)
     .option("--config <file>", "configuration file")
     .option("--threads <n>", "worker threads", positiveInteger)
     .option("--no-respect-gitignore", "migrate files that .gitignore excludes")
-    .action(async (paths: string[], options: { dryRun?: boolean; config?: string; threads?: number; respectGitignore: boolean }) => {
+    .action(async (paths: string[], options: { dryRun?: boolean; config?: string; threads?: number; respectGitignore: boolean; only?: string[] }) => {
       setExit(await migrateCommand(paths, options, io));
     });
 

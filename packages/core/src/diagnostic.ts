@@ -62,11 +62,8 @@ export interface FileError {
   message: string;
 }
 
+/** By file, position, code: code-unit order, so output does not depend on the machine's locale. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    a.filename.localeCompare(b.filename) ||
-    a.start - b.start ||
-    a.code.localeCompare(b.code) ||
-    a.end - b.end
-  );
+  const byString = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  return byString(a.filename, b.filename) || a.start - b.start || byString(a.code, b.code) || a.end - b.end;
 }

@@ -171,8 +171,13 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: I
     io.stdout(stdinFixed.fixedText);
     io.stderr(formatReport(options.outputFormat, { diagnostics: run.remaining, errors: run.errors, sources, fixApplied: run.fixedCount, unsafeFixesEnabled: Boolean(options.unsafeFixes) }));
   } else if (options.statistics) {
-    io.stdout(formatStatistics(run.remaining, options.outputFormat));
-  } else if (!(options.quiet && run.remaining.length === 0 && run.errors.length === 0)) {
+    io.stdout(formatStatistics(run.remaining, options.outputFormat, { unsafeFixesEnabled: Boolean(options.unsafeFixes) }));
+    for (const error of run.errors) io.stderr(`${error.filename}: error: ${redactText(error.message)}\n`);
+  } else {
+    // Ruff's JSON schema has no place for files that could not be checked: they go to stderr.
+    if (options.outputFormat === "json" || options.outputFormat === "json-lines") {
+      for (const error of run.errors) io.stderr(`${error.filename}: error: ${redactText(error.message)}\n`);
+    }
     io.stdout(
       formatReport(options.outputFormat, {
         diagnostics: run.remaining,

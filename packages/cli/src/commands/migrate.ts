@@ -3,24 +3,32 @@
  * surface; `--dry-run` prints the diff instead. It ends with what a person still has to do: tokens to revoke
  * (fixing code does not un-leak a token) and findings no fix could handle.
  */
-import { getRule, redactText } from "@hf-jobs-lint/core";
+import { CODEMODS, findCodemod, getRule, redactText } from "@hf-jobs-lint/core";
 import { runCheck } from "./check.js";
-import type { Io } from "../io.js";
+import { UsageError, type Io } from "../io.js";
 
 export interface MigrateOptions {
   dryRun?: boolean;
   config?: string;
   threads?: number;
   respectGitignore: boolean;
+  /** Named codemods to run (core's CODEMODS); all of them when absent. */
+  only?: string[];
 }
 
 export async function migrateCommand(paths: string[], options: MigrateOptions, io: Io): Promise<number> {
+  const codemods = (options.only ?? []).flatMap((value) => value.split(",")).map((name) => {
+    const codemod = findCodemod(name.trim());
+    if (!codemod) throw new UsageError(`unknown codemod \`${name}\` (one of ${CODEMODS.map((c) => c.name).join(", ")})`);
+    return codemod;
+  });
   const run = await runCheck(
     paths,
     {
-      select: ["ALL"],
+      // Without --only, the selection is the configured one (the default rules), so opt-in rules stay opt-in.
+      ...(codemods.length > 0 ? { select: codemods.flatMap((codemod) => codemod.codes) } : {}),
       fix: !options.dryRun,
-      unsafeFixes: true,
+      unsafeFixes: codemods.length > 0 ? codemods.some((codemod) => codemod.unsafe) : true,
       diff: Boolean(options.dryRun),
       outputFormat: "concise",
       respectGitignore: options.respectGitignore,

@@ -6,6 +6,8 @@ const plural = (count: number, singular: string, pluralForm = `${singular}s`): s
   `${count} ${count === 1 ? singular : pluralForm}`;
 
 export function formatSummary(input: ReportInput): string[] {
+  // `--quiet`: findings only, as Ruff's `-q`.
+  if (input.quiet) return [];
   const lines: string[] = [];
   const remaining = input.diagnostics.length;
   const fixed = input.fixApplied ?? 0;

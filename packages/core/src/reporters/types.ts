@@ -23,6 +23,8 @@ export interface ReportInput {
   showFixes?: boolean;
   /** `--unsafe-fixes`: unsafe fixes count as available (`[*]`) instead of hidden. */
   unsafeFixesEnabled?: boolean;
+  /** `--quiet`: the text formats print findings and file errors, no summary lines. */
+  quiet?: boolean;
   /** The tool version written into SARIF; defaults to the core package version. */
   toolVersion?: string;
 }
