@@ -1,20 +1,12 @@
-import { analyzeText, setup, summary } from "./helpers.js";
+import { analyzeFixture, fixUntilStable, fixturePath, readFixture, setup, summary } from "./helpers.js";
 beforeAll(setup);
 test("smoke", () => {
-  const text = `from huggingface_hub import run_uv_job as launch, HfApi
-import os
-secrets = {"TOKEN": os.environ["HF_TOKEN"]}
-launch("train.py", env={"HF_TOKEN": "$HF_TOKEN", "X": "1"}, secrets=secrets, args=["a"])
-api = HfApi(token="hf_xxx")
-api.run_job(image="x", command=["python", "-c", "print(1)", os.environ["HF_TOKEN"]])
-print(os.environ["HF_TOKEN"])
-tok = os.getenv("HF_TOKEN")
-print(f"token {tok[:8]}")
-print(f"token {tok}")
-x = "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH"  # hf_abcdefghijklmnopqrstuvwxyzABCDEFGH
-import subprocess
-subprocess.run(["hf", "jobs", "uv", "run", "train.py", "--secrets", "HF_TOKEN"])
-hf_jobs("uv", {"script": "train.py", "dependencies": ["x"], "env": {"HF_TOKEN": "$HF_TOKEN"}, "secrets": {"W": "$WANDB_API_KEY"}})
-`;
-  console.log(summary(analyzeText(text)));
+  for (const f of (process.env.F ?? "").split(",")) {
+    console.log(f, summary(analyzeFixture(f)).map((d) => `${d.code} ${d.row}:${d.column} ${d.fix} ${d.message}`).join("\n"));
+    if (process.env.FIX) {
+      const run = fixUntilStable(readFixture(f), { unsafe: process.env.FIX === "unsafe", filePath: fixturePath(f), codes: process.env.CODES?.split(",") });
+      console.log(JSON.stringify(run.text));
+      console.log(run.text);
+    }
+  }
 });

@@ -156,8 +156,14 @@ function reportFindings(context: Context, elements: Element[], findings: ArgvFin
   for (const finding of findings) {
     const first = elements[finding.index]!;
     const last = elements[finding.endIndex] ?? first;
-    const tokenString = first.stringNode ?? owner;
-    if (finding.code === "HFJ101" && tokenString) context.handledTokenStrings.add(tokenString.startIndex);
+    if (finding.code === "HFJ101") {
+      // The token is reported here (with the command-line fix): the plain string scan skips these strings.
+      if (owner) context.handledTokenStrings.add(owner.startIndex);
+      for (let i = finding.index; i <= finding.endIndex; i++) {
+        const node = elements[i]?.stringNode;
+        if (node) context.handledTokenStrings.add(node.startIndex);
+      }
+    }
     const edits = finding.fix ? renderOps(elements, finding.fix.ops, renderer) : null;
     report(context, {
       code: finding.code,

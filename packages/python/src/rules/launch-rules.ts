@@ -137,7 +137,8 @@ function checkEnv(context: Context, launch: Launch): void {
   const env = dictOf(context, envArgument);
   if (!envArgument || !env) return;
   for (const entry of env.entries) {
-    if (!isTokenLikeKey(entry.key)) continue;
+    // A token-like name, or the HF token itself under any name (`{"CACHE": "$HF_TOKEN"}` in a tool call).
+    if (!isTokenLikeKey(entry.key) && !carriesHfToken(context, launch, unparenthesize(entry.value))) continue;
     const edits = moveToSecretsFix(context, launch, envArgument, entry.entryNode, entry.key);
     report(context, {
       code: "HFJ201",
