@@ -25,7 +25,7 @@ export default createRule({
   meta: {
     ...meta.eslint,
     messages: {
-      literalCredential: "Literal value passed as `{{where}}`; read the token from the environment ({{replacement}})",
+      literalCredential: "Literal value passed as `{{where}}`; read the token from the environment instead",
       literalSecret: "Literal value passed as the `{{key}}` {{field}} entry of {{surface}}; pass the real token ({{replacement}})",
       useReplacement: "Replace the literal with {{replacement}}",
       ...FORWARDED_MESSAGES,

@@ -1,0 +1,85 @@
+/**
+ * eslint-plugin-hf-jobs: rules for TS/JS code that launches Hugging Face Jobs, one per catalog rule with a `ts`
+ * surface, and flat configs generated from the catalog (`recommended`: rules on by default at their default
+ * severity; `strict`: every rule as an error).
+ */
+import type { TSESLint } from "@typescript-eslint/utils";
+import { RULES, type RuleMeta } from "@hf-jobs-lint/core";
+import { initInlineScriptAnalysis } from "./python-bridge.js";
+import noHardcodedToken from "./rules/no-hardcoded-token.js";
+import noLiteralTokenArgument from "./rules/no-literal-token-argument.js";
+import noTokenOutput from "./rules/no-token-output.js";
+import noTokenInArguments from "./rules/no-token-in-arguments.js";
+import noTokenInEnv from "./rules/no-token-in-env.js";
+import noPlaceholderOutsideMcp from "./rules/no-placeholder-outside-mcp.js";
+import requireTokenSecret from "./rules/require-token-secret.js";
+import validTokenSecretName from "./rules/valid-token-secret-name.js";
+import noUnsubstitutedPlaceholder from "./rules/no-unsubstituted-placeholder.js";
+import noUnknownJobArgument from "./rules/no-unknown-job-argument.js";
+import noFlagsAfterScript from "./rules/no-flags-after-script.js";
+import noRedundantTokenArgument from "./rules/no-redundant-token-argument.js";
+import noLegacyTokenVariable from "./rules/no-legacy-token-variable.js";
+
+// The Python grammar loads once, here, so that rules can analyse inline job scripts synchronously.
+await initInlineScriptAnalysis();
+
+export const NAMESPACE = "hf-jobs";
+const VERSION = "0.1.0";
+
+type AnyRule = TSESLint.RuleModule<string, readonly unknown[], unknown>;
+
+/** Every rule by its name (`no-hardcoded-token`), in catalog order. */
+export const rules: Record<string, AnyRule> = Object.fromEntries(
+  [
+    noHardcodedToken,
+    noLiteralTokenArgument,
+    noTokenOutput,
+    noTokenInArguments,
+    noTokenInEnv,
+    noPlaceholderOutsideMcp,
+    requireTokenSecret,
+    validTokenSecretName,
+    noUnsubstitutedPlaceholder,
+    noUnknownJobArgument,
+    noFlagsAfterScript,
+    noRedundantTokenArgument,
+    noLegacyTokenVariable,
+  ].map((rule) => [rule.name, rule as unknown as AnyRule]),
+);
+
+/** The catalog rules this plugin implements (those with a `ts` surface). */
+export const catalogRules: readonly RuleMeta[] = RULES.filter((rule) => rule.surfaces.includes("ts"));
+
+type Severity = "error" | "warn" | "off";
+
+function ruleSettings(severity: (rule: RuleMeta) => Severity): Record<string, Severity> {
+  const entries = catalogRules.map((rule) => [`${NAMESPACE}/${rule.name}`, severity(rule)] as const);
+  return Object.fromEntries(entries.filter(([, value]) => value !== "off"));
+}
+
+export interface FlatConfig {
+  name: string;
+  plugins: Record<string, unknown>;
+  rules: Record<string, Severity>;
+}
+
+const plugin = {
+  meta: { name: "eslint-plugin-hf-jobs", version: VERSION, namespace: NAMESPACE },
+  rules,
+  configs: {} as { recommended: FlatConfig; strict: FlatConfig },
+};
+
+// Configs refer to the plugin object itself, so they are built after it.
+plugin.configs.recommended = {
+  name: `${NAMESPACE}/recommended`,
+  plugins: { [NAMESPACE]: plugin },
+  rules: ruleSettings((rule) => (rule.enabledByDefault ? (rule.defaultSeverity === "error" ? "error" : "warn") : "off")),
+};
+plugin.configs.strict = {
+  name: `${NAMESPACE}/strict`,
+  plugins: { [NAMESPACE]: plugin },
+  rules: ruleSettings(() => "error"),
+};
+
+export const configs = plugin.configs;
+export default plugin;

@@ -1,0 +1,123 @@
+/**
+ * HFJ206: a launch passes a field its surface ignores.
+ * - `hf_jobs` tool calls: any key the server does not read for the operation (core TOOL_CALL_LAUNCH_KEYS) is
+ *   dropped silently; known renames (`dependencies` -> `with_deps`) are safe fixes, `image` on `uv` has none.
+ * - `runJob` / `createScheduledJob` / REST bodies: names carried over from the Python API or the tool call
+ *   (`env`, `image`, `timeout`, `script`, ...) are not job fields (huggingface.js packages/hub
+ *   src/types/api/api-jobs.ts `CreateJobOptions`). `env` -> `environment` and `image` -> `dockerImage` are
+ *   offered as suggestions: the rename makes the values reach the job, which changes what it runs with.
+ * - `createScheduledJob`: job fields written next to `jobSpec` instead of inside it, and `jobSpec.arguments`,
+ *   which `createScheduledJob` does not send.
+ * Only these known-wrong names are reported for the library and REST, so newer fields are never flagged.
+ */
+import { isTokenLikeKey, TOOL_CALL_KEY_RENAMES, TOOL_CALL_LAUNCH_KEYS } from "@hf-jobs-lint/core";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { findProperty, namedProperties, propertyValue, quoteOf, quoteString, resolveObject, type Context } from "../ast.js";
+import { catalogMeta, createRule } from "../create-rule.js";
+import { getLaunch, surfaceName, type Launch } from "../launch/detect.js";
+import { FORWARDED_MESSAGES, report, reportInlineScriptFindings, type SourceEdit } from "../report.js";
+
+const meta = catalogMeta("HFJ206");
+
+/** Names that are surely not `@huggingface/hub`/REST job fields, with the field meant when that is certain. */
+const NOT_JOB_FIELDS: ReadonlyMap<string, string | null> = new Map([
+  ["env", "environment"],
+  ["image", "dockerImage"],
+  ["docker_image", null],
+  ["space_id", null],
+  ["timeout", null],
+  ["timeout_seconds", null],
+  ["script", null],
+  ["script_args", null],
+  ["dependencies", null],
+  ["with_deps", null],
+  ["python", null],
+  ["token", null],
+  ["detach", null],
+]);
+
+/** Job fields that `createScheduledJob` reads from `jobSpec` only. */
+const JOB_SPEC_FIELDS = new Set(["dockerImage", "spaceId", "command", "environment", "secrets", "flavor", "arch", "timeoutSeconds", "attempts", "labels"]);
+
+function renameKey(context: Context, property: TSESTree.Property, to: string): SourceEdit | null {
+  if (property.shorthand) return { range: property.key.range, text: `${to}: ${context.sourceCode.getText(property.key)}` };
+  if (property.key.type === AST_NODE_TYPES.Identifier && !property.computed) return { range: property.key.range, text: to };
+  if (property.key.type === AST_NODE_TYPES.Literal) return { range: property.key.range, text: quoteString(to, quoteOf(context, property.key)) };
+  return null;
+}
+
+export default createRule({
+  name: meta.name,
+  meta: {
+    ...meta.eslint,
+    messages: {
+      unknownToolKey: "`{{key}}` is not read by `hf_jobs(\"{{operation}}\")` and is dropped without an error{{hint}}",
+      notJobField: "`{{key}}` is not a job field of {{surface}} and is ignored{{hint}}",
+      outsideJobSpec: "`{{key}}` belongs inside `jobSpec`: `createScheduledJob` ignores it here",
+      argumentsInSchedule: "`createScheduledJob` does not send `jobSpec.arguments`; put the arguments in `command`",
+      rename: "Rename `{{from}}` to `{{to}}`",
+      ...FORWARDED_MESSAGES,
+    },
+  },
+  create(context) {
+    function checkToolCall(launch: Extract<Launch, { kind: "tool" }>): void {
+      const allowed = TOOL_CALL_LAUNCH_KEYS.get(launch.operation);
+      if (!allowed || !launch.args) return;
+      const present = new Set(namedProperties(launch.args).map((entry) => entry.name));
+      for (const { name, property } of namedProperties(launch.args)) {
+        if (allowed.has(name)) continue;
+        const to = TOOL_CALL_KEY_RENAMES.get(name);
+        const edit = to && allowed.has(to) && !present.has(to) ? renameKey(context, property, to) : null;
+        report(context, meta.rule, {
+          node: property.key,
+          messageId: "unknownToolKey",
+          data: { key: name, operation: launch.operation, hint: to && allowed.has(to) ? `; the key is \`${to}\`` : "" },
+          proposal: edit ? { applicability: "safe", messageId: "rename", data: { from: name, to: to! }, edits: [edit] } : null,
+        });
+      }
+    }
+
+    function checkJobFields(launch: Launch, fields: TSESTree.ObjectExpression | null, offerRename = true): void {
+      if (!fields) return;
+      const present = new Set(namedProperties(fields).map((entry) => entry.name));
+      for (const { name, property } of namedProperties(fields)) {
+        if (!NOT_JOB_FIELDS.has(name)) continue;
+        const to = NOT_JOB_FIELDS.get(name) ?? null;
+        // `env` holding a token would move into the stored environment: HFJ201 must look at it first.
+        const holdsToken = name === "env" && namedProperties(resolveObject(context, propertyValue(property)) ?? { properties: [] } as unknown as TSESTree.ObjectExpression).some((entry) => isTokenLikeKey(entry.name));
+        const edit = offerRename && to && !present.has(to) && !holdsToken ? renameKey(context, property, to) : null;
+        report(context, meta.rule, {
+          node: property.key,
+          messageId: "notJobField",
+          data: { key: name, surface: surfaceName(launch), hint: to && offerRename ? `; the field is \`${to}\`` : "" },
+          proposal: edit ? { applicability: "unsafe", messageId: "rename", data: { from: name, to: to! }, edits: [edit] } : null,
+        });
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        const launch = getLaunch(context, node);
+        if (!launch) return;
+        if (launch.kind === "tool") {
+          if (launch.launches) checkToolCall(launch);
+          reportInlineScriptFindings(context, meta.rule, launch);
+          return;
+        }
+        if (launch.kind === "rest") checkJobFields(launch, launch.spec);
+        if (launch.kind !== "hub") return;
+        if (launch.fn === "runJob") checkJobFields(launch, launch.options);
+        if (launch.fn === "createScheduledJob" && launch.options) {
+          for (const { name, property } of namedProperties(launch.options)) {
+            if (JOB_SPEC_FIELDS.has(name)) report(context, meta.rule, { node: property.key, messageId: "outsideJobSpec", data: { key: name } });
+          }
+          // Next to `jobSpec` even the right name would be ignored: report without a rename.
+          checkJobFields(launch, launch.options, false);
+          checkJobFields(launch, launch.spec);
+          const args = findProperty(launch.spec, "arguments");
+          if (args) report(context, meta.rule, { node: args.key, messageId: "argumentsInSchedule" });
+        }
+      },
+    };
+  },
+});
