@@ -112,6 +112,16 @@ describe("markdown analyzer", () => {
     ]);
   });
 
+  it("console blocks: `$ `, `# ` and `> ` are prompts; output and `>>> ` Python lines are not commands", async () => {
+    const doc = "```console\n# hf jobs run -e HF_TOKEN ubuntu ls\nhf jobs uv run -e HF_TOKEN printed-output.py\n>>> hf jobs uv run -e HF_TOKEN python-repl.py\n$ hf jobs uv run x.py \\\n>   --flavor cpu-basic\n```\n";
+    const found = await analyzeText(md, "k.md", doc);
+    expect(found.map((d) => [d.code, d.location.row, covered(doc, d)])).toEqual([
+      ["HFJ201", 2, "-e HF_TOKEN"],
+      ["HFJ207", 6, "--flavor cpu-basic"],
+    ]);
+    expect((await fixToFixpoint(md, "k.md", doc)).text).toBe(doc.replace("-e HF_TOKEN ubuntu", "-s HF_TOKEN ubuntu").replace("$ hf jobs uv run x.py \\\n>   --flavor cpu-basic", "$ hf jobs uv run --flavor cpu-basic x.py"));
+  });
+
   it("maps a sub-analyzer's multi-line fix into an indented fence, re-adding the container prefix", async () => {
     const doc = "1. Step:\n\n   ```ts\n   const t = ADD_HEADER;\n   runJob({ secrets: { HF_TOKEN: \"$HF_TOKEN\" } });\n   ```\n";
     const found = await analyzeText(md, "a.md", doc);
@@ -226,6 +236,14 @@ describe("markdown counter-examples", () => {
       ["HFJ201", 31],
       ["HFJ101", 34],
     ]);
+  });
+
+  it("a paragraph that only mentions errors does not mark the fence after it; a label or a colon does", async () => {
+    const fence = "```bash\nhf jobs uv run -e HF_TOKEN x.py\n```\n";
+    const mentions = `This section explains common mistakes and why you should never skip the check.\n本节说明了常见的错误。\n\n${fence}`;
+    expect(codesOf(await analyzeText(md, "m.md", mentions))).toEqual(["HFJ201"]);
+    expect(codesOf(await analyzeText(md, "m.md", `Bad example\n\n${fence}`))).toEqual([]);
+    expect(codesOf(await analyzeText(md, "m.md", `Long text first. Here is what not to do, never:\n${fence}`))).toEqual([]);
   });
 
   it("works without sub-analyzers (shell and tokens only)", async () => {

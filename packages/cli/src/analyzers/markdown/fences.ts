@@ -31,7 +31,7 @@ export interface FenceBlock {
   lines: FenceLine[];
   /** False when a content line could not be located in the source (tabs expanded by the parser, lone CRs). */
   mappable: boolean;
-  /** The text of the block directly before the fence (a paragraph's last sentence, a heading), if any. */
+  /** The text introducing the fence: a heading directly above it, or the paragraph's introducing sentence. */
   intro: string | null;
   /** `<!-- hf-jobs-lint-disable-next-block -->` directly before the fence. */
   disabled: boolean;
@@ -57,6 +57,17 @@ function lastSentence(paragraph: string): string {
     .map((piece) => piece.trim())
     .filter((piece) => piece !== "");
   return pieces[pieces.length - 1] ?? "";
+}
+
+/**
+ * The part of the paragraph above a fence that introduces it: its last sentence when that announces what follows
+ * (ends with a colon: "This is wrong:", "**❌ 错误：**") or is a short label ("Bad example"). A long paragraph
+ * that merely mentions "errors" (错误) or "never" does not mark the code after it.
+ */
+function introducingSentence(paragraph: string): string | null {
+  const sentence = lastSentence(paragraph);
+  const bare = sentence.replace(/[*_`~]/g, "").trim();
+  return /[:：]$/.test(bare) || (bare.length <= 40 && !/[.。!！?？]$/.test(bare)) ? sentence : null;
 }
 
 export function findFences(source: SourceText): FenceBlock[] {
@@ -91,7 +102,7 @@ export function findFences(source: SourceText): FenceBlock[] {
     const previous = tokens[index - 1];
     if (previous?.type === "paragraph_close" || previous?.type === "heading_close") {
       const inline = tokens[index - 2];
-      if (inline?.type === "inline") intro = previous.type === "heading_close" ? inline.content : lastSentence(inline.content);
+      if (inline?.type === "inline") intro = previous.type === "heading_close" ? inline.content : introducingSentence(inline.content);
     } else if (previous?.type === "html_block") {
       disabled = previous.content.includes(DISABLE_NEXT_BLOCK);
     }
