@@ -5,7 +5,8 @@
  */
 import type { TSESLint } from "@typescript-eslint/utils";
 import { RULES, type RuleMeta } from "@hf-jobs-lint/core";
-import { initInlineScriptAnalysis } from "./python-bridge.js";
+// Importing the rules loads the Python grammar once (top-level await in ./python-bridge.ts), so that rules can
+// analyse inline job scripts synchronously.
 import noHardcodedToken from "./rules/no-hardcoded-token.js";
 import noLiteralTokenArgument from "./rules/no-literal-token-argument.js";
 import noTokenOutput from "./rules/no-token-output.js";
@@ -19,9 +20,6 @@ import noUnknownJobArgument from "./rules/no-unknown-job-argument.js";
 import noFlagsAfterScript from "./rules/no-flags-after-script.js";
 import noRedundantTokenArgument from "./rules/no-redundant-token-argument.js";
 import noLegacyTokenVariable from "./rules/no-legacy-token-variable.js";
-
-// The Python grammar loads once, here, so that rules can analyse inline job scripts synchronously.
-await initInlineScriptAnalysis();
 
 export const NAMESPACE = "hf-jobs";
 const VERSION = "0.1.0";

@@ -38,6 +38,9 @@ export async function initInlineScriptAnalysis(): Promise<boolean> {
   return ready;
 }
 
+// Loaded when the first rule module is imported (top-level await), so every rule can analyse scripts synchronously.
+await initInlineScriptAnalysis();
+
 /** Whether inline scripts can be analysed in this process. */
 export function inlineScriptAnalysisReady(): boolean {
   return ready;

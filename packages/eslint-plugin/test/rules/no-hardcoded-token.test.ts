@@ -54,5 +54,18 @@ ruleTester.run("no-hardcoded-token", rule, {
         { messageId: "hardcoded", column: 53, suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: "const pair = `${process.env.HF_TOKEN} ${process.env.HF_TOKEN}`;" }] },
       ],
     },
+    {
+      name: "inline job script: the Python analyzer's finding and its Python fix, mapped into the template",
+      code: 'hf_jobs("uv", { script: `\nfrom huggingface_hub import HfApi\nHfApi(token="' + T + '").whoami()\n`, secrets: { HF_TOKEN: "$HF_TOKEN" } });',
+      errors: [
+        {
+          messageId: "forwarded",
+          line: 3,
+          column: 14,
+          endColumn: 51,
+          suggestions: [{ messageId: "forwardedFix", output: 'hf_jobs("uv", { script: `\nfrom huggingface_hub import HfApi\nimport os\nHfApi(token=os.environ["HF_TOKEN"]).whoami()\n`, secrets: { HF_TOKEN: "$HF_TOKEN" } });' }],
+        },
+      ],
+    },
   ],
 });

@@ -1,0 +1,51 @@
+import rule from "../../src/rules/no-unknown-job-argument.js";
+import { ruleTester } from "../rule-tester.js";
+
+const HUB = `import * as hub from "@huggingface/hub";\n`;
+
+ruleTester.run("no-unknown-job-argument", rule, {
+  valid: [
+    `hf_jobs("uv", { script: "x.py", with_deps: ["trl"], flavor: "a10g-small", timeout: "2h", secrets: {} });`,
+    `hf_jobs("run", { image: "python:3.12", command: ["python", "-c", "print(1)"], detach: true });`,
+    `hf_jobs("ps", { all: true });`, // not a launch
+    HUB + `await hub.runJob({ namespace: "me", dockerImage: "x", flavor: "cpu-basic", arch: "amd64", attempts: 2, volumes: [] });`,
+    `otherLib.runJob({ env: {}, image: "x" });`,
+  ],
+  invalid: [
+    {
+      code: `hf_jobs("uv", { script: "x.py", dependencies: ["trl"] });`,
+      output: `hf_jobs("uv", { script: "x.py", with_deps: ["trl"] });`,
+      errors: [{ messageId: "unknownToolKey", data: { key: "dependencies", operation: "uv", hint: "; the key is `with_deps`" } }],
+    },
+    {
+      name: "image on uv has no fix; quoted dependencies key keeps its quotes",
+      code: `hf_jobs("uv", { "script": "x.py", "image": "pytorch", 'dependencies': [] });`,
+      output: `hf_jobs("uv", { "script": "x.py", "image": "pytorch", 'with_deps': [] });`,
+      errors: [{ messageId: "unknownToolKey", data: { key: "image", operation: "uv", hint: "" } }, { messageId: "unknownToolKey" }],
+    },
+    {
+      name: "both dependencies and with_deps: no rename",
+      code: `hf_jobs("uv", { script: "x.py", with_deps: ["a"], dependencies: ["b"] });`,
+      output: null,
+      errors: [{ messageId: "unknownToolKey" }],
+    },
+    {
+      name: "runJob env: suggestion to environment",
+      code: HUB + `await hub.runJob({ namespace: "me", dockerImage: "x", env: { MODE: "fast" } });`,
+      output: null,
+      errors: [{ messageId: "notJobField", suggestions: [{ messageId: "rename", output: HUB + `await hub.runJob({ namespace: "me", dockerImage: "x", environment: { MODE: "fast" } });` }] }],
+    },
+    {
+      name: "runJob env holding a token: no rename",
+      code: HUB + `await hub.runJob({ namespace: "me", dockerImage: "x", env: { HF_TOKEN: t }, timeout: "1h" });`,
+      output: null,
+      errors: [{ messageId: "notJobField", suggestions: [] }, { messageId: "notJobField", data: { key: "timeout", surface: "`runJob`", hint: "" } }],
+    },
+    {
+      name: "createScheduledJob: fields next to jobSpec, arguments in jobSpec",
+      code: HUB + `await hub.createScheduledJob({ namespace: "me", schedule: "@daily", dockerImage: "x", jobSpec: { dockerImage: "x", arguments: ["a"] } });`,
+      output: null,
+      errors: [{ messageId: "outsideJobSpec", data: { key: "dockerImage" } }, { messageId: "argumentsInSchedule" }],
+    },
+  ],
+});
