@@ -5,12 +5,23 @@
 import type { Analyzer, FileKind } from "@hf-jobs-lint/core";
 
 const loaders: Record<FileKind, () => Promise<Analyzer>> = {
-  python: async () => (await import("@hf-jobs-lint/python")).pythonAnalyzer,
+  python: async () => {
+    const python = await import("@hf-jobs-lint/python");
+    return { ...python.pythonAnalyzer, countSyntaxErrors: (text: string) => python.withPythonTree(text, (tree) => countErrorNodes(tree.rootNode, python.walk)) };
+  },
   typescript: unavailable("typescript"),
   shell: unavailable("shell"),
   "yaml-ci": unavailable("yaml-ci"),
   markdown: unavailable("markdown"),
 };
+
+/** ERROR and MISSING nodes: a fix must not add any. */
+function countErrorNodes<N extends { type: string; isMissing: boolean; hasError: boolean }>(root: N, walk: (node: N) => Iterable<N>): number {
+  if (!root.hasError) return 0;
+  let count = 0;
+  for (const node of walk(root)) if (node.type === "ERROR" || node.isMissing) count++;
+  return count;
+}
 
 function unavailable(kind: FileKind): () => Promise<Analyzer> {
   return async () => ({ kinds: [kind], analyze: () => [] });

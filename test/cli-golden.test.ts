@@ -1,0 +1,63 @@
+// Golden output: `check` on a small mixed repository in every output format. Regenerate after an intended
+// change with `UPDATE_GOLDEN=1 npx vitest run test/cli-golden.test.ts` and review the diff.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { OUTPUT_FORMATS } from "@hf-jobs-lint/core";
+import { runCli } from "./helpers/run-cli.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "..");
+const goldenDir = path.join(here, "golden");
+const update = process.env.UPDATE_GOLDEN === "1";
+
+const extension: Record<string, string> = { json: "json", "json-lines": "jsonl", sarif: "sarif.json", junit: "xml" };
+
+function compareGolden(name: string, actual: string): void {
+  const file = path.join(goldenDir, name);
+  if (update || !fs.existsSync(file)) {
+    if (!update && process.env.CI) throw new Error(`missing golden file ${name}: run with UPDATE_GOLDEN=1 and commit it`);
+    fs.mkdirSync(goldenDir, { recursive: true });
+    fs.writeFileSync(file, actual);
+  }
+  expect(actual).toBe(fs.readFileSync(file, "utf8"));
+}
+
+describe("golden output of `check fixtures/repo-basic`", () => {
+  for (const format of OUTPUT_FORMATS) {
+    it(`--output-format ${format}`, async () => {
+      const result = await runCli(["check", "fixtures/repo-basic", "--output-format", format, "--threads", "1"], { cwd: repoRoot });
+      expect(result.code).toBe(1);
+      compareGolden(`repo-basic.${extension[format] ?? "txt"}`.replace(".txt", `.${format}.txt`), result.stdout);
+    });
+  }
+
+  it("--statistics", async () => {
+    const result = await runCli(["check", "fixtures/repo-basic", "--statistics"], { cwd: repoRoot });
+    compareGolden("repo-basic.statistics.txt", result.stdout);
+  });
+
+  it("--diff --unsafe-fixes", async () => {
+    const result = await runCli(["check", "fixtures/repo-basic", "--diff", "--unsafe-fixes"], { cwd: repoRoot });
+    compareGolden("repo-basic.diff", result.stdout);
+  });
+
+  it("finds the mistakes the fixture holds on every surface", async () => {
+    const result = await runCli(["check", "fixtures/repo-basic", "--output-format", "json"], { cwd: repoRoot });
+    const found = new Set((JSON.parse(result.stdout) as { filename: string; code: string }[]).map((d) => `${d.filename.replace("fixtures/repo-basic/", "")} ${d.code}`));
+    for (const expected of [
+      "launch.py HFJ101", // the hardcoded token in env
+      "launch.py HFJ201", // HF_TOKEN through env
+      "run.sh HFJ201", // -e HF_TOKEN
+      "run.sh HFJ203", // train.py pushes to the Hub, no --secrets HF_TOKEN
+      "launch.ts HFJ201", // environment: { HF_TOKEN }
+      "launch.ts HFJ202", // accessToken: "$HF_TOKEN" in @huggingface/hub
+      "docs/jobs.md HFJ206", // dependencies on a uv tool call
+      ".github/workflows/train.yml HFJ207", // flags after the script
+    ]) {
+      expect(found, expected).toContain(expected);
+    }
+    expect([...found].filter((entry) => entry.startsWith("clean.py"))).toEqual([]);
+  });
+});
