@@ -55,7 +55,9 @@ function runInWorkers(
       }
     };
     for (let i = 0; i < workerCount; i++) {
-      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: settings });
+      // `--input-type` (node -e) and `--eval` flags of the parent do not apply to a worker's file and make it fail.
+      const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type") && arg !== "-e" && arg !== "--eval");
+      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: settings, execArgv });
       workers.push(worker);
       worker.on("message", (message: { id: number; outcome: FileOutcome }) => {
         outcomes[message.id] = message.outcome;
