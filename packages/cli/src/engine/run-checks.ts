@@ -2,12 +2,16 @@
  * Running the checks over many files: in this thread, or spread over worker threads (`--threads N`). Results
  * come back in input order whatever order the workers finish in.
  */
+import fs from "node:fs";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AnalyzerRegistry, checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 
 /** Files below this count are checked in-process: starting a worker (WASM, ESLint) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
+
+const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 export function defaultThreadCount(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 8));
@@ -19,7 +23,8 @@ export async function runChecks(
   threads: number,
   onProgress?: (done: number) => void,
 ): Promise<FileOutcome[]> {
-  const workerCount = Math.min(threads, Math.ceil(targets.length / MIN_FILES_FOR_WORKERS));
+  // Run from TypeScript sources (tests), there is no built worker file: check in-process.
+  const workerCount = fs.existsSync(WORKER_FILE) ? Math.min(threads, Math.ceil(targets.length / MIN_FILES_FOR_WORKERS)) : 1;
   if (workerCount <= 1) {
     const context = createLintContext(settings, new AnalyzerRegistry());
     const outcomes: FileOutcome[] = [];
@@ -57,7 +62,7 @@ function runInWorkers(
     for (let i = 0; i < workerCount; i++) {
       // `--input-type` (node -e) and `--eval` flags of the parent do not apply to a worker's file and make it fail.
       const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type") && arg !== "-e" && arg !== "--eval");
-      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: settings, execArgv });
+      const worker = new Worker(WORKER_FILE, { workerData: settings, execArgv });
       workers.push(worker);
       worker.on("message", (message: { id: number; outcome: FileOutcome }) => {
         outcomes[message.id] = message.outcome;
