@@ -1,0 +1,86 @@
+/**
+ * The TypeScript/JavaScript analyzer: the file's text linted by ESLint's `Linter` with eslint-plugin-hf-jobs and
+ * the typescript-eslint parser, under a flat config of our own (no user config is read): every rule of the plugin
+ * is on, the CLI applies select/ignore itself. ESLint messages become core diagnostics: the code from the rule
+ * name, offsets from ESLint's line/column, an ESLint fix -> a safe fix, the first suggestion -> an unsafe fix.
+ */
+import path from "node:path";
+import { Linter } from "eslint";
+import tsParser from "@typescript-eslint/parser";
+import hfJobs from "eslint-plugin-hf-jobs";
+import { findRule, makeDiagnostic, redactText, type Analyzer, type AnalysisInput, type Diagnostic, type Edit, type Fix } from "@hf-jobs-lint/core";
+
+const NAMESPACE = hfJobs.meta.namespace;
+
+const config: Linter.Config[] = [
+  {
+    // Explicit extensions: a bare `**/*` does not make ESLint lint a file it would not lint by default (`.ts`).
+    files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
+    languageOptions: {
+      parser: tsParser as unknown as Linter.Parser,
+      ecmaVersion: "latest",
+      sourceType: "module",
+      // JSX in .js/.jsx/.tsx; the parser turns it off for .ts by the file's extension.
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+    linterOptions: { reportUnusedDisableDirectives: "off" },
+    plugins: { [NAMESPACE]: hfJobs as unknown as NonNullable<Linter.Config["plugins"]>[string] },
+    rules: Object.fromEntries(Object.keys(hfJobs.rules).map((name) => [`${NAMESPACE}/${name}`, "error"])),
+  },
+];
+
+// `cwd: "/"` so that every absolute path falls under the config's `files` pattern.
+const linter = new Linter({ configType: "flat", cwd: path.parse(process.cwd()).root });
+
+/** An ESLint-reported TypeScript/JavaScript syntax error, reported by the CLI as a per-file error. */
+export class TypeScriptSyntaxError extends Error {}
+
+function lint(input: AnalysisInput): { messages: Linter.LintMessage[]; toOffset(line: number, column: number): number } {
+  const filename = input.path ?? path.resolve(input.root, input.filename);
+  const messages = linter.verify(input.source.text, config, { filename });
+  const sourceCode = linter.getSourceCode();
+  // ESLint lints the text without its BOM; core offsets count it.
+  const bom = input.source.hasBom ? 1 : 0;
+  return {
+    messages,
+    toOffset: (line, column) => sourceCode.getIndexFromLoc({ line, column: column - 1 }) + bom,
+  };
+}
+
+function toEdits(fix: { range: [number, number]; text: string }, bom: number): Edit[] {
+  return [{ start: fix.range[0] + bom, end: fix.range[1] + bom, content: fix.text }];
+}
+
+function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
+  const { messages, toOffset } = lint(input);
+  const bom = input.source.hasBom ? 1 : 0;
+  const diagnostics: Diagnostic[] = [];
+  for (const message of messages) {
+    if (message.fatal) {
+      throw new TypeScriptSyntaxError(`syntax error at ${message.line}:${message.column}: ${redactText(message.message)}`);
+    }
+    if (!message.ruleId) throw new Error(redactText(message.message)); // e.g. no configuration matched the file
+    const rule = findRule(message.ruleId);
+    if (!rule) continue;
+    const start = toOffset(message.line, message.column);
+    const end = message.endLine !== undefined && message.endColumn !== undefined ? toOffset(message.endLine, message.endColumn) : start;
+    let fix: Fix | null = null;
+    if (message.fix) fix = { applicability: "safe", message: redactText(`Fix: ${rule.fixSummary}`), edits: toEdits(message.fix, bom) };
+    else if (message.suggestions?.[0]) {
+      const suggestion = message.suggestions[0];
+      fix = { applicability: "unsafe", message: redactText(suggestion.desc), edits: toEdits(suggestion.fix, bom) };
+    }
+    diagnostics.push(makeDiagnostic(input.source, input.filename, { code: rule.code, message: redactText(message.message), start, end, fix }));
+  }
+  return diagnostics;
+}
+
+export const typescriptAnalyzer: Analyzer = {
+  kinds: ["typescript"],
+  analyze: analyzeTypeScript,
+};
+
+/** 1 when the file does not parse, else 0 (a fix must not add syntax errors). */
+export function countTypeScriptSyntaxErrors(input: AnalysisInput): number {
+  return lint(input).messages.some((message) => message.fatal) ? 1 : 0;
+}
