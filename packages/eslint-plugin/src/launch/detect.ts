@@ -22,7 +22,7 @@ import {
   type Context,
 } from "../ast.js";
 import { argvOfCall, type ArgvLaunch } from "./argv.js";
-import { hubExportCalled } from "./hub-imports.js";
+import { HUB_PACKAGE, hubExportCalled } from "./hub-imports.js";
 
 type ObjectNode = TSESTree.ObjectExpression;
 
@@ -67,6 +67,17 @@ export interface ArgvCall {
 export type Launch = HubCall | RestLaunch | ToolCall | ArgvCall;
 
 const cache = new WeakMap<TSESTree.CallExpression, Launch | null>();
+const importsHub = new WeakMap<object, boolean>();
+
+/** Scope lookups are the costly part: only files that name the package can call it. */
+function fileMentionsHub(context: Context): boolean {
+  let mentions = importsHub.get(context.sourceCode);
+  if (mentions === undefined) {
+    mentions = context.sourceCode.text.includes(HUB_PACKAGE);
+    importsHub.set(context.sourceCode, mentions);
+  }
+  return mentions;
+}
 
 /** What a call is, as a launch surface; null for everything else. Cached per node (rules share the AST). */
 export function getLaunch(context: Context, call: TSESTree.CallExpression): Launch | null {
@@ -82,7 +93,7 @@ function detect(context: Context, call: TSESTree.CallExpression): Launch | null 
   if (name === "hf_jobs") return toolCall(context, call);
   if (name === "callTool") return mcpCallTool(context, call);
   if (name === "fetch") return fetchLaunch(context, call);
-  const hub = hubExportCalled(context, call);
+  const hub = fileMentionsHub(context) ? hubExportCalled(context, call) : null;
   if (hub !== null) return hubCall(context, call, hub);
   if (name === "post" || name === "axios" || name === "request") {
     const rest = axiosLaunch(context, call, name);
