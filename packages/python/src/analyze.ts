@@ -15,7 +15,7 @@ import { checkTokenOutput } from "./rules/output.js";
 import { checkArgvLaunches } from "./rules/argv.js";
 import { checkLegacyVariables, checkRedundantTokenArgument, checkTokenEarly, checkTokenFromArgv } from "./rules/script-rules.js";
 import { analyzeScriptNeeds, scriptFindings, type ScriptNeeds } from "./script-needs.js";
-import { readString, unparenthesize } from "./syntax.js";
+import { readString, registerErrorRanges, unparenthesize } from "./syntax.js";
 
 export interface AnalyzeOptions {
   /** `script`: the text is a job script (an inline tool-call script); `launcher`: it launches jobs; `auto`: decide. */
@@ -130,6 +130,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
   return withPythonTree(source.text, (tree) => {
     const root = tree.rootNode;
     const collected = collect(root);
+    registerErrorRanges(tree, collected.errors.map((error) => [error.startIndex, error.endIndex] as [number, number]));
     const model = new FileModel(root);
     const toolCallSyntax = options.toolCallSyntax ?? true;
     const role = options.role ?? "auto";
@@ -144,6 +145,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
       role,
       toolCallSyntax,
       handledTokenStrings: new Set(),
+      toolCallRanges: launches.filter((launch) => launch.kind === "tool").map((launch) => [launch.call.startIndex, launch.call.endIndex] as [number, number]),
       findings: [],
     };
     const cache = new Map<string, ScriptNeeds | null>();

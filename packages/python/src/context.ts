@@ -24,6 +24,8 @@ export interface Context {
   toolCallSyntax: boolean;
   /** Start offsets of string nodes another rule already reported tokens in (no double HFJ101). */
   handledTokenStrings: Set<number>;
+  /** Source ranges of `hf_jobs(...)` tool calls (a literal token there is replaced by `$HF_TOKEN`). */
+  toolCallRanges: readonly [number, number][];
   findings: Finding[];
 }
 

@@ -170,8 +170,20 @@ export function enclosingOfType(node: SyntaxNode, type: string): SyntaxNode | nu
   return current;
 }
 
+/**
+ * ERROR subtrees per parsed tree, registered by the analyzer after its one walk. Checking a range list is
+ * cheap, where walking `parent` links costs O(depth) per step in tree-sitter (cubic on deeply nested input).
+ */
+const errorRanges = new WeakMap<object, readonly [number, number][]>();
+
+export function registerErrorRanges(tree: object, ranges: readonly [number, number][]): void {
+  errorRanges.set(tree, ranges);
+}
+
 /** Is the node inside an ERROR subtree (results there are not trusted)? */
 export function insideError(node: SyntaxNode): boolean {
+  const ranges = errorRanges.get(node.tree);
+  if (ranges) return ranges.some(([start, end]) => node.startIndex >= start && node.endIndex <= end);
   for (let current: SyntaxNode | null = node; current; current = current.parent) {
     if (current.type === "ERROR" || current.isMissing) return true;
   }

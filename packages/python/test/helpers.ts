@@ -76,16 +76,26 @@ export interface FixRun {
  * Apply fixes pass after pass until none applies (as `--fix` does), checking on every pass that the result
  * parses without new errors. `codesToFix` restricts which findings' fixes are applied.
  */
-export function fixUntilStable(text: string, options: { unsafe?: boolean; codes?: string[]; filePath?: string | null; analyze?: AnalyzeOptions } = {}): FixRun {
+export function fixUntilStable(text: string, options: { unsafe?: boolean; codes?: string[]; filePath?: string | null; analyze?: AnalyzeOptions; root?: string } = {}): FixRun {
   const filePath = options.filePath === undefined ? path.join(FIXTURES, "snippet.py") : options.filePath;
   const hadError = hasSyntaxError(text);
   let current = text;
   for (let pass = 0; pass < 20; pass++) {
-    const diagnostics = analyzePython(inputFor(current, filePath), options.analyze ?? {}).filter((d) => !options.codes || options.codes.includes(d.code));
+    const diagnostics = analyzePython(inputFor(current, filePath, options.root ?? FIXTURES), options.analyze ?? {}).filter((d) => !options.codes || options.codes.includes(d.code));
     const selection = selectFixes(diagnostics, options.unsafe ?? false);
     if (selection.edits.length === 0) return { text: current, passes: pass, remaining: diagnostics };
     current = applyEdits(current, selection.edits);
     if (!hadError && hasSyntaxError(current)) throw new Error(`fix pass ${pass + 1} produced a syntax error:\n${current}`);
   }
   throw new Error("fixes did not converge");
+}
+
+/** Rows of the findings of one code, in order. */
+export function rows(diagnostics: readonly Diagnostic[], code: string): number[] {
+  return only(diagnostics, code).map((d) => d.location.row);
+}
+
+/** Fix a fixture file and compare with its `*_fixed_expected.py` sibling. */
+export function fixFixture(relative: string, options: { unsafe?: boolean; codes?: string[]; root?: string } = {}): FixRun {
+  return fixUntilStable(readFixture(relative), { unsafe: options.unsafe, codes: options.codes, filePath: fixturePath(relative), root: options.root });
 }

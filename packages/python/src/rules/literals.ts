@@ -23,13 +23,7 @@ function replaceable(node: SyntaxNode): boolean {
 
 /** Inside a tool call's env/secrets the right value is the substituted placeholder, not a Python lookup. */
 function inToolCallArgs(context: Context, node: SyntaxNode): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === "call") {
-      const callee = current.childForFieldName("function");
-      return context.toolCallSyntax && (callee?.text === "hf_jobs" || callee?.text.endsWith(".hf_jobs") === true);
-    }
-  }
-  return false;
+  return context.toolCallRanges.some(([start, end]) => node.startIndex >= start && node.endIndex <= end);
 }
 
 function literalTokenFix(context: Context, node: SyntaxNode, exact: boolean): { applicability: "unsafe"; message: string; edits: Edit[] } | null {
@@ -46,15 +40,17 @@ export function checkTokenLiterals(context: Context, strings: readonly SyntaxNod
   const covered: [number, number][] = [];
   for (const node of strings) {
     covered.push([node.startIndex, node.endIndex]);
-    if (context.handledTokenStrings.has(node.startIndex) || insideError(node)) continue;
+    if (context.handledTokenStrings.has(node.startIndex)) continue;
     const read = readString(node);
     if (!read) continue;
+    // In text the parser could not read, report the token but offer no edit.
+    const broken = insideError(node);
     const text = context.source.text.slice(read.contentStart, read.contentEnd);
     const tokens = findTokens(text);
     for (const match of tokens) {
       const start = read.contentStart + match.index;
       const exact = tokens.length === 1 && read.literal && !read.prefix.includes("b") && read.value === match.token && !read.hasEscapes;
-      report(context, { code: "HFJ101", message: tokenMessage(match.token), start, end: start + match.token.length, fix: literalTokenFix(context, node, exact) });
+      report(context, { code: "HFJ101", message: tokenMessage(match.token), start, end: start + match.token.length, fix: broken ? null : literalTokenFix(context, node, exact) });
     }
   }
   for (const node of comments) {

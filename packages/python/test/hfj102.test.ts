@@ -1,0 +1,29 @@
+import { analyzeFixture, analyzeText, fixUntilStable, only, rows, setup } from "./helpers.js";
+
+beforeAll(setup);
+
+describe("HFJ102 no-literal-token-argument", () => {
+  test("placeholders and other literals where a token goes", () => {
+    const diagnostics = analyzeFixture("hfj102/bad.py");
+    expect(rows(diagnostics, "HFJ102")).toEqual([4, 5, 6, 9, 11]);
+    expect(only(diagnostics, "HFJ102").every((d) => d.fix?.applicability === "unsafe")).toBe(true);
+  });
+
+  test("a secret value is shown shortened, never whole", () => {
+    const secret = only(analyzeFixture("hfj102/bad.py"), "HFJ102").find((d) => d.location.row === 9)!;
+    expect(secret.message).not.toContain("my-secret-value");
+  });
+
+  test("env lookups, get_token(), None, f-strings, empty strings and tokenizer tokens are silent", () => {
+    expect(only(analyzeFixture("hfj102/good.py"), "HFJ102")).toEqual([]);
+  });
+
+  test("fix in a launcher uses get_token() and adds the import", () => {
+    const run = fixUntilStable(`from huggingface_hub import login, run_uv_job\n\nlogin("hf_xxx")\nrun_uv_job("x.py")\n`, { unsafe: true, codes: ["HFJ102"] });
+    expect(run.text).toBe(`from huggingface_hub import login, run_uv_job, get_token\n\nlogin(get_token())\nrun_uv_job("x.py")\n`);
+  });
+
+  test("login() from another library is not the Hub's", () => {
+    expect(analyzeText(`from mysite import login\nlogin("admin")\n`)).toEqual([]);
+  });
+});
