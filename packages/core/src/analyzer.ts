@@ -24,5 +24,5 @@ export interface Analyzer {
   /** Every finding of every rule on the file; the caller applies select/ignore, noqa and per-file-ignores. */
   analyze(input: AnalysisInput): Diagnostic[] | Promise<Diagnostic[]>;
   /** Parse errors in `text`; a fix that adds any is not applied. Absent where the analyzer cannot tell. */
-  countSyntaxErrors?(text: string): number;
+  countSyntaxErrors?(text: string, filename: string): number;
 }

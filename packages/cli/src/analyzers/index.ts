@@ -2,17 +2,32 @@
  * The analyzers the CLI runs, by file kind. Each is loaded on first use, so a Python-only repository never
  * pays for starting ESLint.
  */
-import type { Analyzer, FileKind } from "@hf-jobs-lint/core";
+import { SourceText, type Analyzer, type FileKind } from "@hf-jobs-lint/core";
+
+async function loadPython(): Promise<Analyzer> {
+  const python = await import("@hf-jobs-lint/python");
+  await python.initPythonParser();
+  return { ...python.pythonAnalyzer, countSyntaxErrors: (text) => python.withPythonTree(text, (tree) => countErrorNodes(tree.rootNode, python.walk)) };
+}
+
+async function loadTypeScript(): Promise<Analyzer> {
+  const typescript = await import("./typescript.js");
+  return {
+    ...typescript.typescriptAnalyzer,
+    countSyntaxErrors: (text, filename) =>
+      typescript.countTypeScriptSyntaxErrors({ filename, path: null, source: new SourceText(text), root: ".", readFile: () => null, includeCounterexamples: false }),
+  };
+}
 
 const loaders: Record<FileKind, () => Promise<Analyzer>> = {
-  python: async () => {
-    const python = await import("@hf-jobs-lint/python");
-    return { ...python.pythonAnalyzer, countSyntaxErrors: (text: string) => python.withPythonTree(text, (tree) => countErrorNodes(tree.rootNode, python.walk)) };
+  python: loadPython,
+  typescript: loadTypeScript,
+  shell: async () => (await import("./shell/index.js")).shellAnalyzer,
+  "yaml-ci": async () => (await import("./ci-yaml.js")).ciYamlAnalyzer,
+  markdown: async () => {
+    const [{ createMarkdownAnalyzer }, python, typescript] = await Promise.all([import("./markdown/index.js"), loadPython(), loadTypeScript()]);
+    return createMarkdownAnalyzer({ python, typescript });
   },
-  typescript: unavailable("typescript"),
-  shell: unavailable("shell"),
-  "yaml-ci": unavailable("yaml-ci"),
-  markdown: unavailable("markdown"),
 };
 
 /** ERROR and MISSING nodes: a fix must not add any. */
@@ -21,10 +36,6 @@ function countErrorNodes<N extends { type: string; isMissing: boolean; hasError:
   let count = 0;
   for (const node of walk(root)) if (node.type === "ERROR" || node.isMissing) count++;
   return count;
-}
-
-function unavailable(kind: FileKind): () => Promise<Analyzer> {
-  return async () => ({ kinds: [kind], analyze: () => [] });
 }
 
 export class AnalyzerRegistry {

@@ -90,7 +90,7 @@ export async function lintText(
   let current = await analyze(analyzer, target, text, context);
   if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null };
 
-  const baselineErrors = analyzer.countSyntaxErrors?.(text) ?? 0;
+  const baselineErrors = analyzer.countSyntaxErrors?.(text, target.filename) ?? 0;
   let working = text;
   const fixed: Diagnostic[] = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -99,7 +99,7 @@ export async function lintText(
       return { diagnostics: current.diagnostics, source: current.source, fixedText: working === text ? null : working, fixed, fixError: null };
     }
     const next = applyEdits(working, selection.edits);
-    if ((analyzer.countSyntaxErrors?.(next) ?? 0) > baselineErrors) {
+    if ((analyzer.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors) {
       const codes = [...new Set(selection.applied.map((d) => d.code))].join(", ");
       return {
         diagnostics: current.diagnostics,
