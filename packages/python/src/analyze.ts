@@ -180,7 +180,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
     checkArgvLaunches(context, collected.lists, collected.calls, resolveArgvScript);
 
     checkTokenLiterals(context, collected.strings, collected.comments, collected.errors);
-    checkTokenArguments(context, collected.calls.filter((call) => !launches.some((launch) => launch.kind === "api" && launch.call.id === call.id)));
+    checkTokenArguments(context, collected.calls);
     checkTokenOutput(context, collected.calls, collected.raises);
     checkTokenFromArgv(context, collected.calls, collected.assignments);
     checkRedundantTokenArgument(context, collected.calls);

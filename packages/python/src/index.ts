@@ -6,7 +6,7 @@ import { analyzePython } from "./analyze.js";
 export { initPythonParser, getPythonParser, withPythonTree, walk } from "./parser.js";
 export type { SyntaxNode, Tree } from "./parser.js";
 export { analyzePython, type AnalyzeOptions } from "./analyze.js";
-export { analyzeScriptNeeds, type ScriptNeeds } from "./script-needs.js";
+export { analyzeScriptNeeds, HUB_WRITE_CALLS, type ScriptNeeds } from "./script-needs.js";
 
 export const pythonAnalyzer: Analyzer = {
   kinds: ["python"],

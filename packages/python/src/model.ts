@@ -231,16 +231,25 @@ export class FileModel {
     set.add(name);
   }
 
+  /** Enclosing scopes, cached per node (each `parent` step costs O(depth) in tree-sitter). */
+  private readonly scopeCache = new Map<number, SyntaxNode>();
+
+  private scopeOf(node: SyntaxNode): SyntaxNode {
+    let scope = this.scopeCache.get(node.id);
+    if (!scope) this.scopeCache.set(node.id, (scope = enclosingScope(node)));
+    return scope;
+  }
+
   /** The scopes a name used at `node` is looked up in, innermost first (class bodies only for their own body). */
   private scopeChain(node: SyntaxNode): SyntaxNode[] {
     const chain: SyntaxNode[] = [];
-    let scope: SyntaxNode | null = enclosingScope(node);
+    let scope: SyntaxNode | null = this.scopeOf(node);
     let first = true;
     while (scope) {
       if (first || scope.type !== "class_definition") chain.push(scope);
       first = false;
       if (scope.type === "module") break;
-      scope = enclosingScope(scope);
+      scope = this.scopeOf(scope);
     }
     return chain;
   }

@@ -27,7 +27,8 @@ export interface ScriptFindings {
   writeOps: SyntaxNode[];
 }
 
-const WRITE_CALLS = new Set([
+/** Hub operations that need a token with write access (shared with the ESLint plugin's inline-script analysis). */
+export const HUB_WRITE_CALLS: ReadonlySet<string> = new Set([
   "push_to_hub",
   "upload_file",
   "upload_folder",
@@ -140,10 +141,10 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
     }
     const keywords = keywordArguments(node);
     const pushKeyword = keywords.get("push_to_hub");
-    if (WRITE_CALLS.has(name) || (pushKeyword && !isFalsy(pushKeyword.childForFieldName("value")))) {
+    if (HUB_WRITE_CALLS.has(name) || (pushKeyword && !isFalsy(pushKeyword.childForFieldName("value")))) {
       write = true;
       writeOps.push(node);
-      addEvidence(node, pushKeyword && !WRITE_CALLS.has(name) ? `\`${name}(push_to_hub=...)\` pushes to the Hub` : `\`${name}\` writes to the Hub`);
+      addEvidence(node, pushKeyword && !HUB_WRITE_CALLS.has(name) ? `\`${name}(push_to_hub=...)\` pushes to the Hub` : `\`${name}\` writes to the Hub`);
       continue;
     }
     const tokenKeyword = keywords.get("token") ?? keywords.get("use_auth_token");
