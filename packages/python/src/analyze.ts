@@ -5,8 +5,8 @@
  */
 import path from "node:path";
 import { SourceText, type AnalysisInput, type Diagnostic, type ScriptFacts } from "@hf-jobs-lint/core";
-import { walk, withPythonTree, type SyntaxNode } from "./parser.js";
-import { FileModel } from "./model.js";
+import { walkTypes, withPythonTree, type SyntaxNode } from "./parser.js";
+import { FileModel, MODEL_NODE_TYPES } from "./model.js";
 import { toDiagnostics, type Context, type Finding, type Role } from "./context.js";
 import { findLaunches, type Launch } from "./launch.js";
 import { checkLaunch, type KnownScript } from "./rules/launch-rules.js";
@@ -14,7 +14,7 @@ import { checkTokenArguments, checkTokenLiterals } from "./rules/literals.js";
 import { checkTokenOutput } from "./rules/output.js";
 import { checkArgvLaunches } from "./rules/argv.js";
 import { checkLegacyVariables, checkRedundantTokenArgument, checkTokenEarly, checkTokenFromArgv } from "./rules/script-rules.js";
-import { analyzeScriptNeeds, scriptFindings, type ScriptNeeds } from "./script-needs.js";
+import { SCRIPT_NODE_TYPES, analyzeScriptNeeds, scriptFindings, type ScriptNeeds } from "./script-needs.js";
 import { readString, registerErrorRanges, unparenthesize } from "./syntax.js";
 
 export interface AnalyzeOptions {
@@ -35,9 +35,19 @@ interface Collected {
   errors: SyntaxNode[];
 }
 
-function collect(root: SyntaxNode): Collected {
+const ANALYZER_NODE_TYPES: ReadonlySet<string> = new Set([
+  ...MODEL_NODE_TYPES,
+  ...SCRIPT_NODE_TYPES,
+  "string",
+  "comment",
+  "list",
+  "raise_statement",
+  "ERROR",
+]);
+
+function collect(nodes: readonly SyntaxNode[]): Collected {
   const collected: Collected = { calls: [], strings: [], comments: [], lists: [], raises: [], assignments: [], envCandidates: [], errors: [] };
-  for (const node of walk(root)) {
+  for (const node of nodes) {
     switch (node.type) {
       case "call":
         collected.calls.push(node);
@@ -63,7 +73,11 @@ function collect(root: SyntaxNode): Collected {
         collected.envCandidates.push(node);
         break;
       case "ERROR":
-        if (node.parent?.type !== "ERROR") collected.errors.push(node);
+        {
+          // Outermost ERROR subtrees only (pre-order: a nested one starts inside the last one kept).
+          const last = collected.errors[collected.errors.length - 1];
+          if (!last || node.startIndex >= last.endIndex) collected.errors.push(node);
+        }
         break;
     }
   }
@@ -129,9 +143,11 @@ function mapInlineFindings(findings: Finding[], offset: number, quote: string): 
 function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeOptions, depth: number): TextAnalysis {
   return withPythonTree(source.text, (tree) => {
     const root = tree.rootNode;
-    const collected = collect(root);
+    // One walk: every later pass reads this pre-order list of the node types the rules need.
+    const nodes = [...walkTypes(root, ANALYZER_NODE_TYPES)];
+    const collected = collect(nodes);
     registerErrorRanges(tree, collected.errors.map((error) => [error.startIndex, error.endIndex] as [number, number]));
-    const model = new FileModel(root);
+    const model = new FileModel(root, nodes);
     const toolCallSyntax = options.toolCallSyntax ?? true;
     const role = options.role ?? "auto";
     const launches = findLaunches(collected.calls, model, toolCallSyntax);
@@ -186,7 +202,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
     checkRedundantTokenArgument(context, collected.calls);
     checkLegacyVariables(context, collected.envCandidates);
 
-    const script = scriptFindings(root, model, source);
+    const script = scriptFindings(root, model, source, nodes);
     if (!context.isLauncher) checkTokenEarly(context, script);
 
     return { findings: dedupe(context.findings), needs: script.needs };

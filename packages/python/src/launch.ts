@@ -97,8 +97,9 @@ function readToolCall(call: SyntaxNode, model: FileModel): Launch | null {
   const args = new Map<string, LaunchArgument>();
   let keyQuote = '"';
   if (dict) {
+    const written = new Set(namedChildren(dict.literal).map((child) => child.id));
     for (const entry of dict.entries) {
-      const direct = dict.literal !== null && entry.entryNode.parent?.id === dict.literal.id;
+      const direct = written.has(entry.entryNode.id);
       if (direct && entry.keyNode.type === "string") keyQuote = entry.keyNode.text.startsWith("'") ? "'" : '"';
       args.set(entry.key, { name: entry.key, entryNode: entry.entryNode, nameNode: entry.keyNode, value: entry.value, direct });
     }

@@ -8,8 +8,8 @@
  * absence of a key (HFJ203) stay silent.
  */
 import type { SyntaxNode } from "./parser.js";
-import { walk } from "./parser.js";
-import { SCOPE_TYPES, enclosingScope, enclosingOfType, literalString, namedChildren, unparenthesize } from "./syntax.js";
+import { walkTypes } from "./parser.js";
+import { SCOPE_TYPES, literalString, namedChildren, unparenthesize } from "./syntax.js";
 
 export interface ImportBinding {
   module: string;
@@ -61,6 +61,16 @@ const IMPLICIT_MODULES = new Set(["os", "sys", "logging", "subprocess", "shlex",
 const IMPLICIT_HUB_NAMES = new Set(["run_job", "run_uv_job", "create_scheduled_job", "create_scheduled_uv_job", "HfApi", "get_token", "login", "whoami"]);
 
 const MAX_DEPTH = 8;
+/** The node types the model reads. */
+export const MODEL_NODE_TYPES: ReadonlySet<string> = new Set([
+  "import_statement",
+  "import_from_statement",
+  "assignment",
+  "call",
+  "function_definition",
+  "class_definition",
+  "lambda",
+]);
 
 function normalizeModule(module: string): string {
   return module === "huggingface_hub" || module.startsWith("huggingface_hub.") ? "huggingface_hub" : module;
@@ -79,8 +89,21 @@ export class FileModel {
   /** Every function name defined in the file (a local `def run_uv_job` shadows the implicit Hub name). */
   readonly definedFunctions = new Set<string>();
 
-  constructor(readonly root: SyntaxNode) {
-    for (const node of walk(root)) {
+  /** Scope nodes (function, class, lambda) in pre-order, i.e. sorted by start offset. */
+  private readonly scopeNodes: SyntaxNode[] = [];
+  /** The enclosing scope of each scope node and of each node the rules look up, by node id. */
+  private readonly scopeCache = new Map<number, SyntaxNode>();
+
+  /** `nodes`: the file's nodes of MODEL_NODE_TYPES (at least) in pre-order, when the caller walked already. */
+  constructor(readonly root: SyntaxNode, nodes?: Iterable<SyntaxNode>) {
+    // Scopes are tracked with a stack during the one walk: `node.parent` costs O(depth x siblings) in
+    // tree-sitter, which turns quadratic on large flat modules.
+    const stack: SyntaxNode[] = [root];
+    for (const node of nodes ?? walkTypes(root, MODEL_NODE_TYPES)) {
+      if (node.id === root.id) continue;
+      while (stack.length > 1 && !(stack[stack.length - 1]!.startIndex <= node.startIndex && node.endIndex <= stack[stack.length - 1]!.endIndex)) stack.pop();
+      const scope = stack[stack.length - 1]!;
+      if (SCOPE_TYPES.has(node.type) || node.type === "assignment" || node.type === "call") this.scopeCache.set(node.id, scope);
       switch (node.type) {
         case "import_statement":
           this.readImport(node);
@@ -89,16 +112,16 @@ export class FileModel {
           this.readFromImport(node);
           break;
         case "assignment":
-          this.readAssignment(node);
+          this.readAssignment(node, scope);
           break;
         case "call":
-          this.readUpdateCall(node);
+          this.readUpdateCall(node, scope);
           break;
         case "function_definition": {
           const name = node.childForFieldName("name");
           if (name) {
             this.definedFunctions.add(name.text);
-            this.addBinding(enclosingScope(node), name.text, node, node.startIndex);
+            this.addBinding(scope, name.text, node, node.startIndex);
           }
           const params = new Set<string>();
           for (const parameter of namedChildren(node.childForFieldName("parameters"))) {
@@ -110,11 +133,48 @@ export class FileModel {
         }
         case "class_definition": {
           const name = node.childForFieldName("name");
-          if (name) this.addBinding(enclosingScope(node), name.text, node, node.startIndex);
+          if (name) this.addBinding(scope, name.text, node, node.startIndex);
           break;
         }
       }
+      if (SCOPE_TYPES.has(node.type)) {
+        this.scopeNodes.push(node);
+        stack.push(node);
+      }
     }
+  }
+
+  /** The innermost function, class, lambda or module enclosing `node`. */
+  scopeOf(node: SyntaxNode): SyntaxNode {
+    const cached = this.scopeCache.get(node.id);
+    if (cached) return cached;
+    // The last scope starting at or before the node, then outwards until one contains it.
+    let low = 0;
+    let high = this.scopeNodes.length - 1;
+    let index = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.scopeNodes[mid]!.startIndex <= node.startIndex) {
+        index = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    let candidate: SyntaxNode | undefined = index >= 0 ? this.scopeNodes[index] : undefined;
+    while (candidate && candidate.type !== "module") {
+      if (candidate.id !== node.id && candidate.startIndex <= node.startIndex && node.endIndex <= candidate.endIndex) break;
+      candidate = this.scopeCache.get(candidate.id);
+    }
+    const scope = candidate ?? this.root;
+    this.scopeCache.set(node.id, scope);
+    return scope;
+  }
+
+  /** The class whose body (or method) holds `node`, or null. */
+  enclosingClass(node: SyntaxNode): SyntaxNode | null {
+    for (let scope = this.scopeOf(node); scope.type !== "module"; scope = this.scopeOf(scope)) {
+      if (scope.type === "class_definition") return scope;
+    }
+    return null;
   }
 
   private readImport(node: SyntaxNode): void {
@@ -154,11 +214,10 @@ export class FileModel {
     list.push({ value, start });
   }
 
-  private readAssignment(node: SyntaxNode): void {
+  private readAssignment(node: SyntaxNode, scope: SyntaxNode): void {
     const left = node.childForFieldName("left");
     const right = node.childForFieldName("right");
     if (!left || !right) return;
-    const scope = enclosingScope(node);
     if (left.type === "identifier") {
       this.addBinding(scope, left.text, right, node.startIndex);
       return;
@@ -177,7 +236,7 @@ export class FileModel {
     if (left.type === "attribute") {
       const object = left.childForFieldName("object");
       const attribute = left.childForFieldName("attribute");
-      const cls = enclosingOfType(node, "class_definition");
+      const cls = this.enclosingClass(node);
       if (object?.text === "self" && attribute && cls) {
         let names = this.selfAttributes.get(cls.id);
         if (!names) this.selfAttributes.set(cls.id, (names = new Map()));
@@ -189,13 +248,12 @@ export class FileModel {
   }
 
   /** `d.update(...)`, `d.setdefault(...)`, `d.pop(...)`: record keys when literal, else mark the dict opaque. */
-  private readUpdateCall(node: SyntaxNode): void {
+  private readUpdateCall(node: SyntaxNode, scope: SyntaxNode): void {
     const callee = node.childForFieldName("function");
     if (callee?.type !== "attribute") return;
     const object = callee.childForFieldName("object");
     const method = callee.childForFieldName("attribute")?.text;
     if (object?.type !== "identifier" || (method !== "update" && method !== "setdefault")) return;
-    const scope = enclosingScope(node);
     const args = namedChildren(node.childForFieldName("arguments"));
     let names = this.keyAssignments.get(scope.id);
     if (!names) this.keyAssignments.set(scope.id, (names = new Map()));
@@ -231,15 +289,6 @@ export class FileModel {
     set.add(name);
   }
 
-  /** Enclosing scopes, cached per node (each `parent` step costs O(depth) in tree-sitter). */
-  private readonly scopeCache = new Map<number, SyntaxNode>();
-
-  private scopeOf(node: SyntaxNode): SyntaxNode {
-    let scope = this.scopeCache.get(node.id);
-    if (!scope) this.scopeCache.set(node.id, (scope = enclosingScope(node)));
-    return scope;
-  }
-
   /** The scopes a name used at `node` is looked up in, innermost first (class bodies only for their own body). */
   private scopeChain(node: SyntaxNode): SyntaxNode[] {
     const chain: SyntaxNode[] = [];
@@ -272,7 +321,7 @@ export class FileModel {
     const object = attribute.childForFieldName("object");
     const name = attribute.childForFieldName("attribute")?.text;
     if (object?.text !== "self" || !name) return null;
-    const cls = enclosingOfType(attribute, "class_definition");
+    const cls = this.enclosingClass(attribute);
     if (!cls) return null;
     const assigned = this.selfAttributes.get(cls.id)?.get(name);
     if (assigned && assigned.length > 0) return assigned[assigned.length - 1]!.value;
@@ -322,9 +371,16 @@ export class FileModel {
 
   /** The qualified path of a callee (`huggingface_hub.run_uv_job`, `huggingface_hub.HfApi.run_job`, `os.getenv`). */
   calleePath(call: SyntaxNode): string | null {
+    // Several rules ask about every call: resolve each callee once.
+    const cached = this.calleeCache.get(call.id);
+    if (cached !== undefined) return cached;
     const qualified = this.qualify(call.childForFieldName("function"));
-    return qualified?.kind === "value" ? qualified.path : null;
+    const path = qualified?.kind === "value" ? qualified.path : null;
+    this.calleeCache.set(call.id, path);
+    return path;
   }
+
+  private readonly calleeCache = new Map<number, string | null>();
 
   /** Follow a name to the expression it holds (bounded); the node itself when it is not a resolvable name. */
   resolveValue(node: SyntaxNode | null, depth = 0): SyntaxNode | null {

@@ -66,3 +66,29 @@ export function* walk(root: Node): Generator<Node> {
     cursor.delete();
   }
 }
+
+/**
+ * The nodes of the given types below `root` (root included), in pre-order, without recursion. Reads each
+ * node's type through the cursor and builds Node objects only for the wanted ones: most nodes are
+ * identifiers and punctuation, and building a Node per node dominates the cost of a walk.
+ */
+export function* walkTypes(root: Node, types: ReadonlySet<string>): Generator<Node> {
+  const cursor = root.walk();
+  try {
+    let descending = true;
+    for (;;) {
+      if (descending) {
+        if (types.has(cursor.nodeType)) yield cursor.currentNode;
+        if (cursor.gotoFirstChild()) continue;
+      }
+      if (cursor.gotoNextSibling()) {
+        descending = true;
+        continue;
+      }
+      if (!cursor.gotoParent()) return;
+      descending = false;
+    }
+  } finally {
+    cursor.delete();
+  }
+}

@@ -9,10 +9,10 @@
  * - `none`: otherwise.
  */
 import { HF_TOKEN, LEGACY_TOKEN_VARIABLES, SourceText, redactText } from "@hf-jobs-lint/core";
-import { walk, withPythonTree, type SyntaxNode } from "./parser.js";
-import { FileModel } from "./model.js";
+import { walk, walkTypes, withPythonTree, type SyntaxNode } from "./parser.js";
+import { FileModel, MODEL_NODE_TYPES } from "./model.js";
 import { envRead, isGetTokenCall, isHfTokenSource } from "./env-reads.js";
-import { calleeName, enclosingScope, keywordArguments, literalString, namedChildren, unparenthesize } from "./syntax.js";
+import { calleeName, keywordArguments, literalString, namedChildren, unparenthesize } from "./syntax.js";
 
 export interface ScriptNeeds {
   level: "none" | "read" | "write";
@@ -75,8 +75,22 @@ function isInside(node: SyntaxNode, container: SyntaxNode): boolean {
   return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
 }
 
-/** Everything HFJ301, `scope` and script resolution need, from one walk over a parsed script. */
-export function scriptFindings(root: SyntaxNode, model: FileModel, source: SourceText): ScriptFindings {
+/** The node types `scriptFindings` reads. */
+export const SCRIPT_NODE_TYPES: ReadonlySet<string> = new Set([
+  "comparison_operator",
+  "if_statement",
+  "assert_statement",
+  "elif_clause",
+  "while_statement",
+  "subscript",
+  "call",
+]);
+
+/**
+ * Everything HFJ301, `scope` and script resolution need, from one pass over a parsed script. `nodes`: the
+ * file's nodes of SCRIPT_NODE_TYPES (at least) in pre-order, when the caller walked already.
+ */
+export function scriptFindings(root: SyntaxNode, model: FileModel, source: SourceText, nodes?: Iterable<SyntaxNode>): ScriptFindings {
   const evidence: ScriptNeeds["evidence"] = [];
   const readsVariables = new Set<string>();
   const writeOps: SyntaxNode[] = [];
@@ -88,7 +102,7 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
     evidence.push({ row, text: redactText(source.lineText(row).trim()), reason });
   };
 
-  for (const node of walk(root)) {
+  for (const node of nodes ?? walkTypes(root, SCRIPT_NODE_TYPES)) {
     if (node.type === "comparison_operator") {
       const [left, right] = namedChildren(node);
       const key = literalString(left);
@@ -160,8 +174,8 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
     if (check.startIndex >= firstWrite.startIndex || isInside(check, firstWrite)) return false;
     if (check.type !== "subscript") return true;
     // A bare `os.environ["HF_TOKEN"]` counts when it runs first: module level, or the same function as the write.
-    const scope = enclosingScope(check);
-    return scope.type === "module" || scope.id === enclosingScope(firstWrite).id;
+    const scope = model.scopeOf(check);
+    return scope.type === "module" || scope.id === model.scopeOf(firstWrite).id;
   });
   const level = write ? "write" : read ? "read" : "none";
   return { needs: { level, evidence, readsVariables, checksTokenEarly }, writeOps };
@@ -170,5 +184,8 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
 /** The token a job script needs (`hf-jobs-lint scope`, HFJ203/HFJ204 through script resolution). */
 export function analyzeScriptNeeds(text: string): ScriptNeeds {
   const source = new SourceText(text);
-  return withPythonTree(text, (tree) => scriptFindings(tree.rootNode, new FileModel(tree.rootNode), source).needs);
+  return withPythonTree(text, (tree) => {
+    const nodes = [...walkTypes(tree.rootNode, new Set([...MODEL_NODE_TYPES, ...SCRIPT_NODE_TYPES]))];
+    return scriptFindings(tree.rootNode, new FileModel(tree.rootNode, nodes), source, nodes).needs;
+  });
 }

@@ -101,7 +101,7 @@ function checkUnknownArguments(context: Context, launch: Launch): void {
 /** HFJ201's fix: move the entry to `secrets` (merging into a literal secrets dict, or creating one). */
 function moveToSecretsFix(context: Context, launch: Launch, envArgument: LaunchArgument, entry: SyntaxNode, key: string): Edit[] | null {
   const envLiteral = directLiteral(envArgument);
-  if (!envLiteral || entry.type !== "pair" || entry.parent?.id !== envLiteral.id || !launch.container) return null;
+  if (!envLiteral || entry.type !== "pair" || !namedChildren(envLiteral).some((child) => child.id === entry.id) || !launch.container) return null;
   if (!launch.complete) return null;
   const secretsArgument = launch.args.get("secrets");
   const secretsLiteral = directLiteral(secretsArgument);
