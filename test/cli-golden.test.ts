@@ -49,7 +49,7 @@ describe("golden output of `check fixtures/repo-basic`", () => {
     for (const expected of [
       "launch.py HFJ101", // the hardcoded token in env
       "launch.py HFJ201", // HF_TOKEN through env
-      "run.sh HFJ201", // -e HF_TOKEN
+      "run.sh HFJ207", // --flavor and -e HF_TOKEN after the script go to the job
       "run.sh HFJ203", // train.py pushes to the Hub, no --secrets HF_TOKEN
       "launch.ts HFJ201", // environment: { HF_TOKEN }
       "launch.ts HFJ202", // accessToken: "$HF_TOKEN" in @huggingface/hub

@@ -11,13 +11,14 @@ export interface TransformApi {
   report?: (message: string) => void;
 }
 
-export type Transform = ((file: FileInfo, api: TransformApi, options?: Record<string, unknown>) => string | undefined) & { parser: string };
+/** jscodeshift awaits a transform that returns a promise. */
+export type Transform = ((file: FileInfo, api: TransformApi, options?: Record<string, unknown>) => Promise<string | undefined>) & { parser: string };
 
 export function createTransform(codemodName: string): Transform {
   const codemod = findCodemod(codemodName);
   if (!codemod) throw new Error(`unknown codemod ${codemodName}`);
-  const transform = (file: FileInfo, api: TransformApi): string | undefined => {
-    const result = applyRuleFixes(file.source, file.path, codemod.codes, codemod.unsafe);
+  const transform = async (file: FileInfo, api: TransformApi): Promise<string | undefined> => {
+    const result = await applyRuleFixes(file.source, file.path, codemod.codes, codemod.unsafe);
     if (result.parseError) {
       // jscodeshift counts an exception as an error for this file and goes on with the rest.
       throw new Error(`${file.path}: cannot parse: ${result.parseError}`);

@@ -3,30 +3,27 @@
  * and apply their fixes (and, for unsafe codemods, their first suggestions) until nothing changes. The decisions
  * stay in the rules; a transform only chooses which rules.
  */
-import { Linter } from "eslint";
-import * as tsParser from "@typescript-eslint/parser";
-import plugin from "eslint-plugin-hf-jobs";
+import path from "node:path";
+import type { Linter } from "eslint";
 import { applyEdits, getRule, type Edit } from "@hf-jobs-lint/core";
+
+type PluginModule = typeof import("eslint-plugin-hf-jobs");
+
+/**
+ * ESLint, the parser and the plugin are loaded on first use: the plugin initialises the Python grammar with a
+ * top-level await, and jscodeshift `require`s transform modules, which cannot load such a module synchronously.
+ */
+let loaded: Promise<{ Linter: typeof Linter; parser: unknown; plugin: PluginModule }> | null = null;
+function load() {
+  loaded ??= (async () => {
+    const [eslint, parser, plugin] = await Promise.all([import("eslint"), import("@typescript-eslint/parser"), import("eslint-plugin-hf-jobs")]);
+    return { Linter: eslint.Linter, parser: parser.default ?? parser, plugin };
+  })();
+  return loaded;
+}
 
 /** Bound on fix passes: a rule whose fix keeps producing fixes is a bug, not a reason to loop forever. */
 const MAX_PASSES = 10;
-
-function linterConfig(ruleNames: readonly string[]): Linter.Config[] {
-  return [
-    {
-      files: ["**/*"],
-      languageOptions: {
-        parser: tsParser as unknown as Linter.Parser,
-        ecmaVersion: "latest",
-        sourceType: "module",
-        parserOptions: { ecmaFeatures: { jsx: true } },
-      },
-      linterOptions: { reportUnusedDisableDirectives: "off" },
-      plugins: { "hf-jobs": plugin as unknown as NonNullable<Linter.Config["plugins"]>[string] },
-      rules: Object.fromEntries(ruleNames.map((name) => [`hf-jobs/${name}`, "error"])),
-    },
-  ];
-}
 
 function overlaps(a: Edit, chosen: readonly Edit[]): boolean {
   return chosen.some((b) => a.start < b.end && b.start < a.end) || chosen.some((b) => a.start === b.start);
@@ -41,14 +38,16 @@ export interface CodemodResult {
 }
 
 /** Apply the fixes of `codes` to `source`; returns the source unchanged when nothing applies. */
-export function applyRuleFixes(source: string, filename: string, codes: readonly string[], unsafe: boolean): CodemodResult {
+export async function applyRuleFixes(source: string, filename: string, codes: readonly string[], unsafe: boolean): Promise<CodemodResult> {
+  const { Linter, parser, plugin } = await load();
   const names = codes.map((code) => getRule(code).name).filter((name) => name in plugin.rules);
-  const linter = new Linter({ configType: "flat" });
-  const config = linterConfig(names);
+  // `cwd: "/"` so that every absolute path falls under the config's `files` pattern.
+  const linter = new Linter({ configType: "flat", cwd: "/" });
+  const config = plugin.standaloneConfig(parser, names);
   let output = source;
   const applied: string[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const messages = linter.verify(output, config, { filename });
+    const messages = linter.verify(output, config, { filename: path.resolve(filename) });
     const fatal = messages.find((message) => message.fatal);
     if (fatal) return { output, applied, parseError: fatal.message };
     const edits: Edit[] = [];

@@ -3,6 +3,7 @@
  * surface, and flat configs generated from the catalog (`recommended`: rules on by default at their default
  * severity; `strict`: every rule as an error).
  */
+import type { Linter } from "eslint";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { RULES, type RuleMeta } from "@hf-jobs-lint/core";
 // Importing the rules loads the Python grammar once (top-level await in ./python-bridge.ts), so that rules can
@@ -81,3 +82,27 @@ plugin.configs.strict = {
 
 export const configs = plugin.configs;
 export default plugin;
+
+/**
+ * A complete flat config for linting without any user config (the hf-jobs-lint CLI, the codemods): every JS/TS
+ * extension through the given parser (users of the plugin bring their own, so it is passed in) and the named
+ * rules (all of them by default) as errors.
+ */
+export function standaloneConfig(parser: unknown, ruleNames: readonly string[] = Object.keys(rules)): Linter.Config[] {
+  return [
+    {
+      // Explicit extensions: a bare `**/*` does not make ESLint lint a file it would not lint by default (`.ts`).
+      files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
+      languageOptions: {
+        parser: parser as Linter.Parser,
+        ecmaVersion: "latest",
+        sourceType: "module",
+        // JSX in .js/.jsx/.tsx; the parser turns it off for .ts by the file's extension.
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+      linterOptions: { reportUnusedDisableDirectives: "off" },
+      plugins: { [NAMESPACE]: plugin as unknown as NonNullable<Linter.Config["plugins"]>[string] },
+      rules: Object.fromEntries(ruleNames.map((name) => [`${NAMESPACE}/${name}`, "error"])),
+    },
+  ];
+}

@@ -49,7 +49,7 @@ describe("typescriptAnalyzer", () => {
     const first = selectFixes(await analyze("launcher-bad.ts"), false);
     expect(first.applied.map((d) => d.code).sort()).toEqual(["HFJ201", "HFJ202", "HFJ207"]);
     const fixed = applyEdits(text, first.edits);
-    expect(fixed).toContain(`environment: { MODEL: "gpt2" }, secrets: { HF_TOKEN: process.env.HF_TOKEN! }`);
+    expect(fixed).toContain(`    environment: { MODEL: "gpt2" },\n    secrets: { HF_TOKEN: process.env.HF_TOKEN! },\n`);
     expect(fixed).toContain(`secrets: { HF_TOKEN: process.env.HF_TOKEN }`);
     expect(fixed).toContain(`["jobs", "uv", "run", "--secrets", "HF_TOKEN", "train.py"]`);
     const second = selectFixes(await analyze("launcher-bad.ts", fixed), false);

@@ -7,27 +7,10 @@
 import path from "node:path";
 import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
-import hfJobs from "eslint-plugin-hf-jobs";
+import { standaloneConfig } from "eslint-plugin-hf-jobs";
 import { findRule, makeDiagnostic, redactText, type Analyzer, type AnalysisInput, type Diagnostic, type Edit, type Fix } from "@hf-jobs-lint/core";
 
-const NAMESPACE = hfJobs.meta.namespace;
-
-const config: Linter.Config[] = [
-  {
-    // Explicit extensions: a bare `**/*` does not make ESLint lint a file it would not lint by default (`.ts`).
-    files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-    languageOptions: {
-      parser: tsParser as unknown as Linter.Parser,
-      ecmaVersion: "latest",
-      sourceType: "module",
-      // JSX in .js/.jsx/.tsx; the parser turns it off for .ts by the file's extension.
-      parserOptions: { ecmaFeatures: { jsx: true } },
-    },
-    linterOptions: { reportUnusedDisableDirectives: "off" },
-    plugins: { [NAMESPACE]: hfJobs as unknown as NonNullable<Linter.Config["plugins"]>[string] },
-    rules: Object.fromEntries(Object.keys(hfJobs.rules).map((name) => [`${NAMESPACE}/${name}`, "error"])),
-  },
-];
+const config = standaloneConfig(tsParser);
 
 // `cwd: "/"` so that every absolute path falls under the config's `files` pattern.
 const linter = new Linter({ configType: "flat", cwd: path.parse(process.cwd()).root });

@@ -189,7 +189,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: I
       }),
     );
   }
-  if (options.showFixes && options.fix) io.stderr(showFixesSummary(run.outcomes));
+  if (options.showFixes && options.fix) io.stderr(redactText(showFixesSummary(run.outcomes)));
   if (options.exitZero) return 0;
   return run.remaining.length > 0 || run.errors.length > 0 ? 1 : 0;
 }

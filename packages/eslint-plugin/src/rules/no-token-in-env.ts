@@ -32,7 +32,7 @@ function moveToSecrets(context: Context, launch: Launch, env: FieldObject, movin
   if (!secrets) {
     if (emptied) return [{ range: env.property.range, text: `secrets: { ${entriesText} }` }];
     const indices = moving.map((entry) => env.object!.properties.indexOf(entry));
-    return [...toRanges(listRemovalRanges(context, env.object.properties, indices)), { range: [env.property.range[1], env.property.range[1]], text: `, secrets: { ${entriesText} }` }];
+    return [...toRanges(listRemovalRanges(context, env.object.properties, indices)), secretsPropertyInsertion(context, env.property, `secrets: { ${entriesText} }`)];
   }
   const edits = emptied
     ? toRanges(listRemovalRanges(context, fields.properties, [fields.properties.indexOf(env.property)]))
@@ -41,6 +41,24 @@ function moveToSecrets(context: Context, launch: Launch, env: FieldObject, movin
   const last = target.properties[target.properties.length - 1];
   edits.push(last ? { range: [last.range[1], last.range[1]], text: `, ${entriesText}` } : { range: target.range, text: `{ ${entriesText} }` });
   return edits;
+}
+
+/**
+ * Where a new `secrets` property goes: on a line of its own after the environment's line (comment included) when
+ * the fields are written one per line, else right after the environment property.
+ */
+function secretsPropertyInsertion(context: Context, property: TSESTree.Property, text: string): SourceEdit {
+  const sourceCode = context.sourceCode;
+  const comma = sourceCode.getTokenAfter(property);
+  const previous = sourceCode.getTokenBefore(property);
+  const ownLine = comma?.value === "," && previous !== null && previous.loc.end.line < property.loc.start.line;
+  if (!ownLine) return { range: [property.range[1], property.range[1]], text: `, ${text}` };
+  const row = comma.loc.end.line;
+  const lineText = sourceCode.lines[row - 1]!;
+  const lineEnd = sourceCode.getIndexFromLoc({ line: row, column: lineText.length });
+  const indent = /^\s*/.exec(lineText)![0];
+  const eol = sourceCode.text.includes("\r\n") ? "\r\n" : "\n";
+  return { range: [lineEnd, lineEnd], text: `${eol}${indent}${text},` };
 }
 
 export default createRule({

@@ -17,6 +17,12 @@ ruleTester.run("no-token-in-env", rule, {
   ],
   invalid: [
     {
+      name: "one field per line (CRLF): the new secrets goes on its own line after the environment's, comment kept",
+      code: HUB + `await runJob({\r\n  namespace: "me",\r\n  environment: { HF_TOKEN: t, MODE: "a" }, // env\r\n  flavor: "cpu-basic",\r\n});`,
+      output: HUB + `await runJob({\r\n  namespace: "me",\r\n  environment: { MODE: "a" }, // env\r\n  secrets: { HF_TOKEN: t },\r\n  flavor: "cpu-basic",\r\n});`,
+      errors: [{ messageId: "tokenInEnv", line: 4 }],
+    },
+    {
       name: "runJob: move into a new secrets, drop the emptied environment",
       code: HUB + `await runJob({ namespace: "me", dockerImage: "x", environment: { HF_TOKEN: process.env.HF_TOKEN } });`,
       output: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { HF_TOKEN: process.env.HF_TOKEN } });`,
