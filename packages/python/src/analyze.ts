@@ -151,13 +151,13 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
     const toolCallSyntax = options.toolCallSyntax ?? true;
     const role = options.role ?? "auto";
     const launches = findLaunches(collected.calls, model, toolCallSyntax);
-    const argvLaunch = collected.lists.some((list) => /["']jobs["']/.test(list.text)) || /\b(?:hf|huggingface-cli) jobs (?:scheduled )?(?:uv )?run\b|hfjobs run/.test(source.text);
     const context: Context = {
       input,
       source,
       root,
       model,
-      isLauncher: role === "launcher" || (role === "auto" && (launches.length > 0 || argvLaunch)),
+      // Refined below once `hf jobs` command lines are found (before any rule that depends on it runs).
+      isLauncher: role === "launcher" || (role === "auto" && launches.length > 0),
       role,
       toolCallSyntax,
       handledTokenStrings: new Set(),
@@ -193,7 +193,8 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
       const file = resolveScriptFile(input, scriptPath, cache);
       return file ? knownScript(file.label, file.needs) : null;
     };
-    checkArgvLaunches(context, collected.lists, collected.calls, resolveArgvScript);
+    const argvLaunch = checkArgvLaunches(context, collected.lists, collected.calls, resolveArgvScript);
+    if (argvLaunch && role === "auto") context.isLauncher = true;
 
     checkTokenLiterals(context, collected.strings, collected.comments, collected.errors);
     checkTokenArguments(context, collected.calls);

@@ -130,6 +130,11 @@ export function removeItemEdit(context: Context, container: SyntaxNode, item: Sy
   const ownLine = /^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(?:#.*)?\r?$/.test(rest) && lineEnd >= 0;
   if (ownLine && (next || previous) && (!next || next.startIndex > lineEnd) && (!previous || previous.endIndex < lineStart)) {
     const hasComma = /^[ \t]*,/.test(rest);
+    const comment = rest.indexOf("#");
+    if (comment >= 0 && (hasComma || next)) {
+      // Keep the line's comment where it was: remove only the item and its comma.
+      return { start: item.startIndex, end: item.endIndex + comment, content: "" };
+    }
     if (hasComma || next) return { start: lineStart, end: lineEnd + 1, content: "" };
     // Last item without a trailing comma: also drop the comma after the previous item.
     const commaAfterPrevious = previous ? text.indexOf(",", previous.endIndex) : -1;

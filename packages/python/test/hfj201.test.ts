@@ -1,4 +1,4 @@
-import { analyzeFixture, analyzeText, fixFixture, only, readFixture, rows, setup } from "./helpers.js";
+import { analyzeFixture, analyzeText, fixFixture, fixUntilStable, only, readFixture, rows, setup } from "./helpers.js";
 
 beforeAll(setup);
 
@@ -51,5 +51,34 @@ describe("HFJ201 no-token-in-env", () => {
       "",
     ].join("\n");
     expect(rows(analyzeText(text), "HFJ201")).toEqual([6, 10]);
+  });
+
+  test("a comment on the moved entry's line stays in place", () => {
+    const text = [
+      "from huggingface_hub import get_token, run_uv_job",
+      "run_uv_job(",
+      "    \"x.py\",",
+      "    env={",
+      "        \"HF_TOKEN\": get_token(),  # the launcher's token",
+      "        \"MODE\": \"fast\",",
+      "    },",
+      ")",
+      "",
+    ].join("\n");
+    const run = fixUntilStable(text, { codes: ["HFJ201"] });
+    expect(run.text).toBe(
+      [
+        "from huggingface_hub import get_token, run_uv_job",
+        "run_uv_job(",
+        "    \"x.py\",",
+        "    env={",
+        "        # the launcher's token",
+        "        \"MODE\": \"fast\",",
+        "    },",
+        "    secrets={\"HF_TOKEN\": get_token()},",
+        ")",
+        "",
+      ].join("\n"),
+    );
   });
 });

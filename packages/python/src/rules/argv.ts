@@ -175,24 +175,22 @@ function reportFindings(context: Context, elements: Element[], findings: ArgvFin
   }
 }
 
-function check(context: Context, elements: Element[], renderer: Renderer, resolve: ScriptFactsResolver, owner: SyntaxNode | null = null): void {
+function check(context: Context, elements: Element[], renderer: Renderer, resolve: ScriptFactsResolver, owner: SyntaxNode | null = null): boolean {
   const parsed = parseJobsCommandLine(elements.map((element) => element.value));
-  if (!parsed) return;
+  if (!parsed) return false;
   const script = parsed.kind.endsWith("uv") && parsed.target ? resolve(parsed.target.value) : null;
   reportFindings(context, elements, checkJobsCommandLine(elements, { script }), renderer, owner);
+  return true;
 }
 
-/** Does the file launch through an `hf jobs` command line (decides the launcher role)? */
-export function mentionsJobsCommand(text: string): boolean {
-  return /["'\s](?:hf|huggingface-cli)["']?\s*,?\s*["']?jobs\b|hfjobs/.test(text);
-}
-
-export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[], calls: readonly SyntaxNode[], resolve: ScriptFactsResolver): void {
+/** Check every `hf jobs` launch command line in the file; true when there is at least one. */
+export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[], calls: readonly SyntaxNode[], resolve: ScriptFactsResolver): boolean {
+  let found = false;
   for (const list of lists) {
     if (insideError(list)) continue;
     const elements = listElements(context, list);
     if (!elements.some((element) => element.value === "jobs" || element.value.endsWith("hfjobs"))) continue;
-    check(context, elements, listRenderer(list, elements, context.source.text), resolve);
+    found = check(context, elements, listRenderer(list, elements, context.source.text), resolve) || found;
   }
   for (const call of calls) {
     if (insideError(call)) continue;
@@ -209,6 +207,7 @@ export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[]
     const read = readStringish(stringNode);
     if (!read || !/\bjobs\b|hfjobs/.test(read.value)) continue;
     const elements = shellStringElements(context.source.text, stringNode);
-    if (elements) check(context, elements, shellRenderer(), resolve, stringNode);
+    if (elements) found = check(context, elements, shellRenderer(), resolve, stringNode) || found;
   }
+  return found;
 }
