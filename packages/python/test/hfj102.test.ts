@@ -26,4 +26,20 @@ describe("HFJ102 no-literal-token-argument", () => {
   test("login() from another library is not the Hub's", () => {
     expect(analyzeText(`from mysite import login\nlogin("admin")\n`)).toEqual([]);
   });
+
+  test("a literal reached through a variable is reported where it is written", () => {
+    const diagnostics = analyzeText(`from huggingface_hub import HfApi\ntoken = "hf_abc123xyz..."\napi = HfApi(token=token)\n`);
+    expect(only(diagnostics, "HFJ102").map((d) => [d.location.row, d.location.column])).toEqual([[2, 9]]);
+  });
+
+  test("tool call: a placeholder as the HF_TOKEN secret is replaced by $HF_TOKEN", () => {
+    const text = `hf_jobs("uv", {"script": "x.py", "secrets": {"HF_TOKEN": "hf_abc123..."}})\n`;
+    expect(rows(analyzeText(text), "HFJ102")).toEqual([1]);
+    const run = fixUntilStable(text, { unsafe: true, codes: ["HFJ102"] });
+    expect(run.text).toBe(`hf_jobs("uv", {"script": "x.py", "secrets": {"HF_TOKEN": "$HF_TOKEN"}})\n`);
+  });
+
+  test("tool call: $HF_TOKEN and other secrets' values are not HFJ102", () => {
+    expect(rows(analyzeText(`hf_jobs("uv", {"script": "x.py", "secrets": {"HF_TOKEN": "$HF_TOKEN", "WANDB_API_KEY": "abc"}})\n`), "HFJ102")).toEqual([]);
+  });
 });

@@ -22,8 +22,8 @@ import type { Launch, LaunchArgument } from "../launch.js";
 import { isUvLaunch } from "../launch.js";
 import { appendItemEdits, importEdit, removeItemEdit, renameKeyEdit } from "../edits.js";
 import { isHfTokenSource, isTokenSource } from "../env-reads.js";
-import { insideError, literalString, namedChildren, pythonString, readStringish, unparenthesize } from "../syntax.js";
-import { checkTokenValue } from "./literals.js";
+import { insideError, literalString, namedChildren, pythonString, readString, readStringish, unparenthesize } from "../syntax.js";
+import { checkTokenValue, reportLiteralToken } from "./literals.js";
 import { taintedExpression } from "./output.js";
 
 /** What is known about the script a launch runs. */
@@ -163,6 +163,7 @@ function checkValues(context: Context, launch: Launch): void {
         continue;
       }
       checkToolCallPlaceholders(context, launch, value, `\`${entry.key}\` in \`${name}\``);
+      checkToolCallTokenValue(context, entry.key, value);
     }
   }
   if (launch.kind === "tool") {
@@ -170,6 +171,16 @@ function checkValues(context: Context, launch: Launch): void {
     const elements = scriptArgs?.type === "list" ? namedChildren(scriptArgs) : scriptArgs ? [scriptArgs] : [];
     for (const element of elements) checkToolCallPlaceholders(context, launch, element, "in `script_args`");
   }
+}
+
+/** HFJ102 in a tool call: a literal (not `$HF_TOKEN`, not a real token) as the HF token's value. */
+function checkToolCallTokenValue(context: Context, key: string, value: SyntaxNode): void {
+  if (key.toUpperCase() !== HF_TOKEN && !isMisnamedHfTokenName(key)) return;
+  const read = value.type === "string" ? readString(value) : null;
+  if (!read || !read.literal || read.value === "" || read.prefix.includes("b")) return;
+  if (findPlaceholders(read.value).length > 0 || findTokens(read.value).length > 0) return;
+  const edit = read.hasEscapes ? null : { start: read.contentStart, end: read.contentEnd, content: "$HF_TOKEN" };
+  reportLiteralToken(context, value, read.value, `passed as the \`${key}\` value of a tool call`, edit ? { applicability: "unsafe", message: "Use the `$HF_TOKEN` placeholder", edits: [edit] } : null);
 }
 
 function checkToolCallPlaceholders(context: Context, launch: Launch, value: SyntaxNode, what: string): void {

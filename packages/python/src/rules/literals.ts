@@ -75,7 +75,10 @@ export function checkTokenLiterals(context: Context, strings: readonly SyntaxNod
  * HFJ102/HFJ202 for one value where a token goes. A real-looking token is HFJ101's alone; the exact `$HF_TOKEN`
  * placeholder is HFJ202 (nothing substitutes it in Python); any other non-empty literal is HFJ102.
  */
-export function checkTokenValue(context: Context, value: SyntaxNode | null, where: string): void {
+export function checkTokenValue(context: Context, written: SyntaxNode | null, where: string): void {
+  if (!written || insideError(written)) return;
+  // `token = "hf_..."; HfApi(token=token)`: the literal is reported where it is written.
+  const value = written.type === "identifier" ? context.model.resolveValue(written) : written;
   if (!value || insideError(value)) return;
   const read = readStringish(value);
   if (!read || !read.literal || read.value === "") return;
@@ -93,13 +96,19 @@ export function checkTokenValue(context: Context, value: SyntaxNode | null, wher
     return;
   }
   const replacement = value.type === "string" && replaceable(value) ? tokenLookupReplacement(context, value) : null;
-  const shown = looksLikeTokenPlaceholder(read.value) ? read.value : redactText(read.value.length > 12 ? `${read.value.slice(0, 5)}…` : read.value);
+  reportLiteralToken(context, value, read.value, where, replacement ? { applicability: "unsafe", message: replacement.description, edits: replacement.edits } : null);
+}
+
+/** HFJ102 for a literal value (placeholder or any other text) where a token goes. */
+export function reportLiteralToken(context: Context, value: SyntaxNode, text: string, where: string, fix: { applicability: "unsafe"; message: string; edits: Edit[] } | null): void {
+  // Placeholders are shown as written; any other text is shortened (it may be a secret of another kind).
+  const shown = looksLikeTokenPlaceholder(text) ? text : redactText(text.length > 12 ? `${text.slice(0, 5)}…` : text);
   report(context, {
     code: "HFJ102",
     message: `Literal value \`${shown}\` ${where}; read the token from the environment or the login instead`,
     start: value.startIndex,
     end: value.endIndex,
-    fix: replacement ? { applicability: "unsafe", message: replacement.description, edits: replacement.edits } : null,
+    fix,
   });
 }
 
