@@ -176,7 +176,8 @@ export function appendItemEdits(context: Context, container: SyntaxNode, item: s
     const insertAt = lineEnd >= 0 && lineEnd < closing ? (text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd) : closing;
     const edits: Edit[] = [];
     if (!comma) edits.push({ start: last.endIndex, end: last.endIndex, content: "," });
-    if (insertAt === closing) edits.push({ start: insertAt, end: insertAt, content: `${eol}${indent}${item},${eol}${indentationAt(text, closing)}` });
+    // The closing bracket shares the last item's line: the new item goes on its own line before it.
+    if (insertAt === closing) edits.push({ start: insertAt, end: insertAt, content: `${eol}${indent}${item}` });
     else edits.push({ start: insertAt, end: insertAt, content: `${eol}${indent}${item}${comma ? "," : ","}` });
     return mergeAdjacent(edits);
   }

@@ -43,6 +43,12 @@ describe("HFJ203 require-token-secret", () => {
     );
   });
 
+  test("aligned continuation lines: the secret goes on a new aligned line before the closing bracket", () => {
+    const text = `${HEAD}run_uv_job("../scripts/push_dataset.py",\n           flavor="cpu-basic")\n`;
+    const run = fixUntilStable(text, { unsafe: true, codes: ["HFJ203"], filePath: LAUNCHER, root: ROOT });
+    expect(run.text).toBe(`${HEAD}run_uv_job("../scripts/push_dataset.py",\n           flavor="cpu-basic",\n           secrets={"HF_TOKEN": get_token()})\n`);
+  });
+
   test("an inline script with escapes is still analysed for its needs (no inner findings)", () => {
     const text = `hf_jobs("uv", {"script": """\nfrom huggingface_hub import upload_file\nprint("a\\tb")\nupload_file(path_or_fileobj="a", path_in_repo="a", repo_id="me/x")\n"""})\n`;
     const diagnostics = analyze(text);
