@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createShellAnalyzer, tokenizeShell } from "../../src/analyzers/shell/index.js";
+import { createShellAnalyzer, shellAnalyzer, tokenizeShell } from "../../src/analyzers/shell/index.js";
 import { analyzeText, codesOf, covered, FAKE_TOKEN, FAKE_TOKEN_2, fixToFixpoint } from "./shell-harness.js";
 
 const fixtures = path.resolve(__dirname, "../../../../fixtures/shell");
@@ -43,6 +43,12 @@ describe("tokenizeShell", () => {
   it("tokenizes commands inside $(...) and leaves redirection targets out of argv", () => {
     expect(words(`ID=$(hf jobs ps -q) 2>/dev/null`)).toEqual([["ID=$(hf jobs ps -q)"], ["hf", "jobs", "ps", "-q"]]);
     expect(words(`run > out.log 2>&1 < in.txt`)).toEqual([["run"]]);
+  });
+
+  it("stays linear and shallow on pathological nesting and unterminated quotes", () => {
+    const deep = "$(".repeat(5000) + "hf jobs ps" + ")".repeat(5000);
+    expect(tokenizeShell(`echo ${deep}`).length).toBeGreaterThan(1);
+    expect(words(`echo "unterminated \nhf jobs uv run -e HF_TOKEN x.py`)).toEqual([["echo", "unterminated \nhf jobs uv run -e HF_TOKEN x.py"]]);
   });
 
   it("skips heredoc bodies as data", () => {
@@ -189,6 +195,18 @@ describe("shellAnalyzer", () => {
     expect((await fixToFixpoint(shell, "jobs/launch.sh", text, { ...repo, unsafe: true })).text).toBe(text.replace("--flavor a10g-small train.py", "--flavor a10g-small --secrets HF_TOKEN train.py"));
     // Resolved at the repository root when not next to the shell file.
     expect(codesOf(await analyzeText(shell, "ci/launch.sh", "hf jobs uv run jobs/train.py\n", repo))).toEqual(["HFJ203"]);
+  });
+
+  it("HFJ203 with the Python package's own analyzeScriptNeeds (loaded lazily)", async () => {
+    const repo = {
+      files: {
+        "push.py": "from datasets import load_dataset\nds = load_dataset('a/b')\nds.push_to_hub('me/out')\n",
+        "local.py": "print(sum(range(10)))\n",
+      },
+    };
+    const text = "hf jobs uv run push.py\nhf jobs uv run local.py\n";
+    const found = await analyzeText(shellAnalyzer, "run.sh", text, repo);
+    expect(found.map((d) => [d.code, d.location.row])).toEqual([["HFJ203", 1]]);
   });
 
   it("HFJ204 is safe when the known script does not read the old name, absent when it does", async () => {

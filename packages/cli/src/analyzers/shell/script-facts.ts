@@ -1,11 +1,12 @@
 /**
  * What a local job script needs (HFJ203, HFJ204): the script a `uv run` launch names is resolved relative to the
  * file holding the command line, then to the repository root, read through the CLI's `readFile`, and analysed by
- * `analyzeScriptNeeds` of `@hf-jobs-lint/python`. That package is loaded lazily (it brings the tree-sitter
- * grammar), so shell-only runs do not pay for it and this module type-checks before it exists.
+ * `analyzeScriptNeeds` of `@hf-jobs-lint/python`. The resolution itself is that package's `resolveLocalScript`
+ * (shared with the Python analyzer and the ESLint plugin); the tree-sitter grammar is initialised lazily, so
+ * shell-only runs do not pay for it.
  */
-import path from "node:path";
 import type { AnalysisInput, ScriptFacts } from "@hf-jobs-lint/core";
+import { resolveLocalScript } from "@hf-jobs-lint/python";
 
 export interface ScriptNeeds {
   level: "none" | "read" | "write";
@@ -33,34 +34,16 @@ export function loadAnalyzeScriptNeeds(): Promise<AnalyzeScriptNeeds | null> {
   return loading;
 }
 
-/** A script path a launch names that could be a file of this repository (not a URL, not an expansion). */
-function isLocalScriptPath(target: string): boolean {
-  return /\.py$/i.test(target) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !/[$`]/.test(target);
-}
-
 export type ScriptFactsLookup = (target: string) => ScriptFacts | null;
 
-/** Resolve and analyse scripts named from `input`'s file; results are cached per absolute path for the file. */
+/**
+ * Resolve and analyse scripts named from `input`'s file (beside it, then at the repository root), through the
+ * shared `resolveLocalScript`; results are cached per absolute path for the file.
+ */
 export function scriptFactsLookup(input: AnalysisInput, analyze: AnalyzeScriptNeeds | null): ScriptFactsLookup {
-  const cache = new Map<string, ScriptFacts | null>();
+  const cache = new Map<string, ScriptNeeds | null>();
   return (target) => {
-    if (!analyze || !isLocalScriptPath(target)) return null;
-    const bases = [input.path ? path.dirname(input.path) : null, input.root].filter((base): base is string => base !== null);
-    for (const base of bases) {
-      const absolute = path.resolve(base, target);
-      if (cache.has(absolute)) return cache.get(absolute)!;
-      const text = input.readFile(absolute);
-      if (text === null) continue;
-      let facts: ScriptFacts | null = null;
-      try {
-        const needs = analyze(text);
-        facts = { needsToken: needs.level !== "none", readsVariable: (name) => needs.readsVariables.has(name) };
-      } catch {
-        facts = null;
-      }
-      cache.set(absolute, facts);
-      return facts;
-    }
-    return null;
+    if (!analyze) return null;
+    return resolveLocalScript(target, { launcherPath: input.path, root: input.root, readFile: input.readFile, analyze, cache })?.facts ?? null;
   };
 }

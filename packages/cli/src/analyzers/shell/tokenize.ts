@@ -34,7 +34,12 @@ export interface ShellCommand {
 export interface TokenizeOptions {
   /** Makefile recipe text: `$$` is the shell's `$`, `$(X)`/`${X}`/`$X` are make expansions. */
   makefile?: boolean;
+  /** Nesting depth of command substitutions (internal): deeper ones are kept as words, not tokenized again. */
+  depth?: number;
 }
+
+/** Command substitutions nested deeper than this are not looked into (bounded work on pathological input). */
+const MAX_SUBSTITUTION_DEPTH = 8;
 
 interface WordBuilder {
   value: string[];
@@ -91,6 +96,9 @@ export function tokenizeShell(text: string, options: TokenizeOptions = {}): Shel
 /** Tokenize `text.slice(from, to)`; offsets stay those of `text`. */
 export function tokenizeRange(text: string, from: number, to: number, options: TokenizeOptions = {}): ShellCommand[] {
   const makefile = options.makefile === true;
+  const depth = options.depth ?? 0;
+  const inner = { ...options, depth: depth + 1 };
+  const descend = depth < MAX_SUBSTITUTION_DEPTH;
   const commands: ShellCommand[] = [];
   const nested: ShellCommand[] = [];
   let words: ShellWord[] = [];
@@ -153,13 +161,13 @@ export function tokenizeRange(text: string, from: number, to: number, options: T
   const readExpansion = (b: WordBuilder, i: number, quote: QuoteContext): number => {
     const start = i;
     let end: number;
-    let inner: [number, number] | null = null;
+    let body: [number, number] | null = null;
     const c = text[i]!;
     if (c === "`") {
       let j = i + 1;
       while (j < to && text[j] !== "`") j += text[j] === "\\" ? 2 : 1;
       end = Math.min(j + 1, to);
-      inner = [i + 1, Math.min(j, to)];
+      body = [i + 1, Math.min(j, to)];
     } else {
       // `$` (or `$$` in a Makefile, which is the shell's `$`).
       let j = i + 1;
@@ -167,7 +175,7 @@ export function tokenizeRange(text: string, from: number, to: number, options: T
       const next = text[j];
       if (next === "(") {
         end = skipBalanced(text, j + 1, to, "(", ")");
-        if (text[j + 1] !== "(") inner = [j + 1, Math.max(j + 1, end - 1)];
+        if (text[j + 1] !== "(") body = [j + 1, Math.max(j + 1, end - 1)];
       } else if (next === "{") end = skipBalanced(text, j + 1, to, "{", "}");
       else if (next !== undefined && /[A-Za-z_]/.test(next)) {
         end = j + 1;
@@ -186,7 +194,7 @@ export function tokenizeRange(text: string, from: number, to: number, options: T
       push(b, text[k]!, k, quote);
     }
     b.literal = false;
-    if (inner && inner[1] > inner[0]) nested.push(...tokenizeRange(text, inner[0], inner[1], options));
+    if (descend && body && body[1] > body[0]) nested.push(...tokenizeRange(text, body[0], body[1], inner));
     return end;
   };
 
@@ -219,7 +227,7 @@ export function tokenizeRange(text: string, from: number, to: number, options: T
           word = { value: [], rawIndex: [], quote: [], literal: false, start: i };
           const end = skipBalanced(text, i + 2, to, "(", ")");
           for (let k = i; k < end; k++) push(word, text[k]!, k, "none");
-          nested.push(...tokenizeRange(text, i + 2, Math.max(i + 2, end - 1), options));
+          if (descend) nested.push(...tokenizeRange(text, i + 2, Math.max(i + 2, end - 1), inner));
           i = end;
           continue;
         }
