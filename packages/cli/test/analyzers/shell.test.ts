@@ -187,6 +187,12 @@ describe("shellAnalyzer", () => {
     expect((await fixToFixpoint(shell, "w.sh", text)).text).toBe("hf jobs uv run --flavor a10g-large train.py \\\r\n  --epochs 3\r\necho done\r\n");
   });
 
+  it("the noqa row of a multi-line command is its last line, where a comment can go", async () => {
+    const text = "hf jobs uv run \\\n  -e HF_TOKEN \\\n  train.py  # noqa: HFJ201\n";
+    const found = await analyzeText(shell, "m.sh", text);
+    expect(found.map((d) => [d.code, d.location.row, d.noqaRow])).toEqual([["HFJ201", 2, 3]]);
+  });
+
   it("HFJ203: a local script that pushes to the Hub, resolved next to the shell file then at the root", async () => {
     const repo = { files: { "jobs/train.py": "model.push_to_hub('me/m')\n", "eval.py": "print(1)\n", "jobs/upload.py": "api.push_to_hub()\n" } };
     const text = "hf jobs uv run --flavor a10g-small train.py\nhf jobs uv run eval.py\nhf jobs uv run -s HF_TOKEN upload.py\nhf jobs uv run missing.py\n";

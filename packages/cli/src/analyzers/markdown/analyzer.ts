@@ -110,7 +110,7 @@ export function createMarkdownAnalyzer(sub: MarkdownSubAnalyzers = {}): Analyzer
             start: finding.start,
             end: finding.end,
             fix: finding.fix,
-            ...(finding.noqaRow !== undefined ? { noqaRow: finding.noqaRow } : {}),
+            noqaRow: finding.noqaRow ?? input.source.positionAt(finding.noqaOffset ?? finding.start).row,
           }),
         );
       }

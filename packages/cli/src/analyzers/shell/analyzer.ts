@@ -26,7 +26,14 @@ export async function analyzeShellFile(input: AnalysisInput, analyzeNeeds?: Anal
 
 export function toDiagnostics(input: AnalysisInput, findings: readonly LocalFinding[]): Diagnostic[] {
   return findings.map((finding) =>
-    makeDiagnostic(input.source, input.filename, { code: finding.code, message: finding.message, start: finding.start, end: finding.end, fix: finding.fix }),
+    makeDiagnostic(input.source, input.filename, {
+      code: finding.code,
+      message: finding.message,
+      start: finding.start,
+      end: finding.end,
+      fix: finding.fix,
+      noqaRow: input.source.positionAt(finding.noqaOffset ?? finding.start).row,
+    }),
   );
 }
 

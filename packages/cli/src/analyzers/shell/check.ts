@@ -18,6 +18,11 @@ export interface LocalFinding {
   fix: Fix | null;
   /** For HFJ101: where the token itself starts (dedupe key with the whole-text scan). */
   tokenOffset?: number;
+  /**
+   * Where a `# noqa` comment for the finding goes: the command's last line (a comment cannot follow a `\`
+   * continuation). Defaults to `start`.
+   */
+  noqaOffset?: number;
 }
 
 export interface ShellCheckContext {
@@ -45,7 +50,7 @@ export function checkShellCommand(command: ShellCommand, context: ShellCheckCont
     const start = words[finding.index]!.start;
     const end = words[finding.endIndex]!.end;
     const fix = finding.fix ? renderArgvFix(words, finding.fix, { text: context.text, makefile: context.makefile }) : null;
-    const local: LocalFinding = { code: finding.code, message: finding.message, start, end, fix };
+    const local: LocalFinding = { code: finding.code, message: finding.message, start, end, fix, noqaOffset: words[words.length - 1]!.end };
     if (finding.code === "HFJ101") {
       const token = findTokens(context.text.slice(start, end))[0];
       if (token) local.tokenOffset = start + token.index;
