@@ -3,7 +3,6 @@
  * Inline scripts of `hf_jobs("uv", {"script": """..."""})` are analysed recursively as job scripts, with their
  * findings mapped back into the outer file.
  */
-import path from "node:path";
 import { SourceText, type AnalysisInput, type Diagnostic, type ScriptFacts } from "@hf-jobs-lint/core";
 import { walkTypes, withPythonTree, type SyntaxNode } from "./parser.js";
 import { FileModel, MODEL_NODE_TYPES } from "./model.js";
@@ -16,6 +15,7 @@ import { checkArgvLaunches } from "./rules/argv.js";
 import { checkLegacyVariables, checkRedundantTokenArgument, checkTokenEarly, checkTokenFromArgv } from "./rules/script-rules.js";
 import { SCRIPT_NODE_TYPES, analyzeScriptNeeds, scriptFindings, type ScriptNeeds } from "./script-needs.js";
 import { readString, registerErrorRanges, unparenthesize } from "./syntax.js";
+import { resolveLocalScript } from "./script-resolution.js";
 
 export interface AnalyzeOptions {
   /** `script`: the text is a job script (an inline tool-call script); `launcher`: it launches jobs; `auto`: decide. */
@@ -91,34 +91,9 @@ interface TextAnalysis {
   needs: ScriptNeeds;
 }
 
-function isUrl(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
-}
-
 /** Read and analyse a local script a launch names: relative to the launcher first, then to the repository root. */
 function resolveScriptFile(input: AnalysisInput, scriptPath: string, cache: Map<string, ScriptNeeds | null>): { label: string; needs: ScriptNeeds } | null {
-  if (!scriptPath || isUrl(scriptPath) || scriptPath.includes("\n") || !/\.py$/i.test(scriptPath)) return null;
-  const candidates = [
-    ...(input.path ? [path.resolve(path.dirname(input.path), scriptPath)] : []),
-    path.resolve(input.root, scriptPath),
-  ];
-  for (const candidate of candidates) {
-    if (!cache.has(candidate)) {
-      const text = input.readFile(candidate);
-      let needs: ScriptNeeds | null = null;
-      if (text !== null) {
-        try {
-          needs = analyzeScriptNeeds(text);
-        } catch {
-          needs = null;
-        }
-      }
-      cache.set(candidate, needs);
-    }
-    const needs = cache.get(candidate);
-    if (needs) return { label: `\`${scriptPath}\``, needs };
-  }
-  return null;
+  return resolveLocalScript(scriptPath, { launcherPath: input.path, root: input.root, readFile: input.readFile, analyze: analyzeScriptNeeds, cache });
 }
 
 function knownScript(label: string, needs: ScriptNeeds): KnownScript {

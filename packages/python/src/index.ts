@@ -7,6 +7,7 @@ export { initPythonParser, getPythonParser, withPythonTree, walk } from "./parse
 export type { SyntaxNode, Tree } from "./parser.js";
 export { analyzePython, type AnalyzeOptions } from "./analyze.js";
 export { analyzeScriptNeeds, HUB_WRITE_CALLS, type ScriptNeeds } from "./script-needs.js";
+export { isLocalScriptPath, localScriptCandidates, resolveLocalScript, scriptFactsOf, type LocalScriptOptions, type ResolvedScript, type ScriptNeedsCache, type ScriptNeedsSummary } from "./script-resolution.js";
 
 export const pythonAnalyzer: Analyzer = {
   kinds: ["python"],

@@ -169,9 +169,14 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
   }
 
   const firstWrite = writeOps[0];
+  // A write inside a function runs when the function is called, after the module-level code (typically
+  // `if __name__ == "__main__":` checking the token, then calling main()).
+  const writeInFunction = firstWrite ? model.scopeOf(firstWrite).type !== "module" : false;
   const checksTokenEarly = checks.some((check) => {
     if (!firstWrite) return true;
-    if (check.startIndex >= firstWrite.startIndex || isInside(check, firstWrite)) return false;
+    if (isInside(check, firstWrite)) return false;
+    if (writeInFunction && model.scopeOf(check).type === "module") return true;
+    if (check.startIndex >= firstWrite.startIndex) return false;
     if (check.type !== "subscript") return true;
     // A bare `os.environ["HF_TOKEN"]` counts when it runs first: module level, or the same function as the write.
     const scope = model.scopeOf(check);

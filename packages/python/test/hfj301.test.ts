@@ -19,7 +19,7 @@ describe("HFJ301 check-token-early", () => {
     expect(run.remaining).toEqual([]);
   });
 
-  test.each(["good_assert.py", "good_if.py", "good_whoami.py", "good_readonly.py", "good_push_false.py"])("%s is silent", (name) => {
+  test.each(["good_assert.py", "good_if.py", "good_whoami.py", "good_readonly.py", "good_push_false.py", "good_main_guard.py"])("%s is silent", (name) => {
     expect(only(analyzeFixture(`hfj301/${name}`), "HFJ301")).toEqual([]);
   });
 
@@ -36,6 +36,11 @@ describe("HFJ301 check-token-early", () => {
 
   test("a list that merely contains \"jobs\" does not make a job script a launcher", () => {
     const text = `from huggingface_hub import upload_file\nkinds = ["jobs", "spaces"]\nupload_file(path_or_fileobj="a", path_in_repo="a", repo_id="me/x")\n`;
+    expect(rows(analyzeText(text), "HFJ301")).toEqual([3]);
+  });
+
+  test("a module-level write after a check that only runs later (inside a function) is still reported", () => {
+    const text = `import os\nfrom huggingface_hub import upload_file\nupload_file(path_or_fileobj="a", path_in_repo="a", repo_id="me/x")\ndef later():\n    assert os.environ.get("HF_TOKEN")\n`;
     expect(rows(analyzeText(text), "HFJ301")).toEqual([3]);
   });
 });
