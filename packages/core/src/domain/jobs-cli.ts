@@ -92,7 +92,8 @@ function readFlag(argv: readonly string[], index: number): JobsFlag | null {
  */
 function findJobsPrefix(argv: readonly string[]): { program: string; next: number } | null {
   for (let i = 0; i < argv.length; i++) {
-    const base = (argv[i] ?? "").split("/").pop()!;
+    const element = argv[i] ?? "";
+    const base = element.slice(element.lastIndexOf("/") + 1);
     if ((base === "hf" || base === "huggingface-cli") && argv[i + 1] === "jobs") return { program: base, next: i + 2 };
     if (base === "hfjobs") return { program: base, next: i + 1 };
   }
