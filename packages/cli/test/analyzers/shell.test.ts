@@ -134,6 +134,13 @@ describe("shellAnalyzer", () => {
     expect((await fixToFixpoint(shell, "s.sh", text)).text).toBe("hf jobs scheduled uv run --flavor cpu-basic --detach @hourly job.py\n");
   });
 
+  it("scheduled run: a quoted cron schedule is one word; flags between it and the image are hf jobs flags", async () => {
+    const text = `hf jobs scheduled run "0 * * * *" -e HF_TOKEN ubuntu ls\nhf jobs scheduled run "0 * * * *" -s HF_TOKEN ubuntu ls\n`;
+    const found = await analyzeText(shell, "c.sh", text);
+    expect(found.map((d) => [d.code, d.location.row, covered(text, d)])).toEqual([["HFJ201", 1, "-e HF_TOKEN"]]);
+    expect((await fixToFixpoint(shell, "c.sh", text)).text).toBe(text.replace("-e HF_TOKEN", "-s HF_TOKEN"));
+  });
+
   it("hfjobs: legacy `--secret` spelling, for renames and for moves out of -e", async () => {
     const text = "hfjobs run --secret TOKEN --env HF_TOKEN ubuntu ls\n";
     expect(codesOf(await analyzeText(shell, "l.sh", text))).toEqual(["HFJ204", "HFJ201"]);
