@@ -90,9 +90,29 @@ function readToolCall(call: SyntaxNode, model: FileModel): Launch | null {
     if (argument.type === "keyword_argument") keywords.set(argument.childForFieldName("name")!.text, argument.childForFieldName("value"));
   }
   const operationNode = positional[0] ?? keywords.get("operation") ?? null;
-  const operation = literalString(operationNode);
+  return toolCallLaunch(call, literalString(operationNode), unparenthesize(positional[1] ?? keywords.get("args") ?? null), model);
+}
+
+/**
+ * The server schema written out by agent code: `session.call_tool("hf_jobs", {"operation": "uv", "args": {...}})`
+ * (or `name="hf_jobs", arguments={...}`). The tool name as a literal argument is the provenance.
+ */
+function readToolCallSchema(call: SyntaxNode, model: FileModel): Launch | null {
+  const values = namedChildren(call.childForFieldName("arguments")).map((argument) =>
+    argument.type === "keyword_argument" ? argument.childForFieldName("value") : argument,
+  );
+  if (!values.some((value) => literalString(value) === "hf_jobs")) return null;
+  for (const value of values) {
+    const schema = model.resolveDict(value);
+    const operation = schema?.entries.find((entry) => entry.key === "operation");
+    const args = schema?.entries.find((entry) => entry.key === "args");
+    if (operation && args) return toolCallLaunch(call, literalString(operation.value), unparenthesize(args.value), model);
+  }
+  return null;
+}
+
+function toolCallLaunch(call: SyntaxNode, operation: string | null, argsNode: SyntaxNode | null, model: FileModel): Launch | null {
   if (!operation || !TOOL_CALL_LAUNCH_KEYS.has(operation)) return null;
-  const argsNode = unparenthesize(positional[1] ?? keywords.get("args") ?? null);
   const dict: DictModel | null = model.resolveDict(argsNode);
   const args = new Map<string, LaunchArgument>();
   let keyQuote = '"';
@@ -124,6 +144,11 @@ export function findLaunches(calls: readonly SyntaxNode[], model: FileModel, too
     if (toolCallSyntax && isToolCallCallee(call)) {
       const launch = readToolCall(call, model);
       if (launch) launches.push(launch);
+      continue;
+    }
+    const schemaLaunch = toolCallSyntax ? readToolCallSchema(call, model) : null;
+    if (schemaLaunch) {
+      launches.push(schemaLaunch);
       continue;
     }
     const fn = apiFunction(model.calleePath(call));
