@@ -5,6 +5,7 @@
  */
 import * as python from "@hf-jobs-lint/python";
 import type { AnalysisInput, Diagnostic } from "@hf-jobs-lint/core";
+import type { LocalScriptOptions, ResolvedScript } from "@hf-jobs-lint/python";
 
 export interface ScriptNeeds {
   level: "none" | "read" | "write";
@@ -17,6 +18,7 @@ interface PythonAnalyzerApi {
   initPythonParser(): Promise<unknown>;
   analyzePython(input: AnalysisInput, options?: { role?: "auto" | "script" | "launcher" }): Diagnostic[];
   analyzeScriptNeeds(text: string): ScriptNeeds;
+  resolveLocalScript(scriptPath: string, options: LocalScriptOptions<ScriptNeeds>): ResolvedScript<ScriptNeeds> | null;
 }
 
 // Read through a partial view: the functions are looked up at run time, so a build of the Python package that
@@ -52,4 +54,13 @@ export function analyzePythonScript(input: AnalysisInput): Diagnostic[] | null {
 
 export function analyzePythonScriptNeeds(text: string): ScriptNeeds | null {
   return ready && api.analyzeScriptNeeds ? api.analyzeScriptNeeds(text) : null;
+}
+
+/**
+ * A local job script resolved and analysed by the Python package's `resolveLocalScript` (beside the launcher,
+ * then at the repository root); null when the analyzer is unavailable or nothing resolves.
+ */
+export function resolvePythonScriptFile(scriptPath: string, options: Omit<LocalScriptOptions<ScriptNeeds>, "analyze">): ResolvedScript<ScriptNeeds> | null {
+  if (!ready || !api.resolveLocalScript || !api.analyzeScriptNeeds) return null;
+  return api.resolveLocalScript(scriptPath, { ...options, analyze: api.analyzeScriptNeeds });
 }

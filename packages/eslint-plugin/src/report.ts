@@ -4,10 +4,11 @@
  * their own messages, which are already redacted.
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
-import { checkJobsCommandLine, redactText, type Applicability, type ArgvFinding, type RuleMeta } from "@hf-jobs-lint/core";
+import { checkJobsCommandLine, parseJobsCommandLine, redactText, type Applicability, type ArgvFinding, type RuleMeta, type ScriptFacts } from "@hf-jobs-lint/core";
 import type { Context } from "./ast.js";
 import type { ArgvCall, ToolCall } from "./launch/detect.js";
 import { encodeForScript, inlineScriptFindings, inlineScriptOf } from "./inline-script.js";
+import { resolveLocalScriptFrom } from "./local-script.js";
 
 export interface SourceEdit {
   range: [number, number];
@@ -60,18 +61,26 @@ export function report(context: Context, rule: RuleMeta, { node, range, messageI
 const argvFindings = new WeakMap<TSESTree.CallExpression, ArgvFinding[]>();
 
 /** Core's findings for an `hf jobs` argv, cached per call (several rules read them). */
-export function commandLineFindings(launch: ArgvCall): ArgvFinding[] {
+export function commandLineFindings(context: Context, launch: ArgvCall): ArgvFinding[] {
   let found = argvFindings.get(launch.call);
   if (!found) {
-    found = checkJobsCommandLine(launch.argv.elements);
+    found = checkJobsCommandLine(launch.argv.elements, { script: commandLineScript(context, launch) });
     argvFindings.set(launch.call, found);
   }
   return found;
 }
 
+/** What the script of an `hf jobs uv run SCRIPT` argv needs, when it is a literal local file that resolves. */
+function commandLineScript(context: Context, launch: ArgvCall): ScriptFacts | null {
+  const elements = launch.argv.elements;
+  const parsed = parseJobsCommandLine(elements.map((element) => element.value));
+  if (!parsed || !parsed.kind.endsWith("uv") || !parsed.target || !elements[parsed.target.index]?.literal) return null;
+  return resolveLocalScriptFrom(context, parsed.target.value)?.facts ?? null;
+}
+
 /** Report core's command-line findings of `rule`'s code at the argv elements, with their ops rendered in JS. */
 export function reportCommandLineFindings(context: Context, rule: RuleMeta, launch: ArgvCall): void {
-  for (const finding of commandLineFindings(launch)) {
+  for (const finding of commandLineFindings(context, launch)) {
     if (finding.code !== rule.code) continue;
     const start = launch.argv.ranges[finding.index]![0];
     const end = launch.argv.ranges[finding.endIndex]![1];

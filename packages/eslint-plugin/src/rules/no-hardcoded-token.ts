@@ -103,7 +103,7 @@ export default createRule({
         const launch = getLaunch(context, node);
         if (!launch) return;
         if (launch.kind === "argv") {
-          for (const finding of commandLineFindings(launch)) {
+          for (const finding of commandLineFindings(context, launch)) {
             if (finding.code === meta.rule.code) claimed.push([launch.argv.ranges[finding.index]![0], launch.argv.ranges[finding.endIndex]![1]]);
           }
           reportCommandLineFindings(context, meta.rule, launch);

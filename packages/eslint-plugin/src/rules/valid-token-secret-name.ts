@@ -1,16 +1,18 @@
 /**
  * HFJ204: the secret carrying the Hugging Face token is named something other than `HF_TOKEN` (`TOKEN`,
  * `HF_API_TOKEN`, `HUGGINGFACE_TOKEN`, `hf_token`, ...): the libraries in the job read `HF_TOKEN` only. The rename
- * is a safe fix when the job's script is known (inline) and does not read the old name, a suggestion otherwise;
- * when the known script reads exactly that name, nothing is reported.
+ * is a safe fix when the job's script is known (inline, or a local file the tool call names) and does not read the
+ * old name, a suggestion otherwise; when the known script reads exactly that name, nothing is reported. A secret
+ * is the token's by its name or by its value (`process.env.HF_TOKEN`, `"$HF_TOKEN"` in a tool call), as in the
+ * Python analyzer. `hf jobs` argv get the same rule from core, with the script they run resolved the same way.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { HF_TOKEN, isMisnamedHfTokenName } from "@hf-jobs-lint/core";
 import { quoteOf, quoteString, type Context } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";
 import { getLaunch } from "../launch/detect.js";
-import { secretsObject } from "../launch/fields.js";
-import { inlineScriptNeeds, inlineScriptOf } from "../inline-script.js";
+import { carriesHfToken, secretsObject } from "../launch/fields.js";
+import { knownScriptOf } from "../known-script.js";
 import { FORWARDED_MESSAGES, report, reportCommandLineFindings, reportInlineScriptFindings, type SourceEdit } from "../report.js";
 
 const meta = catalogMeta("HFJ204");
@@ -41,10 +43,9 @@ export default createRule({
         if (launch.kind === "argv") return reportCommandLineFindings(context, meta.rule, launch);
         const secrets = secretsObject(context, launch);
         if (!secrets || secrets.entries.some((entry) => entry.name === HF_TOKEN)) return;
-        const script = launch.kind === "tool" ? inlineScriptOf(context, launch) : null;
-        const needs = script ? inlineScriptNeeds(script) : null;
+        const needs = launch.kind === "tool" ? (knownScriptOf(context, launch)?.needs ?? null) : null;
         for (const entry of secrets.entries) {
-          if (!isMisnamedHfTokenName(entry.name)) continue;
+          if (!isMisnamedHfTokenName(entry.name) && !carriesHfToken(context, launch, entry)) continue;
           if (needs?.readsVariables.has(entry.name)) continue;
           const edit = renameKey(context, entry.property);
           report(context, meta.rule, {

@@ -1,0 +1,126 @@
+/**
+ * Job scripts a TS/JS launcher names by path: `hf_jobs("uv", { script: "scripts/train.py" })` and the script of
+ * an `hf jobs uv run scripts/train.py` argv. Resolution (beside the launcher, then at the repository root) and
+ * analysis are the Python package's `resolveLocalScript`; this file gives it the plugin's own file access:
+ * - the launcher is `context.filename`, only when absolute (ESLint linting a file on disk);
+ * - the repository root is the nearest folder upwards holding `.git`, else the launcher's folder;
+ * - analysis is cached per absolute path, modification time and size for the whole process: ESLint lints many
+ *   files, the same script is named by many launchers, and an editor session sees scripts change.
+ * A URL, a value with a substitution, or a file that does not exist resolves to nothing (no finding).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { ScriptFacts } from "@hf-jobs-lint/core";
+import type { ScriptNeedsCache } from "@hf-jobs-lint/python";
+import type { Context } from "./ast.js";
+import { resolvePythonScriptFile, type ScriptNeeds } from "./python-bridge.js";
+
+/** Larger files are not job scripts worth parsing on every lint (and may be generated data). */
+const MAX_SCRIPT_BYTES = 2 * 1024 * 1024;
+
+export interface LocalScript {
+  /** Absolute path of the analysed file. */
+  path: string;
+  /** The path as the launcher wrote it, in backticks. */
+  label: string;
+  needs: ScriptNeeds;
+  /** What core's command-line rules need to know. */
+  facts: ScriptFacts;
+}
+
+const roots = new Map<string, string>();
+
+/** The nearest folder at or above `folder` holding `.git` (a folder, or a file in a worktree); else `folder`. */
+export function repositoryRoot(folder: string): string {
+  const cached = roots.get(folder);
+  if (cached !== undefined) return cached;
+  let root = folder;
+  for (let current = folder; ; ) {
+    if (fs.existsSync(path.join(current, ".git"))) {
+      root = current;
+      break;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  roots.set(folder, root);
+  return root;
+}
+
+function statFile(file: string): fs.Stats | null {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? stat : null;
+  } catch {
+    return null;
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A text file's content; null when missing, too large, binary or not UTF-8. */
+function readScriptFile(file: string): string | null {
+  try {
+    const bytes = fs.readFileSync(file);
+    if (bytes.length > MAX_SCRIPT_BYTES || bytes.includes(0)) return null;
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+interface CachedAnalysis {
+  mtimeMs: number;
+  size: number;
+  needs: ScriptNeeds | null;
+}
+
+const analysed = new Map<string, CachedAnalysis>();
+// The stat taken before a file is read, so a change while it is analysed is seen on the next lookup.
+const statsBeforeRead = new Map<string, fs.Stats>();
+
+/** Per-process cache keyed by absolute path, valid while the file's mtime and size are unchanged. */
+const processCache: ScriptNeedsCache<ScriptNeeds> = {
+  get(file) {
+    const stat = statFile(file);
+    // Missing: nothing to analyse (not remembered, the file may appear later).
+    if (!stat) return null;
+    if (stat.size > MAX_SCRIPT_BYTES) return null;
+    const entry = analysed.get(file);
+    if (entry && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size) return entry.needs;
+    statsBeforeRead.set(file, stat);
+    return undefined;
+  },
+  set(file, needs) {
+    const stat = statsBeforeRead.get(file);
+    statsBeforeRead.delete(file);
+    if (stat) analysed.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, needs });
+  },
+};
+
+/** The launcher's absolute path, or null when ESLint lints text that is not a file on disk. */
+function launcherPath(context: Context): string | null {
+  const filename = context.filename;
+  return filename && path.isAbsolute(filename) ? filename : null;
+}
+
+/** Resolve and analyse the local script `scriptPath` named from the file being linted; null when it does not resolve. */
+export function resolveLocalScriptFrom(context: Context, scriptPath: string): LocalScript | null {
+  const launcher = launcherPath(context);
+  if (!launcher) return null;
+  const resolved = resolvePythonScriptFile(scriptPath, {
+    launcherPath: launcher,
+    root: repositoryRoot(path.dirname(launcher)),
+    readFile: readScriptFile,
+    cache: processCache,
+  });
+  return resolved ? { path: resolved.path, label: resolved.label, needs: resolved.needs, facts: resolved.facts } : null;
+}
+
+/** Forget every cached analysis and root (tests that rewrite files within the same mtime tick). */
+export function clearLocalScriptCache(): void {
+  analysed.clear();
+  statsBeforeRead.clear();
+  roots.clear();
+}
