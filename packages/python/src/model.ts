@@ -490,7 +490,3 @@ export class FileModel {
     }
   }
 }
-
-export function isScopeNode(node: SyntaxNode): boolean {
-  return SCOPE_TYPES.has(node.type);
-}

@@ -155,20 +155,8 @@ export function dottedName(node: SyntaxNode | null | undefined): string | null {
   return null;
 }
 
+/** Nodes that open a Python name scope. */
 export const SCOPE_TYPES = new Set(["module", "function_definition", "class_definition", "lambda"]);
-
-/** The nearest enclosing scope node (module, function, class or lambda). */
-export function enclosingScope(node: SyntaxNode): SyntaxNode {
-  let current = node.parent;
-  while (current && !SCOPE_TYPES.has(current.type)) current = current.parent;
-  return current ?? node.tree.rootNode;
-}
-
-export function enclosingOfType(node: SyntaxNode, type: string): SyntaxNode | null {
-  let current = node.parent;
-  while (current && current.type !== type) current = current.parent;
-  return current;
-}
 
 /**
  * ERROR subtrees per parsed tree, registered by the analyzer after its one walk. Checking a range list is
@@ -195,13 +183,4 @@ export function pythonString(value: string, quote: string = '"'): string {
   const q = quote.startsWith("'") ? "'" : '"';
   const escaped = value.replace(/\\/g, "\\\\").replace(q === '"' ? /"/g : /'/g, `\\${q}`).replace(/\n/g, "\\n").replace(/\r/g, "\\r");
   return `${q}${escaped}${q}`;
-}
-
-/** The quote style most used by the file's strings (for new literals). */
-export function preferredQuote(node: SyntaxNode | null | undefined, fallback = '"'): string {
-  if (node && node.type === "string") {
-    const read = readString(node);
-    if (read) return read.quote.startsWith("'") ? "'" : '"';
-  }
-  return fallback;
 }

@@ -162,14 +162,14 @@ function checkValues(context: Context, launch: Launch): void {
         if (entry.key.toUpperCase() === HF_TOKEN || isMisnamedHfTokenName(entry.key)) checkTokenValue(context, value, `passed as the \`${entry.key}\` ${name === "env" ? "variable" : "secret"}`);
         continue;
       }
-      checkToolCallPlaceholders(context, launch, value, `\`${entry.key}\` in \`${name}\``);
+      checkToolCallPlaceholders(context, value, `\`${entry.key}\` in \`${name}\``);
       checkToolCallTokenValue(context, entry.key, value);
     }
   }
   if (launch.kind === "tool") {
     const scriptArgs = unparenthesize(launch.args.get("script_args")?.value ?? null);
     const elements = scriptArgs?.type === "list" ? namedChildren(scriptArgs) : scriptArgs ? [scriptArgs] : [];
-    for (const element of elements) checkToolCallPlaceholders(context, launch, element, "in `script_args`");
+    for (const element of elements) checkToolCallPlaceholders(context, element, "in `script_args`");
   }
 }
 
@@ -183,7 +183,7 @@ function checkToolCallTokenValue(context: Context, key: string, value: SyntaxNod
   reportLiteralToken(context, value, read.value, `passed as the \`${key}\` value of a tool call`, edit ? { applicability: "unsafe", message: "Use the `$HF_TOKEN` placeholder", edits: [edit] } : null);
 }
 
-function checkToolCallPlaceholders(context: Context, launch: Launch, value: SyntaxNode, what: string): void {
+function checkToolCallPlaceholders(context: Context, value: SyntaxNode, what: string): void {
   const read = readStringish(value);
   if (!read || !read.literal || isSubstitutedPlaceholder(read.value)) return;
   const placeholders = findPlaceholders(read.value);
@@ -193,7 +193,6 @@ function checkToolCallPlaceholders(context: Context, launch: Launch, value: Synt
     ? `${what}: the \`hf_jobs\` tool call substitutes \`$HF_TOKEN\` only when it is the whole value; \`${first.text}\` here arrives as literal text`
     : `${what}: \`${first.text}\` is not substituted by the \`hf_jobs\` tool call and arrives as literal text; only \`$HF_TOKEN\` is`;
   report(context, { code: "HFJ205", message, start: value.startIndex, end: value.endIndex });
-  void launch;
 }
 
 const TOKEN_FLAG = /^--?(?:hf[-_])?token(?:=|$)/i;

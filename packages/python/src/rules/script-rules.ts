@@ -49,13 +49,12 @@ export function checkTokenFromArgv(context: Context, calls: readonly SyntaxNode[
 export function checkTokenEarly(context: Context, script: ScriptFindings): void {
   const first = script.writeOps[0];
   if (!first || script.needs.checksTokenEarly || insideError(first)) return;
-  const eol = context.source.eol;
+  // topLinesEdit joins the lines with the file's own line ending.
   const lines = [
     ...(hasImport(context, "os") ? [] : ["import os", ""]),
     `if not os.environ.get("${HF_TOKEN}"):`,
     `    raise SystemExit("${HF_TOKEN} is not set: launch the job with secrets={'${HF_TOKEN}': ...} or --secrets ${HF_TOKEN}")`,
   ];
-  void eol;
   const callee = first.childForFieldName("function") ?? first;
   report(context, {
     code: "HFJ301",
