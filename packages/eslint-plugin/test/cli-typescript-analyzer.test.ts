@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SourceText, applyEdits, selectFixes, type AnalysisInput, type Diagnostic } from "@hf-jobs-lint/core";
 import { countTypeScriptSyntaxErrors, typescriptAnalyzer } from "../../cli/src/analyzers/typescript.js";
+import { createScriptRepo } from "./script-repo.js";
 
 const fixtures = fileURLToPath(new URL("../../../fixtures/typescript/", import.meta.url));
 
@@ -87,5 +88,48 @@ describe("typescriptAnalyzer", () => {
   it("honours eslint-disable comments", async () => {
     const diagnostics = await analyze("x.ts", `// eslint-disable-next-line hf-jobs/no-legacy-token-variable\nconst a = process.env.HUGGING_FACE_HUB_TOKEN;\nconst b = process.env.HUGGING_FACE_HUB_TOKEN;\n`);
     expect(summary(diagnostics)).toEqual(["3:23 HFJ303 unsafe"]);
+  });
+});
+
+describe("typescriptAnalyzer with local job scripts", () => {
+  const repo = createScriptRepo();
+  afterAll(() => repo.remove());
+  const LAUNCHER = [
+    `hf_jobs("uv", { script: "scripts/push.py", flavor: "a10g-small" });`,
+    `hf_jobs("uv", { script: "scripts/hello.py" });`,
+    `hf_jobs("uv", { script: "scripts/push.py", secrets: { HF_API_TOKEN: "$HF_TOKEN" } });`,
+    `spawn("hf", ["jobs", "uv", "run", "beside.py"]);`,
+    `exec("hf jobs uv run --secrets TOKEN scripts/legacy.py");`,
+    `hf_jobs("uv", { script: "https://example.com/push.py" });`,
+    "",
+  ].join("\n");
+
+  function launcherInput(text: string, path: string | null, filename = "launchers/launch.ts"): AnalysisInput {
+    return { filename, path, source: new SourceText(text), root: repo.root, readFile: () => null, includeCounterexamples: false };
+  }
+
+  it("resolves scripts named from the file on disk (beside it, then at the repository root)", async () => {
+    const diagnostics = await typescriptAnalyzer.analyze(launcherInput(LAUNCHER, repo.launcher));
+    expect(summary(diagnostics)).toEqual(["1:17 HFJ203 unsafe", "3:55 HFJ204 safe", "4:35 HFJ203 unsafe", "5:22 HFJ204 safe"]);
+    expect(diagnostics[0]!.message).toContain("The job script `scripts/push.py` needs a token with write access");
+    expect(diagnostics[0]!.message).toContain("on script line 3");
+    expect(diagnostics[2]!.message).toContain("`beside.py` does Hub operations that need a token");
+  });
+
+  it("fixes the secret names safely and suggests the missing secrets", async () => {
+    const safe = selectFixes(await typescriptAnalyzer.analyze(launcherInput(LAUNCHER, repo.launcher)), false);
+    const fixed = applyEdits(LAUNCHER, safe.edits);
+    expect(fixed).toContain(`secrets: { HF_TOKEN: "$HF_TOKEN" } });\nspawn`);
+    expect(fixed).toContain(`exec("hf jobs uv run --secrets HF_TOKEN scripts/legacy.py");`);
+    const all = selectFixes(await typescriptAnalyzer.analyze(launcherInput(fixed, repo.launcher)), true);
+    const final = applyEdits(fixed, all.edits);
+    expect(final).toContain(`hf_jobs("uv", { script: "scripts/push.py", flavor: "a10g-small", secrets: { HF_TOKEN: "$HF_TOKEN" } });`);
+    expect(final).toContain(`spawn("hf", ["jobs", "uv", "run", "--secrets", "HF_TOKEN", "beside.py"]);`);
+    expect(await typescriptAnalyzer.analyze(launcherInput(final, repo.launcher))).toEqual([]);
+  });
+
+  it("stdin: the text is linted as its --stdin-filename under the root (only root-relative scripts resolve)", async () => {
+    const diagnostics = await typescriptAnalyzer.analyze(launcherInput(LAUNCHER, null, "elsewhere/launch.ts"));
+    expect(summary(diagnostics)).toEqual(["1:17 HFJ203 unsafe", "3:55 HFJ204 safe", "5:22 HFJ204 safe"]);
   });
 });
