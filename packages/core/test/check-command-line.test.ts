@@ -85,6 +85,8 @@ describe("checkJobsCommandLine", () => {
     expect(codes("hf jobs uv run --flavor cpu train.py", facts(false))).toEqual([]);
     expect(codes("hf jobs uv run -s HF_TOKEN train.py", facts(true))).toEqual([]);
     expect(codes("hf jobs uv run --secrets-file .env train.py", facts(true))).toEqual([]);
+    // The token reaches the job through -e: HFJ201 moves it; a second HF_TOKEN secret from HFJ203 would duplicate it.
+    expect(codes("hf jobs uv run -e HF_TOKEN train.py", facts(true))).toEqual(["HFJ201"]);
     expect(codes("hf jobs uv run train.py")).toEqual([]);
     const scheduled = checkJobsCommandLine(literal("hf jobs scheduled uv run @daily job.py"), { script: facts(true) });
     expect(scheduled[0]!.fix?.ops).toEqual([{ op: "insertBefore", index: 5, elements: [{ value: "--secrets" }, { value: "HF_TOKEN" }] }]);

@@ -192,8 +192,13 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
   }
 
   if (parsed.kind.endsWith("uv") && options.script?.needsToken && parsed.target) {
-    const allSecrets = [...parsed.flags].filter((f) => f.name === "--secrets" && f.value !== null).map((f) => splitAssignment(f.value!).key);
-    const hasHfSecret = allSecrets.some((key) => key === HF_TOKEN || isMisnamedHfTokenName(key)) || parsed.flags.some((f) => f.name === "--secrets-file");
+    // A token passed with `-e` (HFJ201) or under another name (HFJ204) reaches the job: those rules say what to
+    // change, and a second `--secrets HF_TOKEN` from this one would duplicate it.
+    const tokenKeys = parsed.flags
+      .filter((f) => (f.name === "--secrets" || f.name === "--env") && f.value !== null)
+      .map((f) => splitAssignment(f.value!).key);
+    const hasHfSecret =
+      tokenKeys.some((key) => key === HF_TOKEN || isMisnamedHfTokenName(key)) || parsed.flags.some((f) => f.name === "--secrets-file" || f.name === "--env-file");
     if (!hasHfSecret) {
       const insertAt = parsed.schedule && parsed.schedule.index < parsed.target.index ? parsed.schedule.index : parsed.target.index;
       findings.push({
