@@ -26,3 +26,8 @@ export interface Analyzer {
   /** Parse errors in `text`; a fix that adds any is not applied. Absent where the analyzer cannot tell. */
   countSyntaxErrors?(text: string, filename: string): number;
 }
+
+/** Thrown by an analyzer when a file cannot be parsed at all: the CLI reports it as that file's error. */
+export class ParseError extends Error {
+  override name = "ParseError";
+}

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Context } from "../src/ast.js";
 import { clearLocalScriptCache, repositoryRoot, resolveLocalScriptFrom } from "../src/local-script.js";
-import { PRINT_SCRIPT, PUSH_SCRIPT, createScriptRepo } from "./script-repo.js";
+import { PRINT_SCRIPT, PUSH_SCRIPT, createScriptRepo } from "../../../test/helpers/script-repo.js";
 
 const repo = createScriptRepo();
 afterAll(() => repo.remove());

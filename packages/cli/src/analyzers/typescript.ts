@@ -8,7 +8,7 @@ import path from "node:path";
 import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import { standaloneConfig } from "eslint-plugin-hf-jobs";
-import { findRule, makeDiagnostic, redactText, type Analyzer, type AnalysisInput, type Diagnostic, type Edit, type Fix } from "@hf-jobs-lint/core";
+import { findRule, makeDiagnostic, ParseError, redactText, type Analyzer, type AnalysisInput, type Diagnostic, type Edit, type Fix } from "@hf-jobs-lint/core";
 
 const config = standaloneConfig(tsParser);
 
@@ -16,7 +16,6 @@ const config = standaloneConfig(tsParser);
 const linter = new Linter({ configType: "flat", cwd: path.parse(process.cwd()).root });
 
 /** An ESLint-reported TypeScript/JavaScript syntax error, reported by the CLI as a per-file error. */
-export class TypeScriptSyntaxError extends Error {}
 
 function lint(input: AnalysisInput): { messages: Linter.LintMessage[]; toOffset(line: number, column: number): number } {
   const filename = input.path ?? path.resolve(input.root, input.filename);
@@ -40,7 +39,7 @@ function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const message of messages) {
     if (message.fatal) {
-      throw new TypeScriptSyntaxError(`syntax error at ${message.line}:${message.column}: ${redactText(message.message)}`);
+      throw new ParseError(`syntax error at ${message.line}:${Math.max(1, message.column)}: ${redactText(message.message.replace(/^Parsing error: /, ""))}`);
     }
     if (!message.ruleId) throw new Error(redactText(message.message)); // e.g. no configuration matched the file
     const rule = findRule(message.ruleId);

@@ -3,7 +3,7 @@
  * back (or produce its diff). Everything it returns is plain data, so it crosses a worker boundary.
  */
 import { createTwoFilesPatch } from "diff";
-import { redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import { ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
 import { AnalyzerRegistry } from "../analyzers/index.js";
 import { lintText, type LintContext } from "./lint-file.js";
 import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
@@ -72,7 +72,8 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
   try {
     result = await lintText(target, file.text, context, { fix: settings.fix || settings.diff, unsafe: settings.unsafeFixes });
   } catch (error) {
-    return { ...outcome, error: `internal error while checking: ${redactText((error as Error).message ?? String(error))}` };
+    const message = redactText((error as Error).message ?? String(error));
+    return { ...outcome, error: error instanceof ParseError ? `cannot parse: ${message}` : `internal error while checking: ${message}` };
   }
   outcome.diagnostics = result.diagnostics;
   outcome.fixed = result.fixed;

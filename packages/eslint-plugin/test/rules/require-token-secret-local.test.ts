@@ -2,7 +2,7 @@
 import { afterAll } from "vitest";
 import rule from "../../src/rules/require-token-secret.js";
 import { ruleTester } from "../rule-tester.js";
-import { createScriptRepo } from "../script-repo.js";
+import { createScriptRepo } from "../../../../test/helpers/script-repo.js";
 
 const repo = createScriptRepo();
 afterAll(() => repo.remove());
