@@ -15,6 +15,8 @@ export interface AnalysisInput {
   readFile(absolutePath: string): string | null;
   /** `--include-counterexamples`: report Markdown blocks marked as deliberate counter-examples. */
   includeCounterexamples: boolean;
+  /** Told of a local script a launch names that cannot be found or read (the migrate summary lists them). */
+  reportUnresolvedScript?(scriptPath: string): void;
 }
 
 export interface Analyzer {

@@ -93,7 +93,7 @@ interface TextAnalysis {
 
 /** Read and analyse a local script a launch names: relative to the launcher first, then to the repository root. */
 function resolveScriptFile(input: AnalysisInput, scriptPath: string, cache: Map<string, ScriptNeeds | null>): { label: string; needs: ScriptNeeds } | null {
-  return resolveLocalScript(scriptPath, { launcherPath: input.path, root: input.root, readFile: input.readFile, analyze: analyzeScriptNeeds, cache });
+  return resolveLocalScript(scriptPath, { launcherPath: input.path, root: input.root, readFile: input.readFile, analyze: analyzeScriptNeeds, cache, onUnresolved: input.reportUnresolvedScript });
 }
 
 function knownScript(label: string, needs: ScriptNeeds): KnownScript {

@@ -31,6 +31,8 @@ export interface LocalScriptOptions<N extends ScriptNeedsSummary> {
   /** Defaults to `analyzeScriptNeeds` (the tree-sitter parser must be initialised). */
   analyze?: (text: string) => N;
   cache?: ScriptNeedsCache<N>;
+  /** Called when a local script path resolves to no readable, analysable file. */
+  onUnresolved?(scriptPath: string): void;
 }
 
 export interface ResolvedScript<N extends ScriptNeedsSummary> {
@@ -85,5 +87,6 @@ export function resolveLocalScript<N extends ScriptNeedsSummary = ReturnType<typ
     }
     if (needs) return { path: candidate, label: `\`${scriptPath}\``, needs, facts: scriptFactsOf(needs) };
   }
+  if (isLocalScriptPath(scriptPath)) options.onUnresolved?.(scriptPath);
   return null;
 }

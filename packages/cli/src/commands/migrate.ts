@@ -72,6 +72,11 @@ export async function migrateCommand(paths: string[], options: MigrateOptions, i
     lines.push("", `Needs a person (${left.length}):`);
     for (const diagnostic of left) lines.push(`  ${diagnostic.filename}:${diagnostic.location.row}:${diagnostic.location.column}: ${diagnostic.code} ${diagnostic.message}`);
   }
+  const unresolved = run.outcomes.flatMap((outcome) => outcome.unresolvedScripts.map((script) => `  ${outcome.filename}: \`${script}\``));
+  if (unresolved.length > 0) {
+    lines.push("", `Scripts named by a launch that could not be found (${unresolved.length}); their token needs are unknown, check their secrets by hand:`);
+    lines.push(...unresolved);
+  }
   if (run.errors.length > 0) {
     lines.push("", `Could not be checked (${run.errors.length}):`);
     for (const error of run.errors) lines.push(`  ${error.filename}: ${error.message}`);

@@ -44,6 +44,8 @@ export interface FileOutcome {
   diff: string | null;
   /** The fixed source (stdin with --fix). */
   fixedText: string | null;
+  /** Local scripts the file's launches name that could not be found or read. */
+  unresolvedScripts: string[];
 }
 
 export function createLintContext(settings: CheckSettings, registry: AnalyzerRegistry): LintContext {
@@ -57,7 +59,7 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
 }
 
 export async function checkFile(target: CheckTarget, settings: CheckSettings, context: LintContext): Promise<FileOutcome> {
-  const outcome: FileOutcome = { filename: target.filename, diagnostics: [], text: null, error: null, fixed: [], diff: null, fixedText: null };
+  const outcome: FileOutcome = { filename: target.filename, diagnostics: [], text: null, error: null, fixed: [], diff: null, fixedText: null, unresolvedScripts: [] };
   let file: SourceFile;
   if (target.text !== undefined) {
     const bom = target.text.charCodeAt(0) === 0xfeff;
@@ -76,6 +78,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
     return { ...outcome, error: error instanceof ParseError ? `cannot parse: ${message}` : `internal error while checking: ${message}` };
   }
   outcome.diagnostics = result.diagnostics;
+  outcome.unresolvedScripts = result.unresolvedScripts;
   outcome.fixed = result.fixed;
   if (result.fixError) outcome.error = result.fixError;
   if (result.diagnostics.length > 0) outcome.text = result.source.text;

@@ -45,9 +45,10 @@ function readOtherFile(absolutePath: string): string | null {
   }
 }
 
-async function analyze(analyzer: Analyzer, target: FileTarget, text: string, context: LintContext): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
+async function analyze(analyzer: Analyzer, target: FileTarget, text: string, context: LintContext, unresolved: Set<string>): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
   const source = new SourceText(text);
   const found = await analyzer.analyze({
+    reportUnresolvedScript: (scriptPath) => unresolved.add(scriptPath),
     filename: target.filename,
     path: target.path,
     source,
@@ -74,6 +75,8 @@ export interface LintResult {
   fixed: Diagnostic[];
   /** Set when the fix loop did not converge, or a fix would have broken the file. */
   fixError: string | null;
+  /** Local scripts the file's launches name that could not be found or read. */
+  unresolvedScripts: string[];
 }
 
 /** Passes of analyse-and-fix before giving up: fixes that keep producing fixes are a bug worth reporting. */
@@ -85,10 +88,11 @@ export async function lintText(
   context: LintContext,
   fixMode: { fix: boolean; unsafe: boolean },
 ): Promise<LintResult> {
-  if (!mayMatter(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null };
+  const unresolved = new Set<string>();
+  if (!mayMatter(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null, unresolvedScripts: [] };
   const analyzer = await context.registry.get(target.kind);
-  let current = await analyze(analyzer, target, text, context);
-  if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null };
+  let current = await analyze(analyzer, target, text, context, unresolved);
+  if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null, unresolvedScripts: [...unresolved] };
 
   const baselineErrors = analyzer.countSyntaxErrors?.(text, target.filename) ?? 0;
   let working = text;
@@ -96,7 +100,7 @@ export async function lintText(
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const selection = selectFixes(current.diagnostics, fixMode.unsafe);
     if (selection.edits.length === 0) {
-      return { diagnostics: current.diagnostics, source: current.source, fixedText: working === text ? null : working, fixed, fixError: null };
+      return { diagnostics: current.diagnostics, source: current.source, fixedText: working === text ? null : working, fixed, fixError: null, unresolvedScripts: [...unresolved] };
     }
     const next = applyEdits(working, selection.edits);
     if ((analyzer.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors) {
@@ -107,14 +111,15 @@ export async function lintText(
         fixedText: working === text ? null : working,
         fixed,
         fixError: `fixes for ${codes} would introduce a syntax error; not applied (please report this)`,
+        unresolvedScripts: [...unresolved],
       };
     }
     fixed.push(...selection.applied);
     working = next;
-    current = await analyze(analyzer, target, working, context);
+    current = await analyze(analyzer, target, working, context, unresolved);
   }
   if (selectFixes(current.diagnostics, fixMode.unsafe).edits.length === 0) {
-    return { diagnostics: current.diagnostics, source: current.source, fixedText: working, fixed, fixError: null };
+    return { diagnostics: current.diagnostics, source: current.source, fixedText: working, fixed, fixError: null, unresolvedScripts: [...unresolved] };
   }
   return {
     diagnostics: current.diagnostics,
@@ -122,6 +127,7 @@ export async function lintText(
     fixedText: working,
     fixed,
     fixError: `fixes did not converge after ${MAX_FIX_PASSES} passes; the last pass is kept (please report this)`,
+    unresolvedScripts: [...unresolved],
   };
 }
 
