@@ -41,6 +41,22 @@ describe("hf-jobs-lint check --fix", () => {
     expect(fs.readdirSync(dir)).toEqual(["launch.py"]);
   });
 
+  it("re-checks a launcher when --fix changed the script it names, so one run is enough", async () => {
+    const dir = makeTree({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "launch.py": 'from huggingface_hub import get_token, run_uv_job\n\nrun_uv_job("publish.py", secrets={"HF_API_TOKEN": get_token()})\n',
+      "publish.py": 'import os\n\nfrom huggingface_hub import HfApi\n\napi = HfApi(token=os.environ["HF_API_TOKEN"])\napi.upload_folder(folder_path="site", repo_id="org/docs", repo_type="space")\n',
+    });
+    // HFJ204 waits while publish.py reads HF_API_TOKEN; HFJ303's fix makes it read HF_TOKEN, and then the
+    // launcher's secret can be renamed in the same run.
+    const first = await runCli(["check", "--fix", "--unsafe-fixes", "--select", "HFJ204,HFJ303", "."], { cwd: dir });
+    expect(fs.readFileSync(path.join(dir, "launch.py"), "utf8")).toContain('secrets={"HF_TOKEN": get_token()}');
+    expect(fs.readFileSync(path.join(dir, "publish.py"), "utf8")).toContain('os.environ["HF_TOKEN"]');
+    expect(first.stdout).toMatch(/\(2 fixed, 0 remaining\)/);
+    const second = await runCli(["check", "--fix", "--unsafe-fixes", "--select", "HFJ204,HFJ303", "."], { cwd: dir });
+    expect(second.stdout).toBe("All checks passed!\n");
+  });
+
   it("--diff prints a unified diff, writes nothing, and exits 1", async () => {
     const dir = makeTree({ "launch.py": envLauncher("\n") });
     const result = await runCli(["check", "--diff", "launch.py"], { cwd: dir });

@@ -122,6 +122,7 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
   }
   const outcomes = await runChecks(targets, settings, threads, bar ? (done) => bar!.update(done) : undefined);
   bar?.stop();
+  if (settings.fix && !settings.diff) await recheckDependents(targets, outcomes, settings, threads);
 
   const remaining: Diagnostic[] = [];
   let fixedCount = 0;
@@ -132,6 +133,29 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
   }
   remaining.sort(compareDiagnostics);
   return { outcomes, errors, remaining, fixedCount };
+}
+
+/** Rounds of re-checking launchers whose scripts were fixed; each round can only follow a longer chain. */
+const MAX_DEPENDENT_ROUNDS = 3;
+
+/**
+ * A launcher's findings depend on the scripts it names (HFJ203/HFJ204): when `--fix` changed a script, the
+ * launchers that read it are checked (and fixed) again, so one run leaves nothing a second run would fix.
+ */
+async function recheckDependents(targets: readonly CheckTarget[], outcomes: FileOutcome[], settings: CheckSettings, threads: number): Promise<void> {
+  let written = new Set(targets.filter((target, i) => target.path && outcomes[i]!.fixed.length > 0 && !outcomes[i]!.error).map((target) => target.path!));
+  for (let round = 0; round < MAX_DEPENDENT_ROUNDS && written.size > 0; round++) {
+    const indices = outcomes.flatMap((outcome, i) => (outcome.dependencies.some((dependency) => written.has(dependency)) ? [i] : []));
+    if (indices.length === 0) return;
+    const again = await runChecks(indices.map((i) => targets[i]!), settings, threads);
+    written = new Set();
+    again.forEach((outcome, k) => {
+      const i = indices[k]!;
+      const previous = outcomes[i]!;
+      if (outcome.fixed.length > 0 && targets[i]!.path) written.add(targets[i]!.path!);
+      outcomes[i] = { ...outcome, fixed: [...previous.fixed, ...outcome.fixed], error: outcome.error ?? previous.error };
+    });
+  }
 }
 
 function showFixesSummary(outcomes: readonly FileOutcome[]): string {

@@ -46,6 +46,8 @@ export interface FileOutcome {
   fixedText: string | null;
   /** Local scripts the file's launches name that could not be found or read. */
   unresolvedScripts: string[];
+  /** Other files the analysis read: when one of them is fixed, this file is checked again. */
+  dependencies: string[];
 }
 
 export function createLintContext(settings: CheckSettings, registry: AnalyzerRegistry): LintContext {
@@ -59,7 +61,7 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
 }
 
 export async function checkFile(target: CheckTarget, settings: CheckSettings, context: LintContext): Promise<FileOutcome> {
-  const outcome: FileOutcome = { filename: target.filename, diagnostics: [], text: null, error: null, fixed: [], diff: null, fixedText: null, unresolvedScripts: [] };
+  const outcome: FileOutcome = { filename: target.filename, diagnostics: [], text: null, error: null, fixed: [], diff: null, fixedText: null, unresolvedScripts: [], dependencies: [] };
   let file: SourceFile;
   if (target.text !== undefined) {
     const bom = target.text.charCodeAt(0) === 0xfeff;
@@ -79,6 +81,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
   }
   outcome.diagnostics = result.diagnostics;
   outcome.unresolvedScripts = result.unresolvedScripts;
+  outcome.dependencies = result.dependencies;
   outcome.fixed = result.fixed;
   if (result.fixError) outcome.error = result.fixError;
   if (result.diagnostics.length > 0) outcome.text = result.source.text;

@@ -45,15 +45,24 @@ function readOtherFile(absolutePath: string): string | null {
   }
 }
 
-async function analyze(analyzer: Analyzer, target: FileTarget, text: string, context: LintContext, unresolved: Set<string>): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
+/** What analysing a file learnt about other files: the ones it read (launched scripts) and the ones it could not find. */
+interface OtherFiles {
+  read: Set<string>;
+  unresolved: Set<string>;
+}
+
+async function analyze(analyzer: Analyzer, target: FileTarget, text: string, context: LintContext, others: OtherFiles): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
   const source = new SourceText(text);
   const found = await analyzer.analyze({
-    reportUnresolvedScript: (scriptPath) => unresolved.add(scriptPath),
+    reportUnresolvedScript: (scriptPath) => others.unresolved.add(scriptPath),
     filename: target.filename,
     path: target.path,
     source,
     root: context.root,
-    readFile: readOtherFile,
+    readFile: (absolutePath) => {
+      others.read.add(absolutePath);
+      return readOtherFile(absolutePath);
+    },
     includeCounterexamples: context.includeCounterexamples,
   });
   const diagnostics = found.filter(
@@ -77,6 +86,8 @@ export interface LintResult {
   fixError: string | null;
   /** Local scripts the file's launches name that could not be found or read. */
   unresolvedScripts: string[];
+  /** Other files the analysis read (scripts its launches name): fixing one of them can change this file's findings. */
+  dependencies: string[];
 }
 
 /** Passes of analyse-and-fix before giving up: fixes that keep producing fixes are a bug worth reporting. */
@@ -88,11 +99,12 @@ export async function lintText(
   context: LintContext,
   fixMode: { fix: boolean; unsafe: boolean },
 ): Promise<LintResult> {
-  const unresolved = new Set<string>();
-  if (!mayMatter(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null, unresolvedScripts: [] };
+  const others: OtherFiles = { read: new Set(), unresolved: new Set() };
+  const facts = () => ({ unresolvedScripts: [...others.unresolved], dependencies: [...others.read] });
+  if (!mayMatter(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null, ...facts() };
   const analyzer = await context.registry.get(target.kind);
-  let current = await analyze(analyzer, target, text, context, unresolved);
-  if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null, unresolvedScripts: [...unresolved] };
+  let current = await analyze(analyzer, target, text, context, others);
+  if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null, ...facts() };
 
   const baselineErrors = analyzer.countSyntaxErrors?.(text, target.filename) ?? 0;
   let working = text;
@@ -100,7 +112,7 @@ export async function lintText(
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const selection = selectFixes(current.diagnostics, fixMode.unsafe);
     if (selection.edits.length === 0) {
-      return { diagnostics: current.diagnostics, source: current.source, fixedText: working === text ? null : working, fixed, fixError: null, unresolvedScripts: [...unresolved] };
+      return { diagnostics: current.diagnostics, source: current.source, fixedText: working === text ? null : working, fixed, fixError: null, ...facts() };
     }
     const next = applyEdits(working, selection.edits);
     if ((analyzer.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors) {
@@ -111,15 +123,15 @@ export async function lintText(
         fixedText: working === text ? null : working,
         fixed,
         fixError: `fixes for ${codes} would introduce a syntax error; not applied (please report this)`,
-        unresolvedScripts: [...unresolved],
+        ...facts(),
       };
     }
     fixed.push(...selection.applied);
     working = next;
-    current = await analyze(analyzer, target, working, context, unresolved);
+    current = await analyze(analyzer, target, working, context, others);
   }
   if (selectFixes(current.diagnostics, fixMode.unsafe).edits.length === 0) {
-    return { diagnostics: current.diagnostics, source: current.source, fixedText: working, fixed, fixError: null, unresolvedScripts: [...unresolved] };
+    return { diagnostics: current.diagnostics, source: current.source, fixedText: working, fixed, fixError: null, ...facts() };
   }
   return {
     diagnostics: current.diagnostics,
@@ -127,7 +139,7 @@ export async function lintText(
     fixedText: working,
     fixed,
     fixError: `fixes did not converge after ${MAX_FIX_PASSES} passes; the last pass is kept (please report this)`,
-    unresolvedScripts: [...unresolved],
+    ...facts(),
   };
 }
 
