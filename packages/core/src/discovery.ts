@@ -120,7 +120,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
     return scopes;
   };
 
-  const walk = (dir: string, scopes: ScopedIgnore[], ancestors: Set<string>): void => {
+  const walk = (dir: string, scopes: ScopedIgnore[], ancestors: Set<string>, applyExclude: boolean): void => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -152,7 +152,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       }
       if (!isDir && !isFile) continue;
       if (isDir && DEFAULT_EXCLUDE.includes(entry.name)) continue;
-      if (isIgnored(absolute, isDir, [excludeScope])) continue;
+      if (applyExclude && isIgnored(absolute, isDir, [excludeScope])) continue;
       if (options.respectGitignore && isIgnored(absolute, isDir, here)) continue;
       if (isDir) {
         let real: string;
@@ -166,7 +166,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
           errors.push({ path: absolute, message: "symlink loop: this folder links back to one of its parents" });
           continue;
         }
-        walk(absolute, here, new Set([...ancestors, real]));
+        walk(absolute, here, new Set([...ancestors, real]), applyExclude);
       } else addFile(absolute, false);
     }
   };
@@ -189,7 +189,8 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       } catch {
         // keep the given path
       }
-      walk(absolute, scopes, new Set([real]));
+      // A folder named explicitly is checked even when `exclude` covers it (as a file named explicitly is).
+      walk(absolute, scopes, new Set([real]), !isIgnored(absolute, true, [excludeScope]));
     } else addFile(absolute, true);
   }
   return { files, errors };

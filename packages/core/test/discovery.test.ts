@@ -62,6 +62,8 @@ describe("file discovery", () => {
     expect(names(dir, files)).toEqual(["src/a.py"]);
     const explicit = discoverFiles([path.join(dir, "vendor/v.py")], { root: dir, exclude: ["vendor"], respectGitignore: true });
     expect(names(dir, explicit.files)).toEqual(["vendor/v.py"]);
+    const explicitFolder = discoverFiles([path.join(dir, "vendor")], { root: dir, exclude: ["vendor"], respectGitignore: true });
+    expect(names(dir, explicitFolder.files)).toEqual(["vendor/v.py"]);
   });
 
   it("reports symlink loops and missing paths, and goes on", () => {
