@@ -33,6 +33,21 @@ function toEdits(fix: { range: [number, number]; text: string }, bom: number): E
   return [{ start: fix.range[0] + bom, end: fix.range[1] + bom, content: fix.text }];
 }
 
+/**
+ * ESLint fixes carry no description: name a small single-line change by what it does (as Ruff's fix titles
+ * do), else fall back to the catalog's summary of the rule's fix.
+ */
+function describeFix(text: string, fix: { range: [number, number]; text: string }, fallback: string): string {
+  const before = text.slice(fix.range[0], fix.range[1]);
+  const short = (value: string) => value.length <= 60 && !value.includes("\n");
+  if (short(before) && short(fix.text)) {
+    if (before === "") return `Insert \`${fix.text.trim()}\``;
+    if (fix.text === "") return `Remove \`${before.trim()}\``;
+    return `Replace \`${before}\` with \`${fix.text}\``;
+  }
+  return fallback.charAt(0).toUpperCase() + fallback.slice(1);
+}
+
 function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
   const { messages, toOffset } = lint(input);
   const bom = input.source.hasBom ? 1 : 0;
@@ -47,7 +62,9 @@ function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
     const start = toOffset(message.line, message.column);
     const end = message.endLine !== undefined && message.endColumn !== undefined ? toOffset(message.endLine, message.endColumn) : start;
     let fix: Fix | null = null;
-    if (message.fix) fix = { applicability: "safe", message: redactText(`Fix: ${rule.fixSummary}`), edits: toEdits(message.fix, bom) };
+    if (message.fix) {
+      fix = { applicability: "safe", message: redactText(describeFix(input.source.text.slice(bom), message.fix, rule.fixSummary)), edits: toEdits(message.fix, bom) };
+    }
     else if (message.suggestions?.[0]) {
       const suggestion = message.suggestions[0];
       fix = { applicability: "unsafe", message: redactText(suggestion.desc), edits: toEdits(suggestion.fix, bom) };
