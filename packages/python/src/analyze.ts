@@ -4,7 +4,7 @@
  * findings mapped back into the outer file.
  */
 import { SourceText, type AnalysisInput, type Diagnostic, type ScriptFacts } from "@hf-jobs-lint/core";
-import { walkTypes, withPythonTree, type SyntaxNode } from "./parser.js";
+import { nodesOfTypes, withPythonTree, type SyntaxNode, type TypedNode } from "./parser.js";
 import { FileModel, MODEL_NODE_TYPES } from "./model.js";
 import { toDiagnostics, type Context, type Finding, type Role } from "./context.js";
 import { findLaunches, type Launch } from "./launch.js";
@@ -45,10 +45,10 @@ const ANALYZER_NODE_TYPES: ReadonlySet<string> = new Set([
   "ERROR",
 ]);
 
-function collect(nodes: readonly SyntaxNode[]): Collected {
+function collect(nodes: readonly TypedNode[]): Collected {
   const collected: Collected = { calls: [], strings: [], comments: [], lists: [], raises: [], assignments: [], envCandidates: [], errors: [] };
-  for (const node of nodes) {
-    switch (node.type) {
+  for (const { node, type } of nodes) {
+    switch (type) {
       case "call":
         collected.calls.push(node);
         collected.envCandidates.push(node);
@@ -119,7 +119,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
   return withPythonTree(source.text, (tree) => {
     const root = tree.rootNode;
     // One walk: every later pass reads this pre-order list of the node types the rules need.
-    const nodes = [...walkTypes(root, ANALYZER_NODE_TYPES)];
+    const nodes = nodesOfTypes(root, ANALYZER_NODE_TYPES);
     const collected = collect(nodes);
     registerErrorRanges(tree, collected.errors.map((error) => [error.startIndex, error.endIndex] as [number, number]));
     const model = new FileModel(root, nodes);

@@ -7,8 +7,8 @@
  * mutation through aliases are not followed. Unknown keys make a dict "incomplete", so rules that need the
  * absence of a key (HFJ203) stay silent.
  */
-import type { SyntaxNode } from "./parser.js";
-import { walkTypes } from "./parser.js";
+import type { SyntaxNode, TypedNode } from "./parser.js";
+import { nodesOfTypes } from "./parser.js";
 import { SCOPE_TYPES, literalString, namedChildren, unparenthesize } from "./syntax.js";
 
 export interface ImportBinding {
@@ -95,16 +95,17 @@ export class FileModel {
   private readonly scopeCache = new Map<number, SyntaxNode>();
 
   /** `nodes`: the file's nodes of MODEL_NODE_TYPES (at least) in pre-order, when the caller walked already. */
-  constructor(readonly root: SyntaxNode, nodes?: Iterable<SyntaxNode>) {
+  constructor(readonly root: SyntaxNode, nodes?: readonly TypedNode[]) {
     // Scopes are tracked with a stack during the one walk: `node.parent` costs O(depth x siblings) in
     // tree-sitter, which turns quadratic on large flat modules.
     const stack: SyntaxNode[] = [root];
-    for (const node of nodes ?? walkTypes(root, MODEL_NODE_TYPES)) {
+    for (const { node, type } of nodes ?? nodesOfTypes(root, MODEL_NODE_TYPES)) {
       if (node.id === root.id) continue;
       while (stack.length > 1 && !(stack[stack.length - 1]!.startIndex <= node.startIndex && node.endIndex <= stack[stack.length - 1]!.endIndex)) stack.pop();
       const scope = stack[stack.length - 1]!;
-      if (SCOPE_TYPES.has(node.type) || node.type === "assignment" || node.type === "call") this.scopeCache.set(node.id, scope);
-      switch (node.type) {
+      const opensScope = SCOPE_TYPES.has(type);
+      if (opensScope || type === "assignment" || type === "call") this.scopeCache.set(node.id, scope);
+      switch (type) {
         case "import_statement":
           this.readImport(node);
           break;
@@ -137,7 +138,7 @@ export class FileModel {
           break;
         }
       }
-      if (SCOPE_TYPES.has(node.type)) {
+      if (opensScope) {
         this.scopeNodes.push(node);
         stack.push(node);
       }

@@ -9,7 +9,7 @@
  * - `none`: otherwise.
  */
 import { HF_TOKEN, LEGACY_TOKEN_VARIABLES, SourceText, redactText } from "@hf-jobs-lint/core";
-import { walk, walkTypes, withPythonTree, type SyntaxNode } from "./parser.js";
+import { nodesOfTypes, walk, withPythonTree, type SyntaxNode, type TypedNode } from "./parser.js";
 import { FileModel, MODEL_NODE_TYPES } from "./model.js";
 import { envRead, isGetTokenCall, isHfTokenSource } from "./env-reads.js";
 import { calleeName, keywordArguments, literalString, namedChildren, unparenthesize } from "./syntax.js";
@@ -90,7 +90,7 @@ export const SCRIPT_NODE_TYPES: ReadonlySet<string> = new Set([
  * Everything HFJ301, `scope` and script resolution need, from one pass over a parsed script. `nodes`: the
  * file's nodes of SCRIPT_NODE_TYPES (at least) in pre-order, when the caller walked already.
  */
-export function scriptFindings(root: SyntaxNode, model: FileModel, source: SourceText, nodes?: Iterable<SyntaxNode>): ScriptFindings {
+export function scriptFindings(root: SyntaxNode, model: FileModel, source: SourceText, nodes?: readonly TypedNode[]): ScriptFindings {
   const evidence: ScriptNeeds["evidence"] = [];
   const readsVariables = new Set<string>();
   const writeOps: SyntaxNode[] = [];
@@ -102,20 +102,20 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
     evidence.push({ row, text: redactText(source.lineText(row).trim()), reason });
   };
 
-  for (const node of nodes ?? walkTypes(root, SCRIPT_NODE_TYPES)) {
-    if (node.type === "comparison_operator") {
+  for (const { node, type } of nodes ?? nodesOfTypes(root, SCRIPT_NODE_TYPES)) {
+    if (type === "comparison_operator") {
       const [left, right] = namedChildren(node);
       const key = literalString(left);
       const target = right ? model.qualify(right) : null;
       if (key && target?.kind === "value" && target.path === "os.environ") readsVariables.add(key);
       continue;
     }
-    if (node.type === "if_statement" || node.type === "assert_statement" || node.type === "elif_clause" || node.type === "while_statement") {
-      const condition = node.type === "assert_statement" ? node.namedChild(0) : node.childForFieldName("condition");
+    if (type === "if_statement" || type === "assert_statement" || type === "elif_clause" || type === "while_statement") {
+      const condition = type === "assert_statement" ? node.namedChild(0) : node.childForFieldName("condition");
       if (condition && conditionChecksToken(condition, model)) checks.push(condition);
       continue;
     }
-    if (node.type === "subscript") {
+    if (type === "subscript") {
       const read_ = envRead(node, model);
       if (read_) {
         readsVariables.add(read_.name);
@@ -127,7 +127,7 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
       }
       continue;
     }
-    if (node.type !== "call") continue;
+    if (type !== "call") continue;
     const env = envRead(node, model);
     if (env) {
       readsVariables.add(env.name);
@@ -190,7 +190,7 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
 export function analyzeScriptNeeds(text: string): ScriptNeeds {
   const source = new SourceText(text);
   return withPythonTree(text, (tree) => {
-    const nodes = [...walkTypes(tree.rootNode, new Set([...MODEL_NODE_TYPES, ...SCRIPT_NODE_TYPES]))];
+    const nodes = nodesOfTypes(tree.rootNode, new Set([...MODEL_NODE_TYPES, ...SCRIPT_NODE_TYPES]));
     return scriptFindings(tree.rootNode, new FileModel(tree.rootNode, nodes), source, nodes).needs;
   });
 }
