@@ -18,3 +18,4 @@ export * from "./config.js";
 export * from "./discovery.js";
 export * from "./reporters/index.js";
 export * from "./codemods.js";
+export * from "./domain/messages.js";

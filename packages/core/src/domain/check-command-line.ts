@@ -7,6 +7,7 @@
 import type { Applicability } from "../diagnostic.js";
 import { findTokens, looksLikeTokenPlaceholder, redact, redactText } from "../tokens.js";
 import { parseJobsCommandLine, secretsFlagFor, splitAssignment, type JobsFlag } from "./jobs-cli.js";
+import { hardcodedTokenMessage } from "./messages.js";
 import { HF_TOKEN, isMisnamedHfTokenName, isTokenLikeKey } from "./token-keys.js";
 
 export interface ArgvElement {
@@ -56,7 +57,7 @@ export interface CommandLineCheckOptions {
 }
 
 function tokenMessage(token: string, where: string): string {
-  return `Hardcoded Hugging Face token \`${redact(token)}\` ${where}; revoke it and pass \`--secrets HF_TOKEN\` instead`;
+  return hardcodedTokenMessage(redact(token), where, "pass `--secrets HF_TOKEN`");
 }
 
 /** The argv index of a flag's value element (the flag itself for `--x=v`). */

@@ -4,7 +4,7 @@
  * are reported by core's command-line rules and the Python analyzer, whose fixes fit those places.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { findTokens, redact, tokenReplacement } from "@hf-jobs-lint/core";
+import { findTokens, hardcodedTokenMessage, redact, tokenReplacement } from "@hf-jobs-lint/core";
 import { escapeTemplateText, type Context } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";
 import { getLaunch } from "../launch/detect.js";
@@ -75,7 +75,7 @@ export default createRule({
   meta: {
     ...meta.eslint,
     messages: {
-      hardcoded: "Hardcoded Hugging Face token `{{token}}`: revoke it at the Hub's token settings and read it from the environment instead",
+      hardcoded: hardcodedTokenMessage("{{token}}"),
       useEnvironment: "Replace the token with `{{replacement}}`",
       ...FORWARDED_MESSAGES,
     },

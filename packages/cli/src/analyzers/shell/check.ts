@@ -4,7 +4,7 @@
  * ranges and renders their fixes. HFJ101 on tokens outside command lines (comments, `export`, heredocs) is
  * `tokenFindings`, which skips the token occurrences a command-line finding already reports.
  */
-import { checkJobsCommandLine, findTokens, parseJobsCommandLine, redact, type Fix } from "@hf-jobs-lint/core";
+import { checkJobsCommandLine, findTokens, hardcodedTokenMessage, parseJobsCommandLine, redact, type Fix } from "@hf-jobs-lint/core";
 import { renderArgvFix } from "./render.js";
 import type { ScriptFactsLookup } from "./script-facts.js";
 import { tokenizeRange, type ShellCommand } from "./tokenize.js";
@@ -82,7 +82,7 @@ export function tokenFindings(text: string, covered: ReadonlySet<number>, from =
     if (covered.has(start)) continue;
     findings.push({
       code: "HFJ101",
-      message: `Hardcoded Hugging Face token \`${redact(match.token)}\`; revoke it and read it from the environment (\`HF_TOKEN\`) instead`,
+      message: hardcodedTokenMessage(redact(match.token)),
       start,
       end: start + match.token.length,
       fix: null,
