@@ -5,6 +5,7 @@
  */
 import { createRequire } from "node:module";
 import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
+import { releaseTreeMemos } from "./syntax.js";
 
 export type { Node as SyntaxNode, Tree } from "web-tree-sitter";
 
@@ -41,6 +42,7 @@ export function withPythonTree<T>(text: string, use: (tree: Tree) => T): T {
   try {
     return use(tree);
   } finally {
+    releaseTreeMemos(tree);
     tree.delete();
   }
 }

@@ -18,6 +18,40 @@ export interface StringLiteral {
   hasEscapes: boolean;
 }
 
+/**
+ * Per-tree memo of what rules read again and again (every node read crosses into WASM and builds a Node
+ * object, which dominates the analysis). Node ids are unique within a tree; a new parse is a new tree object.
+ * Memoized results are shared: callers must not mutate them.
+ */
+const allMemos: NodeMemo<unknown>[] = [];
+
+/** Drop what the memos hold for a tree (called when the tree is freed; keeps memory flat across files). */
+export function releaseTreeMemos(tree: object): void {
+  for (const memo of allMemos) memo.release(tree);
+}
+
+class NodeMemo<T> {
+  private readonly trees = new WeakMap<object, Map<number, T>>();
+
+  constructor() {
+    allMemos.push(this as NodeMemo<unknown>);
+  }
+
+  release(tree: object): void {
+    this.trees.delete(tree);
+  }
+
+  get(node: SyntaxNode, compute: (node: SyntaxNode) => T): T {
+    let table = this.trees.get(node.tree);
+    if (!table) this.trees.set(node.tree, (table = new Map()));
+    const known = table.get(node.id);
+    if (known !== undefined || table.has(node.id)) return known as T;
+    const value = compute(node);
+    table.set(node.id, value);
+    return value;
+  }
+}
+
 const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "0": "\0" };
 
 function decodeEscape(text: string): string {
@@ -26,11 +60,18 @@ function decodeEscape(text: string): string {
   return text;
 }
 
+const stringMemo = new NodeMemo<StringLiteral | null>();
+
 /** Read a `string` node; null for anything else (a `concatenated_string` is read with `readStringish`). */
 export function readString(node: SyntaxNode): StringLiteral | null {
+  return stringMemo.get(node, readStringNode);
+}
+
+function readStringNode(node: SyntaxNode): StringLiteral | null {
   if (node.type !== "string") return null;
-  const start = node.firstChild;
-  const end = node.lastChild;
+  const children = node.children;
+  const start = children[0];
+  const end = children[children.length - 1];
   if (!start || start.type !== "string_start" || !end || end.type !== "string_end") return null;
   const opener = start.text;
   const quoteIndex = opener.search(/['"]/);
@@ -40,15 +81,22 @@ export function readString(node: SyntaxNode): StringLiteral | null {
   let value = "";
   let literal = true;
   let hasEscapes = false;
-  for (const child of node.children) {
-    if (!child || child.type === "string_start" || child.type === "string_end") continue;
-    if (child.type === "interpolation") {
+  for (const child of children) {
+    if (!child) continue;
+    const type = child.type;
+    if (type === "string_start" || type === "string_end") continue;
+    if (type === "interpolation") {
       literal = false;
       value += child.text;
       continue;
     }
-    if (child.type === "string_content") {
+    if (type === "string_content") {
       const text = child.text;
+      // Escape sequences always start with a backslash: without one, the content is the value.
+      if (!text.includes("\\")) {
+        value += text;
+        continue;
+      }
       let cursor = child.startIndex;
       for (const part of child.children) {
         if (!part || part.type !== "escape_sequence") continue;
@@ -60,12 +108,12 @@ export function readString(node: SyntaxNode): StringLiteral | null {
       value += text.slice(cursor - child.startIndex);
       continue;
     }
-    if (child.type === "escape_sequence") {
+    if (type === "escape_sequence") {
       hasEscapes = true;
       value += raw ? child.text : decodeEscape(child.text);
       continue;
     }
-    if (child.type === "escape_interpolation") {
+    if (type === "escape_interpolation") {
       value += child.text[0];
       hasEscapes = true;
       continue;
@@ -111,13 +159,22 @@ export function unparenthesize(node: SyntaxNode | null | undefined): SyntaxNode 
   return current;
 }
 
+const namedChildrenMemo = new NodeMemo<SyntaxNode[]>();
+
+/** The named children other than comments (shared array: do not mutate). */
 export function namedChildren(node: SyntaxNode | null | undefined): SyntaxNode[] {
   if (!node) return [];
-  return node.namedChildren.filter((child): child is SyntaxNode => child !== null && child.type !== "comment");
+  return namedChildrenMemo.get(node, (parent) => parent.namedChildren.filter((child): child is SyntaxNode => child !== null && child.type !== "comment"));
 }
 
-/** The keyword arguments of a call's argument list, by name. */
+const keywordArgumentsMemo = new NodeMemo<Map<string, SyntaxNode>>();
+
+/** The keyword arguments of a call's argument list, by name (shared map: do not mutate). */
 export function keywordArguments(call: SyntaxNode): Map<string, SyntaxNode> {
+  return keywordArgumentsMemo.get(call, readKeywordArguments);
+}
+
+function readKeywordArguments(call: SyntaxNode): Map<string, SyntaxNode> {
   const result = new Map<string, SyntaxNode>();
   for (const argument of namedChildren(call.childForFieldName("arguments"))) {
     if (argument.type === "keyword_argument") {
@@ -134,12 +191,19 @@ export function positionalArguments(call: SyntaxNode): SyntaxNode[] {
   );
 }
 
+const calleeNameMemo = new NodeMemo<string | null>();
+
 /** The last name of a callee: `print`, `api.upload_file` -> `upload_file`. */
 export function calleeName(call: SyntaxNode): string | null {
+  return calleeNameMemo.get(call, readCalleeName);
+}
+
+function readCalleeName(call: SyntaxNode): string | null {
   const callee = call.childForFieldName("function");
   if (!callee) return null;
-  if (callee.type === "identifier") return callee.text;
-  if (callee.type === "attribute") return callee.childForFieldName("attribute")?.text ?? null;
+  const type = callee.type;
+  if (type === "identifier") return callee.text;
+  if (type === "attribute") return callee.childForFieldName("attribute")?.text ?? null;
   return null;
 }
 
