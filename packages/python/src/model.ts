@@ -99,9 +99,17 @@ export class FileModel {
     // Scopes are tracked with a stack during the one walk: `node.parent` costs O(depth x siblings) in
     // tree-sitter, which turns quadratic on large flat modules.
     const stack: SyntaxNode[] = [root];
+    // The open scopes' end offsets, read once each (endIndex is a call into WASM).
+    const stackEnds: number[] = [Infinity];
     for (const { node, type } of nodes ?? nodesOfTypes(root, MODEL_NODE_TYPES)) {
       if (node.id === root.id) continue;
-      while (stack.length > 1 && !(stack[stack.length - 1]!.startIndex <= node.startIndex && node.endIndex <= stack[stack.length - 1]!.endIndex)) stack.pop();
+      if (stack.length > 1) {
+        const end = node.endIndex;
+        while (stack.length > 1 && !(stack[stack.length - 1]!.startIndex <= node.startIndex && end <= stackEnds[stackEnds.length - 1]!)) {
+          stack.pop();
+          stackEnds.pop();
+        }
+      }
       const scope = stack[stack.length - 1]!;
       const opensScope = SCOPE_TYPES.has(type);
       if (opensScope || type === "assignment" || type === "call") this.scopeCache.set(node.id, scope);
@@ -141,6 +149,7 @@ export class FileModel {
       if (opensScope) {
         this.scopeNodes.push(node);
         stack.push(node);
+        stackEnds.push(node.endIndex);
       }
     }
   }
