@@ -170,8 +170,13 @@ export class FileModel {
       } else high = mid - 1;
     }
     let candidate: SyntaxNode | undefined = index >= 0 ? this.scopeNodes[index] : undefined;
-    while (candidate && candidate.type !== "module") {
+    for (let steps = 0; candidate && candidate.type !== "module"; steps++) {
       if (candidate.id !== node.id && candidate.startIndex <= node.startIndex && node.endIndex <= candidate.endIndex) break;
+      // Bounded: the chain of enclosing scopes is never longer than the number of scopes.
+      if (steps > this.scopeNodes.length) {
+        candidate = undefined;
+        break;
+      }
       candidate = this.scopeCache.get(candidate.id);
     }
     const scope = candidate ?? this.root;
@@ -181,7 +186,9 @@ export class FileModel {
 
   /** The class whose body (or method) holds `node`, or null. */
   enclosingClass(node: SyntaxNode): SyntaxNode | null {
-    for (let scope = this.scopeOf(node); scope.type !== "module"; scope = this.scopeOf(scope)) {
+    const seen = new Set<number>();
+    for (let scope = this.scopeOf(node); scope.type !== "module" && !seen.has(scope.id); scope = this.scopeOf(scope)) {
+      seen.add(scope.id);
       if (scope.type === "class_definition") return scope;
     }
     return null;
@@ -304,7 +311,10 @@ export class FileModel {
     const chain: SyntaxNode[] = [];
     let scope: SyntaxNode | null = this.scopeOf(node);
     let first = true;
-    while (scope) {
+    // In trees with syntax errors a scope can come back as its own enclosing scope: stop at a repeat.
+    const seen = new Set<number>();
+    while (scope && !seen.has(scope.id)) {
+      seen.add(scope.id);
       if (first || scope.type !== "class_definition") chain.push(scope);
       first = false;
       if (scope.type === "module") break;

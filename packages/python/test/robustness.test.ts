@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { analyzeText, setup } from "./helpers.js";
 import { analyzeScriptNeeds, pythonAnalyzer } from "../src/index.js";
 
@@ -19,6 +20,14 @@ describe("bad input never crashes", () => {
     const tokens = diagnostics.filter((d) => d.code === "HFJ101");
     expect(tokens).toHaveLength(1);
     expect(tokens[0]!.fix).toBeNull();
+  });
+
+  test("prose parsed as Python (a Markdown guide) terminates: scope lookups in error trees do not cycle", () => {
+    // This file sent scope resolution into an endless loop (a scope came back as its own enclosing scope).
+    const guide = readFileSync(new URL("../../../fixtures/markdown/token_usage.zh.md", import.meta.url), "utf8");
+    const diagnostics = analyzeText(guide);
+    expect(diagnostics.every((d) => /^HFJ\d{3}$/.test(d.code))).toBe(true);
+    expect(analyzeText(`使用令牌 (\`hf auth login\`)\nhf_jobs("uv", {"script": "x.py"})\n`)).toEqual([]);
   });
 
   test("deep nesting does not overflow the stack", () => {
