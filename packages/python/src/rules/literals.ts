@@ -2,14 +2,14 @@
  * HFJ101 (a real-looking token anywhere: strings, f-string parts, bytes, comments) and HFJ102/HFJ202 for the
  * places a token goes outside launches: `token=`/`use_auth_token=` keywords, `login(...)`.
  */
-import { findTokens, looksLikeTokenPlaceholder, mentionsHfTokenPlaceholder, isSubstitutedPlaceholder, redact, redactText, type Edit } from "@hf-jobs-lint/core";
+import { findTokens, hardcodedTokenMessage, looksLikeTokenPlaceholder, mentionsHfTokenPlaceholder, isSubstitutedPlaceholder, redact, redactText, type Edit } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
 import { insideError, keywordArguments, positionalArguments, readString, readStringish } from "../syntax.js";
 import { tokenLookupReplacement } from "../replacement.js";
 
 function tokenMessage(token: string): string {
-  return `Hardcoded Hugging Face token \`${redact(token)}\`; revoke it and read the token from the environment instead`;
+  return hardcodedTokenMessage(redact(token));
 }
 
 /** May this string node be replaced by an expression (not a docstring, not part of implicit concatenation)? */
