@@ -19,14 +19,19 @@ async function loadTypeScript(): Promise<Analyzer> {
   };
 }
 
-const loaders: Record<FileKind, () => Promise<Analyzer>> = {
+/** An analyzer loaded on its first use: Markdown needs ESLint only for a file with a TS/JS fence. */
+function loadedOnUse(kind: FileKind, load: () => Promise<Analyzer>): Analyzer {
+  return { kinds: [kind], analyze: async (input) => (await load()).analyze(input) };
+}
+
+const loaders: Record<FileKind, (registry: AnalyzerRegistry) => Promise<Analyzer>> = {
   python: loadPython,
   typescript: loadTypeScript,
   shell: async () => (await import("./shell/index.js")).shellAnalyzer,
   "yaml-ci": async () => (await import("./ci-yaml.js")).ciYamlAnalyzer,
-  markdown: async () => {
-    const [{ createMarkdownAnalyzer }, python, typescript] = await Promise.all([import("./markdown/index.js"), loadPython(), loadTypeScript()]);
-    return createMarkdownAnalyzer({ python, typescript });
+  markdown: async (registry) => {
+    const [{ createMarkdownAnalyzer }, python] = await Promise.all([import("./markdown/index.js"), registry.get("python")]);
+    return createMarkdownAnalyzer({ python, typescript: loadedOnUse("typescript", () => registry.get("typescript")) });
   },
 };
 
@@ -44,7 +49,7 @@ export class AnalyzerRegistry {
   get(kind: FileKind): Promise<Analyzer> {
     let analyzer = this.loaded.get(kind);
     if (!analyzer) {
-      analyzer = loaders[kind]().then(async (loadedAnalyzer) => {
+      analyzer = loaders[kind](this).then(async (loadedAnalyzer) => {
         await loadedAnalyzer.init?.();
         return loadedAnalyzer;
       });
