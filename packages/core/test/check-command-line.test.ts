@@ -91,4 +91,16 @@ describe("checkJobsCommandLine", () => {
     const scheduled = checkJobsCommandLine(literal("hf jobs scheduled uv run @daily job.py"), { script: facts(true) });
     expect(scheduled[0]!.fix?.ops).toEqual([{ op: "insertBefore", index: 5, elements: [{ value: "--secrets" }, { value: "HF_TOKEN" }] }]);
   });
+
+  it("HFJ203: `hf jobs uv run` passes HF_TOKEN when the script's PEP 723 header declares it", () => {
+    const declares = (names: string[]): ScriptFacts => ({ ...facts(true), declaresSecret: (name) => names.includes(name) });
+    expect(codes("hf jobs uv run --flavor cpu train.py", declares(["HF_TOKEN"]))).toEqual([]);
+    // Another declared secret, or none, does not pass the token.
+    expect(codes("hf jobs uv run --flavor cpu train.py", declares(["WANDB_API_KEY"]))).toEqual(["HFJ203"]);
+    expect(codes("hf jobs uv run --flavor cpu train.py", declares([]))).toEqual(["HFJ203"]);
+    // Only `uv run` is documented to read the header.
+    expect(codes("hf jobs scheduled uv run @daily train.py", declares(["HF_TOKEN"]))).toEqual(["HFJ203"]);
+    // The other rules still apply.
+    expect(codes("hf jobs uv run -s HF_API_TOKEN train.py", declares(["HF_TOKEN"]))).toEqual(["HFJ204"]);
+  });
 });

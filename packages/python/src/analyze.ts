@@ -12,10 +12,11 @@ import { checkLaunch, type KnownScript } from "./rules/launch-rules.js";
 import { checkTokenArguments, checkTokenLiterals } from "./rules/literals.js";
 import { checkTokenOutput } from "./rules/output.js";
 import { checkArgvLaunches } from "./rules/argv.js";
+import { checkScriptHeader } from "./rules/pep723-rules.js";
 import { checkLegacyVariables, checkRedundantTokenArgument, checkTokenEarly, checkTokenFromArgv } from "./rules/script-rules.js";
 import { SCRIPT_NODE_TYPES, analyzeScriptNeeds, scriptFindings, type ScriptNeeds } from "./script-needs.js";
 import { readString, registerErrorRanges, unparenthesize } from "./syntax.js";
-import { resolveLocalScript } from "./script-resolution.js";
+import { resolveLocalScript, scriptFactsOf } from "./script-resolution.js";
 
 export interface AnalyzeOptions {
   /** `script`: the text is a job script (an inline tool-call script); `launcher`: it launches jobs; `auto`: decide. */
@@ -96,6 +97,9 @@ function resolveScriptFile(input: AnalysisInput, scriptPath: string, cache: Map<
   return resolveLocalScript(scriptPath, { launcherPath: input.path, root: input.root, readFile: input.readFile, analyze: analyzeScriptNeeds, cache, onUnresolved: input.reportUnresolvedScript });
 }
 
+// No `declaresSecret` here: the Python API (`run_uv_job`) and the `hf_jobs` tool call are not documented to read
+// the script's PEP 723 `[tool.hf-jobs]` header (docs/hf-jobs-surfaces.md, section 5), so HFJ203 on those
+// launches ignores it. `hf jobs uv run` command lines get it through `scriptFactsOf`.
 function knownScript(label: string, needs: ScriptNeeds): KnownScript {
   return { label, needsToken: needs.level !== "none", readsVariable: (name) => needs.readsVariables.has(name) };
 }
@@ -166,7 +170,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
 
     const resolveArgvScript = (scriptPath: string): ScriptFacts | null => {
       const file = resolveScriptFile(input, scriptPath, cache);
-      return file ? knownScript(file.label, file.needs) : null;
+      return file ? scriptFactsOf(file.needs) : null;
     };
     const argvLaunch = checkArgvLaunches(context, collected.lists, collected.calls, resolveArgvScript);
     if (argvLaunch && role === "auto") context.isLauncher = true;
@@ -180,6 +184,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
 
     const script = scriptFindings(root, model, source, nodes);
     if (!context.isLauncher) checkTokenEarly(context, script);
+    checkScriptHeader(context, (name) => script.needs.readsVariables.has(name));
 
     return { findings: dedupe(context.findings), needs: script.needs };
   });

@@ -13,12 +13,15 @@ import { nodesOfTypes, walk, withPythonTree, type SyntaxNode, type TypedNode } f
 import { FileModel, MODEL_NODE_TYPES } from "./model.js";
 import { envRead, isGetTokenCall, isHfTokenSource } from "./env-reads.js";
 import { calleeName, keywordArguments, literalString, namedChildren, unparenthesize } from "./syntax.js";
+import { declaredSecretsOf } from "./pep723.js";
 
 export interface ScriptNeeds {
   level: "none" | "read" | "write";
   evidence: { row: number; text: string; reason: string }[];
   readsVariables: Set<string>;
   checksTokenEarly: boolean;
+  /** Secret names the PEP 723 header lists in `[tool.hf-jobs] secrets` (read by newer `hf jobs uv run`). */
+  declaredSecrets: Set<string>;
 }
 
 export interface ScriptFindings {
@@ -183,7 +186,7 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
     return scope.type === "module" || scope.id === model.scopeOf(firstWrite).id;
   });
   const level = write ? "write" : read ? "read" : "none";
-  return { needs: { level, evidence, readsVariables, checksTokenEarly }, writeOps };
+  return { needs: { level, evidence, readsVariables, checksTokenEarly, declaredSecrets: declaredSecretsOf(source.text) }, writeOps };
 }
 
 /** The token a job script needs (`hf-jobs-lint scope`, HFJ203/HFJ204 through script resolution). */

@@ -13,6 +13,8 @@ import { analyzeScriptNeeds } from "./script-needs.js";
 export interface ScriptNeedsSummary {
   level: "none" | "read" | "write";
   readsVariables: ReadonlySet<string>;
+  /** Secret names the script's PEP 723 header declares (`[tool.hf-jobs] secrets`); absent from stand-ins. */
+  declaredSecrets?: ReadonlySet<string>;
 }
 
 /** Analysis results per absolute path: `undefined` = not known yet, `null` = not a usable script. A Map fits. */
@@ -60,9 +62,17 @@ export function localScriptCandidates(scriptPath: string, launcherPath: string |
   return candidates;
 }
 
-/** What core's command-line rules need to know about a script. */
+/**
+ * What core's command-line rules need to know about a script. Only command lines use `declaresSecret`: newer
+ * `hf jobs uv run` reads the header's secrets; the Python API and the `hf_jobs` tool call are not documented to
+ * (docs/hf-jobs-surfaces.md, section 5), so their HFJ203 check ignores it.
+ */
 export function scriptFactsOf(needs: ScriptNeedsSummary): ScriptFacts {
-  return { needsToken: needs.level !== "none", readsVariable: (name) => needs.readsVariables.has(name) };
+  return {
+    needsToken: needs.level !== "none",
+    readsVariable: (name) => needs.readsVariables.has(name),
+    declaresSecret: (name) => needs.declaredSecrets?.has(name) ?? false,
+  };
 }
 
 /** The first candidate that reads and analyses, with what it needs; null when none does. */

@@ -49,6 +49,11 @@ export interface ScriptFacts {
   needsToken: boolean;
   /** The script reads this environment variable name. */
   readsVariable(name: string): boolean;
+  /**
+   * The script's PEP 723 header lists this name in `[tool.hf-jobs] secrets`, which newer `hf jobs uv run` reads
+   * (docs/hf-jobs-surfaces.md, section 5). Optional: unknown means not declared.
+   */
+  declaresSecret?(name: string): boolean;
 }
 
 export interface CommandLineCheckOptions {
@@ -192,7 +197,9 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
     });
   }
 
-  if (parsed.kind.endsWith("uv") && options.script?.needsToken && parsed.target) {
+  // `hf jobs uv run` (not documented for `scheduled uv run`) passes the secrets the script's header declares.
+  const headerSecret = parsed.kind === "uv" && (options.script?.declaresSecret?.(HF_TOKEN) ?? false);
+  if (parsed.kind.endsWith("uv") && options.script?.needsToken && parsed.target && !headerSecret) {
     // A token passed with `-e` (HFJ201) or under another name (HFJ204) reaches the job: those rules say what to
     // change, and a second `--secrets HF_TOKEN` from this one would duplicate it.
     const tokenKeys = parsed.flags
