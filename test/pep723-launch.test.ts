@@ -22,3 +22,15 @@ describe("hf jobs uv run with a PEP 723 header", () => {
     expect(await codesFor('#\n# [tool.hf-jobs]\n# secrets = ["WANDB_API_KEY"]\n')).toEqual(["launch.sh:HFJ203"]);
   });
 });
+
+describe("hf-jobs-lint scope with a PEP 723 header", () => {
+  it("names the declared secrets in one line; nothing when none are declared", async () => {
+    const dir = makeTree({ "train.py": script('#\n# [tool.hf-jobs]\n# secrets = ["HF_TOKEN", "WANDB_API_KEY"]\n'), "plain.py": script("") });
+    const declared = await runCli(["scope", "train.py"], { cwd: dir });
+    expect(declared.stdout.split("\n").filter((line) => line.includes("[tool.hf-jobs]"))).toEqual([
+      "  header: [tool.hf-jobs] secrets = HF_TOKEN, WANDB_API_KEY (passed by `hf jobs uv run`)",
+    ]);
+    expect(declared.stdout).toMatch(/^train\.py: write$/m);
+    expect((await runCli(["scope", "plain.py"], { cwd: dir })).stdout).not.toContain("[tool.hf-jobs]");
+  });
+});

@@ -44,7 +44,8 @@ interface RawLine {
 
 function splitLines(text: string): RawLine[] {
   const lines: RawLine[] = [];
-  let start = 0;
+  // A byte order mark is not part of the first line (Python drops it too).
+  let start = text.startsWith("\uFEFF") ? 1 : 0;
   while (start <= text.length) {
     const lf = text.indexOf("\n", start);
     const end = lf === -1 ? text.length : lf;

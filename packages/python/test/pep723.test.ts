@@ -31,6 +31,11 @@ describe("PEP 723 header reading", () => {
     }
   });
 
+  test("a byte order mark before the block", () => {
+    const text = '\uFEFF# /// script\n# [tool.hf-jobs]\n# secrets = ["HF_TOKEN_RW"]\n# ///\nprint(1)\n';
+    expect(hfJobsTable(readScriptHeader(text))!.secrets).toEqual(["HF_TOKEN_RW"]);
+  });
+
   test("no block, an unclosed block, two script blocks: nothing", () => {
     expect(readScriptHeader("print(1)\n")).toBeNull();
     expect(readScriptHeader("# /// script\n# [tool.hf-jobs]\n# secrets = [\"HF_TOKEN\"]\nprint(1)\n")).toBeNull();

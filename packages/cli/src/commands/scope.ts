@@ -19,6 +19,8 @@ export async function scopeCommand(script: string, options: { outputFormat?: "te
   io.stdout(`${script}: ${needs.level}\n`);
   for (const evidence of needs.evidence) io.stdout(`  ${script}:${evidence.row}: ${evidence.reason}: ${redactText(evidence.text.trim())}\n`);
   if (needs.level !== "none" && !needs.checksTokenEarly) io.stdout(`  note: the script does not check HF_TOKEN before its first Hub operation (HFJ301)\n`);
+  // Newer `hf jobs uv run` reads these from the PEP 723 header; the Python API and the tool call do not.
+  if (needs.declaredSecrets.size > 0) io.stdout(`  header: [tool.hf-jobs] secrets = ${[...needs.declaredSecrets].join(", ")} (passed by \`hf jobs uv run\`)\n`);
   if (needs.level === "none") io.stdout("  no Hub operation needs a token: launch it without an HF_TOKEN secret\n");
   else io.stdout(`  least privilege: a ${needs.level === "write" ? "write" : "read-only"} token (fine-grained to the repos it touches) is enough\n`);
   return 0;
