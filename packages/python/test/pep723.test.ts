@@ -202,3 +202,20 @@ describe("what the header means for launches", () => {
     expect(only(analyzeText(tool), "HFJ203")).toHaveLength(1);
   });
 });
+
+describe("header edge cases", () => {
+  test("the env line right after [tool.hf-jobs] is replaced by the new secrets line", () => {
+    const text = '# /// script\r\n# [tool.hf-jobs]\r\n# env.HF_TOKEN = "placeholder"\r\n# ///\r\nprint(1)\r\n';
+    expect(fixUntilStable(text, { codes: ["HFJ201"] }).text).toBe('# /// script\r\n# [tool.hf-jobs]\r\n# secrets = ["HF_TOKEN"]\r\n# ///\r\nprint(1)\r\n');
+  });
+
+  test("a header inside an inline tool-call script is checked in place", () => {
+    const text = 'hf_jobs("uv", {"script": """# /// script\n# [tool.hf-jobs]\n# secrets = ["HF_API_TOKEN"]\n# ///\nprint(1)\n"""})\n';
+    const [finding] = only(analyzeText(text), "HFJ204");
+    expect(finding!.location.row).toBe(3);
+    expect(text.slice(finding!.start, finding!.end)).toBe('"HF_API_TOKEN"');
+    // The rename stays inside the triple-quoted string: the outer file still parses after it.
+    const fixed = fixUntilStable(text, { unsafe: true, codes: ["HFJ204"] });
+    expect(fixed.text).toBe(text.replace('"HF_API_TOKEN"', '"HF_TOKEN"'));
+  });
+});

@@ -63,6 +63,14 @@ function expectedAfterMove(data: Record<string, unknown>, key: string): string {
   const secrets = Array.isArray(table.secrets) ? table.secrets : [];
   if (!secrets.includes(key)) secrets.push(key);
   table.secrets = secrets;
+  return canonicalHeader(copy);
+}
+
+/** An empty `env` and no `env` mean the same (removing the last dotted `env.X` key removes the table). */
+function canonicalHeader(data: Record<string, unknown>): string {
+  const copy = structuredClone(data) as { tool?: { "hf-jobs"?: { env?: Record<string, unknown> } } };
+  const table = copy.tool?.["hf-jobs"];
+  if (table?.env && Object.keys(table.env).length === 0) delete table.env;
   return canonical(copy);
 }
 
@@ -133,7 +141,7 @@ function moveToSecretsFix(context: Context, header: ScriptHeader, offsets: Heade
   }
   // Exact or nothing: the fixed header must parse to the same tables with only `key` moved.
   const after = readScriptHeader(fixed);
-  if (!after || canonical(after.data) !== expectedAfterMove(header.data, key)) return null;
+  if (!after || canonicalHeader(after.data) !== expectedAfterMove(header.data, key)) return null;
   return { applicability: "safe", message: `List \`${key}\` in \`[tool.hf-jobs] secrets\` instead of \`env\``, edits };
 }
 
