@@ -68,7 +68,8 @@ describe("HFJ201 in [tool.hf-jobs] env", () => {
       const [env] = only(found, "HFJ201");
       expect(env!.location.row).toBe(6);
       expect(pointed(`pep723/${name}`, env!)).toBe(`HF_TOKEN = "${FAKE}"`);
-      expect(env!.fix?.applicability).toBe("safe");
+      // Unsafe: `secrets` lists names only, so the value comes from the launching environment afterwards.
+      expect(env!.fix?.applicability).toBe("unsafe");
       const tokens = only(found, "HFJ101");
       expect(tokens).toHaveLength(1);
       expect(pointed(`pep723/${name}`, tokens[0]!)).toBe(FAKE);
@@ -78,7 +79,7 @@ describe("HFJ201 in [tool.hf-jobs] env", () => {
 
   test("inline env fix: the entry leaves env, secrets is created under [tool.hf-jobs] (LF and CRLF)", () => {
     for (const [name, eol] of [["env_inline.py", "\n"], ["crlf_env_inline.py", "\r\n"]] as const) {
-      const run = fixFixture(`pep723/${name}`, { codes: ["HFJ201"] });
+      const run = fixFixture(`pep723/${name}`, { unsafe: true, codes: ["HFJ201"] });
       const expected = readFixture(`pep723/${name}`)
         .replace(`# [tool.hf-jobs]${eol}`, `# [tool.hf-jobs]${eol}# secrets = ["HF_TOKEN"]${eol}`)
         .replace(`, HF_TOKEN = "${FAKE}"`, "");
@@ -94,7 +95,7 @@ describe("HFJ201 in [tool.hf-jobs] env", () => {
       const [finding] = only(analyzeFixture(`pep723/${name}`), "HFJ201");
       expect(finding!.location.row).toBe(6);
       expect(pointed(`pep723/${name}`, finding!)).toBe('WANDB_API_KEY = "placeholder"');
-      const run = fixFixture(`pep723/${name}`, { codes: ["HFJ201"] });
+      const run = fixFixture(`pep723/${name}`, { unsafe: true, codes: ["HFJ201"] });
       expect(run.text).toBe(
         readFixture(`pep723/${name}`)
           .replace(`# [tool.hf-jobs.env]${eol}`, `# [tool.hf-jobs]${eol}# secrets = ["WANDB_API_KEY"]${eol}# [tool.hf-jobs.env]${eol}`)
@@ -105,19 +106,19 @@ describe("HFJ201 in [tool.hf-jobs] env", () => {
   });
 
   test("dotted env keys and an existing one-line secrets list: appended, not duplicated", () => {
-    const run = fixFixture("pep723/env_with_secrets.py", { codes: ["HFJ201"] });
+    const run = fixFixture("pep723/env_with_secrets.py", { unsafe: true, codes: ["HFJ201"] });
     expect(run.text).toBe(
       readFixture("pep723/env_with_secrets.py").replace('secrets = ["HF_TOKEN"]', 'secrets = ["HF_TOKEN", "OPENAI_API_KEY"]').replace('# env.OPENAI_API_KEY = "placeholder"\n', ""),
     );
     // A key already listed in secrets: only the env entry goes.
     const text = '# /// script\n# [tool.hf-jobs]\n# secrets = ["HF_TOKEN"]\n# env = { HF_TOKEN = "placeholder" }\n# ///\nprint(1)\n';
-    expect(fixUntilStable(text).text).toBe('# /// script\n# [tool.hf-jobs]\n# secrets = ["HF_TOKEN"]\n# env = {}\n# ///\nprint(1)\n');
+    expect(fixUntilStable(text, { unsafe: true }).text).toBe('# /// script\n# [tool.hf-jobs]\n# secrets = ["HF_TOKEN"]\n# env = {}\n# ///\nprint(1)\n');
   });
 
   test("two token keys: fixed over two passes into one secrets list", () => {
     const text = '# /// script\n# [tool.hf-jobs]\n# env = { HF_TOKEN = "a", MODEL = "m", WANDB_API_KEY = "b" }\n# ///\nprint(1)\n';
     expect(only(analyzeText(text), "HFJ201")).toHaveLength(2);
-    const run = fixUntilStable(text);
+    const run = fixUntilStable(text, { unsafe: true });
     expect(run.text).toBe('# /// script\n# [tool.hf-jobs]\n# secrets = ["HF_TOKEN", "WANDB_API_KEY"]\n# env = { MODEL = "m" }\n# ///\nprint(1)\n');
   });
 
@@ -206,7 +207,7 @@ describe("what the header means for launches", () => {
 describe("header edge cases", () => {
   test("the env line right after [tool.hf-jobs] is replaced by the new secrets line", () => {
     const text = '# /// script\r\n# [tool.hf-jobs]\r\n# env.HF_TOKEN = "placeholder"\r\n# ///\r\nprint(1)\r\n';
-    expect(fixUntilStable(text, { codes: ["HFJ201"] }).text).toBe('# /// script\r\n# [tool.hf-jobs]\r\n# secrets = ["HF_TOKEN"]\r\n# ///\r\nprint(1)\r\n');
+    expect(fixUntilStable(text, { unsafe: true, codes: ["HFJ201"] }).text).toBe('# /// script\r\n# [tool.hf-jobs]\r\n# secrets = ["HF_TOKEN"]\r\n# ///\r\nprint(1)\r\n');
   });
 
   test("a header inside an inline tool-call script is checked in place", () => {

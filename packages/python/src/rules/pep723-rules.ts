@@ -1,8 +1,9 @@
 /**
  * HFJ201 and HFJ204 in a job script's PEP 723 header (`[tool.hf-jobs]`, read by newer `hf jobs uv run`):
- * - HFJ201: a token-like key in `env`, whose values are stored and shown with the job. Safe fix: list the key in
- *   `secrets` and drop the env entry, only when both edits are plain one-line edits and re-parsing the header
- *   gives exactly the expected tables.
+ * - HFJ201: a token-like key in `env`, whose values are stored and shown with the job. Unsafe fix: list the key
+ *   in `secrets` and drop the env entry, only when both edits are plain one-line edits and re-parsing the header
+ *   gives exactly the expected tables. Unsafe because `secrets` holds names only: the value then comes from the
+ *   launching environment (or the login, for `HF_TOKEN`), not from the header.
  * - HFJ204: a misnamed HF token secret in `secrets`, unless the script reads that name. Unsafe rename.
  * A real-looking token written in the header is HFJ101, reported like any comment by `literals.ts`.
  */
@@ -142,7 +143,7 @@ function moveToSecretsFix(context: Context, header: ScriptHeader, offsets: Heade
   // Exact or nothing: the fixed header must parse to the same tables with only `key` moved.
   const after = readScriptHeader(fixed);
   if (!after || canonicalHeader(after.data) !== expectedAfterMove(header.data, key)) return null;
-  return { applicability: "safe", message: `List \`${key}\` in \`[tool.hf-jobs] secrets\` instead of \`env\``, edits };
+  return { applicability: "unsafe", message: `List \`${key}\` in \`[tool.hf-jobs] secrets\` instead of \`env\` (its value then comes from the launching environment)`, edits };
 }
 
 /** Where to point when the layout is unknown: the first header line naming the key, else the first line. */
