@@ -8,8 +8,12 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AnalyzerRegistry, checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 
-/** Files below this count are checked in-process: starting a worker (WASM, ESLint) costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 64;
+/**
+ * Files each worker must have before workers are used at all: each one loads its own WASM grammar (and ESLint),
+ * and on the 2-core machines measured here (bench/check-python.js) two workers only broke even at about 6,000
+ * Python files (3,000: 1.6 s in-process vs 2.2 s with 2 workers; 12,000: 6.0 s vs 5.8 s).
+ */
+const MIN_FILES_PER_WORKER = Number(process.env.HF_JOBS_LINT_MIN_FILES_PER_WORKER) || 2000; // env: tests of the worker path
 
 const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 
@@ -24,7 +28,7 @@ export async function runChecks(
   onProgress?: (done: number) => void,
 ): Promise<FileOutcome[]> {
   // Run from TypeScript sources (tests), there is no built worker file: check in-process.
-  const workerCount = fs.existsSync(WORKER_FILE) ? Math.min(threads, Math.ceil(targets.length / MIN_FILES_FOR_WORKERS)) : 1;
+  const workerCount = fs.existsSync(WORKER_FILE) ? Math.min(threads, Math.floor(targets.length / MIN_FILES_PER_WORKER)) : 1;
   if (workerCount <= 1) {
     const context = createLintContext(settings, new AnalyzerRegistry());
     const outcomes: FileOutcome[] = [];
