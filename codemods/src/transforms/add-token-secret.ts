@@ -1,4 +1,4 @@
-/** jscodeshift transform `add-token-secret`: see core's CODEMODS. Run: npx jscodeshift -t codemods/dist/transforms/add-token-secret.js --parser=ts FILES */
+/** jscodeshift transform `add-token-secret`: see core's CODEMODS. Run: npx jscodeshift -t codemods/dist/transforms/add-token-secret.js --parser=ts --no-babel FILES */
 import { createTransform } from "../create-transform.js";
 
 const transform = createTransform("add-token-secret");

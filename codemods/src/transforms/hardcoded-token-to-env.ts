@@ -1,4 +1,4 @@
-/** jscodeshift transform `hardcoded-token-to-env`: see core's CODEMODS. Run: npx jscodeshift -t codemods/dist/transforms/hardcoded-token-to-env.js --parser=ts FILES */
+/** jscodeshift transform `hardcoded-token-to-env`: see core's CODEMODS. Run: npx jscodeshift -t codemods/dist/transforms/hardcoded-token-to-env.js --parser=ts --no-babel FILES */
 import { createTransform } from "../create-transform.js";
 
 const transform = createTransform("hardcoded-token-to-env");

@@ -1,4 +1,4 @@
-/** jscodeshift transform `with-deps`: see core's CODEMODS. Run: npx jscodeshift -t codemods/dist/transforms/with-deps.js --parser=ts FILES */
+/** jscodeshift transform `with-deps`: see core's CODEMODS. Run: npx jscodeshift -t codemods/dist/transforms/with-deps.js --parser=ts --no-babel FILES */
 import { createTransform } from "../create-transform.js";
 
 const transform = createTransform("with-deps");
