@@ -1,5 +1,4 @@
 /** `hf-jobs-lint check`: find (and with `--fix` fix) every finding under the given paths. */
-
 import path from "node:path";
 import cliProgress from "cli-progress";
 import {

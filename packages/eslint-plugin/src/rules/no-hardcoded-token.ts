@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { findTokens, hardcodedTokenMessage, redact, tokenReplacement } from "@hf-jobs-lint/core";
-import { escapeTemplateText, type Context } from "../ast.js";
+import { escapeTemplateText } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";
 import { getLaunch } from "../launch/detect.js";
 import { inlineScriptFindings, inlineScriptOf } from "../inline-script.js";
@@ -43,7 +43,7 @@ function inExpressionPosition(node: TSESTree.Literal): boolean {
 }
 
 /** The suggestion for one token: the literal (or the token inside it) becomes an environment lookup. */
-function suggestion(context: Context, node: Scanned, tokenStart: number, tokenEnd: number): Proposal | null {
+function suggestion(node: Scanned, tokenStart: number, tokenEnd: number): Proposal | null {
   const edit = (range: [number, number], text: string): Proposal => ({
     applicability: "unsafe",
     messageId: "useEnvironment",
@@ -129,7 +129,7 @@ export default createRule({
               range: [tokenStart, tokenEnd],
               messageId: "hardcoded",
               data: { token: redact(token.token) },
-              proposal: node.type === "Line" || node.type === "Block" || inScript ? null : suggestion(context, node, tokenStart, tokenEnd),
+              proposal: node.type === "Line" || node.type === "Block" || inScript ? null : suggestion(node, tokenStart, tokenEnd),
             });
           }
         };
