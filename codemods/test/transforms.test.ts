@@ -6,7 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type { Transform as JscodeshiftTransform } from "jscodeshift";
 import { applyTransform } from "jscodeshift/src/testUtils.js";
+import type { Transform } from "../src/index.js";
 import { CODEMODS } from "@hf-jobs-lint/core";
 import envToSecrets from "../src/transforms/env-to-secrets.js";
 import placeholderToEnv from "../src/transforms/placeholder-to-env.js";
@@ -16,9 +18,9 @@ import withDeps from "../src/transforms/with-deps.js";
 const FAKE_TOKEN = "hf_" + "FAKEcodemodTOKENabcdefghij01234567".slice(0, 34);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-async function run(transform: unknown, source: string, filePath = "launch.ts"): Promise<string> {
-  // applyTransform trims its output; the comparisons below are on trimmed text.
-  return applyTransform({ default: transform, parser: "ts" }, {}, { source, path: filePath });
+async function run(transform: Transform, source: string, filePath = "launch.ts"): Promise<string> {
+  // applyTransform trims its output and awaits async transforms (its types predate them, hence the casts).
+  return applyTransform({ default: transform as unknown as JscodeshiftTransform, parser: "ts" }, {}, { source, path: filePath }) as unknown as Promise<string>;
 }
 
 describe("codemods", () => {
