@@ -33,6 +33,16 @@ export function getPythonParser(): Parser {
   return parser;
 }
 
+/** ERROR and MISSING nodes in `text`: the CLI refuses a fix that adds any. */
+export function countSyntaxErrors(text: string): number {
+  return withPythonTree(text, (tree) => {
+    if (!tree.rootNode.hasError) return 0;
+    let count = 0;
+    for (const node of walk(tree.rootNode)) if (node.type === "ERROR" || node.isMissing) count++;
+    return count;
+  });
+}
+
 /**
  * Parse `text`, hand the tree to `use`, and free the tree afterwards (WASM memory is not garbage collected).
  */

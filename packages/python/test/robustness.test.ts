@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { analyzeText, setup } from "./helpers.js";
-import { analyzeScriptNeeds, pythonAnalyzer } from "../src/index.js";
+import { analyzeScriptNeeds, countSyntaxErrors, pythonAnalyzer } from "../src/index.js";
 
 beforeAll(setup);
 
@@ -28,6 +28,12 @@ describe("bad input never crashes", () => {
     const diagnostics = analyzeText(guide);
     expect(diagnostics.every((d) => /^HFJ\d{3}$/.test(d.code))).toBe(true);
     expect(analyzeText(`使用令牌 (\`hf auth login\`)\nhf_jobs("uv", {"script": "x.py"})\n`)).toEqual([]);
+  });
+
+  test("countSyntaxErrors counts ERROR and MISSING nodes (the CLI refuses fixes that add any)", () => {
+    expect(countSyntaxErrors("x = [1, 2]\n")).toBe(0);
+    expect(countSyntaxErrors("def f(:\n    pass\n")).toBeGreaterThan(0);
+    expect(countSyntaxErrors("x = (1\n")).toBeGreaterThan(0);
   });
 
   test("deep nesting does not overflow the stack", () => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import { standaloneConfig } from "eslint-plugin-hf-jobs";
-import { findRule, makeDiagnostic, ParseError, redactText, type Analyzer, type AnalysisInput, type Diagnostic, type Edit, type Fix } from "@hf-jobs-lint/core";
+import { findRule, makeDiagnostic, ParseError, redactText, SourceText, type Analyzer, type AnalysisInput, type Diagnostic, type Edit, type Fix } from "@hf-jobs-lint/core";
 
 const config = standaloneConfig(tsParser);
 
@@ -74,12 +74,14 @@ function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
   return diagnostics;
 }
 
-export const typescriptAnalyzer: Analyzer = {
-  kinds: ["typescript"],
-  analyze: analyzeTypeScript,
-};
-
 /** 1 when the file does not parse, else 0 (a fix must not add syntax errors). */
 export function countTypeScriptSyntaxErrors(input: AnalysisInput): number {
   return lint(input).messages.some((message) => message.fatal) ? 1 : 0;
 }
+
+export const typescriptAnalyzer: Analyzer = {
+  kinds: ["typescript"],
+  analyze: analyzeTypeScript,
+  countSyntaxErrors: (text, filename) =>
+    countTypeScriptSyntaxErrors({ filename, path: null, source: new SourceText(text), root: ".", readFile: () => null, includeCounterexamples: false }),
+};
