@@ -10,13 +10,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { ScriptFacts } from "@hf-jobs-lint/core";
-import type { ScriptNeedsCache } from "@hf-jobs-lint/python";
+import { findRepositoryRoot, type ScriptFacts } from "@hf-jobs-lint/core";
+import { MAX_SCRIPT_BYTES, readScriptText, type ScriptNeedsCache } from "@hf-jobs-lint/python";
 import type { Context } from "./ast.js";
 import { resolvePythonScriptFile, type ScriptNeeds } from "./python-bridge.js";
-
-/** Larger files are not job scripts worth parsing on every lint (and may be generated data). */
-const MAX_SCRIPT_BYTES = 2 * 1024 * 1024;
 
 export interface LocalScript {
   /** Absolute path of the analysed file. */
@@ -32,19 +29,8 @@ const roots = new Map<string, string>();
 
 /** The nearest folder at or above `folder` holding `.git` (a folder, or a file in a worktree); else `folder`. */
 export function repositoryRoot(folder: string): string {
-  const cached = roots.get(folder);
-  if (cached !== undefined) return cached;
-  let root = folder;
-  for (let current = folder; ; ) {
-    if (fs.existsSync(path.join(current, ".git"))) {
-      root = current;
-      break;
-    }
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  roots.set(folder, root);
+  let root = roots.get(folder);
+  if (root === undefined) roots.set(folder, (root = findRepositoryRoot(folder, folder)));
   return root;
 }
 
@@ -52,19 +38,6 @@ function statFile(file: string): fs.Stats | null {
   try {
     const stat = fs.statSync(file);
     return stat.isFile() ? stat : null;
-  } catch {
-    return null;
-  }
-}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** A text file's content; null when missing, too large, binary or not UTF-8. */
-function readScriptFile(file: string): string | null {
-  try {
-    const bytes = fs.readFileSync(file);
-    if (bytes.length > MAX_SCRIPT_BYTES || bytes.includes(0)) return null;
-    return utf8.decode(bytes);
   } catch {
     return null;
   }
@@ -112,7 +85,7 @@ export function resolveLocalScriptFrom(context: Context, scriptPath: string): Lo
   const resolved = resolvePythonScriptFile(scriptPath, {
     launcherPath: launcher,
     root: repositoryRoot(path.dirname(launcher)),
-    readFile: readScriptFile,
+    readFile: readScriptText,
     cache: processCache,
   });
   return resolved ? { path: resolved.path, label: resolved.label, needs: resolved.needs, facts: resolved.facts } : null;

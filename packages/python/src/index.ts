@@ -1,13 +1,13 @@
 /** @hf-jobs-lint/python: the tree-sitter-python analyzer for job launchers and job scripts, with its fixes. */
 import type { Analyzer } from "@hf-jobs-lint/core";
-import { initPythonParser } from "./parser.js";
+import { countSyntaxErrors, initPythonParser } from "./parser.js";
 import { analyzePython } from "./analyze.js";
 
-export { initPythonParser, getPythonParser, withPythonTree, walk } from "./parser.js";
+export { countSyntaxErrors, initPythonParser, getPythonParser, withPythonTree, walk } from "./parser.js";
 export type { SyntaxNode, Tree } from "./parser.js";
 export { analyzePython, type AnalyzeOptions } from "./analyze.js";
 export { analyzeScriptNeeds, HUB_WRITE_CALLS, type ScriptNeeds } from "./script-needs.js";
-export { isLocalScriptPath, localScriptCandidates, resolveLocalScript, scriptFactsOf, type LocalScriptOptions, type ResolvedScript, type ScriptNeedsCache, type ScriptNeedsSummary } from "./script-resolution.js";
+export { isLocalScriptPath, localScriptCandidates, MAX_SCRIPT_BYTES, readScriptText, resolveLocalScript, scriptFactsOf, type LocalScriptOptions, type ResolvedScript, type ScriptNeedsCache, type ScriptNeedsSummary } from "./script-resolution.js";
 
 export const pythonAnalyzer: Analyzer = {
   kinds: ["python"],
@@ -15,4 +15,5 @@ export const pythonAnalyzer: Analyzer = {
     await initPythonParser();
   },
   analyze: (input) => analyzePython(input),
+  countSyntaxErrors: (text) => countSyntaxErrors(text),
 };

@@ -2,7 +2,6 @@
  * Checking one file's text: the keyword prefilter, the analyzer for its kind, then the filters every finding
  * goes through (enabled rules, per-file-ignores, `# noqa`), and the fix loop.
  */
-import fs from "node:fs";
 import path from "node:path";
 import {
   applyEdits,
@@ -14,6 +13,7 @@ import {
   type Diagnostic,
   type FileKind,
 } from "@hf-jobs-lint/core";
+import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "../analyzers/index.js";
 import type { PerFileIgnores } from "./rule-selection.js";
 
@@ -34,17 +34,6 @@ export interface FileTarget {
   kind: FileKind;
 }
 
-function readOtherFile(absolutePath: string): string | null {
-  try {
-    const stat = fs.statSync(absolutePath);
-    if (!stat.isFile() || stat.size > 2 * 1024 * 1024) return null;
-    const text = fs.readFileSync(absolutePath, "utf8");
-    return text.includes("\u0000") ? null : text;
-  } catch {
-    return null;
-  }
-}
-
 /** What analysing a file learnt about other files: the ones it read (launched scripts) and the ones it could not find. */
 interface OtherFiles {
   read: Set<string>;
@@ -61,7 +50,7 @@ async function analyze(analyzer: Analyzer, target: FileTarget, text: string, con
     root: context.root,
     readFile: (absolutePath) => {
       others.read.add(absolutePath);
-      return readOtherFile(absolutePath);
+      return readScriptText(absolutePath);
     },
     includeCounterexamples: context.includeCounterexamples,
   });
