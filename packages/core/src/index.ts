@@ -19,3 +19,5 @@ export * from "./discovery.js";
 export * from "./reporters/index.js";
 export * from "./codemods.js";
 export * from "./domain/messages.js";
+export * from "./launch/description.js";
+export * from "./launch/policy.js";

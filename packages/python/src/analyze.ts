@@ -97,11 +97,11 @@ function resolveScriptFile(input: AnalysisInput, scriptPath: string, cache: Map<
   return resolveLocalScript(scriptPath, { launcherPath: input.path, root: input.root, readFile: input.readFile, analyze: analyzeScriptNeeds, cache, onUnresolved: input.reportUnresolvedScript });
 }
 
-// No `declaresSecret` here: the Python API (`run_uv_job`) and the `hf_jobs` tool call are not documented to read
+// The launch policy never asks `declaresSecret`: the Python API (`run_uv_job`) and the `hf_jobs` tool call are not documented to read
 // the script's PEP 723 `[tool.hf-jobs]` header (docs/hf-jobs-surfaces.md, section 5), so HFJ203 on those
 // launches ignores it. `hf jobs uv run` command lines get it through `scriptFactsOf`.
 function knownScript(label: string, needs: ScriptNeeds): KnownScript {
-  return { label, needsToken: needs.level !== "none", readsVariable: (name) => needs.readsVariables.has(name) };
+  return { label, facts: scriptFactsOf(needs) };
 }
 
 /** Shift an inline script's findings into the outer file; fixes that could break the outer string are dropped. */

@@ -16,6 +16,8 @@ export interface ScriptNeedsSummary {
   readsVariables: ReadonlySet<string>;
   /** Secret names the script's PEP 723 header declares (`[tool.hf-jobs] secrets`); absent from stand-ins. */
   declaredSecrets?: ReadonlySet<string>;
+  /** Why the script needs a token, first reason first (rows are the script's). */
+  evidence?: readonly { row: number; text: string }[];
 }
 
 /** Analysis results per absolute path: `undefined` = not known yet, `null` = not a usable script. A Map fits. */
@@ -86,10 +88,13 @@ export function localScriptCandidates(scriptPath: string, launcherPath: string |
  * (docs/hf-jobs-surfaces.md, section 5), so their HFJ203 check ignores it.
  */
 export function scriptFactsOf(needs: ScriptNeedsSummary): ScriptFacts {
+  const first = needs.evidence?.[0];
   return {
     needsToken: needs.level !== "none",
     readsVariable: (name) => needs.readsVariables.has(name),
     declaresSecret: (name) => needs.declaredSecrets?.has(name) ?? false,
+    ...(needs.level !== "none" ? { level: needs.level } : {}),
+    ...(first ? { evidence: { text: first.text, row: first.row } } : {}),
   };
 }
 

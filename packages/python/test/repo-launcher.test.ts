@@ -42,7 +42,7 @@ describe("script resolution in a launcher + job-script repository", () => {
 
   test("tool calls: inline scripts analysed in place, file scripts resolved", () => {
     const diagnostics = analyze("launchers/launch_toolcall.py");
-    expect(rows(diagnostics, "HFJ203")).toEqual([1, 11]);
+    expect(rows(diagnostics, "HFJ203")).toEqual([2, 11]);
     // The inline script's own finding, mapped to the outer file's row and column.
     const inner = only(diagnostics, "HFJ301");
     expect(inner.map((d) => [d.location.row, d.location.column])).toEqual([[6, 1]]);

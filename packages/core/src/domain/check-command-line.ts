@@ -54,6 +54,10 @@ export interface ScriptFacts {
    * (docs/hf-jobs-surfaces.md, section 5). Optional: unknown means not declared.
    */
   declaresSecret?(name: string): boolean;
+  /** How much access the token needs, for messages (optional). */
+  level?: "read" | "write";
+  /** The first call that needs the token, for messages (optional). */
+  evidence?: { text: string; row: number };
 }
 
 export interface CommandLineCheckOptions {

@@ -1,37 +1,38 @@
 /**
- * Rules on one launch (Python API or `hf_jobs` tool call): HFJ102/202 on token values, HFJ104 (token in
- * `script_args`/`command`), HFJ201 (token-like key in `env`), HFJ203 (script needs a token, no secret), HFJ204
- * (misnamed token secret), HFJ205 (tool-call placeholders nothing substitutes), HFJ206 (unknown arguments).
+ * Rules on one launch (Python API or `hf_jobs` tool call). The launch is read into core's language-neutral
+ * `LaunchDescription` and decided by core's `decideLaunch` (HFJ102/201/202/203/204/205, HFJ206 for tool-call
+ * keys); this file renders the decisions as Python edits. What only Python has stays here: HFJ206 on the API's
+ * parameters (positional arguments to keyword-only functions) and HFJ104 (a token in `script_args`/`command`).
  */
 import {
-  HF_TOKEN,
-  TOOL_CALL_KEY_RENAMES,
-  TOOL_CALL_LAUNCH_KEYS,
-  findPlaceholders,
-  findTokens,
-  isMisnamedHfTokenName,
-  isSubstitutedPlaceholder,
-  isTokenLikeKey,
-  type Applicability,
+  decideLaunch,
   type Edit,
+  type LaunchDescription,
+  type LaunchEditOp,
+  type LaunchEntry,
+  type LaunchMap,
+  type LaunchValue,
+  type ScriptFacts,
+  HF_TOKEN,
+  HF_TOKEN_PLACEHOLDER,
+  findTokens,
 } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
-import type { DictModel } from "../model.js";
 import type { Launch, LaunchArgument } from "../launch.js";
 import { isUvLaunch } from "../launch.js";
-import { appendItemEdits, importEdit, removeItemEdit, renameKeyEdit } from "../edits.js";
+import { appendItemEdits, importEdit, removeItemEdit, renameKeyEdit, replaceStringContent } from "../edits.js";
 import { isHfTokenSource, isTokenSource } from "../env-reads.js";
-import { insideError, literalString, namedChildren, pythonString, readString, readStringish, unparenthesize } from "../syntax.js";
-import { checkTokenValue, reportLiteralToken } from "./literals.js";
+import { insideError, namedChildren, pythonString, readString, readStringish, unparenthesize } from "../syntax.js";
+import { tokenLookupReplacement } from "../replacement.js";
+
 import { taintedExpression } from "./output.js";
 
 /** What is known about the script a launch runs. */
 export interface KnownScript {
   /** How the script was found, for messages: a path or "the inline script". */
   label: string;
-  needsToken: boolean;
-  readsVariable(name: string): boolean;
+  facts: ScriptFacts;
 }
 
 export type ScriptResolver = (launch: Launch) => KnownScript | null;
@@ -45,10 +46,6 @@ function newArgumentText(launch: Launch, name: string, value: string): string {
   return launch.kind === "api" ? `${name}=${value}` : `${pythonString(name, launch.keyQuote)}: ${value}`;
 }
 
-function dictOf(context: Context, argument: LaunchArgument | undefined): DictModel | null {
-  return argument ? context.model.resolveDict(argument.value) : null;
-}
-
 /** An argument's dict literal written directly in the launch (editable), else null. */
 function directLiteral(argument: LaunchArgument | undefined): SyntaxNode | null {
   if (!argument || !argument.direct) return null;
@@ -56,44 +53,28 @@ function directLiteral(argument: LaunchArgument | undefined): SyntaxNode | null 
   return value?.type === "dictionary" ? value : null;
 }
 
-function checkUnknownArguments(context: Context, launch: Launch): void {
-  if (launch.kind === "api" && launch.fn) {
-    const known = new Set([...launch.fn.positional, ...launch.fn.keywordOnly]);
-    for (const argument of launch.args.values()) {
-      if (known.has(argument.name)) continue;
-      report(context, {
-        code: "HFJ206",
-        message: `\`${launch.operation}\` has no parameter \`${argument.name}\`${argument.name === "args" && launch.fn.takesScript ? ": pass the script's arguments as `script_args`" : ""}`,
-        start: argument.nameNode.startIndex,
-        end: argument.nameNode.endIndex,
-      });
-    }
-    launch.positional.slice(launch.fn.positional.length).forEach((extra) => {
-      report(context, {
-        code: "HFJ206",
-        message: launch.fn!.positional.length === 0
-          ? `\`${launch.operation}\` takes keyword arguments only: name this argument`
-          : `\`${launch.operation}\` takes only \`${launch.fn!.positional.join("`, `")}\` positionally: name this argument`,
-        start: extra.startIndex,
-        end: extra.endIndex,
-      });
-    });
-    return;
-  }
-  const allowed = TOOL_CALL_LAUNCH_KEYS.get(launch.operation)!;
+/** HFJ206 on the API's own parameters (the tool call's keys are core's decision). */
+function checkApiParameters(context: Context, launch: Launch): void {
+  if (launch.kind !== "api" || !launch.fn) return;
+  const fn = launch.fn;
+  const known = new Set([...fn.positional, ...fn.keywordOnly]);
   for (const argument of launch.args.values()) {
-    if (allowed.has(argument.name)) continue;
-    const rename = TOOL_CALL_KEY_RENAMES.get(argument.name);
-    const canRename = rename !== undefined && allowed.has(rename) && !launch.args.has(rename) && argument.direct;
-    const edit = canRename ? renameKeyEdit(argument.nameNode, rename) : null;
+    if (known.has(argument.name)) continue;
     report(context, {
       code: "HFJ206",
-      message: rename && allowed.has(rename)
-        ? `The \`${launch.operation}\` tool call ignores \`${argument.name}\`; the key is \`${rename}\``
-        : `The \`${launch.operation}\` tool call ignores \`${argument.name}\`: the server drops unknown keys`,
+      message: `\`${launch.operation}\` has no parameter \`${argument.name}\`${argument.name === "args" && fn.takesScript ? ": pass the script's arguments as `script_args`" : ""}`,
       start: argument.nameNode.startIndex,
       end: argument.nameNode.endIndex,
-      fix: edit ? { applicability: "safe", message: `Rename \`${argument.name}\` to \`${rename}\``, edits: [edit] } : null,
+    });
+  }
+  for (const extra of launch.positional.slice(fn.positional.length)) {
+    report(context, {
+      code: "HFJ206",
+      message: fn.positional.length === 0
+        ? `\`${launch.operation}\` takes keyword arguments only: name this argument`
+        : `\`${launch.operation}\` takes only \`${fn.positional.join("`, `")}\` positionally: name this argument`,
+      start: extra.startIndex,
+      end: extra.endIndex,
     });
   }
 }
@@ -132,69 +113,6 @@ function removeEntry(context: Context, envLiteral: SyntaxNode, entry: SyntaxNode
   return removeItemEdit(context, envLiteral, entry);
 }
 
-function checkEnv(context: Context, launch: Launch): void {
-  const envArgument = launch.args.get("env");
-  const env = dictOf(context, envArgument);
-  if (!envArgument || !env) return;
-  for (const entry of env.entries) {
-    // A token-like name, or the HF token itself under any name (`{"CACHE": "$HF_TOKEN"}` in a tool call).
-    if (!isTokenLikeKey(entry.key) && !carriesHfToken(context, launch, unparenthesize(entry.value))) continue;
-    const edits = moveToSecretsFix(context, launch, envArgument, entry.entryNode, entry.key);
-    report(context, {
-      code: "HFJ201",
-      message: `\`${entry.key}\` is passed through \`env\` of ${where(launch)}, where it is stored and shown in full; pass it in \`secrets\``,
-      start: entry.keyNode.startIndex,
-      end: entry.keyNode.endIndex,
-      fix: edits ? { applicability: "safe", message: `Move \`${entry.key}\` to \`secrets\``, edits } : null,
-    });
-  }
-}
-
-/** HFJ102/HFJ202 on API secret/env values, HFJ205 on tool-call placeholders. */
-function checkValues(context: Context, launch: Launch): void {
-  for (const name of ["env", "secrets"]) {
-    const dict = dictOf(context, launch.args.get(name));
-    if (!dict) continue;
-    for (const entry of dict.entries) {
-      const value = unparenthesize(entry.value);
-      if (!value) continue;
-      if (launch.kind === "api") {
-        if (entry.key.toUpperCase() === HF_TOKEN || isMisnamedHfTokenName(entry.key)) checkTokenValue(context, value, `passed as the \`${entry.key}\` ${name === "env" ? "variable" : "secret"}`);
-        continue;
-      }
-      checkToolCallPlaceholders(context, value, `\`${entry.key}\` in \`${name}\``);
-      checkToolCallTokenValue(context, entry.key, value);
-    }
-  }
-  if (launch.kind === "tool") {
-    const scriptArgs = unparenthesize(launch.args.get("script_args")?.value ?? null);
-    const elements = scriptArgs?.type === "list" ? namedChildren(scriptArgs) : scriptArgs ? [scriptArgs] : [];
-    for (const element of elements) checkToolCallPlaceholders(context, element, "in `script_args`");
-  }
-}
-
-/** HFJ102 in a tool call: a literal (not `$HF_TOKEN`, not a real token) as the HF token's value. */
-function checkToolCallTokenValue(context: Context, key: string, value: SyntaxNode): void {
-  if (key.toUpperCase() !== HF_TOKEN && !isMisnamedHfTokenName(key)) return;
-  const read = value.type === "string" ? readString(value) : null;
-  if (!read || !read.literal || read.value === "" || read.prefix.includes("b")) return;
-  if (findPlaceholders(read.value).length > 0 || findTokens(read.value).length > 0) return;
-  const edit = read.hasEscapes ? null : { start: read.contentStart, end: read.contentEnd, content: "$HF_TOKEN" };
-  reportLiteralToken(context, value, read.value, `passed as the \`${key}\` value of a tool call`, edit ? { applicability: "unsafe", message: "Use the `$HF_TOKEN` placeholder", edits: [edit] } : null);
-}
-
-function checkToolCallPlaceholders(context: Context, value: SyntaxNode, what: string): void {
-  const read = readStringish(value);
-  if (!read || !read.literal || isSubstitutedPlaceholder(read.value)) return;
-  const placeholders = findPlaceholders(read.value);
-  const first = placeholders[0];
-  if (!first) return;
-  const message = first.name === HF_TOKEN
-    ? `${what}: the \`hf_jobs\` tool call substitutes \`$HF_TOKEN\` only when it is the whole value; \`${first.text}\` here arrives as literal text`
-    : `${what}: \`${first.text}\` is not substituted by the \`hf_jobs\` tool call and arrives as literal text; only \`$HF_TOKEN\` is`;
-  report(context, { code: "HFJ205", message, start: value.startIndex, end: value.endIndex });
-}
-
 const TOKEN_FLAG = /^--?(?:hf[-_])?token(?:=|$)/i;
 
 /** HFJ104: a token among the job's arguments or command. */
@@ -226,66 +144,114 @@ function checkArguments(context: Context, launch: Launch): void {
   }
 }
 
-/** Does the value carry the HF token (`get_token()`, an HF token env read, the tool call's placeholder)? */
-function carriesHfToken(context: Context, launch: Launch, value: SyntaxNode | null): boolean {
-  if (!value) return false;
-  if (isHfTokenSource(value, context.model) || isHfTokenSource(context.model.resolveValue(value), context.model)) return true;
-  const text = literalString(value);
-  return launch.kind === "tool" && text !== null && isSubstitutedPlaceholder(text);
+
+/** What a value is, for the policy: the HF token (a lookup), a known string (through constants), or unknown. */
+function valueOf(context: Context, written: SyntaxNode | null): { value: LaunchValue; node: SyntaxNode | null } {
+  const node = unparenthesize(written);
+  if (!node) return { value: { kind: "other" }, node: null };
+  const model = context.model;
+  if (isHfTokenSource(node, model) || isHfTokenSource(model.resolveValue(node), model)) return { value: { kind: "hf-token" }, node };
+  // `token = "hf_..."; secrets={"HF_TOKEN": token}`: the literal is reported and edited where it is written.
+  const resolved = node.type === "identifier" ? unparenthesize(model.resolveValue(node)) : node;
+  if (!resolved || insideError(resolved)) return { value: { kind: "other" }, node };
+  const read = readStringish(resolved);
+  if (!read || !read.literal) return { value: { kind: "other" }, node };
+  const plain = resolved.type === "string" ? readString(resolved) : null;
+  const editable = plain !== null && !plain.hasEscapes && resolved.parent?.type !== "concatenated_string";
+  return { value: { kind: "string", text: read.value, editable }, node: resolved };
 }
 
-function checkSecrets(context: Context, launch: Launch, script: KnownScript | null): void {
+function mapOf(context: Context, argument: LaunchArgument | undefined, field: string): LaunchMap<SyntaxNode> | null {
+  if (!argument) return null;
+  const dict = context.model.resolveDict(argument.value);
+  if (!dict) return { field, node: argument.nameNode, entries: [], complete: false, inPlace: false };
+  const literal = directLiteral(argument);
+  const own = new Set(namedChildren(literal).map((child) => child.id));
+  const entries = dict.entries.map((entry): LaunchEntry<SyntaxNode> => {
+    const { value, node } = valueOf(context, entry.value);
+    return { key: entry.key, value, entry: entry.entryNode, keyNode: entry.keyNode, valueNode: node, inPlace: own.has(entry.entryNode.id) };
+  });
+  return { field, node: argument.nameNode, entries, complete: dict.complete, inPlace: literal !== null };
+}
+
+function describeLaunch(context: Context, launch: Launch, script: KnownScript | null): LaunchDescription<SyntaxNode> {
+  const scriptArgs = launch.kind === "tool" ? unparenthesize(launch.args.get("script_args")?.value ?? null) : null;
+  const scriptArgElements = scriptArgs?.type === "list" ? namedChildren(scriptArgs) : scriptArgs ? [scriptArgs] : [];
+  const callee = launch.call.childForFieldName("function") ?? launch.call;
+  return {
+    surface: launch.kind === "api" ? "python-api" : "tool-call",
+    label: where(launch),
+    operation: launch.operation,
+    runsScript: isUvLaunch(launch),
+    complete: launch.complete,
+    canAddField: launch.container !== null,
+    env: mapOf(context, launch.args.get("env"), "env"),
+    secrets: mapOf(context, launch.args.get("secrets"), "secrets"),
+    fields: launch.kind === "tool" ? [...launch.args.values()].map((argument) => ({ name: argument.name, node: argument.nameNode, inPlace: argument.direct })) : [],
+    scriptArgs: scriptArgElements.map((element) => ({ value: valueOf(context, element).value, node: element })),
+    script: script ? { facts: script.facts, label: script.label, anchor: launch.args.get("script")?.nameNode ?? callee } : null,
+  };
+}
+
+/** HFJ203's fix: an `HF_TOKEN` secret (the launcher's `get_token()`, or the tool call's placeholder). */
+function addTokenSecretEdits(context: Context, launch: Launch): Edit[] | null {
   const secretsArgument = launch.args.get("secrets");
-  const secrets = secretsArgument ? dictOf(context, secretsArgument) : launch.complete ? { entries: [], complete: true, literal: null } : null;
-  const env = dictOf(context, launch.args.get("env"));
-  if (!secrets) return;
-  const hasHfToken = secrets.entries.some((entry) => entry.key === HF_TOKEN);
-
-  // HFJ204: the HF token travels under another name.
-  for (const entry of secrets.entries) {
-    if (entry.key === HF_TOKEN || hasHfToken) continue;
-    if (!isMisnamedHfTokenName(entry.key) && !carriesHfToken(context, launch, unparenthesize(entry.value))) continue;
-    if (script?.readsVariable(entry.key)) continue;
-    const applicability: Applicability = script && !script.readsVariable(entry.key) ? "safe" : "unsafe";
-    const edit = renameKeyEdit(entry.keyNode, HF_TOKEN);
-    report(context, {
-      code: "HFJ204",
-      message: `The Hugging Face token secret is named \`${entry.key}\`; the libraries read \`${HF_TOKEN}\``,
-      start: entry.keyNode.startIndex,
-      end: entry.keyNode.endIndex,
-      fix: edit ? { applicability, message: `Rename the secret to \`${HF_TOKEN}\``, edits: [edit] } : null,
-    });
-  }
-
-  // HFJ203: the script needs a token and no HF token secret is passed.
-  if (!script?.needsToken || !secrets.complete) return;
-  if (secrets.entries.some((entry) => entry.key === HF_TOKEN || isMisnamedHfTokenName(entry.key) || carriesHfToken(context, launch, unparenthesize(entry.value)))) return;
-  if (env?.entries.some((entry) => entry.key === HF_TOKEN || isMisnamedHfTokenName(entry.key))) return;
-  const value = launch.kind === "api" ? "get_token()" : pythonString("$HF_TOKEN", launch.keyQuote);
+  const value = launch.kind === "api" ? "get_token()" : pythonString(HF_TOKEN_PLACEHOLDER, launch.keyQuote);
   const pair = `${pythonString(HF_TOKEN, launch.keyQuote)}: ${value}`;
-  let edits: Edit[] | null = null;
   const secretsLiteral = directLiteral(secretsArgument);
+  let edits: Edit[] | null = null;
   if (secretsLiteral) edits = appendItemEdits(context, secretsLiteral, pair);
   else if (!secretsArgument && launch.container && launch.complete) edits = appendItemEdits(context, launch.container, newArgumentText(launch, "secrets", `{${pair}}`));
   if (edits && launch.kind === "api") {
     const imp = importEdit(context, "huggingface_hub", "get_token");
     if (imp) edits.push(imp);
   }
-  const callee = launch.call.childForFieldName("function") ?? launch.call;
-  report(context, {
-    code: "HFJ203",
-    message: `${script.label} does Hub operations that need a token, but ${where(launch)} passes no \`${HF_TOKEN}\` secret`,
-    start: callee.startIndex,
-    end: callee.endIndex,
-    fix: edits ? { applicability: "unsafe", message: `Add an \`${HF_TOKEN}\` secret`, edits } : null,
-  });
+  return edits;
+}
+
+/** One edit operation of core's decision as Python edits; null when this source cannot take it. */
+function renderOp(context: Context, launch: Launch, op: LaunchEditOp<SyntaxNode>): Edit[] | null {
+  switch (op.op) {
+    case "move-to-secrets":
+      return moveToSecretsFix(context, launch, launch.args.get("env")!, op.entry.entry, op.entry.key);
+    case "rename-key": {
+      const edit = renameKeyEdit(op.keyNode, op.to);
+      return edit ? [edit] : null;
+    }
+    case "use-token-value": {
+      const node = op.entry.valueNode;
+      if (!node) return null;
+      if (launch.kind === "tool") {
+        const edit = replaceStringContent(node, HF_TOKEN_PLACEHOLDER);
+        return edit ? [edit] : null;
+      }
+      return tokenLookupReplacement({ ...context, isLauncher: true }, node).edits;
+    }
+    // A Python string has no template form that keeps the rest of the text and reads the token: no fix.
+    case "substitute-placeholders":
+      return null;
+    case "add-token-secret":
+      return addTokenSecretEdits(context, launch);
+  }
 }
 
 export function checkLaunch(context: Context, launch: Launch, resolveScript: ScriptResolver): void {
   if (insideError(launch.call)) return;
-  checkUnknownArguments(context, launch);
-  checkEnv(context, launch);
-  checkValues(context, launch);
+  checkApiParameters(context, launch);
+  const description = describeLaunch(context, launch, isUvLaunch(launch) ? resolveScript(launch) : null);
+  for (const finding of decideLaunch(description)) {
+    let edits: Edit[] | null = [];
+    for (const op of finding.fix?.ops ?? []) {
+      const rendered = renderOp(context, launch, op);
+      edits = rendered && edits ? [...edits, ...rendered] : null;
+    }
+    report(context, {
+      code: finding.code,
+      message: finding.message,
+      start: finding.anchor.startIndex,
+      end: finding.anchor.endIndex,
+      fix: finding.fix && edits && edits.length > 0 ? { applicability: finding.fix.applicability, message: finding.fix.message, edits } : null,
+    });
+  }
   checkArguments(context, launch);
-  checkSecrets(context, launch, isUvLaunch(launch) ? resolveScript(launch) : null);
 }
