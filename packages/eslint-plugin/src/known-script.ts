@@ -12,8 +12,8 @@ import { resolveLocalScriptFrom } from "./local-script.js";
 import type { ScriptNeeds } from "./python-bridge.js";
 
 export interface KnownScript {
-  /** How messages name it: "The inline job script", "The job script `scripts/train.py`". */
-  description: string;
+  /** How messages name it, as the Python analyzer does: "the inline script", "`scripts/train.py`". */
+  label: string;
   needs: ScriptNeeds;
 }
 
@@ -31,11 +31,11 @@ function findScript(context: Context, launch: ToolCall): KnownScript | null {
   const inline = inlineScriptOf(context, launch);
   if (inline) {
     const needs = inlineScriptNeeds(inline);
-    return needs ? { description: "The inline job script", needs } : null;
+    return needs ? { label: "the inline script", needs } : null;
   }
   const property = findProperty(launch.args, "script");
   const value = property ? literalString(context, propertyValue(property)) : null;
   if (!value) return null;
   const file = resolveLocalScriptFrom(context, value.value);
-  return file ? { description: `The job script ${file.label}`, needs: file.needs } : null;
+  return file ? { label: file.label, needs: file.needs } : null;
 }

@@ -6,7 +6,8 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { checkJobsCommandLine, parseJobsCommandLine, redactText, type Applicability, type ArgvFinding, type RuleMeta, type ScriptFacts } from "@hf-jobs-lint/core";
 import type { Context } from "./ast.js";
-import type { ArgvCall, ToolCall } from "./launch/detect.js";
+import type { ArgvCall, Launch, ToolCall } from "./launch/detect.js";
+import { launchFindings } from "./launch/policy.js";
 import { encodeForScript, inlineScriptFindings, inlineScriptOf } from "./inline-script.js";
 import { resolveLocalScriptFrom } from "./local-script.js";
 
@@ -121,6 +122,19 @@ export function reportInlineScriptFindings(context: Context, rule: RuleMeta, lau
       messageId: "forwarded",
       data: { message: `${diagnostic.message} (in the inline job script)` },
       proposal,
+    });
+  }
+}
+
+/** Report core's launch-policy findings of `rule`'s code for this call (the decision is made once per call). */
+export function reportLaunchFindings(context: Context, rule: RuleMeta, launch: Launch): void {
+  for (const { finding, edits } of launchFindings(context, launch)) {
+    if (finding.code !== rule.code) continue;
+    report(context, rule, {
+      node: finding.anchor,
+      messageId: "forwarded",
+      data: { message: finding.message },
+      proposal: finding.fix && edits ? { applicability: finding.fix.applicability, messageId: "forwardedFix", data: { message: finding.fix.message }, edits } : null,
     });
   }
 }

@@ -17,7 +17,8 @@ import { declaredSecretsOf } from "./pep723.js";
 
 export interface ScriptNeeds {
   level: "none" | "read" | "write";
-  evidence: { row: number; text: string; reason: string }[];
+  /** Why, in source order; `level` says whether the line is a Hub write or a token read. */
+  evidence: { row: number; text: string; reason: string; level: "read" | "write" }[];
   readsVariables: Set<string>;
   checksTokenEarly: boolean;
   /** Secret names the PEP 723 header lists in `[tool.hf-jobs] secrets` (read by newer `hf jobs uv run`). */
@@ -100,9 +101,9 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
   const checks: SyntaxNode[] = [];
   let write = false;
   let read = false;
-  const addEvidence = (node: SyntaxNode, reason: string) => {
+  const addEvidence = (node: SyntaxNode, reason: string, level: "read" | "write" = "read") => {
     const row = source.positionAt(node.startIndex).row;
-    evidence.push({ row, text: redactText(source.lineText(row).trim()), reason });
+    evidence.push({ row, text: redactText(source.lineText(row).trim()), reason, level });
   };
 
   for (const { node, type } of nodes ?? nodesOfTypes(root, SCRIPT_NODE_TYPES)) {
@@ -161,7 +162,7 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
     if (HUB_WRITE_CALLS.has(name) || (pushKeyword && !isFalsy(pushKeyword.childForFieldName("value")))) {
       write = true;
       writeOps.push(node);
-      addEvidence(node, pushKeyword && !HUB_WRITE_CALLS.has(name) ? `\`${name}(push_to_hub=...)\` pushes to the Hub` : `\`${name}\` writes to the Hub`);
+      addEvidence(node, pushKeyword && !HUB_WRITE_CALLS.has(name) ? `\`${name}(push_to_hub=...)\` pushes to the Hub` : `\`${name}\` writes to the Hub`, "write");
       continue;
     }
     const tokenKeyword = keywords.get("token") ?? keywords.get("use_auth_token");

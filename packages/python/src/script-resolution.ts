@@ -17,7 +17,7 @@ export interface ScriptNeedsSummary {
   /** Secret names the script's PEP 723 header declares (`[tool.hf-jobs] secrets`); absent from stand-ins. */
   declaredSecrets?: ReadonlySet<string>;
   /** Why the script needs a token, first reason first (rows are the script's). */
-  evidence?: readonly { row: number; text: string }[];
+  evidence?: readonly { row: number; text: string; level?: "read" | "write" }[];
 }
 
 /** Analysis results per absolute path: `undefined` = not known yet, `null` = not a usable script. A Map fits. */
@@ -88,7 +88,8 @@ export function localScriptCandidates(scriptPath: string, launcherPath: string |
  * (docs/hf-jobs-surfaces.md, section 5), so their HFJ203 check ignores it.
  */
 export function scriptFactsOf(needs: ScriptNeedsSummary): ScriptFacts {
-  const first = needs.evidence?.[0];
+  // The first line that explains the level: a write for a script that writes.
+  const first = needs.evidence?.find((item) => (item.level ?? "read") === needs.level) ?? needs.evidence?.[0];
   return {
     needsToken: needs.level !== "none",
     readsVariable: (name) => needs.readsVariables.has(name),

@@ -111,9 +111,9 @@ describe("typescriptAnalyzer with local job scripts", () => {
   it("resolves scripts named from the file on disk (beside it, then at the repository root)", async () => {
     const diagnostics = await typescriptAnalyzer.analyze(launcherInput(LAUNCHER, repo.launcher));
     expect(summary(diagnostics)).toEqual(["1:17 HFJ203 unsafe", "3:55 HFJ204 safe", "4:35 HFJ203 unsafe", "5:22 HFJ204 safe"]);
-    expect(diagnostics[0]!.message).toContain("The job script `scripts/push.py` needs a token with write access");
+    expect(diagnostics[0]!.message).toContain("`scripts/push.py` needs a token with write access");
     expect(diagnostics[0]!.message).toContain("on script line 3");
-    expect(diagnostics[2]!.message).toContain("`beside.py` does Hub operations that need a token");
+    expect(diagnostics[2]!.message).toContain("`beside.py` needs a token");
   });
 
   it("fixes the secret names safely and suggests the missing secrets", async () => {

@@ -7,7 +7,7 @@
 import type { Applicability } from "../diagnostic.js";
 import { findTokens, looksLikeTokenPlaceholder, redact, redactText } from "../tokens.js";
 import { parseJobsCommandLine, secretsFlagFor, splitAssignment, type JobsFlag } from "./jobs-cli.js";
-import { hardcodedTokenMessage } from "./messages.js";
+import { RENAME_SECRET_FIX, type ScriptDescription, hardcodedTokenMessage, misnamedSecretMessage, missingTokenSecretMessage } from "./messages.js";
 import { HF_TOKEN, isMisnamedHfTokenName, isTokenLikeKey } from "./token-keys.js";
 
 export interface ArgvElement {
@@ -140,13 +140,17 @@ function checkFlag(argv: readonly ArgvElement[], flag: JobsFlag, program: string
     if (!options.script || !scriptReadsOld) {
       findings.push({
         code: "HFJ204",
-        message: `The Hugging Face token secret is named \`${key}\`; the libraries read \`${HF_TOKEN}\``,
+        message: misnamedSecretMessage(key),
         index: flag.index,
         endIndex,
-        fix: { applicability, message: `Rename the secret to \`${HF_TOKEN}\``, ops: [{ op: "replace", index: at, value: flagValueWithKey(flag, value === null ? HF_TOKEN : `${HF_TOKEN}=${value}`) }] },
+        fix: { applicability, message: RENAME_SECRET_FIX, ops: [{ op: "replace", index: at, value: flagValueWithKey(flag, value === null ? HF_TOKEN : `${HF_TOKEN}=${value}`) }] },
       });
     }
   }
+}
+
+function scriptDescription(target: string, facts: ScriptFacts): ScriptDescription {
+  return { label: `\`${target}\``, ...(facts.level ? { level: facts.level } : {}), ...(facts.evidence ? { evidence: facts.evidence } : {}) };
 }
 
 /** Everything the rules say about one argv; null-safe for commands that are not `hf jobs` launches. */
@@ -215,7 +219,7 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
       const insertAt = parsed.schedule && parsed.schedule.index < parsed.target.index ? parsed.schedule.index : parsed.target.index;
       findings.push({
         code: "HFJ203",
-        message: `\`${parsed.target.value}\` does Hub operations that need a token, but the launch passes no \`${HF_TOKEN}\` secret`,
+        message: missingTokenSecretMessage(scriptDescription(parsed.target.value, options.script), "the command"),
         index: parsed.target.index,
         endIndex: parsed.target.index,
         fix: { applicability: "unsafe", message: `Add \`${secretsFlagFor(parsed.program, false)} ${HF_TOKEN}\``, ops: [{ op: "insertBefore", index: insertAt, elements: [{ value: secretsFlagFor(parsed.program, false) }, { value: HF_TOKEN }] }] },

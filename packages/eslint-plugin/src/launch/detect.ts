@@ -198,33 +198,10 @@ export function envFieldName(launch: Launch): string {
   return launch.kind === "tool" ? "env" : "environment";
 }
 
-/** Only the tool call replaces a value that is exactly `$HF_TOKEN`; the library and REST send it as written. */
-export function substitutesPlaceholder(launch: Launch): boolean {
-  return launch.kind === "tool";
-}
 
 /** Fields that carry the job's command line: passed to the job and shown with it. */
 export function commandFieldNames(launch: Launch): readonly string[] {
   return launch.kind === "tool" ? ["command", "script_args"] : ["command", "arguments"];
 }
 
-/** The resolved object of one field of the job (`secrets`, `environment`). */
-export function jobFieldObject(context: Context, launch: Launch, field: string): { property: TSESTree.Property | null; object: ObjectNode | null } {
-  const fields = jobFields(launch);
-  const property = findProperty(fields, field);
-  return { property, object: property ? resolveObject(context, propertyValue(property)) : null };
-}
 
-/** A human name for the surface, used in messages. */
-export function surfaceName(launch: Launch): string {
-  switch (launch.kind) {
-    case "hub":
-      return `\`${launch.fn}\``;
-    case "rest":
-      return "the Jobs REST API";
-    case "tool":
-      return `\`hf_jobs("${launch.operation}")\``;
-    case "argv":
-      return "`hf jobs`";
-  }
-}

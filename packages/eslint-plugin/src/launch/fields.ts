@@ -1,9 +1,7 @@
 /** Reading a launch's fields: credentials, `environment`/`env`, `secrets` and the string values inside them. */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { findProperty, namedProperties, propertyValue, resolveObject, resolveValue, type Context, type NamedProperty } from "../ast.js";
-import { isSubstitutedPlaceholder } from "@hf-jobs-lint/core";
-import { isTokenExpression } from "../taint.js";
-import { envFieldName, jobFields, substitutesPlaceholder, type Launch } from "./detect.js";
+import { jobFields, type Launch } from "./detect.js";
 
 export interface FieldObject {
   /** The `secrets: ...` property in the launch. */
@@ -23,13 +21,7 @@ export function fieldObject(context: Context, launch: Launch, field: string): Fi
   return { property, object, inline: object !== null && object === value, entries: object ? namedProperties(object) : [] };
 }
 
-export function envObject(context: Context, launch: Launch): FieldObject | null {
-  return fieldObject(context, launch, envFieldName(launch));
-}
 
-export function secretsObject(context: Context, launch: Launch): FieldObject | null {
-  return fieldObject(context, launch, "secrets");
-}
 
 export interface StringValue {
   value: string;
@@ -70,15 +62,4 @@ export function credentialValues(context: Context, launch: Launch): CredentialVa
     }
   }
   return found;
-}
-
-/**
- * A secret whose value is the HF token, whatever its name: `process.env.HF_TOKEN` (or a variable holding it), or
- * exactly `"$HF_TOKEN"` in a tool call, which substitutes it. Such a secret under another name is HFJ204's.
- */
-export function carriesHfToken(context: Context, launch: Launch, entry: NamedProperty): boolean {
-  const value = propertyValue(entry.property);
-  if (isTokenExpression(context, value)) return true;
-  const text = literalString(context, value);
-  return substitutesPlaceholder(launch) && text !== null && isSubstitutedPlaceholder(text.value);
 }

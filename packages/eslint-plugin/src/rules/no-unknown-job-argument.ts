@@ -1,7 +1,7 @@
 /**
  * HFJ206: a launch passes a field its surface ignores.
- * - `hf_jobs` tool calls: any key the server does not read for the operation (core TOOL_CALL_LAUNCH_KEYS) is
- *   dropped silently; known renames (`dependencies` -> `with_deps`) are safe fixes, `image` on `uv` has none.
+ * - `hf_jobs` tool calls: any key the server does not read for the operation is dropped silently (core's launch
+ *   policy decides it, as in Python files); known renames (`dependencies` -> `with_deps`) are safe fixes.
  * - `runJob` / `createScheduledJob` / REST bodies: names carried over from the Python API or the tool call
  *   (`env`, `image`, `timeout`, `script`, ...) are not job fields (huggingface.js packages/hub
  *   src/types/api/api-jobs.ts `CreateJobOptions`). `env` -> `environment` and `image` -> `dockerImage` are
@@ -10,12 +10,14 @@
  *   which `createScheduledJob` does not send.
  * Only these known-wrong names are reported for the library and REST, so newer fields are never flagged.
  */
-import { isTokenLikeKey, TOOL_CALL_KEY_RENAMES, TOOL_CALL_LAUNCH_KEYS } from "@hf-jobs-lint/core";
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { findProperty, namedProperties, propertyValue, quoteOf, quoteString, resolveObject, type Context } from "../ast.js";
+import { isTokenLikeKey } from "@hf-jobs-lint/core";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { findProperty, namedProperties, propertyValue, resolveObject } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";
-import { getLaunch, surfaceName, type Launch } from "../launch/detect.js";
-import { FORWARDED_MESSAGES, report, reportInlineScriptFindings, type SourceEdit } from "../report.js";
+import { getLaunch, type Launch } from "../launch/detect.js";
+import { labelOf } from "../launch/policy.js";
+import { renameKeyEdit } from "../launch/edits.js";
+import { FORWARDED_MESSAGES, report, reportInlineScriptFindings, reportLaunchFindings } from "../report.js";
 
 const meta = catalogMeta("HFJ206");
 
@@ -39,19 +41,11 @@ const NOT_JOB_FIELDS: ReadonlyMap<string, string | null> = new Map([
 /** Job fields that `createScheduledJob` reads from `jobSpec` only. */
 const JOB_SPEC_FIELDS = new Set(["dockerImage", "spaceId", "command", "environment", "secrets", "flavor", "arch", "timeoutSeconds", "attempts", "labels"]);
 
-function renameKey(context: Context, property: TSESTree.Property, to: string): SourceEdit | null {
-  if (property.shorthand) return { range: property.key.range, text: `${to}: ${context.sourceCode.getText(property.key)}` };
-  if (property.key.type === AST_NODE_TYPES.Identifier && !property.computed) return { range: property.key.range, text: to };
-  if (property.key.type === AST_NODE_TYPES.Literal) return { range: property.key.range, text: quoteString(to, quoteOf(context, property.key)) };
-  return null;
-}
-
 export default createRule({
   name: meta.name,
   meta: {
     ...meta.eslint,
     messages: {
-      unknownToolKey: "`{{key}}` is not read by `hf_jobs(\"{{operation}}\")` and is dropped without an error{{hint}}",
       notJobField: "`{{key}}` is not a job field of {{surface}} and is ignored{{hint}}",
       outsideJobSpec: "`{{key}}` belongs inside `jobSpec`: `createScheduledJob` ignores it here",
       argumentsInSchedule: "`createScheduledJob` does not send `jobSpec.arguments`; put the arguments in `command`",
@@ -60,24 +54,7 @@ export default createRule({
     },
   },
   create(context) {
-    function checkToolCall(launch: Extract<Launch, { kind: "tool" }>): void {
-      const allowed = TOOL_CALL_LAUNCH_KEYS.get(launch.operation);
-      if (!allowed || !launch.args) return;
-      const present = new Set(namedProperties(launch.args).map((entry) => entry.name));
-      for (const { name, property } of namedProperties(launch.args)) {
-        if (allowed.has(name)) continue;
-        const to = TOOL_CALL_KEY_RENAMES.get(name);
-        const edit = to && allowed.has(to) && !present.has(to) ? renameKey(context, property, to) : null;
-        report(context, meta.rule, {
-          node: property.key,
-          messageId: "unknownToolKey",
-          data: { key: name, operation: launch.operation, hint: to && allowed.has(to) ? `; the key is \`${to}\`` : "" },
-          proposal: edit ? { applicability: "safe", messageId: "rename", data: { from: name, to: to! }, edits: [edit] } : null,
-        });
-      }
-    }
-
-    function checkJobFields(launch: Launch, fields: TSESTree.ObjectExpression | null, offerRename = true): void {
+    function checkJobFields(launch: Exclude<Launch, { kind: "argv" }>, fields: TSESTree.ObjectExpression | null, offerRename = true): void {
       if (!fields) return;
       const present = new Set(namedProperties(fields).map((entry) => entry.name));
       for (const { name, property } of namedProperties(fields)) {
@@ -85,11 +62,11 @@ export default createRule({
         const to = NOT_JOB_FIELDS.get(name) ?? null;
         // `env` holding a token would move into the stored environment: HFJ201 must look at it first.
         const holdsToken = name === "env" && namedProperties(resolveObject(context, propertyValue(property)) ?? { properties: [] } as unknown as TSESTree.ObjectExpression).some((entry) => isTokenLikeKey(entry.name));
-        const edit = offerRename && to && !present.has(to) && !holdsToken ? renameKey(context, property, to) : null;
+        const edit = offerRename && to && !present.has(to) && !holdsToken ? renameKeyEdit(context, property, to) : null;
         report(context, meta.rule, {
           node: property.key,
           messageId: "notJobField",
-          data: { key: name, surface: surfaceName(launch), hint: to && offerRename ? `; the field is \`${to}\`` : "" },
+          data: { key: name, surface: labelOf(launch), hint: to && offerRename ? `; the field is \`${to}\`` : "" },
           proposal: edit ? { applicability: "unsafe", messageId: "rename", data: { from: name, to: to! }, edits: [edit] } : null,
         });
       }
@@ -100,7 +77,7 @@ export default createRule({
         const launch = getLaunch(context, node);
         if (!launch) return;
         if (launch.kind === "tool") {
-          if (launch.launches) checkToolCall(launch);
+          reportLaunchFindings(context, meta.rule, launch);
           reportInlineScriptFindings(context, meta.rule, launch);
           return;
         }

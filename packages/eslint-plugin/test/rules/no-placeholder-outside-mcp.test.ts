@@ -15,25 +15,25 @@ ruleTester.run("no-placeholder-outside-mcp", rule, {
     {
       code: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { HF_TOKEN: "$HF_TOKEN" } });`,
       output: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { HF_TOKEN: process.env.HF_TOKEN } });`,
-      errors: [{ messageId: "placeholder", data: { surface: "`runJob`", replacement: "process.env.HF_TOKEN" } }],
+      errors: [{ messageId: "forwarded" }],
     },
     {
       name: "aliased import, ${HF_TOKEN} in accessToken",
       code: `import { runJob as launch } from "@huggingface/hub";\nlaunch({ namespace: "me", accessToken: "\${HF_TOKEN}" });`,
       output: `import { runJob as launch } from "@huggingface/hub";\nlaunch({ namespace: "me", accessToken: process.env.HF_TOKEN });`,
-      errors: [{ messageId: "placeholder" }],
+      errors: [{ messageId: "forwarded" }],
     },
     {
       name: "REST Authorization with the placeholder inside",
       code: `axios.post("https://huggingface.co/api/jobs/me", spec, { headers: { Authorization: "Bearer $HF_TOKEN" } });`,
       output: "axios.post(\"https://huggingface.co/api/jobs/me\", spec, { headers: { Authorization: `Bearer ${process.env.HF_TOKEN}` } });",
-      errors: [{ messageId: "placeholder", data: { surface: "the Jobs REST API", replacement: "process.env.HF_TOKEN" } }],
+      errors: [{ messageId: "forwarded" }],
     },
     {
       name: "scheduled REST launch, jobSpec in the body",
       code: `const URL = \`\${endpoint}/api/scheduled-jobs/\${ns}\`;\nawait fetch(URL, { method: "post", body: JSON.stringify({ schedule: "@daily", jobSpec: { secrets: { HF_TOKEN: '$HF_TOKEN' } } }) });`,
       output: `const URL = \`\${endpoint}/api/scheduled-jobs/\${ns}\`;\nawait fetch(URL, { method: "post", body: JSON.stringify({ schedule: "@daily", jobSpec: { secrets: { HF_TOKEN: process.env.HF_TOKEN } } }) });`,
-      errors: [{ messageId: "placeholder" }],
+      errors: [{ messageId: "forwarded" }],
     },
   ],
 });

@@ -11,17 +11,23 @@ ruleTester.run("no-unsubstituted-placeholder", rule, {
   invalid: [
     {
       code: `hf_jobs("uv", { script: "x.py", secrets: { WANDB_API_KEY: "$WANDB_API_KEY" } });`,
-      errors: [{ messageId: "unsubstituted", data: { placeholder: "$WANDB_API_KEY", field: "secrets", key: "WANDB_API_KEY" } }],
+      errors: [{ messageId: "forwarded" }],
     },
     {
       name: "args in a const, Bearer prefix",
       code: `const args = {\n  image: "python:3.12",\n  command: "python x.py",\n  env: { AUTH: "Bearer $HF_TOKEN" },\n};\nhf_jobs("run", args);`,
-      errors: [{ messageId: "unsubstituted", line: 4, data: { placeholder: "$HF_TOKEN", field: "env", key: "AUTH" } }],
+      errors: [
+        {
+          messageId: "forwarded",
+          data: { message: "`AUTH` in `env`: the `hf_jobs` tool call substitutes `$HF_TOKEN` only when it is the whole value; `$HF_TOKEN` here arrives as literal text" },
+          line: 4,
+        },
+      ],
     },
     {
       name: "the MCP server schema through callTool",
       code: `await client.callTool({ name: "hf_jobs", arguments: { operation: "scheduled uv", args: { script: "x.py", schedule: "@daily", secrets: { KEY: "\${OPENAI_API_KEY}" } } } });`,
-      errors: [{ messageId: "unsubstituted" }],
+      errors: [{ messageId: "forwarded" }],
     },
   ],
 });

@@ -19,12 +19,12 @@ ruleTester.run("require-token-secret", rule, {
   invalid: [
     {
       code: `hf_jobs("uv", {\n  script: ${PUSHES},\n  flavor: "cpu-basic",\n});`,
-      errors: [{ messageId: "missingSecret", line: 2, suggestions: [{ messageId: "addSecret", output: `hf_jobs("uv", {\n  script: ${PUSHES},\n  flavor: "cpu-basic", secrets: { HF_TOKEN: "$HF_TOKEN" },\n});` }] }],
+      errors: [{ messageId: "forwarded", line: 2, suggestions: [{ messageId: "forwardedFix", output: `hf_jobs("uv", {\n  script: ${PUSHES},\n  flavor: "cpu-basic", secrets: { HF_TOKEN: "$HF_TOKEN" },\n});` }] }],
     },
     {
       name: "merge into an existing secrets object; script in a const",
       code: `const script = ${PUSHES};\nhf_jobs("scheduled uv", { script, schedule: "@daily", secrets: { WANDB_API_KEY: "$WANDB_API_KEY" } });`,
-      errors: [{ messageId: "missingSecret", suggestions: [{ messageId: "addSecret", output: `const script = ${PUSHES};\nhf_jobs("scheduled uv", { script, schedule: "@daily", secrets: { WANDB_API_KEY: "$WANDB_API_KEY", HF_TOKEN: "$HF_TOKEN" } });` }] }],
+      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: `const script = ${PUSHES};\nhf_jobs("scheduled uv", { script, schedule: "@daily", secrets: { WANDB_API_KEY: "$WANDB_API_KEY", HF_TOKEN: "$HF_TOKEN" } });` }] }],
     },
   ],
 });

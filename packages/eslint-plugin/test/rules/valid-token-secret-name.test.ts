@@ -14,17 +14,17 @@ ruleTester.run("valid-token-secret-name", rule, {
   invalid: [
     {
       code: `hf_jobs("uv", { script: "train.py", secrets: { HUGGINGFACE_TOKEN: "$HF_TOKEN" } });`,
-      errors: [{ messageId: "misnamed", data: { name: "HUGGINGFACE_TOKEN" }, suggestions: [{ messageId: "rename", output: `hf_jobs("uv", { script: "train.py", secrets: { HF_TOKEN: "$HF_TOKEN" } });` }] }],
+      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: `hf_jobs("uv", { script: "train.py", secrets: { HF_TOKEN: "$HF_TOKEN" } });` }] }],
     },
     {
       name: "quoted key keeps its quotes",
       code: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { 'hf_token': process.env.HF_TOKEN } });`,
-      errors: [{ messageId: "misnamed", suggestions: [{ messageId: "rename", output: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { 'HF_TOKEN': process.env.HF_TOKEN } });` }] }],
+      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { 'HF_TOKEN': process.env.HF_TOKEN } });` }] }],
     },
     {
       name: "shorthand",
       code: HUB + `const TOKEN = process.env.HF_TOKEN;\nawait runJob({ namespace: "me", dockerImage: "x", secrets: { TOKEN } });`,
-      errors: [{ messageId: "misnamed", suggestions: [{ messageId: "rename", output: HUB + `const TOKEN = process.env.HF_TOKEN;\nawait runJob({ namespace: "me", dockerImage: "x", secrets: { HF_TOKEN: TOKEN } });` }] }],
+      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: HUB + `const TOKEN = process.env.HF_TOKEN;\nawait runJob({ namespace: "me", dockerImage: "x", secrets: { HF_TOKEN: TOKEN } });` }] }],
     },
     {
       name: "argv --secrets (core)",

@@ -2,7 +2,17 @@
  * HFJ101 (a real-looking token anywhere: strings, f-string parts, bytes, comments) and HFJ102/HFJ202 for the
  * places a token goes outside launches: `token=`/`use_auth_token=` keywords, `login(...)`.
  */
-import { findTokens, hardcodedTokenMessage, looksLikeTokenPlaceholder, mentionsHfTokenPlaceholder, isSubstitutedPlaceholder, redact, redactText, type Edit } from "@hf-jobs-lint/core";
+import {
+  HF_TOKEN_PLACEHOLDER,
+  findTokens,
+  hardcodedTokenMessage,
+  isSubstitutedPlaceholder,
+  literalTokenMessage,
+  mentionsHfTokenPlaceholder,
+  placeholderSentLiterallyMessage,
+  redact,
+  type Edit,
+} from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
 import { insideError, keywordArguments, positionalArguments, readString, readStringish } from "../syntax.js";
@@ -30,7 +40,7 @@ function literalTokenFix(context: Context, node: SyntaxNode, exact: boolean): { 
   if (!exact || !replaceable(node)) return null;
   if (inToolCallArgs(context, node)) {
     const read = readString(node)!;
-    return { applicability: "unsafe", message: "Use the `$HF_TOKEN` placeholder", edits: [{ start: read.contentStart, end: read.contentEnd, content: "$HF_TOKEN" }] };
+    return { applicability: "unsafe", message: `Use the \`${HF_TOKEN_PLACEHOLDER}\` placeholder`, edits: [{ start: read.contentStart, end: read.contentEnd, content: HF_TOKEN_PLACEHOLDER }] };
   }
   const replacement = tokenLookupReplacement(context, node);
   return { applicability: "unsafe", message: replacement.description, edits: replacement.edits };
@@ -88,7 +98,7 @@ export function checkTokenValue(context: Context, written: SyntaxNode | null, wh
     const replacement = exact ? tokenLookupReplacement({ ...context, isLauncher: true }, value) : null;
     report(context, {
       code: "HFJ202",
-      message: `\`${read.value.length > 40 ? `${read.value.slice(0, 40)}…` : read.value}\` ${where} is sent as literal text: only the \`hf_jobs\` tool call substitutes \`$HF_TOKEN\``,
+      message: placeholderSentLiterallyMessage(read.value, where),
       start: value.startIndex,
       end: value.endIndex,
       fix: replacement ? { applicability: "safe", message: replacement.description, edits: replacement.edits } : null,
@@ -100,16 +110,8 @@ export function checkTokenValue(context: Context, written: SyntaxNode | null, wh
 }
 
 /** HFJ102 for a literal value (placeholder or any other text) where a token goes. */
-export function reportLiteralToken(context: Context, value: SyntaxNode, text: string, where: string, fix: { applicability: "unsafe"; message: string; edits: Edit[] } | null): void {
-  // Placeholders are shown as written; any other text is shortened (it may be a secret of another kind).
-  const shown = looksLikeTokenPlaceholder(text) ? text : redactText(text.length > 12 ? `${text.slice(0, 5)}…` : text);
-  report(context, {
-    code: "HFJ102",
-    message: `Literal value \`${shown}\` ${where}; read the token from the environment or the login instead`,
-    start: value.startIndex,
-    end: value.endIndex,
-    fix,
-  });
+function reportLiteralToken(context: Context, value: SyntaxNode, text: string, where: string, fix: { applicability: "unsafe"; message: string; edits: Edit[] } | null): void {
+  report(context, { code: "HFJ102", message: literalTokenMessage(text, where), start: value.startIndex, end: value.endIndex, fix });
 }
 
 const LOGIN_PATHS = new Set(["huggingface_hub.login", "huggingface_hub.HfFolder.save_token", "huggingface_hub.interpreter_login"]);

@@ -1,0 +1,170 @@
+/** The launch policy on hand-built descriptions: each rule's decision, without any parser. */
+import { describe, expect, test } from "vitest";
+import { decideLaunch, type LaunchDescription, type LaunchEntry, type LaunchMap, type LaunchValue, type ScriptFacts } from "../../src/index.js";
+
+type H = string;
+
+function entry(key: string, value: LaunchValue, inPlace = true): LaunchEntry<H> {
+  return { key, value, entry: `${key}-entry`, keyNode: `${key}-key`, valueNode: `${key}-value`, inPlace };
+}
+
+function map(field: string, entries: LaunchEntry<H>[], extra: Partial<LaunchMap<H>> = {}): LaunchMap<H> {
+  return { field, node: field, entries, complete: true, inPlace: true, ...extra };
+}
+
+const str = (text: string): LaunchValue => ({ kind: "string", text, editable: true });
+const HF: LaunchValue = { kind: "hf-token" };
+
+function launch(overrides: Partial<LaunchDescription<H>> = {}): LaunchDescription<H> {
+  return {
+    surface: "python-api",
+    label: "`run_uv_job`",
+    operation: "run_uv_job",
+    runsScript: true,
+    complete: true,
+    canAddField: true,
+    env: null,
+    secrets: null,
+    fields: [],
+    scriptArgs: [],
+    script: null,
+    ...overrides,
+  };
+}
+
+function facts(needsToken: boolean, reads: string[] = []): ScriptFacts {
+  return { needsToken, readsVariable: (name) => reads.includes(name), level: needsToken ? "write" : undefined, evidence: needsToken ? { text: "api.upload_file(...)", row: 7 } : undefined } as ScriptFacts;
+}
+
+const codes = (description: LaunchDescription<H>) => decideLaunch(description).map((finding) => `${finding.code}@${finding.anchor}`);
+
+describe("HFJ201", () => {
+  test("a token-like key in env, with a move when secrets can take it", () => {
+    const [finding] = decideLaunch(launch({ env: map("env", [entry("WANDB_API_KEY", { kind: "other" })]) }));
+    expect(finding).toMatchObject({ code: "HFJ201", anchor: "WANDB_API_KEY-key", fix: { applicability: "safe", ops: [{ op: "move-to-secrets" }] } });
+    expect(finding!.message).toBe("`WANDB_API_KEY` is passed through `env` of `run_uv_job`, where it is stored and shown in full; pass it in `secrets`");
+  });
+
+  test("the HF token under any key; the substituted placeholder only on the tool call", () => {
+    expect(codes(launch({ env: map("env", [entry("CACHE", HF)]) }))).toEqual(["HFJ201@CACHE-key"]);
+    const tool = launch({ surface: "tool-call", label: 'the `hf_jobs("uv")` tool call', env: map("env", [entry("CACHE", str("$HF_TOKEN"))]) });
+    expect(decideLaunch(tool)[0]!.message).toContain("(the tool call puts your real token there)");
+    // On the Python API the same text is sent literally: HFJ202, not a token in env.
+    expect(codes(launch({ env: map("env", [entry("CACHE", str("$HF_TOKEN"))]) }))).toEqual(["HFJ202@CACHE-value"]);
+  });
+
+  test("no move when the key is a secret already, the env is not in place, or secrets cannot be seen", () => {
+    const env = map("env", [entry("HF_TOKEN", HF)]);
+    expect(decideLaunch(launch({ env, secrets: map("secrets", [entry("HF_TOKEN", HF)]) }))[0]!.fix).toBeNull();
+    expect(decideLaunch(launch({ env: map("env", [entry("HF_TOKEN", HF, false)], { inPlace: false }) }))[0]!.fix).toBeNull();
+    expect(decideLaunch(launch({ env, secrets: map("secrets", [], { complete: false, inPlace: false }) }))[0]!.fix).toBeNull();
+    expect(decideLaunch(launch({ env, complete: false }))[0]!.fix).toBeNull();
+  });
+
+  test("names that are not credentials stay silent", () => {
+    expect(codes(launch({ env: map("env", [entry("MAX_NEW_TOKENS", str("256")), entry("TOKENIZERS_PARALLELISM", str("false"))]) }))).toEqual([]);
+  });
+});
+
+describe("HFJ204", () => {
+  test("every misnamed secret is reported; only the first gets the rename", () => {
+    const findings = decideLaunch(launch({ secrets: map("secrets", [entry("HF_API_TOKEN", HF), entry("HUGGINGFACE_TOKEN", HF)]) }));
+    expect(findings.map((finding) => [finding.code, finding.anchor, finding.fix?.ops[0]?.op ?? null])).toEqual([
+      ["HFJ204", "HF_API_TOKEN-key", "rename-key"],
+      ["HFJ204", "HUGGINGFACE_TOKEN-key", null],
+    ]);
+  });
+
+  test("safe with a known script that does not read the old name, silent when it does, unsafe when unknown", () => {
+    const secrets = map("secrets", [entry("TOKEN", HF)]);
+    expect(decideLaunch(launch({ secrets, script: { facts: facts(true), label: "`x.py`", anchor: "script" } }))[0]!.fix!.applicability).toBe("safe");
+    expect(decideLaunch(launch({ secrets, script: { facts: facts(true, ["TOKEN"]), label: "`x.py`", anchor: "script" } }))).toEqual([]);
+    expect(decideLaunch(launch({ secrets }))[0]!.fix!.applicability).toBe("unsafe");
+  });
+
+  test("nothing when HF_TOKEN is there too", () => {
+    expect(codes(launch({ secrets: map("secrets", [entry("HF_TOKEN", HF), entry("HF_API_TOKEN", HF)]) }))).toEqual([]);
+  });
+});
+
+describe("HFJ203", () => {
+  const script = { facts: facts(true), label: "`train.py`", anchor: "script" };
+
+  test("a script that needs a token and no secret: anchored on the script, with level and evidence", () => {
+    const [finding] = decideLaunch(launch({ script }));
+    expect(finding).toMatchObject({ code: "HFJ203", anchor: "script", fix: { applicability: "unsafe", ops: [{ op: "add-token-secret" }] } });
+    expect(finding!.message).toBe("`train.py` needs a token with write access (`api.upload_file(...)` on script line 7), but `run_uv_job` passes no `HF_TOKEN` secret");
+  });
+
+  test("silent when the token reaches the job some other way, or the launch cannot be seen whole", () => {
+    expect(codes(launch({ script, secrets: map("secrets", [entry("HF_TOKEN", HF)]) }))).toEqual([]);
+    expect(codes(launch({ script, env: map("env", [entry("HF_TOKEN", HF)]) }))).toEqual(["HFJ201@HF_TOKEN-key"]);
+    expect(codes(launch({ script, secrets: map("secrets", [entry("MY_TOKEN", HF)]) }))).toEqual(["HFJ204@MY_TOKEN-key"]);
+    expect(codes(launch({ script, complete: false }))).toEqual([]);
+    expect(codes(launch({ script, secrets: map("secrets", [], { complete: false }) }))).toEqual([]);
+    expect(codes(launch({ script: { ...script, facts: facts(false) } }))).toEqual([]);
+    expect(codes(launch({ script, runsScript: false }))).toEqual([]);
+  });
+
+  test("reported without a fix when nothing can be added", () => {
+    expect(decideLaunch(launch({ script, canAddField: false }))[0]!.fix).toBeNull();
+  });
+});
+
+describe("HFJ102, HFJ202, HFJ205", () => {
+  test("a literal as the HF token secret; in env only a token-shaped placeholder", () => {
+    expect(codes(launch({ secrets: map("secrets", [entry("HF_TOKEN", str("my-token"))]) }))).toEqual(["HFJ102@HF_TOKEN-value"]);
+    expect(codes(launch({ env: map("env", [entry("HF_TOKEN", str("hf_xxx"))]) }))).toEqual(["HFJ201@HF_TOKEN-key", "HFJ102@HF_TOKEN-value"]);
+    expect(codes(launch({ env: map("env", [entry("HF_TOKEN", str("main"))]) }))).toEqual(["HFJ201@HF_TOKEN-key"]);
+  });
+
+  test("a real-looking token is HFJ101's alone; an empty value is nothing", () => {
+    expect(codes(launch({ secrets: map("secrets", [entry("HF_TOKEN", str(`hf_${"aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE2f"}`))]) }))).toEqual([]);
+    expect(codes(launch({ secrets: map("secrets", [entry("HF_TOKEN", str(""))]) }))).toEqual([]);
+  });
+
+  test("the placeholder where nothing substitutes it, under any key; exact gets the token, partial a template", () => {
+    const findings = decideLaunch(launch({ surface: "hub-js", label: "`runJob`", secrets: map("secrets", [entry("HF_TOKEN", str("$HF_TOKEN")), entry("AUTH", str("Bearer ${HF_TOKEN}"))]) }));
+    expect(findings.map((finding) => [finding.code, finding.fix?.ops[0]?.op])).toEqual([
+      ["HFJ202", "use-token-value"],
+      ["HFJ202", "substitute-placeholders"],
+    ]);
+    expect(findings[0]!.message).toBe("`$HF_TOKEN` in `secrets` of `runJob` is sent as literal text: only the `hf_jobs` tool call substitutes `$HF_TOKEN`");
+  });
+
+  test("tool calls: placeholders that arrive literally, in values and script_args", () => {
+    const tool = launch({
+      surface: "tool-call",
+      label: 'the `hf_jobs("uv")` tool call',
+      operation: "uv",
+      secrets: map("secrets", [entry("HF_TOKEN", str("$HF_TOKEN")), entry("WANDB_API_KEY", str("$WANDB_API_KEY"))]),
+      scriptArgs: [{ value: str("--token=$HF_TOKEN"), node: "arg0" }, { value: str("--epochs"), node: "arg1" }],
+    });
+    expect(codes(tool)).toEqual(["HFJ205@WANDB_API_KEY-value", "HFJ205@arg0"]);
+  });
+});
+
+describe("HFJ206 on tool calls", () => {
+  test("dropped keys, with the known rename when the right key is free", () => {
+    const tool = launch({
+      surface: "tool-call",
+      label: 'the `hf_jobs("uv")` tool call',
+      operation: "uv",
+      fields: [
+        { name: "script", node: "script", inPlace: true },
+        { name: "dependencies", node: "dependencies", inPlace: true },
+        { name: "image", node: "image", inPlace: true },
+      ],
+    });
+    const findings = decideLaunch(tool);
+    expect(findings.map((finding) => [finding.anchor, finding.fix?.ops[0] ?? null])).toEqual([
+      ["dependencies", { op: "rename-key", keyNode: "dependencies", to: "with_deps" }],
+      ["image", null],
+    ]);
+    expect(findings[0]!.message).toBe('`dependencies` is not read by the `hf_jobs("uv")` tool call and is dropped without an error; the key is `with_deps`');
+  });
+
+  test("not on the Python API (its parameters are checked by the analyzer)", () => {
+    expect(codes(launch({ fields: [{ name: "whatever", node: "x", inPlace: true }] }))).toEqual([]);
+  });
+});
