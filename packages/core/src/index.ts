@@ -19,3 +19,5 @@ export * from "./discovery.js";
 export * from "./reporters/index.js";
 export * from "./codemods.js";
 export * from "./domain/messages.js";
+export * from "./shell/words.js";
+export * from "./shell/render.js";
