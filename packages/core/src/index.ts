@@ -21,3 +21,4 @@ export * from "./codemods.js";
 export * from "./domain/messages.js";
 export * from "./shell/words.js";
 export * from "./shell/render.js";
+export * from "./shell/embedded.js";
