@@ -21,3 +21,6 @@ export * from "./codemods.js";
 export * from "./domain/messages.js";
 export * from "./launch/description.js";
 export * from "./launch/policy.js";
+export * from "./shell/words.js";
+export * from "./shell/render.js";
+export * from "./shell/embedded.js";

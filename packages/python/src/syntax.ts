@@ -54,7 +54,8 @@ class NodeMemo<T> {
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "0": "\0" };
 
-function decodeEscape(text: string): string {
+/** The value of one escape sequence (`\n`, `\"`, a line continuation); unknown ones stay as written. */
+export function decodeEscape(text: string): string {
   if (text.length === 2 && text[1]! in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[text[1]!]!;
   if (text.startsWith("\\\n") || text.startsWith("\\\r\n")) return "";
   return text;

@@ -1,12 +1,13 @@
 /**
  * `hf jobs ...` command lines written in JS: argv arrays given to `spawn`/`execFile`/`execa` (the command and
- * its arguments, inline or in a `const`), and command strings given to `exec`/`execSync`. The command-line rules
- * themselves live in core (`checkJobsCommandLine`); this file reads the argv out of the AST and renders core's
- * `ArgvEditOp`s back as JS source edits.
+ * its arguments, inline or in a `const`), and command strings given to `exec`/`execSync` (split by core's shell
+ * tokenizer, template substitutions read as non-literal words). The command-line rules themselves live in core
+ * (`checkJobsCommandLine`); this file reads the argv out of the AST and renders core's `ArgvEditOp`s back as JS
+ * source edits.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import type { ArgvEditOp, ArgvElement } from "@hf-jobs-lint/core";
-import { calleeName, quoteOf, quoteString, resolveArray, resolveValue, unwrap, type Context } from "../ast.js";
+import { embedShell, embeddedJobsCommands, renderEmbeddedArgvFix, type ArgvEditOp, type ArgvElement, type EmbeddedShell, type HostStringPiece } from "@hf-jobs-lint/core";
+import { calleeName, escapeTemplateText, quoteOf, quoteString, resolveArray, resolveValue, unwrap, type Context } from "../ast.js";
 import { isTokenExpression } from "../taint.js";
 
 /** Functions taking `(command, args[])` or an argv array first (`Bun.spawn([...])`). */
@@ -93,91 +94,97 @@ function fromArray(context: Context, command: TSESTree.Node | null, array: TSEST
   };
 }
 
-interface ShellWord {
-  value: string;
-  /** Offsets in the string's cooked text. */
-  start: number;
-  end: number;
-  literal: boolean;
+const SINGLE_ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "0": "\0" };
+const ESCAPE = /\\(?:x[0-9a-fA-F]{2}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|\r\n|[^])/y;
+
+/** The value of one JS escape sequence (`\n`, `\x41`, `\u{1F600}`, a line continuation). */
+function decodeEscape(escape: string): string {
+  const c = escape[1]!;
+  if (c === "x" || (c === "u" && escape.length > 2)) return String.fromCodePoint(parseInt(escape.slice(2).replace(/[{}]/g, ""), 16));
+  if (c === "\n" || c === "\r" || c === "\u2028" || c === "\u2029") return "";
+  return SINGLE_ESCAPES[c] ?? c;
 }
 
-/** Split a shell command into words (plain words, '...' and "..." quoting); null for anything more complex. */
-function shellWords(text: string): ShellWord[] | null {
-  const words: ShellWord[] = [];
-  let i = 0;
-  while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-    if (i >= text.length) break;
-    const start = i;
-    let value = "";
-    let literal = true;
-    while (i < text.length && !/\s/.test(text[i]!)) {
-      const char = text[i]!;
-      if (/[|&;<>()`\\]/.test(char)) return null; // pipelines, redirections, escapes: not a single argv
-      if (char === "'") {
-        const close = text.indexOf("'", i + 1);
-        if (close < 0) return null;
-        value += text.slice(i + 1, close);
-        i = close + 1;
-      } else if (char === '"') {
-        const close = text.indexOf('"', i + 1);
-        if (close < 0) return null;
-        const inner = text.slice(i + 1, close);
-        if (inner.includes("$")) literal = false;
-        value += inner;
-        i = close + 1;
-      } else {
-        if (char === "$") literal = false;
-        value += char;
-        i++;
-      }
-    }
-    words.push({ value, start, end: i, literal });
+/**
+ * The raw text of a JS string or template chunk as pieces for core's embedded-shell reader; null on what this
+ * does not read (legacy octal escapes). A template reads a written CR LF (or CR) as LF, an escape of sorts.
+ */
+function rawPieces(raw: string, offset: number, template: boolean, into: HostStringPiece[]): boolean {
+  let verbatimStart = 0;
+  const flush = (end: number) => {
+    if (end > verbatimStart) into.push({ text: raw.slice(verbatimStart, end), start: offset + verbatimStart, end: offset + end, kind: "verbatim" });
+  };
+  for (let i = 0; i < raw.length; ) {
+    const c = raw[i]!;
+    if (c === "\\") {
+      ESCAPE.lastIndex = i;
+      const escape = ESCAPE.exec(raw)![0];
+      if (/^\\[0-9]/.test(escape) && !(escape === "\\0" && !/[0-9]/.test(raw[i + 2] ?? ""))) return false;
+      flush(i);
+      into.push({ text: decodeEscape(escape), start: offset + i, end: offset + i + escape.length, kind: "escape" });
+      i += escape.length;
+      verbatimStart = i;
+    } else if (template && c === "\r") {
+      const length = raw[i + 1] === "\n" ? 2 : 1;
+      flush(i);
+      into.push({ text: "\n", start: offset + i, end: offset + i + length, kind: "escape" });
+      i += length;
+      verbatimStart = i;
+    } else i++;
   }
-  return words;
+  flush(raw.length);
+  return true;
 }
 
-function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-function fromCommandString(context: Context, node: TSESTree.Node): ArgvLaunch | null {
-  const value = unwrap(node);
+/** A string literal or template as the command text a shell receives, mapped to the source; null when unread. */
+function embeddedString(context: Context, value: TSESTree.Node): { shell: EmbeddedShell; encode: (text: string) => string | null } | null {
+  const source = context.sourceCode.text;
+  const pieces: HostStringPiece[] = [];
   let cooked: string;
-  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === "string") cooked = value.value;
-  else if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0 && value.quasis[0]!.value.cooked !== null) cooked = value.quasis[0]!.value.cooked;
-  else return null;
-  const words = shellWords(cooked);
-  if (!words) return null;
-  const contentStart = value.range[0] + 1;
-  const raw = context.sourceCode.text.slice(contentStart, value.range[1] - 1);
-  // Offsets map 1:1 only when the literal has no escapes.
-  const exact = raw === cooked;
-  const ranges = words.map((word): [number, number] => (exact ? [contentStart + word.start, contentStart + word.end] : value.range));
+  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === "string") {
+    if (!rawPieces(source.slice(value.range[0] + 1, value.range[1] - 1), value.range[0] + 1, false, pieces)) return null;
+    cooked = value.value;
+  } else if (value.type === AST_NODE_TYPES.TemplateLiteral) {
+    cooked = "";
+    for (const [index, quasi] of value.quasis.entries()) {
+      if (quasi.value.cooked === null) return null;
+      // A quasi's range holds its delimiters: the opening `` ` `` or `}`, the closing `${` or `` ` ``.
+      const start = quasi.range[0] + 1;
+      const end = quasi.range[1] - (quasi.tail ? 1 : 2);
+      if (!rawPieces(source.slice(start, end), start, true, pieces)) return null;
+      cooked += quasi.value.cooked;
+      const expression = value.expressions[index];
+      if (!expression) continue;
+      // `${process.env.HF_TOKEN}` reads to core as an expansion of the token, anything else as an unknown value.
+      const standIn = isTokenExpression(context, expression) ? "$HF_TOKEN" : "$VALUE";
+      pieces.push({ text: standIn, start: end, end: value.quasis[index + 1]!.range[0] + 1, kind: "substitution" });
+      cooked += standIn;
+    }
+  } else return null;
+  const shell = embedShell(pieces, value.range[1] - 1);
+  // The reading must agree with the parser's value; when it does not, leave the string alone.
+  if (shell.text !== cooked) return null;
+  const quote = quoteOf(context, value);
+  const encode = (text: string) => (quote === "`" ? escapeTemplateText(text) : quoteString(text, quote).slice(1, -1));
+  return { shell, encode };
+}
+
+/**
+ * A command string given to `exec`: split by core's shell tokenizer; the first `hf jobs` launch among its
+ * commands (`cd x && hf jobs uv run ...; echo ok`) is the call's argv.
+ */
+function fromCommandString(context: Context, node: TSESTree.Node): ArgvLaunch | null {
+  const embedded = embeddedString(context, unwrap(node));
+  if (!embedded) return null;
+  const { shell, encode } = embedded;
+  const command = embeddedJobsCommands(shell)[0];
+  if (!command) return null;
   return {
-    elements: words.map((word) => ({ value: word.value, literal: word.literal })),
-    ranges,
+    elements: command.elements,
+    ranges: command.ranges,
     render(ops) {
-      if (!exact) return null;
-      const texts: (string | null)[] = words.map((word) => cooked.slice(word.start, word.end));
-      const inserts = new Map<number, string[]>();
-      for (const op of ops) {
-        if (op.index >= words.length) return null;
-        if (op.op === "replace") texts[op.index] = shellQuote(op.value);
-        else if (op.op === "remove") texts[op.index] = null;
-        else {
-          const rendered = op.elements.map((element) => ("from" in element ? cooked.slice(words[element.from]!.start, words[element.from]!.end) : shellQuote(element.value)));
-          inserts.set(op.index, [...(inserts.get(op.index) ?? []), ...rendered]);
-        }
-      }
-      const out: string[] = [];
-      texts.forEach((text, index) => {
-        out.push(...(inserts.get(index) ?? []));
-        if (text !== null) out.push(text);
-      });
-      const rebuilt = cooked.slice(0, words[0]?.start ?? 0) + out.join(" ") + cooked.slice(words[words.length - 1]?.end ?? cooked.length);
-      const quote = quoteOf(context, value);
-      return [{ range: value.range, text: quote === "`" || quote === '"' || quote === "'" ? quoteString(rebuilt, quote) : JSON.stringify(rebuilt) }];
+      const fix = renderEmbeddedArgvFix(shell, command, { applicability: "safe", message: "", ops: [...ops] }, encode);
+      return fix ? fix.edits.map((edit) => ({ range: [edit.start, edit.end], text: edit.content })) : null;
     },
   };
 }

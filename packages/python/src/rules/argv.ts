@@ -1,13 +1,29 @@
 /**
  * `hf jobs ...` command lines built in Python: argv lists (`subprocess.run(["hf", "jobs", ...])`, any list
  * literal that spells such a launch), and shell strings given to `os.system`, `subprocess.*`, `shlex.split` or
- * `.split()`. Elements become core ArgvElements; core's `checkJobsCommandLine` decides, and its ArgvEditOps
- * are rendered here as Python edits.
+ * `.split()`. Elements become core ArgvElements; core's `checkJobsCommandLine` decides. List ops are rendered
+ * here as Python edits; shell strings are split by core's one shell tokenizer (every command of a compound
+ * string), and their fixes rendered by core and mapped back through the literal's escapes.
  */
-import { checkJobsCommandLine, parseJobsCommandLine, type ArgvEditOp, type ArgvElement, type ArgvFinding, type Edit, type ScriptFacts } from "@hf-jobs-lint/core";
+import {
+  checkJobsCommandLine,
+  embedShell,
+  embeddedCommands,
+  embeddedJobsCommands,
+  parseJobsCommandLine,
+  renderEmbeddedArgvFix,
+  type ArgvEditOp,
+  type ArgvElement,
+  type ArgvFinding,
+  type ArgvFix,
+  type Edit,
+  type Fix,
+  type HostStringPiece,
+  type ScriptFacts,
+} from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
-import { insideError, literalString, namedChildren, pythonString, readString, readStringish, unparenthesize } from "../syntax.js";
+import { decodeEscape, insideError, literalString, namedChildren, pythonString, readString, readStringish, unparenthesize, type StringLiteral } from "../syntax.js";
 
 export type ScriptFactsResolver = (scriptPath: string) => ScriptFacts | null;
 
@@ -81,25 +97,6 @@ function listRenderer(list: SyntaxNode, elements: Element[], text: string): Rend
   };
 }
 
-const SHELL_PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-function shellRenderer(): Renderer {
-  return {
-    quoteNew: (value) => (SHELL_PLAIN.test(value) ? value : null),
-    replace: (element, value) => (SHELL_PLAIN.test(value) ? { start: element.start, end: element.end, content: value } : null),
-    remove: (all, index) => {
-      const element = all[index]!;
-      if (index > 0) return { start: all[index - 1]!.end, end: element.end, content: "" };
-      const next = all[index + 1];
-      return { start: element.start, end: next ? next.start : element.end, content: "" };
-    },
-    insertBefore: (all, index, items) => {
-      const element = all[index]!;
-      return { start: element.start, end: element.start, content: items.map((item) => `${item} `).join("") };
-    },
-  };
-}
-
 function listElements(context: Context, list: SyntaxNode): Element[] {
   return namedChildren(list).map((node) => {
     const read = node.type === "string" ? readString(node) : null;
@@ -112,75 +109,126 @@ function listElements(context: Context, list: SyntaxNode): Element[] {
   });
 }
 
-/** Split a shell string's source into words with their offsets (quotes removed from values). */
-function shellWords(source: string, offset: number, interpolated: boolean): Element[] | null {
-  const words: Element[] = [];
-  let i = 0;
-  while (i < source.length) {
-    while (i < source.length && /\s/.test(source[i]!)) i++;
-    if (i >= source.length) break;
-    if (/[;&|<>]/.test(source[i]!)) return words.length > 0 ? words : null; // only the first simple command
-    const start = i;
-    let value = "";
-    let literal = true;
-    while (i < source.length && !/[\s;&|<>]/.test(source[i]!)) {
-      const char = source[i]!;
-      if (char === "'" || char === '"') {
-        const close = source.indexOf(char, i + 1);
-        if (close < 0) return null;
-        const inner = source.slice(i + 1, close);
-        if (char === '"' && /[$`]/.test(inner)) literal = false;
-        value += inner;
-        i = close + 1;
-        continue;
+/**
+ * A Python `string` node as the pieces core's embedded-shell reader takes: text written as is, escape sequences
+ * with their decoded value, f-string interpolations as a stand-in word. Null for bytes and unreadable strings.
+ */
+function stringPieces(node: SyntaxNode): { pieces: HostStringPiece[]; read: StringLiteral } | null {
+  const read = readString(node);
+  if (!read || read.prefix.includes("b")) return null;
+  const raw = read.prefix.includes("r");
+  const pieces: HostStringPiece[] = [];
+  const verbatim = (text: string, start: number) => {
+    if (text) pieces.push({ text, start, end: start + text.length, kind: "verbatim" });
+  };
+  const escape = (part: SyntaxNode) => {
+    if (raw) verbatim(part.text, part.startIndex);
+    else pieces.push({ text: decodeEscape(part.text), start: part.startIndex, end: part.endIndex, kind: "escape" });
+  };
+  for (const child of node.children) {
+    if (!child || child.type === "string_start" || child.type === "string_end") continue;
+    if (child.type === "string_content") {
+      let cursor = child.startIndex;
+      for (const part of child.children) {
+        if (!part || part.type !== "escape_sequence") continue;
+        verbatim(child.text.slice(cursor - child.startIndex, part.startIndex - child.startIndex), cursor);
+        escape(part);
+        cursor = part.endIndex;
       }
-      if (char === "$" || char === "`" || (interpolated && char === "{")) literal = false;
-      value += char;
-      i++;
-    }
-    words.push({ value, literal, start: offset + start, end: offset + i, written: source.slice(start, i), stringNode: null });
+      verbatim(child.text.slice(cursor - child.startIndex), cursor);
+    } else if (child.type === "escape_sequence") escape(child);
+    else if (child.type === "escape_interpolation") pieces.push({ text: child.text[0]!, start: child.startIndex, end: child.endIndex, kind: "escape" });
+    else if (child.type === "interpolation") {
+      // `{script}` stays as written (core resolves nothing from it, but messages read naturally); anything a
+      // shell would split or unquote becomes one opaque word.
+      pieces.push({ text: /^\{[\w.]+\}$/.test(child.text) ? child.text : "{VALUE}", start: child.startIndex, end: child.endIndex, kind: "substitution" });
+    } else return null;
   }
-  return words;
+  return { pieces, read };
 }
 
-function shellStringElements(text: string, node: SyntaxNode): Element[] | null {
-  const read = node.type === "string" ? readString(node) : null;
-  if (!read || read.hasEscapes || read.prefix.includes("b")) return null;
-  const source = text.slice(read.contentStart, read.contentEnd);
-  return shellWords(source, read.contentStart, !read.literal);
+/** New shell text as the Python literal `read` spells it; null when that literal cannot hold it. */
+function encoderFor(read: StringLiteral): (text: string) => string | null {
+  const q = read.quote[0]!;
+  const triple = read.quote.length === 3;
+  const fstring = read.prefix.includes("f");
+  return (text) => {
+    if (read.prefix.includes("r")) return text.includes(q) || text.includes("\\") || (fstring && /[{}]/.test(text)) || (!triple && /[\r\n]/.test(text)) ? null : text;
+    let out = text.replace(/\\/g, "\\\\").replace(new RegExp(q, "g"), `\\${q}`);
+    if (!triple) out = out.replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+    return fstring ? out.replace(/[{}]/g, (c) => c + c) : out;
+  };
 }
 
 const SHELL_CALLS = new Set(["os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "shlex.split"]);
 
-function reportFindings(context: Context, elements: Element[], findings: ArgvFinding[], renderer: Renderer, owner: SyntaxNode | null): void {
+/** One command line as core reads it, with how to place its findings and render its fixes in the file. */
+interface CommandLine {
+  elements: ArgvElement[];
+  range(index: number): [number, number];
+  /** The string node when the element is a whole string literal (list form). */
+  stringNode(index: number): SyntaxNode | null;
+  render(fix: ArgvFix): Fix | null;
+}
+
+function reportFindings(context: Context, line: CommandLine, findings: ArgvFinding[], owner: SyntaxNode | null): void {
   for (const finding of findings) {
-    const first = elements[finding.index]!;
-    const last = elements[finding.endIndex] ?? first;
     if (finding.code === "HFJ101") {
       // The token is reported here (with the command-line fix): the plain string scan skips these strings.
       if (owner) context.handledTokenStrings.add(owner.startIndex);
       for (let i = finding.index; i <= finding.endIndex; i++) {
-        const node = elements[i]?.stringNode;
+        const node = line.stringNode(i);
         if (node) context.handledTokenStrings.add(node.startIndex);
       }
     }
-    const edits = finding.fix ? renderOps(elements, finding.fix.ops, renderer) : null;
     report(context, {
       code: finding.code,
       message: finding.message,
-      start: first.start,
-      end: last.end,
-      fix: finding.fix && edits ? { applicability: finding.fix.applicability, message: finding.fix.message, edits } : null,
+      start: line.range(finding.index)[0],
+      end: line.range(finding.endIndex)[1],
+      fix: finding.fix ? line.render(finding.fix) : null,
     });
   }
 }
 
-function check(context: Context, elements: Element[], renderer: Renderer, resolve: ScriptFactsResolver, owner: SyntaxNode | null = null): boolean {
-  const parsed = parseJobsCommandLine(elements.map((element) => element.value));
+function check(context: Context, line: CommandLine, resolve: ScriptFactsResolver, owner: SyntaxNode | null = null): boolean {
+  const parsed = parseJobsCommandLine(line.elements.map((element) => element.value));
   if (!parsed) return false;
   const script = parsed.kind.endsWith("uv") && parsed.target ? resolve(parsed.target.value) : null;
-  reportFindings(context, elements, checkJobsCommandLine(elements, { script }), renderer, owner);
+  reportFindings(context, line, checkJobsCommandLine(line.elements, { script }), owner);
   return true;
+}
+
+function listCommandLine(context: Context, list: SyntaxNode, elements: Element[]): CommandLine {
+  const renderer = listRenderer(list, elements, context.source.text);
+  return {
+    elements,
+    range: (index) => [elements[index]!.start, elements[index]!.end],
+    stringNode: (index) => elements[index]?.stringNode ?? null,
+    render: (fix) => {
+      const edits = renderOps(elements, fix.ops, renderer);
+      return edits ? { applicability: fix.applicability, message: fix.message, edits } : null;
+    },
+  };
+}
+
+/**
+ * The `hf jobs` commands of a shell string, read by core's shell tokenizer: every command of `a; hf jobs ...`
+ * or `cd x && hf jobs ...` under a shell; a string given to `shlex.split`/`.split()` runs no shell, so there
+ * it is read only when it is one command.
+ */
+function shellCommandLines(node: SyntaxNode, viaShell: boolean): CommandLine[] {
+  const host = stringPieces(node);
+  if (!host) return [];
+  const shell = embedShell(host.pieces, host.read.contentEnd);
+  if (!viaShell && embeddedCommands(shell).length !== 1) return [];
+  const encode = encoderFor(host.read);
+  return embeddedJobsCommands(shell).map((command) => ({
+    elements: command.elements,
+    range: (index) => command.ranges[index]!,
+    stringNode: () => null,
+    render: (fix) => renderEmbeddedArgvFix(shell, command, fix, encode),
+  }));
 }
 
 /** Check every `hf jobs` launch command line in the file; true when there is at least one. */
@@ -190,7 +238,7 @@ export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[]
     if (insideError(list)) continue;
     const elements = listElements(context, list);
     if (!elements.some((element) => element.value === "jobs" || element.value.endsWith("hfjobs"))) continue;
-    found = check(context, elements, listRenderer(list, elements, context.source.text), resolve) || found;
+    found = check(context, listCommandLine(context, list, elements), resolve) || found;
   }
   for (const call of calls) {
     if (insideError(call)) continue;
@@ -206,8 +254,7 @@ export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[]
     if (!stringNode) continue;
     const read = readStringish(stringNode);
     if (!read || !/\bjobs\b|hfjobs/.test(read.value)) continue;
-    const elements = shellStringElements(context.source.text, stringNode);
-    if (elements) found = check(context, elements, shellRenderer(), resolve, stringNode) || found;
+    for (const line of shellCommandLines(stringNode, !isSplit && path !== "shlex.split")) found = check(context, line, resolve, stringNode) || found;
   }
   return found;
 }
