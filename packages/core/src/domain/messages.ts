@@ -38,9 +38,9 @@ export function tokenInEnvMessage(key: string, field: string, launchLabel: strin
   return `\`${key}\` is passed through \`${field}\` of ${launchLabel}, where it is stored and shown in full${substituted ? " (the tool call puts your real token there)" : ""}; pass it in \`secrets\``;
 }
 
-/** HFJ204 on every surface. */
-export function misnamedSecretMessage(key: string): string {
-  return `The Hugging Face token secret is named \`${key}\`; the libraries read \`${HF_TOKEN}\``;
+/** HFJ204 on every surface; `where` places it when the launch is not the anchor (" in the script header"). */
+export function misnamedSecretMessage(key: string, where = ""): string {
+  return `The Hugging Face token secret is named \`${key}\`${where}; the libraries read \`${HF_TOKEN}\``;
 }
 
 export const RENAME_SECRET_FIX = `Rename the secret to \`${HF_TOKEN}\``;

@@ -7,7 +7,7 @@
  * - HFJ204: a misnamed HF token secret in `secrets`, unless the script reads that name. Unsafe rename.
  * A real-looking token written in the header is HFJ101, reported like any comment by `literals.ts`.
  */
-import { HF_TOKEN, applyEdits, isMisnamedHfTokenName, isTokenLikeKey, type Edit, type Fix } from "@hf-jobs-lint/core";
+import { HF_TOKEN, RENAME_SECRET_FIX, applyEdits, misnamedSecretMessage, isMisnamedHfTokenName, isTokenLikeKey, type Edit, type Fix } from "@hf-jobs-lint/core";
 import { report, type Context } from "../context.js";
 import { hfJobsTable, readScriptHeader, type ScriptHeader } from "../pep723.js";
 import { samePath, scanTomlLayout, type TomlEntry, type TomlLayout } from "../toml-layout.js";
@@ -190,10 +190,10 @@ export function checkScriptHeader(context: Context, readsVariable: (name: string
     const canRename = item && !table.secrets.includes(HF_TOKEN);
     report(context, {
       code: "HFJ204",
-      message: `The Hugging Face token secret is named \`${name}\` in the script header; the libraries read \`${HF_TOKEN}\``,
+      message: misnamedSecretMessage(name, " in the script header"),
       start,
       end,
-      fix: canRename ? { applicability: "unsafe", message: `Rename the secret to \`${HF_TOKEN}\``, edits: [{ start, end, content: JSON.stringify(HF_TOKEN) }] } : null,
+      fix: canRename ? { applicability: "unsafe", message: RENAME_SECRET_FIX, edits: [{ start, end, content: JSON.stringify(HF_TOKEN) }] } : null,
     });
   }
 }
