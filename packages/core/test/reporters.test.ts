@@ -12,6 +12,7 @@ import {
   renderCodeFrame,
   ruleUrl,
   type Diagnostic,
+  type RuleCode,
   type ReportInput,
 } from "@hf-jobs-lint/core";
 import { FAKE_TOKEN, FILE_ERROR, LAUNCHER, buildInput } from "./reporters/fixtures.js";
@@ -264,7 +265,7 @@ describe("json and json-lines", () => {
 
   it("gives `url: null` for a code the catalog does not know", () => {
     const source = new SourceText("x\n");
-    const diagnostic = makeDiagnostic(source, "a.py", { code: "HFJ999", message: "m", start: 0, end: 1 });
+    const diagnostic = makeDiagnostic(source, "a.py", { code: "HFJ999" as RuleCode, message: "m", start: 0, end: 1 } /* not in the catalog, on purpose */);
     const [item] = JSON.parse(formatReport("json", { diagnostics: [diagnostic], errors: [], sources: new Map([["a.py", source]]) }));
     expect(item.url).toBeNull();
   });
@@ -453,7 +454,7 @@ describe("no format ever prints a token whole", () => {
         end: start + FAKE_TOKEN.length,
         fix: { applicability: "unsafe", message: `replace\r${FAKE_TOKEN}`, edits: [{ start, end: start + FAKE_TOKEN.length, content: `\n${FAKE_TOKEN}%` }] },
       }),
-      makeDiagnostic(leakySource, leakyName, { code: FAKE_TOKEN, message: "an unknown code", start, end: start + 3 }),
+      makeDiagnostic(leakySource, leakyName, { code: FAKE_TOKEN as RuleCode /* a careless analyzer */, message: "an unknown code", start, end: start + 3 }),
     ];
     return {
       ...input,
