@@ -15,6 +15,7 @@ import {
   type RuleCode,
   type ReportInput,
 } from "@hf-jobs-lint/core";
+import type { ReportingDescriptor, Result } from "sarif";
 import { FAKE_TOKEN, FILE_ERROR, LAUNCHER, buildInput } from "./reporters/fixtures.js";
 
 const golden = (name: string): string => `./reporters/golden/${name}`;
@@ -284,16 +285,16 @@ describe("sarif", () => {
     expect(run.tool.driver).toMatchObject({ name: "hf-jobs-lint", version: "1.2.3" });
     expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(RULES.map((rule) => rule.code));
-    run.tool.driver.rules.forEach((descriptor: Record<string, any>, index: number) => {
+    run.tool.driver.rules.forEach((descriptor: ReportingDescriptor, index: number) => {
       const rule = RULES[index]!;
       expect(descriptor.name).toBe(rule.name);
-      expect(descriptor.shortDescription.text).toBe(rule.summary);
+      expect(descriptor.shortDescription?.text).toBe(rule.summary);
       const expectedHelp = [rule.docs.whatItDoes, rule.docs.whyBad].map((s) => s.trim()).filter(Boolean).join("\n\n") || rule.summary;
-      expect(descriptor.fullDescription.text).toBe(expectedHelp);
-      expect(descriptor.help.text).toBe(expectedHelp);
-      expect(typeof descriptor.help.markdown).toBe("string");
+      expect(descriptor.fullDescription?.text).toBe(expectedHelp);
+      expect(descriptor.help?.text).toBe(expectedHelp);
+      expect(typeof descriptor.help?.markdown).toBe("string");
       expect(descriptor.helpUri).toBe(ruleUrl(rule));
-      expect(descriptor.defaultConfiguration.level).toBe(rule.defaultSeverity);
+      expect(descriptor.defaultConfiguration?.level).toBe(rule.defaultSeverity);
     });
     expect(JSON.parse(formatReport("sarif", buildInput())).runs[0].tool.driver.version).toBe("0.1.0");
   });
@@ -322,7 +323,7 @@ describe("sarif", () => {
     const source = new SourceText(text);
     const make = (src: SourceText, start: number): Diagnostic => makeDiagnostic(src, "a.py", { code: "HFJ102", message: "m", start, end: start + 3 });
     const input: ReportInput = { diagnostics: [make(source, 6), make(source, 17)], errors: [], sources: new Map([["a.py", source]]) };
-    const [first, second] = JSON.parse(formatReport("sarif", input)).runs[0].results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
+    const [first, second] = JSON.parse(formatReport("sarif", input)).runs[0].results.map((r: Result) => r.partialFingerprints?.["primaryLocationLineHash"]);
     expect(first.split(":")[0]).toBe(second.split(":")[0]);
     expect([first.split(":")[1], second.split(":")[1]]).toEqual(["1", "2"]);
 
