@@ -11,5 +11,15 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "codemods/test/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 30_000,
     pool: "threads",
+    // Test files of a worker share one module graph: ESLint, typescript-eslint and the tree-sitter grammar load
+    // once per worker instead of once per file (about two thirds of the run). No test relies on a fresh module
+    // state; test/setup/no-leaks.ts fails a file that leaves the working directory or process.env changed, and
+    // vitest undoes stubbed env vars, globals and mocks after each test. A test that needs a fresh module graph
+    // (vi.mock of a module others import, module-level state) belongs in a separate project with `isolate: true`.
+    isolate: false,
+    setupFiles: ["test/setup/no-leaks.ts"],
+    unstubEnvs: true,
+    unstubGlobals: true,
+    restoreMocks: true,
   },
 });

@@ -1,27 +1,20 @@
 // Golden output: `check` on a small mixed repository in every output format. Regenerate after an intended
-// change with `UPDATE_GOLDEN=1 npx vitest run test/cli-golden.test.ts` and review the diff.
-import fs from "node:fs";
+// change with `UPDATE_GOLDEN=1 npx vitest run test/cli-golden.test.ts` and review the diff; under CI (`CI` set,
+// as `.ci/run` does) golden files are never written (test/helpers/golden.ts).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { OUTPUT_FORMATS } from "@hf-jobs-lint/core";
+import { compareGolden as compareGoldenIn } from "./helpers/golden.js";
 import { runCli } from "./helpers/run-cli.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..");
 const goldenDir = path.join(here, "golden");
-const update = process.env.UPDATE_GOLDEN === "1";
-
 const extension: Record<string, string> = { json: "json", "json-lines": "jsonl", sarif: "sarif.json", junit: "xml" };
 
 function compareGolden(name: string, actual: string): void {
-  const file = path.join(goldenDir, name);
-  if (update || !fs.existsSync(file)) {
-    if (!update && process.env.CI) throw new Error(`missing golden file ${name}: run with UPDATE_GOLDEN=1 and commit it`);
-    fs.mkdirSync(goldenDir, { recursive: true });
-    fs.writeFileSync(file, actual);
-  }
-  expect(actual).toBe(fs.readFileSync(file, "utf8"));
+  compareGoldenIn(goldenDir, name, actual);
 }
 
 describe("golden output of `check fixtures/repo-basic`", () => {

@@ -1,3 +1,4 @@
+import type { RuleCode } from "./catalog/index.js";
 import type { Position, SourceText } from "./source.js";
 
 export type Applicability = "safe" | "unsafe";
@@ -18,7 +19,7 @@ export interface Fix {
 
 export interface Diagnostic {
   /** Catalog code, e.g. `HFJ101`. */
-  code: string;
+  code: RuleCode;
   /** Never contains a whole token: build messages with `redact()`. */
   message: string;
   filename: string;
@@ -32,7 +33,7 @@ export interface Diagnostic {
 }
 
 export interface DiagnosticInput {
-  code: string;
+  code: RuleCode;
   message: string;
   start: number;
   end: number;

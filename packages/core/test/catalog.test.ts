@@ -45,7 +45,7 @@ const SPEC_RULES: ReadonlyArray<readonly [code: string, name: string]> = [
 const FAKE_TOKEN = "hf_" + "ZZfakeDocsTOKEN0123456789abcdefghi";
 
 /** A made-up rule for renderer edge cases (pipes in the summary, fences inside an example, a token in prose). */
-function syntheticRule(overrides: Partial<RuleMeta> = {}): RuleMeta {
+function syntheticRule(overrides: Partial<RuleMeta<string>> = {}): RuleMeta<string> {
   return {
     code: "HFJ999",
     name: "synthetic-rule",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applyEdits, isSuppressedByNoqa, makeDiagnostic, parseNoqa, selectFixes, SourceText, type Diagnostic } from "@hf-jobs-lint/core";
+import { applyEdits, isSuppressedByNoqa, makeDiagnostic, parseNoqa, selectFixes, SourceText, type Diagnostic, type RuleCode } from "@hf-jobs-lint/core";
 
-function diagnostic(source: SourceText, code: string, start: number, end: number, fix?: Diagnostic["fix"]): Diagnostic {
+function diagnostic(source: SourceText, code: RuleCode, start: number, end: number, fix?: Diagnostic["fix"]): Diagnostic {
   return makeDiagnostic(source, "f.py", { code, message: "m", start, end, fix: fix ?? null });
 }
 

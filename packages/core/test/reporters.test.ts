@@ -12,8 +12,10 @@ import {
   renderCodeFrame,
   ruleUrl,
   type Diagnostic,
+  type RuleCode,
   type ReportInput,
 } from "@hf-jobs-lint/core";
+import type { ReportingDescriptor, Result } from "sarif";
 import { FAKE_TOKEN, FILE_ERROR, LAUNCHER, buildInput } from "./reporters/fixtures.js";
 
 const golden = (name: string): string => `./reporters/golden/${name}`;
@@ -264,7 +266,7 @@ describe("json and json-lines", () => {
 
   it("gives `url: null` for a code the catalog does not know", () => {
     const source = new SourceText("x\n");
-    const diagnostic = makeDiagnostic(source, "a.py", { code: "HFJ999", message: "m", start: 0, end: 1 });
+    const diagnostic = makeDiagnostic(source, "a.py", { code: "HFJ999" as RuleCode, message: "m", start: 0, end: 1 } /* not in the catalog, on purpose */);
     const [item] = JSON.parse(formatReport("json", { diagnostics: [diagnostic], errors: [], sources: new Map([["a.py", source]]) }));
     expect(item.url).toBeNull();
   });
@@ -283,16 +285,16 @@ describe("sarif", () => {
     expect(run.tool.driver).toMatchObject({ name: "hf-jobs-lint", version: "1.2.3" });
     expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(RULES.map((rule) => rule.code));
-    run.tool.driver.rules.forEach((descriptor: Record<string, any>, index: number) => {
+    run.tool.driver.rules.forEach((descriptor: ReportingDescriptor, index: number) => {
       const rule = RULES[index]!;
       expect(descriptor.name).toBe(rule.name);
-      expect(descriptor.shortDescription.text).toBe(rule.summary);
+      expect(descriptor.shortDescription?.text).toBe(rule.summary);
       const expectedHelp = [rule.docs.whatItDoes, rule.docs.whyBad].map((s) => s.trim()).filter(Boolean).join("\n\n") || rule.summary;
-      expect(descriptor.fullDescription.text).toBe(expectedHelp);
-      expect(descriptor.help.text).toBe(expectedHelp);
-      expect(typeof descriptor.help.markdown).toBe("string");
+      expect(descriptor.fullDescription?.text).toBe(expectedHelp);
+      expect(descriptor.help?.text).toBe(expectedHelp);
+      expect(typeof descriptor.help?.markdown).toBe("string");
       expect(descriptor.helpUri).toBe(ruleUrl(rule));
-      expect(descriptor.defaultConfiguration.level).toBe(rule.defaultSeverity);
+      expect(descriptor.defaultConfiguration?.level).toBe(rule.defaultSeverity);
     });
     expect(JSON.parse(formatReport("sarif", buildInput())).runs[0].tool.driver.version).toBe("0.1.0");
   });
@@ -321,7 +323,7 @@ describe("sarif", () => {
     const source = new SourceText(text);
     const make = (src: SourceText, start: number): Diagnostic => makeDiagnostic(src, "a.py", { code: "HFJ102", message: "m", start, end: start + 3 });
     const input: ReportInput = { diagnostics: [make(source, 6), make(source, 17)], errors: [], sources: new Map([["a.py", source]]) };
-    const [first, second] = JSON.parse(formatReport("sarif", input)).runs[0].results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
+    const [first, second] = JSON.parse(formatReport("sarif", input)).runs[0].results.map((r: Result) => r.partialFingerprints?.["primaryLocationLineHash"]);
     expect(first.split(":")[0]).toBe(second.split(":")[0]);
     expect([first.split(":")[1], second.split(":")[1]]).toEqual(["1", "2"]);
 
@@ -453,7 +455,7 @@ describe("no format ever prints a token whole", () => {
         end: start + FAKE_TOKEN.length,
         fix: { applicability: "unsafe", message: `replace\r${FAKE_TOKEN}`, edits: [{ start, end: start + FAKE_TOKEN.length, content: `\n${FAKE_TOKEN}%` }] },
       }),
-      makeDiagnostic(leakySource, leakyName, { code: FAKE_TOKEN, message: "an unknown code", start, end: start + 3 }),
+      makeDiagnostic(leakySource, leakyName, { code: FAKE_TOKEN as RuleCode /* a careless analyzer */, message: "an unknown code", start, end: start + 3 }),
     ];
     return {
       ...input,

@@ -3,11 +3,11 @@
  * Safe catalog fixes are ESLint fixes; unsafe ones are suggestions.
  */
 import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
-import { getRule, ruleUrl, type RuleMeta } from "@hf-jobs-lint/core";
+import { getRule, ruleUrl, type RuleCode, type RuleMeta } from "@hf-jobs-lint/core";
 
 export interface HfJobsRuleDocs {
   /** The catalog code, `HFJ101`. */
-  code: string;
+  code: RuleCode;
   /** In the `recommended` config. */
   recommended: boolean;
 }
@@ -15,7 +15,7 @@ export interface HfJobsRuleDocs {
 export const createRule = ESLintUtils.RuleCreator<HfJobsRuleDocs>((name) => ruleUrl(getRule(name)));
 
 /** The catalog-derived part of a rule's `meta` (everything but `messages`), and the catalog entry itself. */
-export function catalogMeta(code: string): {
+export function catalogMeta(code: RuleCode): {
   rule: RuleMeta;
   name: string;
   eslint: {

@@ -1,12 +1,12 @@
 /** Per-file analysis state shared by the rules: the source, the bindings model, and where findings go. */
-import { makeDiagnostic, type Diagnostic, type Fix, type AnalysisInput, type SourceText } from "@hf-jobs-lint/core";
+import { makeDiagnostic, type Diagnostic, type Fix, type RuleCode, type AnalysisInput, type SourceText } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "./parser.js";
 import type { FileModel } from "./model.js";
 
 export type Role = "auto" | "script" | "launcher";
 
 export interface Finding {
-  code: string;
+  code: RuleCode;
   message: string;
   start: number;
   end: number;

@@ -16,8 +16,10 @@ import { noRedundantTokenArgument } from "./rules/hfj302-no-redundant-token-argu
 import { noLegacyTokenVariable } from "./rules/hfj303-no-legacy-token-variable.js";
 
 export type * from "./types.js";
+export { defineRule } from "./define.js";
 
-export const RULES: readonly RuleMeta[] = [
+/** Every rule, in code order. */
+export const RULES = [
   noHardcodedToken,
   noLiteralTokenArgument,
   noTokenOutput,
@@ -32,7 +34,20 @@ export const RULES: readonly RuleMeta[] = [
   checkTokenEarly,
   noRedundantTokenArgument,
   noLegacyTokenVariable,
-];
+] as const satisfies readonly RuleMeta<string>[];
+
+/** A code of the catalog (`"HFJ101" | "HFJ102" | ...`), derived from the rule files: a typo fails the type check. */
+export type RuleCode = (typeof RULES)[number]["code"];
+
+/** Every code of the catalog, in code order. */
+export const RULE_CODES: readonly RuleCode[] = RULES.map((rule) => rule.code);
+
+const codes: ReadonlySet<string> = new Set(RULE_CODES);
+
+/** Whether `value` is exactly a code of the catalog (`HFJ101`; not a name, not lower case). */
+export function isRuleCode(value: string): value is RuleCode {
+  return codes.has(value);
+}
 
 const byKey = new Map<string, RuleMeta>();
 for (const rule of RULES) {
@@ -42,17 +57,20 @@ for (const rule of RULES) {
 }
 
 /** A rule by code (`HFJ101`), name (`no-hardcoded-token`) or ESLint name (`hf-jobs/no-hardcoded-token`). */
+export function findRule(code: RuleCode): RuleMeta;
+export function findRule(codeOrName: string): RuleMeta | undefined;
 export function findRule(codeOrName: string): RuleMeta | undefined {
   return byKey.get(codeOrName.trim().toUpperCase());
 }
 
-export function getRule(code: string): RuleMeta {
-  const rule = findRule(code);
-  if (!rule) throw new Error(`unknown rule code ${code}`);
+/** As `findRule`, throwing on an unknown code or name. */
+export function getRule(codeOrName: RuleCode | (string & {})): RuleMeta {
+  const rule = findRule(codeOrName);
+  if (!rule) throw new Error(`unknown rule code ${codeOrName}`);
   return rule;
 }
 
 /** Where a rule's documentation lives, used as `url` in every output format. */
-export function ruleUrl(rule: RuleMeta): string {
+export function ruleUrl(rule: Pick<RuleMeta<string>, "name">): string {
   return `https://github.com/hf-jobs-lint/hf-jobs-lint/blob/main/docs/rules/${rule.name}.md`;
 }

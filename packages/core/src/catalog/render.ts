@@ -5,7 +5,10 @@
  */
 import { redactText } from "../tokens.js";
 import { ruleUrl } from "./index.js";
-import type { ExampleLanguage, FixKind, RuleExample, RuleMeta, Surface } from "./types.js";
+import type { ExampleLanguage, FixKind, RuleExample, RuleMeta as CatalogRuleMeta, Surface } from "./types.js";
+
+// The renderers take any rule of this shape (tests render made-up ones), not only the catalog's codes.
+type RuleMeta = CatalogRuleMeta<string>;
 
 /** The example language each surface's docs need (Markdown fences may reuse any of them). */
 export const SURFACE_EXAMPLE_LANGUAGE: Readonly<Record<Surface, ExampleLanguage | null>> = {

@@ -1,4 +1,5 @@
 /** The rule catalog's shape: the single source of truth for codes, names, docs and fix safety. */
+import type { RuleCode } from "./index.js";
 
 export type Surface = "py" | "ts" | "sh" | "md";
 export type FixKind = "safe" | "unsafe" | "none";
@@ -26,9 +27,10 @@ export interface RuleDocs {
   references?: string[];
 }
 
-export interface RuleMeta {
+/** A rule of the catalog; `Code` is its literal code (`RuleMeta<string>` for a rule outside the catalog). */
+export interface RuleMeta<Code extends string = RuleCode> {
   /** Stable code, never reused: `HFJ101`. */
-  code: string;
+  code: Code;
   /** The ESLint rule name (`hf-jobs/<name>`), accepted wherever a code is. */
   name: string;
   /** One line, used as ESLint `docs.description` and in the README table. */

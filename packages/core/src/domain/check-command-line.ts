@@ -4,6 +4,7 @@
  * Adapters turn an `ArgvFinding` into a diagnostic at the element's source range and render its edit ops in
  * their own language (quoting, separators).
  */
+import type { RuleCode } from "../catalog/index.js";
 import type { Applicability } from "../diagnostic.js";
 import { findTokens, looksLikeTokenPlaceholder, redact, redactText } from "../tokens.js";
 import { parseJobsCommandLine, secretsFlagFor, splitAssignment, type JobsFlag } from "./jobs-cli.js";
@@ -35,7 +36,7 @@ export interface ArgvFix {
 }
 
 export interface ArgvFinding {
-  code: string;
+  code: RuleCode;
   message: string;
   /** First and last argv element the finding covers. */
   index: number;

@@ -2,7 +2,7 @@
  * `--output-format json` and `json-lines`: Ruff's schema, key for key (keys in Ruff's alphabetical order), rows and
  * columns 1-based, columns in UTF-16 units. Every string value is redacted before serialising (see redaction.ts).
  */
-import { findRule, ruleUrl } from "../catalog/index.js";
+import { findRule, ruleUrl, type RuleCode } from "../catalog/index.js";
 import type { Diagnostic, Edit } from "../diagnostic.js";
 import type { Position, SourceText } from "../source.js";
 import { sortedDiagnostics } from "./ordering.js";
@@ -29,7 +29,7 @@ export interface JsonFix {
 /** One finding in Ruff's JSON schema. `cell` is the notebook cell in Ruff; this tool checks no notebooks. */
 export interface JsonDiagnostic {
   cell: null;
-  code: string;
+  code: RuleCode;
   end_location: JsonLocation;
   filename: string;
   fix: JsonFix | null;

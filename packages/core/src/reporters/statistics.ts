@@ -3,7 +3,7 @@
  * fixable at the enabled applicability (`[ ]` otherwise, when any code is), and the rule name; JSON for the JSON
  * formats. Ordered by count (most first), then code.
  */
-import { findRule } from "../catalog/index.js";
+import { findRule, type RuleCode } from "../catalog/index.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { redactText } from "../tokens.js";
 import { isFixAvailable } from "./fixability.js";
@@ -12,7 +12,7 @@ import { redactDeep } from "./redaction.js";
 import type { OutputFormat } from "./types.js";
 
 export interface Statistic {
-  code: string;
+  code: RuleCode;
   name: string;
   count: number;
   /** Every finding of this code has a fix `--fix` would apply (with `--unsafe-fixes` when enabled). */

@@ -4,14 +4,14 @@
  * ranges and renders their fixes. HFJ101 on tokens outside command lines (comments, `export`, heredocs) is
  * `tokenFindings`, which skips the token occurrences a command-line finding already reports.
  */
-import { checkJobsCommandLine, findTokens, hardcodedTokenMessage, parseJobsCommandLine, redact, type Fix } from "@hf-jobs-lint/core";
+import { checkJobsCommandLine, findTokens, hardcodedTokenMessage, parseJobsCommandLine, redact, type Fix, type RuleCode } from "@hf-jobs-lint/core";
 import { renderArgvFix } from "./render.js";
 import type { ScriptFactsLookup } from "./script-facts.js";
 import { tokenizeRange, type ShellCommand } from "./tokenize.js";
 
 /** A finding with file offsets, before it becomes a Diagnostic. */
 export interface LocalFinding {
-  code: string;
+  code: RuleCode;
   message: string;
   start: number;
   end: number;

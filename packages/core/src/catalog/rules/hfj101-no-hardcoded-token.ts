@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noHardcodedToken: RuleMeta = {
+export const noHardcodedToken = defineRule({
   code: "HFJ101",
   name: "no-hardcoded-token",
   summary: "A real-looking Hugging Face token appears in code, a string, a command line or a doc",
@@ -68,4 +68,4 @@ hf jobs uv run --secrets HF_TOKEN train.py`,
       "Token settings (revoke a token): https://huggingface.co/settings/tokens",
     ],
   },
-};
+});

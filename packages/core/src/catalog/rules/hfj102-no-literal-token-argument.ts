@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noLiteralTokenArgument: RuleMeta = {
+export const noLiteralTokenArgument = defineRule({
   code: "HFJ102",
   name: "no-literal-token-argument",
   summary: "A string literal (a placeholder such as `hf_...`) is passed where a token goes",
@@ -60,4 +60,4 @@ await runJob({
       "The code then authenticates with a token from the environment or the login, which may differ from what the author meant.",
     references: ["User access tokens: https://huggingface.co/docs/hub/security-tokens"],
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noTokenOutput: RuleMeta = {
+export const noTokenOutput = defineRule({
   code: "HFJ103",
   name: "no-token-output",
   summary: "A token value reaches output: print, logging, console, an exception message or a written file",
@@ -41,4 +41,4 @@ console.log(\`Launching with token \${token.slice(0, 5)}…\`);`,
       "If the token was already printed somewhere that is kept, revoke it.",
     references: ["Token settings (revoke a token): https://huggingface.co/settings/tokens"],
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noTokenInArguments: RuleMeta = {
+export const noTokenInArguments = defineRule({
   code: "HFJ104",
   name: "no-token-in-arguments",
   summary: "A token is passed as a job argument or command, or a job script reads its token from argv",
@@ -81,4 +81,4 @@ await runJob({
       "a change in another file that the rule cannot make for you.",
     references: ["Run and manage Jobs (environment variables and secrets): https://huggingface.co/docs/huggingface_hub/guides/jobs"],
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noTokenInEnv: RuleMeta = {
+export const noTokenInEnv = defineRule({
   code: "HFJ201",
   name: "no-token-in-env",
   summary: "A token-like key is passed through a job's `env`/`environment`/`-e` instead of `secrets`",
@@ -80,4 +80,4 @@ await runJob({
       "Both end up as the same environment variable with the same value inside the job, so the script behaves the same; only the value is no longer shown in full.",
     references: ["Run and manage Jobs (environment variables and secrets): https://huggingface.co/docs/huggingface_hub/guides/jobs"],
   },
-};
+});

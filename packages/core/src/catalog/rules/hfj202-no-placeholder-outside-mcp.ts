@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noPlaceholderOutsideMcp: RuleMeta = {
+export const noPlaceholderOutsideMcp = defineRule({
   code: "HFJ202",
   name: "no-placeholder-outside-mcp",
   summary: "The `$HF_TOKEN` placeholder is used where nothing substitutes it",
@@ -62,4 +62,4 @@ await runJob({
       "in TypeScript and JavaScript it becomes `process.env.HF_TOKEN`.",
     references: ["Run and manage Jobs (environment variables and secrets): https://huggingface.co/docs/huggingface_hub/guides/jobs"],
   },
-};
+});

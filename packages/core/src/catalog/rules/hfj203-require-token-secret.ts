@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const requireTokenSecret: RuleMeta = {
+export const requireTokenSecret = defineRule({
   code: "HFJ203",
   name: "require-token-secret",
   summary: "A launch whose script needs a token passes no `HF_TOKEN` secret",
@@ -57,4 +57,4 @@ hf jobs uv run --secrets HF_TOKEN train.py`,
       "`hf-jobs-lint scope SCRIPT.py` tells whether a read token is enough.",
     references: ["Run and manage Jobs (environment variables and secrets): https://huggingface.co/docs/huggingface_hub/guides/jobs"],
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const validTokenSecretName: RuleMeta = {
+export const validTokenSecretName = defineRule({
   code: "HFJ204",
   name: "valid-token-secret-name",
   summary: "The secret carrying the Hugging Face token is not named `HF_TOKEN`",
@@ -50,4 +50,4 @@ run_uv_job("train.py", secrets={"HF_TOKEN": get_token()})`,
       "On a command line, renaming a bare key also changes where its value comes from (the login instead of your shell's variable).",
     references: ["Environment variables read by huggingface_hub: https://huggingface.co/docs/huggingface_hub/package_reference/environment_variables"],
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noUnsubstitutedPlaceholder: RuleMeta = {
+export const noUnsubstitutedPlaceholder = defineRule({
   code: "HFJ205",
   name: "no-unsubstituted-placeholder",
   summary: "A tool-call value holds a `$NAME` placeholder that is not substituted",
@@ -50,4 +50,4 @@ run_uv_job(
       "or launch from a command line, where `--secrets WANDB_API_KEY` without a value takes it from your shell. " +
       "For `\"Bearer $HF_TOKEN\"`, pass `$HF_TOKEN` alone and build the header inside the job.",
   },
-};
+});

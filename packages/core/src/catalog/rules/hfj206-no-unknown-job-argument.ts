@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noUnknownJobArgument: RuleMeta = {
+export const noUnknownJobArgument = defineRule({
   code: "HFJ206",
   name: "no-unknown-job-argument",
   summary: "A launch passes an argument the surface ignores or rejects",
@@ -59,4 +59,4 @@ run_uv_job("train.py", script_args=["--epochs", "3"])`,
       "to say which parameter was meant.",
     references: ["Run and manage Jobs (UV scripts): https://huggingface.co/docs/huggingface_hub/guides/jobs"],
   },
-};
+});

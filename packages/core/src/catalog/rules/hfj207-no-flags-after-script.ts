@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noFlagsAfterScript: RuleMeta = {
+export const noFlagsAfterScript = defineRule({
   code: "HFJ207",
   name: "no-flags-after-script",
   summary: "`hf jobs` flags placed after the script are passed to the script",
@@ -48,4 +48,4 @@ spawnSync("hf", ["jobs", "uv", "run", "--secrets", "HF_TOKEN", "train.py"], { st
       "which is where the command line's author meant them. The job's own arguments stay where they were.",
     references: ["Run and manage Jobs (command line): https://huggingface.co/docs/huggingface_hub/guides/jobs"],
   },
-};
+});

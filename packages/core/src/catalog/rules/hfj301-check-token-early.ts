@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const checkTokenEarly: RuleMeta = {
+export const checkTokenEarly = defineRule({
   code: "HFJ301",
   name: "check-token-early",
   summary: "A job script does Hub operations that need a token without checking `HF_TOKEN` first",
@@ -40,4 +40,4 @@ dataset.push_to_hub("my-org/clean")`,
       "The fix is unsafe: the check it inserts after the imports makes the script stop at once when `HF_TOKEN` is missing. " +
       "That changes behaviour for runs that get their token another way (a token file, a legacy variable) or that reach the Hub write only under some conditions.",
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noRedundantTokenArgument: RuleMeta = {
+export const noRedundantTokenArgument = defineRule({
   code: "HFJ302",
   name: "no-redundant-token-argument",
   summary: "A token argument repeats what the library reads from the environment itself",
@@ -54,4 +54,4 @@ api.upload_folder(folder_path="out", repo_id="my-org/my-model")\`,
       "The only difference is when `HF_TOKEN` is unset: where the original raised `KeyError` or passed `None`, the library falls back to `HUGGING_FACE_HUB_TOKEN` and the token file.",
     references: ["Environment variables read by huggingface_hub: https://huggingface.co/docs/huggingface_hub/package_reference/environment_variables"],
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { RuleMeta } from "../types.js";
+import { defineRule } from "../define.js";
 
-export const noLegacyTokenVariable: RuleMeta = {
+export const noLegacyTokenVariable = defineRule({
   code: "HFJ303",
   name: "no-legacy-token-variable",
   summary: "Reads `HUGGING_FACE_HUB_TOKEN` or another non-standard variable instead of `HF_TOKEN`",
@@ -39,4 +39,4 @@ if not os.environ.get("HF_TOKEN"):
       "the value disappears until those are renamed too; HFJ204 renames the secret on the launch side.",
     references: ["Environment variables read by huggingface_hub: https://huggingface.co/docs/huggingface_hub/package_reference/environment_variables"],
   },
-};
+});
