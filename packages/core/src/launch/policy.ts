@@ -6,7 +6,7 @@
  * literally) and HFJ206 for tool-call keys the server drops. Command lines have their own decision
  * (`checkJobsCommandLine`), built from the same predicates and messages.
  */
-import { containsToken, findTokens, looksLikeTokenPlaceholder } from "../tokens.js";
+import { containsToken, looksLikeTokenPlaceholder } from "../tokens.js";
 import { TOOL_CALL_KEY_RENAMES, TOOL_CALL_LAUNCH_KEYS } from "../domain/surfaces.js";
 import { HF_TOKEN, findPlaceholders, isMisnamedHfTokenName, isSubstitutedPlaceholder, isTokenLikeKey, mentionsHfTokenPlaceholder } from "../domain/token-keys.js";
 import {
@@ -18,11 +18,26 @@ import {
   tokenInEnvMessage,
   unsubstitutedPlaceholderMessage,
 } from "../domain/messages.js";
-import type { LaunchDescription, LaunchEntry, LaunchFinding, LaunchMap, LaunchValue } from "./description.js";
+import { HF_TOKEN_PLACEHOLDER } from "../domain/messages.js";
+import { tokenReplacement } from "../domain/replacements.js";
+import type { LaunchDescription, LaunchEntry, LaunchFinding, LaunchMap, LaunchSurface, LaunchValue } from "./description.js";
 
 /** Only the tool call replaces a value that is exactly `$HF_TOKEN` with the caller's token. */
 export function substitutesPlaceholder(launch: Pick<LaunchDescription<unknown>, "surface">): boolean {
   return launch.surface === "tool-call";
+}
+
+/** The fix title for putting the HF token in a value: what each surface writes there. */
+function useTokenTitle(surface: LaunchSurface, inTemplate = false): string {
+  switch (surface) {
+    case "tool-call":
+      return `Use the \`${HF_TOKEN_PLACEHOLDER}\` placeholder`;
+    case "python-api":
+      return `Use \`${tokenReplacement("python-launcher").expression}\``;
+    case "hub-js":
+    case "rest":
+      return `Use \`${tokenReplacement("typescript").expression}\`${inTemplate ? " in a template literal" : ""}`;
+  }
 }
 
 /** A name that means the HF token: `HF_TOKEN`, or a misspelling of it (`HF_API_TOKEN`, `TOKEN`, `hf_token`). */
@@ -84,7 +99,7 @@ function checkValues<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>
           code: "HFJ202",
           message: placeholderSentLiterallyMessage(value.text, `in \`${map.field}\` of ${launch.label}`),
           anchor: entry.valueNode ?? entry.keyNode,
-          fix: value.editable ? { applicability: "safe", message: "Read the token instead of the placeholder", ops: [exact ? { op: "use-token-value", entry } : { op: "substitute-placeholders", entry }] } : null,
+          fix: value.editable ? { applicability: "safe", message: useTokenTitle(launch.surface, !exact), ops: [exact ? { op: "use-token-value", entry } : { op: "substitute-placeholders", entry }] } : null,
         });
         continue;
       }
@@ -95,7 +110,7 @@ function checkValues<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>
         code: "HFJ102",
         message: literalTokenMessage(value.text, `passed as the \`${entry.key}\` ${isSecrets ? "secret" : "variable"} of ${launch.label}`),
         anchor: entry.valueNode ?? entry.keyNode,
-        fix: value.editable ? { applicability: "unsafe", message: "Pass the real token", ops: [{ op: "use-token-value", entry }] } : null,
+        fix: value.editable ? { applicability: "unsafe", message: useTokenTitle(launch.surface), ops: [{ op: "use-token-value", entry }] } : null,
       });
     }
   }
@@ -171,9 +186,4 @@ export function decideLaunch<H>(launch: LaunchDescription<H>): LaunchFinding<H>[
   checkValues(launch, findings);
   checkSecrets(launch, findings);
   return findings;
-}
-
-/** A real-looking token in the value is HFJ101's (reported wherever it is written); used by adapters to skip it. */
-export function valueHoldsToken(value: LaunchValue): boolean {
-  return value.kind === "string" && findTokens(value.text).length > 0;
 }

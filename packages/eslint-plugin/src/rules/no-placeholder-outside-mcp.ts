@@ -34,7 +34,7 @@ export default createRule({
             node: literal.node,
             messageId: "forwarded",
             data: { message: placeholderSentLiterallyMessage(literal.value, `in \`${credential.label}\` of ${labelOf(launch)}`) },
-            proposal: { applicability: "safe", messageId: "forwardedFix", data: { message: "Read the token instead of the placeholder" }, edits: [{ range: literal.node.range, text: replacement }] },
+            proposal: { applicability: "safe", messageId: "forwardedFix", data: { message: `Use \`${replacement}\`` }, edits: [{ range: literal.node.range, text: replacement }] },
           });
         }
       },
