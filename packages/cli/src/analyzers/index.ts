@@ -12,8 +12,8 @@ function loadedOnUse(kind: FileKind, load: () => Promise<Analyzer>): Analyzer {
 const loaders: Record<FileKind, (registry: AnalyzerRegistry) => Promise<Analyzer>> = {
   python: async () => (await import("@hf-jobs-lint/python")).pythonAnalyzer,
   typescript: async () => (await import("./typescript.js")).typescriptAnalyzer,
-  shell: async () => (await import("./shell/index.js")).shellAnalyzer,
-  "yaml-ci": async () => (await import("./ci-yaml.js")).ciYamlAnalyzer,
+  shell: async () => (await import("@hf-jobs-lint/shell")).shellAnalyzer,
+  "yaml-ci": async () => (await import("@hf-jobs-lint/shell")).ciYamlAnalyzer,
   markdown: async (registry) => {
     const [{ createMarkdownAnalyzer }, python] = await Promise.all([import("./markdown/index.js"), registry.get("python")]);
     return createMarkdownAnalyzer({ python, typescript: loadedOnUse("typescript", () => registry.get("typescript")) });

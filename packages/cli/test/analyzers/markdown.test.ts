@@ -5,7 +5,7 @@ import { makeDiagnostic } from "@hf-jobs-lint/core";
 import { pythonAnalyzer } from "@hf-jobs-lint/python";
 import { createMarkdownAnalyzer, findFences, markOf } from "../../src/analyzers/markdown/index.js";
 import { SourceText } from "@hf-jobs-lint/core";
-import { analyzeText, codesOf, covered, FAKE_TOKEN, fixToFixpoint } from "./shell-harness.js";
+import { analyzeText, codesOf, covered, FAKE_TOKEN, fixToFixpoint } from "../../../../test/helpers/analyzer-harness.js";
 
 const fixtures = path.resolve(__dirname, "../../../../fixtures/markdown");
 const noScripts = { analyzeScriptNeeds: null };

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Analyzer } from "@hf-jobs-lint/core";
 import { pythonAnalyzer } from "@hf-jobs-lint/python";
 import { createMarkdownAnalyzer } from "../../src/analyzers/markdown/index.js";
-import { analyzeText } from "./shell-harness.js";
+import { analyzeText } from "../../../../test/helpers/analyzer-harness.js";
 
 const guide = readFileSync(path.resolve(__dirname, "../../../../fixtures/markdown/token_usage.zh.md"), "utf8");
 let md: Analyzer;

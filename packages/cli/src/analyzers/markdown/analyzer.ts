@@ -7,9 +7,19 @@
  */
 import path from "node:path";
 import { findRule, findTokens, makeDiagnostic, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
-import { checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "../shell/check.js";
-import { blankRanges, promptBlanks, type PromptMode, type Range } from "../shell/mask.js";
-import { loadAnalyzeScriptNeeds, scriptFactsLookup, type AnalyzeScriptNeeds } from "../shell/script-facts.js";
+import {
+  blankRanges,
+  checkShellRegion,
+  coveredTokenOffsets,
+  loadAnalyzeScriptNeeds,
+  promptBlanks,
+  scriptFactsLookup,
+  tokenFindings,
+  type AnalyzeScriptNeeds,
+  type LocalFinding,
+  type PromptMode,
+  type Range,
+} from "@hf-jobs-lint/shell";
 import { lineVerdicts, markOf, type CommentStyle, type Verdict } from "./counterexamples.js";
 import { findFences, type FenceBlock } from "./fences.js";
 import { FenceText } from "./mapping.js";

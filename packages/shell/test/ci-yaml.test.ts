@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ciDialect, createCiYamlAnalyzer } from "../../src/analyzers/ci-yaml.js";
-import { analyzeText, codesOf, covered, FAKE_TOKEN, fixToFixpoint } from "./shell-harness.js";
+import { ciDialect, createCiYamlAnalyzer } from "../src/index.js";
+import { analyzeText, codesOf, covered, FAKE_TOKEN, fixToFixpoint } from "../../../test/helpers/analyzer-harness.js";
 
-const fixtures = path.resolve(__dirname, "../../../../fixtures/ci");
+const fixtures = path.resolve(__dirname, "../../../fixtures/ci");
 const ci = createCiYamlAnalyzer({ analyzeScriptNeeds: (text) => ({ level: text.includes("push_to_hub") ? "write" : "none", readsVariables: new Set() }) });
 const WORKFLOW = ".github/workflows/train.yml";
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createShellAnalyzer, shellAnalyzer, tokenizeShell } from "../../src/analyzers/shell/index.js";
-import { analyzeText, codesOf, covered, FAKE_TOKEN, FAKE_TOKEN_2, fixToFixpoint } from "./shell-harness.js";
+import { createShellAnalyzer, shellAnalyzer, tokenizeShell } from "../src/index.js";
+import { analyzeText, codesOf, covered, FAKE_TOKEN, FAKE_TOKEN_2, fixToFixpoint } from "../../../test/helpers/analyzer-harness.js";
 
-const fixtures = path.resolve(__dirname, "../../../../fixtures/shell");
+const fixtures = path.resolve(__dirname, "../../../fixtures/shell");
 // Script needs are injected here (the Python analyzer's own tests cover `analyzeScriptNeeds`): a script that
 // calls `push_to_hub` needs a write token.
 const needs = (text: string) => ({ level: /push_to_hub/.test(text) ? ("write" as const) : ("none" as const), readsVariables: new Set(/HF_API_TOKEN/.exec(text) ?? []) });

@@ -11,11 +11,11 @@
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from "yaml";
 import type { AnalysisInput, Analyzer } from "@hf-jobs-lint/core";
-import { checkShellCommand, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./shell/check.js";
-import { toDiagnostics } from "./shell/analyzer.js";
-import { linesIn } from "./shell/mask.js";
-import { loadAnalyzeScriptNeeds, scriptFactsLookup, type AnalyzeScriptNeeds, type ScriptFactsLookup } from "./shell/script-facts.js";
-import { tokenizeShell } from "./shell/tokenize.js";
+import { checkShellCommand, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
+import { toDiagnostics } from "./analyzer.js";
+import { linesIn } from "./mask.js";
+import { loadAnalyzeScriptNeeds, scriptFactsLookup, type AnalyzeScriptNeeds, type ScriptFactsLookup } from "./script-facts.js";
+import { tokenizeShell } from "./tokenize.js";
 
 export type CiDialect = "github" | "gitlab";
 
