@@ -3,11 +3,11 @@ import path from "node:path";
 import type { Analyzer, Diagnostic } from "@hf-jobs-lint/core";
 import { makeDiagnostic } from "@hf-jobs-lint/core";
 import { pythonAnalyzer } from "@hf-jobs-lint/python";
-import { createMarkdownAnalyzer, findFences, markOf } from "../../src/analyzers/markdown/index.js";
+import { createMarkdownAnalyzer, findFences, markOf } from "../src/index.js";
 import { SourceText } from "@hf-jobs-lint/core";
-import { analyzeText, codesOf, covered, FAKE_TOKEN, fixToFixpoint } from "../../../../test/helpers/analyzer-harness.js";
+import { analyzeText, codesOf, covered, FAKE_TOKEN, fixToFixpoint } from "../../../test/helpers/analyzer-harness.js";
 
-const fixtures = path.resolve(__dirname, "../../../../fixtures/markdown");
+const fixtures = path.resolve(__dirname, "../../../fixtures/markdown");
 const noScripts = { analyzeScriptNeeds: null };
 
 /**

@@ -6,10 +6,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Analyzer } from "@hf-jobs-lint/core";
 import { pythonAnalyzer } from "@hf-jobs-lint/python";
-import { createMarkdownAnalyzer } from "../../src/analyzers/markdown/index.js";
-import { analyzeText } from "../../../../test/helpers/analyzer-harness.js";
+import { createMarkdownAnalyzer } from "../src/index.js";
+import { analyzeText } from "../../../test/helpers/analyzer-harness.js";
 
-const guide = readFileSync(path.resolve(__dirname, "../../../../fixtures/markdown/token_usage.zh.md"), "utf8");
+const guide = readFileSync(path.resolve(__dirname, "../../../fixtures/markdown/token_usage.zh.md"), "utf8");
 let md: Analyzer;
 beforeAll(async () => {
   await pythonAnalyzer.init!();
