@@ -11,7 +11,7 @@ function loadedOnUse(kind: FileKind, load: () => Promise<Analyzer>): Analyzer {
 
 const loaders: Record<FileKind, (registry: AnalyzerRegistry) => Promise<Analyzer>> = {
   python: async () => (await import("@hf-jobs-lint/python")).pythonAnalyzer,
-  typescript: async () => (await import("./typescript.js")).typescriptAnalyzer,
+  typescript: async () => (await import("eslint-plugin-hf-jobs/analyzer")).typescriptAnalyzer,
   shell: async () => (await import("@hf-jobs-lint/shell")).shellAnalyzer,
   "yaml-ci": async () => (await import("@hf-jobs-lint/shell")).ciYamlAnalyzer,
   markdown: async (registry) => {

@@ -1,11 +1,11 @@
-/** The CLI's TypeScript analyzer (packages/cli/src/analyzers/typescript.ts) on fixtures/typescript/. */
+/** The TypeScript analyzer (`eslint-plugin-hf-jobs/analyzer`, src/analyzer.ts) on fixtures/typescript/. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SourceText, applyEdits, selectFixes, type AnalysisInput, type Diagnostic } from "@hf-jobs-lint/core";
-import { countTypeScriptSyntaxErrors, typescriptAnalyzer } from "../../src/analyzers/typescript.js";
-import { createScriptRepo } from "../../../../test/helpers/script-repo.js";
+import { countTypeScriptSyntaxErrors, typescriptAnalyzer } from "../src/analyzer.js";
+import { createScriptRepo } from "../../../test/helpers/script-repo.js";
 
-const fixtures = fileURLToPath(new URL("../../../../fixtures/typescript/", import.meta.url));
+const fixtures = fileURLToPath(new URL("../../../fixtures/typescript/", import.meta.url));
 
 function input(name: string, text = readFileSync(fixtures + name, "utf8")): AnalysisInput {
   return { filename: `fixtures/typescript/${name}`, path: fixtures + name, source: new SourceText(text), root: fixtures, readFile: () => null, includeCounterexamples: false };

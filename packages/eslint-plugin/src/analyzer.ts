@@ -1,13 +1,14 @@
 /**
- * The TypeScript/JavaScript analyzer: the file's text linted by ESLint's `Linter` with eslint-plugin-hf-jobs and
- * the typescript-eslint parser, under a flat config of our own (no user config is read): every rule of the plugin
- * is on, the CLI applies select/ignore itself. ESLint messages become core diagnostics: the code from the rule
+ * `eslint-plugin-hf-jobs/analyzer`: hf-jobs-lint's TypeScript/JavaScript analyzer (the engine's registry loads it;
+ * the plugin's own entry never does). The file's text is linted by ESLint's `Linter` with this plugin and the
+ * typescript-eslint parser, under a flat config of our own (no user config is read): every rule of the plugin is
+ * on, the engine applies select/ignore itself. ESLint messages become core diagnostics: the code from the rule
  * name, offsets from ESLint's line/column, an ESLint fix -> a safe fix, the first suggestion -> an unsafe fix.
  */
 import path from "node:path";
 import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
-import { standaloneConfig } from "eslint-plugin-hf-jobs";
+import { standaloneConfig } from "./index.js";
 import { findRule, makeDiagnostic, ParseError, redactText, SourceText, type Analyzer, type AnalysisInput, type Diagnostic, type Edit, type Fix } from "@hf-jobs-lint/core";
 
 const config = standaloneConfig(tsParser);
