@@ -1,6 +1,7 @@
 /** A worker thread of `--threads N`: it checks the files it is sent, one message per file. */
 import { parentPort, workerData } from "node:worker_threads";
-import { AnalyzerRegistry, checkFile, createLintContext, type CheckSettings, type CheckTarget } from "./check-file.js";
+import { checkFile, createLintContext, type CheckSettings, type CheckTarget } from "./check-file.js";
+import { AnalyzerRegistry } from "./registry.js";
 
 const settings = workerData as CheckSettings;
 const context = createLintContext(settings, new AnalyzerRegistry());

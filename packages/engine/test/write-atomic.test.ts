@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FileChangedError, writeFileAtomic } from "../src/engine/write-atomic.js";
-import { decodeSource, encodeSource } from "../src/engine/read-source.js";
+import { FileChangedError, writeFileAtomic } from "../src/write-atomic.js";
+import { decodeSource, encodeSource } from "../src/read-source.js";
 
 describe("writeFileAtomic", () => {
   it("replaces the file through a rename and keeps its mode", () => {

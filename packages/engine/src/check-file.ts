@@ -4,7 +4,7 @@
  */
 import { createTwoFilesPatch } from "diff";
 import { ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
-import { AnalyzerRegistry } from "../analyzers/index.js";
+import { AnalyzerRegistry } from "./registry.js";
 import { lintText, type LintContext } from "./lint-file.js";
 import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
 import { PerFileIgnores } from "./rule-selection.js";
@@ -105,5 +105,3 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
   }
   return outcome;
 }
-
-export { AnalyzerRegistry };

@@ -14,7 +14,7 @@ import {
   type FileKind,
 } from "@hf-jobs-lint/core";
 import { readScriptText } from "@hf-jobs-lint/python";
-import type { AnalyzerRegistry } from "../analyzers/index.js";
+import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
 
 export interface LintContext {

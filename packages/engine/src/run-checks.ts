@@ -6,7 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { AnalyzerRegistry, checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
+import { checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
+import { AnalyzerRegistry } from "./registry.js";
 
 /**
  * Files each worker must have before workers are used at all: each one loads its own WASM grammar (and ESLint),

@@ -1,6 +1,6 @@
 /**
- * The analyzers the CLI runs, by file kind. Each is loaded on first use, so a Python-only repository never
- * pays for starting ESLint.
+ * The analyzer registry: the analyzer for each file kind. Each is loaded on first use, so a Python-only
+ * repository never pays for starting ESLint.
  */
 import type { Analyzer, FileKind } from "@hf-jobs-lint/core";
 
