@@ -27,6 +27,7 @@ export function decodeSource(bytes: Buffer): ReadOutcome {
   try {
     text = decoder.decode(bytes);
   } catch {
+    // The fatal decoder throws only on invalid UTF-8: an expected per-file error.
     return { ok: false, message: "not valid UTF-8, skipped" };
   }
   const bom = text.charCodeAt(0) === 0xfeff;

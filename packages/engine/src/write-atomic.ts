@@ -17,6 +17,7 @@ export function writeFileAtomic(filePath: string, content: Buffer, expected: { b
   try {
     current = fs.readFileSync(filePath);
   } catch {
+    // Deleted or made unreadable since it was read: it changed.
     throw new FileChangedError(filePath);
   }
   if (!current.equals(expected.bytes)) throw new FileChangedError(filePath);

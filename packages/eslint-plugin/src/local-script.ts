@@ -41,7 +41,7 @@ function statFile(file: string): fs.Stats | null {
     const stat = fs.statSync(file);
     return stat.isFile() ? stat : null;
   } catch {
-    return null;
+    return null; // no such file: nothing to analyse
   }
 }
 

@@ -3,10 +3,10 @@
  * their findings mapped back into the Markdown file; HFJ101 covers the whole file, prose included. Blocks after
  * `<!-- hf-jobs-lint-disable-next-block -->` are not reported, nor are deliberate counter-examples (see
  * counterexamples.ts) unless `includeCounterexamples`. Sub-analyzers are injected so that this module does not
- * load the Python grammar or ESLint; the CLI wires them.
+ * load the Python grammar or ESLint; the engine's registry wires them.
  */
 import path from "node:path";
-import { findRule, findTokens, makeDiagnostic, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import { findRule, findTokens, makeDiagnostic, ParseError, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
 import {
   blankRanges,
   checkShellRegion,
@@ -151,9 +151,10 @@ async function analyzeFence(analyzer: Analyzer, input: AnalysisInput, fence: Fen
   let found: Diagnostic[];
   try {
     found = await analyzer.analyze(subInput);
-  } catch {
-    // A snippet the sub-analyzer cannot read (a fragment, pseudo-code) is not an error of the doc.
-    return [];
+  } catch (error) {
+    // A snippet the sub-analyzer cannot parse (a fragment, pseudo-code) is not an error of the doc; a crash is.
+    if (error instanceof ParseError) return [];
+    throw error;
   }
   const firstRow = input.source.positionAt(fence.lines[0]!.start).row;
   return found.map((diagnostic) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Analyzer, Diagnostic } from "@hf-jobs-lint/core";
-import { makeDiagnostic } from "@hf-jobs-lint/core";
+import { makeDiagnostic, ParseError } from "@hf-jobs-lint/core";
 import { pythonAnalyzer } from "@hf-jobs-lint/python";
 import { createMarkdownAnalyzer, findFences, markOf } from "../src/index.js";
 import { SourceText } from "@hf-jobs-lint/core";
@@ -172,6 +172,13 @@ describe("markdown analyzer", () => {
     const doc = "<!-- hf-jobs-lint-disable-next-block -->\n```bash\nhf jobs uv run -e HF_TOKEN a.py\n```\n\n```bash\nhf jobs uv run -e HF_TOKEN b.py\n```\n";
     const found = await analyzeText(md, "d.md", doc);
     expect(found.map((d) => [d.code, d.location.row])).toEqual([["HFJ201", 7]]);
+  });
+
+  it("a fence that does not parse is skipped; a sub-analyzer that crashes fails the file", async () => {
+    const failing = (error: Error): Analyzer => ({ kinds: ["typescript"], analyze: () => Promise.reject(error) });
+    const doc = "```ts\nconst x = {\n```\n";
+    expect(await analyzeText(createMarkdownAnalyzer({ ...noScripts, typescript: failing(new ParseError("syntax error")) }), "d.md", doc)).toEqual([]);
+    await expect(analyzeText(createMarkdownAnalyzer({ ...noScripts, typescript: failing(new Error("analyzer bug")) }), "d.md", doc)).rejects.toThrow("analyzer bug");
   });
 });
 

@@ -138,7 +138,7 @@ function moveToSecretsFix(context: Context, header: ScriptHeader, offsets: Heade
   try {
     fixed = applyEdits(context.source.text, edits);
   } catch {
-    return null;
+    return null; // overlapping edits: no fix rather than a wrong one
   }
   // Exact or nothing: the fixed header must parse to the same tables with only `key` moved.
   const after = readScriptHeader(fixed);
