@@ -56,7 +56,7 @@ export function readSourceFile(filePath: string): ReadOutcome {
   return outcome;
 }
 
-export function describeIoError(error: unknown): string {
+function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case "ENOENT":

@@ -76,7 +76,7 @@ function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
 }
 
 /** 1 when the file does not parse, else 0 (a fix must not add syntax errors). */
-export function countTypeScriptSyntaxErrors(input: AnalysisInput): number {
+function countTypeScriptSyntaxErrors(input: AnalysisInput): number {
   return lint(input).messages.some((message) => message.fatal) ? 1 : 0;
 }
 

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SourceText, applyEdits, selectFixes, type AnalysisInput, type Diagnostic } from "@hf-jobs-lint/core";
-import { countTypeScriptSyntaxErrors, typescriptAnalyzer } from "../src/analyzer.js";
+import { typescriptAnalyzer } from "../src/analyzer.js";
 import { createScriptRepo } from "../../../test/helpers/script-repo.js";
 
 const fixtures = fileURLToPath(new URL("../../../fixtures/typescript/", import.meta.url));
@@ -81,8 +81,9 @@ describe("typescriptAnalyzer", () => {
 
   it("turns a syntax error into an error for the file", async () => {
     await expect(async () => analyze("syntax-error.ts")).rejects.toThrow(/syntax error at 3:/);
-    expect(countTypeScriptSyntaxErrors(input("syntax-error.ts"))).toBe(1);
-    expect(countTypeScriptSyntaxErrors(input("launcher-good.ts"))).toBe(0);
+    const syntaxErrors = (name: string) => typescriptAnalyzer.countSyntaxErrors!(readFileSync(fixtures + name, "utf8"), `fixtures/typescript/${name}`);
+    expect(syntaxErrors("syntax-error.ts")).toBe(1);
+    expect(syntaxErrors("launcher-good.ts")).toBe(0);
   });
 
   it("honours eslint-disable comments", async () => {

@@ -181,6 +181,3 @@ async function analyzeShellFences(input: AnalysisInput, fences: readonly FenceBl
   const context = { text, shellText, makefile: false, scriptFacts: scriptFactsLookup(input, analyze) };
   return regions.flatMap((region) => checkShellRegion(context, region.from, region.to));
 }
-
-/** Markdown with no sub-analyzers: shell fences and tokens only. */
-export const markdownShellOnlyAnalyzer: Analyzer = createMarkdownAnalyzer();

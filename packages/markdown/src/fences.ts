@@ -37,7 +37,7 @@ export interface FenceBlock {
   disabled: boolean;
 }
 
-export const DISABLE_NEXT_BLOCK = "hf-jobs-lint-disable-next-block";
+const DISABLE_NEXT_BLOCK = "hf-jobs-lint-disable-next-block";
 
 let parser: MarkdownIt | null = null;
 function markdownParser(): MarkdownIt {

@@ -3,7 +3,9 @@ import path from "node:path";
 import type { Analyzer, Diagnostic } from "@hf-jobs-lint/core";
 import { makeDiagnostic, ParseError } from "@hf-jobs-lint/core";
 import { pythonAnalyzer } from "@hf-jobs-lint/python";
-import { createMarkdownAnalyzer, findFences, markOf } from "../src/index.js";
+import { createMarkdownAnalyzer } from "../src/index.js";
+import { markOf } from "../src/counterexamples.js";
+import { findFences } from "../src/fences.js";
 import { SourceText } from "@hf-jobs-lint/core";
 import { analyzeText, codesOf, covered, FAKE_TOKEN, fixToFixpoint } from "../../../test/helpers/analyzer-harness.js";
 

@@ -5,7 +5,7 @@ import { checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding
 import { blankRanges, makefileBlanks } from "./mask.js";
 import { loadAnalyzeScriptNeeds, scriptFactsLookup, type AnalyzeScriptNeeds } from "./script-facts.js";
 
-export function isMakefile(filename: string): boolean {
+function isMakefile(filename: string): boolean {
   const base = path.posix.basename(filename.split(path.sep).join("/"));
   return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk");
 }
@@ -14,7 +14,7 @@ export function isMakefile(filename: string): boolean {
  * Findings (file offsets) for a whole shell file or Makefile. `analyze` reads a job script's needs; by default
  * it is `@hf-jobs-lint/python`'s, loaded when the file holds a launch.
  */
-export async function analyzeShellFile(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptNeeds | null): Promise<LocalFinding[]> {
+async function analyzeShellFile(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptNeeds | null): Promise<LocalFinding[]> {
   const text = input.source.text;
   const makefile = isMakefile(input.path ?? input.filename);
   const shellText = makefile ? blankRanges(text, makefileBlanks(text)) : text;

@@ -106,7 +106,7 @@ function applyFolds(text: string, folds: readonly number[]): string {
   return parts.join("");
 }
 
-export async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptNeeds | null): Promise<LocalFinding[]> {
+async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptNeeds | null): Promise<LocalFinding[]> {
   const text = input.source.text;
   const findings: LocalFinding[] = [];
   if (/\bjobs\b|hfjobs/.test(text)) {

@@ -14,7 +14,7 @@ export interface RenderContext {
 }
 
 /** `value` as one shell word: bare when every character is safe, else single-quoted (double-quoted if it has `'`). */
-export function quoteShellWord(value: string): string {
+function quoteShellWord(value: string): string {
   if (value !== "" && /^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
   if (!value.includes("'")) return `'${value}'`;
   return `"${value.replace(/[\\$`"]/g, (c) => `\\${c}`)}"`;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ciDialect, createCiYamlAnalyzer } from "../src/index.js";
+import { createCiYamlAnalyzer } from "../src/index.js";
+import { ciDialect } from "../src/ci-yaml.js";
 import { analyzeText, codesOf, covered, FAKE_TOKEN, fixToFixpoint } from "../../../test/helpers/analyzer-harness.js";
 
 const fixtures = path.resolve(__dirname, "../../../fixtures/ci");

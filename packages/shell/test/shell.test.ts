@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createShellAnalyzer, shellAnalyzer, tokenizeShell } from "../src/index.js";
+import { createShellAnalyzer, shellAnalyzer } from "../src/index.js";
+import { tokenizeShell } from "../src/tokenize.js";
 import { analyzeText, codesOf, covered, FAKE_TOKEN, FAKE_TOKEN_2, fixToFixpoint } from "../../../test/helpers/analyzer-harness.js";
 
 const fixtures = path.resolve(__dirname, "../../../fixtures/shell");

@@ -61,7 +61,7 @@ function codesFromFlag(values: string[] | undefined, flag: string): string[] | u
 }
 
 /** Settings from the configuration and the flags (flags win). */
-export function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckSettings; exclude: string[]; configRoot: string } {
+function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckSettings; exclude: string[]; configRoot: string } {
   const loaded = options.config ? loadConfigFile(path.resolve(cwd, options.config)) : findConfig(cwd);
   const { config } = loaded;
   const enabled = resolveEnabledCodes(config, {

@@ -208,13 +208,6 @@ export function commandFieldNames(launch: Launch): readonly string[] {
   return launch.kind === "tool" ? ["command", "script_args"] : ["command", "arguments"];
 }
 
-/** The resolved object of one field of the job (`secrets`, `environment`). */
-export function jobFieldObject(context: Context, launch: Launch, field: string): { property: TSESTree.Property | null; object: ObjectNode | null } {
-  const fields = jobFields(launch);
-  const property = findProperty(fields, field);
-  return { property, object: property ? resolveObject(context, propertyValue(property)) : null };
-}
-
 /** A human name for the surface, used in messages. */
 export function surfaceName(launch: Launch): string {
   switch (launch.kind) {
