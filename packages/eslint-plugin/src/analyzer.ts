@@ -16,8 +16,6 @@ const config = standaloneConfig(tsParser);
 // `cwd: "/"` so that every absolute path falls under the config's `files` pattern.
 const linter = new Linter({ configType: "flat", cwd: path.parse(process.cwd()).root });
 
-/** An ESLint-reported TypeScript/JavaScript syntax error, reported by the CLI as a per-file error. */
-
 function lint(input: AnalysisInput): { messages: Linter.LintMessage[]; toOffset(line: number, column: number): number } {
   const filename = input.path ?? path.resolve(input.root, input.filename);
   const messages = linter.verify(input.source.text, config, { filename });
