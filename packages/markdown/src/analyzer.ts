@@ -6,7 +6,7 @@
  * load the Python grammar or ESLint; the engine's registry wires them.
  */
 import path from "node:path";
-import { findRule, findTokens, makeDiagnostic, ParseError, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import { findRule, findTokens, ParseError, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
 import {
   blankRanges,
   checkShellRegion,
@@ -15,6 +15,7 @@ import {
   promptBlanks,
   scriptFactsLookup,
   tokenFindings,
+  toDiagnostics,
   type AnalyzeScriptNeeds,
   type LocalFinding,
   type PromptMode,
@@ -107,24 +108,13 @@ export function createMarkdownAnalyzer(sub: MarkdownSubAnalyzers = {}): Analyzer
       // HFJ101 on every token not already reported (prose, unknown fence languages, HTML comments).
       findings.push(...tokenFindings(text, coveredTokenOffsets(findings)));
 
-      const diagnostics: Diagnostic[] = [];
-      for (const finding of findings) {
-        if (!appliesToMarkdown(finding.code)) continue;
+      const reported = findings.filter((finding) => {
+        if (!appliesToMarkdown(finding.code)) return false;
         const scope = scopes.find((s) => finding.start >= s.from && finding.start <= s.to);
-        if (scope?.fence.disabled) continue;
-        if (!input.includeCounterexamples && isCounterexample(finding, scope, input.source)) continue;
-        diagnostics.push(
-          makeDiagnostic(input.source, input.filename, {
-            code: finding.code,
-            message: finding.message,
-            start: finding.start,
-            end: finding.end,
-            fix: finding.fix,
-            noqaRow: finding.noqaRow ?? input.source.positionAt(finding.noqaOffset ?? finding.start).row,
-          }),
-        );
-      }
-      return diagnostics;
+        if (scope?.fence.disabled) return false;
+        return input.includeCounterexamples || !isCounterexample(finding, scope, input.source);
+      });
+      return toDiagnostics(input, reported);
     },
   };
 }

@@ -2,7 +2,7 @@
  * A fence's content as a file of its own (container prefixes removed, line breaks kept), and the way back:
  * offsets and fixes a sub-analyzer reports on that text, mapped line by line into the Markdown file.
  */
-import type { Edit, Fix } from "@hf-jobs-lint/core";
+import { lineIndexAt, type Edit, type Fix } from "@hf-jobs-lint/core";
 import type { FenceLine } from "./fences.js";
 
 export class FenceText {
@@ -27,14 +27,7 @@ export class FenceText {
   }
 
   private lineIndexAt(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lineIndexAt(this.starts, offset);
   }
 
   /** The Markdown offset of `offset` in the fence text. */

@@ -24,7 +24,8 @@ async function analyzeShellFile(input: AnalysisInput, analyzeNeeds?: AnalyzeScri
   return findings;
 }
 
-export function toDiagnostics(input: AnalysisInput, findings: readonly LocalFinding[]): Diagnostic[] {
+/** Findings at file offsets as core diagnostics; a `noqaRow` given (a finding mapped from a fence) wins over `noqaOffset`'s row. */
+export function toDiagnostics(input: AnalysisInput, findings: readonly (LocalFinding & { noqaRow?: number })[]): Diagnostic[] {
   return findings.map((finding) =>
     makeDiagnostic(input.source, input.filename, {
       code: finding.code,
@@ -32,7 +33,7 @@ export function toDiagnostics(input: AnalysisInput, findings: readonly LocalFind
       start: finding.start,
       end: finding.end,
       fix: finding.fix,
-      noqaRow: input.source.positionAt(finding.noqaOffset ?? finding.start).row,
+      noqaRow: finding.noqaRow ?? input.source.positionAt(finding.noqaOffset ?? finding.start).row,
     }),
   );
 }
