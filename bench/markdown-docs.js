@@ -10,7 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = (p) => path.join(here, "..", "packages", p);
 const { SourceText } = await import(dist("core/dist/index.js"));
 const { pythonAnalyzer } = await import(dist("python/dist/index.js"));
-const { createMarkdownAnalyzer } = await import(dist("cli/dist/analyzers/markdown/index.js"));
+const { createMarkdownAnalyzer } = await import(dist("markdown/dist/index.js"));
 
 const FAKE_TOKEN = "hf_" + "FAKEbenchMarkdown0123456789abcdefgh".slice(0, 34);
 const count = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 300);

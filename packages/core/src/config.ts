@@ -60,7 +60,7 @@ export function normaliseCodes(values: readonly string[], where: string): string
   });
 }
 
-export function validateConfig(raw: Record<string, unknown>, file: string): FileConfig {
+function validateConfig(raw: Record<string, unknown>, file: string): FileConfig {
   const config: FileConfig = {};
   for (const [key, value] of Object.entries(raw)) {
     const field = KEYS[key];

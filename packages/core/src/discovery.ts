@@ -65,7 +65,7 @@ function readIgnoreFile(file: string): string | null {
   try {
     return fs.readFileSync(file, "utf8");
   } catch {
-    return null;
+    return null; // no such ignore file (or unreadable): no patterns from it
   }
 }
 

@@ -30,14 +30,8 @@ export class SourceText {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { row: low + 1, column: clamped - this.lineStarts[low]! + 1 };
+    const line = lineIndexAt(this.lineStarts, clamped);
+    return { row: line + 1, column: clamped - this.lineStarts[line]! + 1 };
   }
 
   offsetAt(position: Position): number {
@@ -59,4 +53,16 @@ export class SourceText {
     if (end > start && this.text[end - 1] === "\r") end--;
     return this.text.slice(start, end);
   }
+}
+
+/** The index of the last of the ascending `starts` that is at or before `offset` (0 when none is): the line holding `offset`. */
+export function lineIndexAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

@@ -30,7 +30,7 @@ export function unwrap(node: Node): Node {
 }
 
 /** The `const` initialiser an identifier stands for, or null (let/var, parameters, imports, reassigned, unknown). */
-export function constInitializer(context: Context, identifier: TSESTree.Identifier): Node | null {
+function constInitializer(context: Context, identifier: TSESTree.Identifier): Node | null {
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
   if (!variable || variable.defs.length !== 1) return null;
   const def = variable.defs[0]!;
@@ -159,27 +159,6 @@ export function propertyValue(property: TSESTree.Property): TSESTree.Expression 
 }
 
 /**
- * The range that removing an element of a comma-separated list (object properties, array elements) takes away,
- * with the separator: the comma before it, or for the first element the comma after it.
- */
-export function listRemovalRange(
-  context: Context,
-  items: readonly (Node | null)[],
-  index: number,
-): [number, number] {
-  const sourceCode = context.sourceCode;
-  const item = items[index]!;
-  const previous = index > 0 ? items[index - 1] : null;
-  const next = index + 1 < items.length ? items[index + 1] : null;
-  if (previous) return [previous.range[1], item.range[1]];
-  if (next) return [item.range[0], next.range[0]];
-  // The only element: remove it and a trailing comma if there is one.
-  const after = sourceCode.getTokenAfter(item);
-  const end = after && after.value === "," ? after.range[1] : item.range[1];
-  return [item.range[0], end];
-}
-
-/**
  * Ranges removing several elements of one list at once (each run of neighbours as one range, so the ranges never
  * overlap). Removing every element leaves the list empty.
  */
@@ -220,11 +199,6 @@ export function quoteString(value: string, quote: string): string {
 /** Text that stands for itself inside a template literal. */
 export function escapeTemplateText(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
-}
-
-/** A property key as written for `name`: a bare identifier when it is one, else a quoted string. */
-export function renderKey(name: string, quote = '"'): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quoteString(name, quote);
 }
 
 /** The callee's name: `f` for `f()`, `b` for `a.b()` / `a["b"]()`; null otherwise. */

@@ -6,7 +6,7 @@
 import type { Linter } from "eslint";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { RULES, type RuleMeta } from "@hf-jobs-lint/core";
-// Importing the rules loads the Python grammar once (top-level await in ./python-bridge.ts), so that rules can
+// Importing the rules loads the Python grammar once (top-level await in ./inline-script.ts), so that rules can
 // analyse inline job scripts synchronously.
 import noHardcodedToken from "./rules/no-hardcoded-token.js";
 import noLiteralTokenArgument from "./rules/no-literal-token-argument.js";

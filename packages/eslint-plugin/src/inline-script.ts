@@ -3,12 +3,17 @@
  * (a string holding a newline, or a template literal without substitutions). Findings of the Python analyzer are
  * mapped back into the TS file: exactly when the literal's raw text equals its value (or differs only by CRLF
  * line endings, which template literals normalise), otherwise at the literal itself without a fix.
+ * The Python grammar loads once, when this module is first imported (top-level await): after that analysis is
+ * synchronous, so the rules stay synchronous. A grammar that fails to load fails the plugin's import, instead of
+ * leaving inline-script rules silently off.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { SourceText, type Diagnostic } from "@hf-jobs-lint/core";
+import { analyzePython, analyzeScriptNeeds, initPythonParser, type ScriptNeeds } from "@hf-jobs-lint/python";
 import { escapeTemplateText, findProperty, propertyValue, resolveValue, type Context } from "./ast.js";
 import type { ToolCall } from "./launch/detect.js";
-import { analyzePythonScript, analyzePythonScriptNeeds, type ScriptNeeds } from "./python-bridge.js";
+
+await initPythonParser();
 
 export interface InlineScript {
   /** The string or template literal holding the script. */
@@ -24,8 +29,8 @@ export interface InlineScript {
 }
 
 const scripts = new WeakMap<TSESTree.Node, InlineScript | null>();
-const findings = new WeakMap<TSESTree.Node, Diagnostic[] | null>();
-const needs = new WeakMap<TSESTree.Node, ScriptNeeds | null>();
+const findings = new WeakMap<TSESTree.Node, Diagnostic[]>();
+const needs = new WeakMap<TSESTree.Node, ScriptNeeds>();
 
 /** The inline Python script of a `uv` tool call, or null for a path, a URL or a computed value. */
 export function inlineScriptOf(context: Context, launch: ToolCall): InlineScript | null {
@@ -72,26 +77,26 @@ function offsetMap(raw: string, cooked: string, contentStart: number): ((offset:
   return (offset) => contentStart + (rawIndex[Math.min(offset, rawIndex.length - 1)] ?? raw.length);
 }
 
-/** The Python analyzer's findings for the script (script role), cached per literal; null when unavailable. */
-export function inlineScriptFindings(context: Context, script: InlineScript): Diagnostic[] | null {
-  if (findings.has(script.node)) return findings.get(script.node)!;
-  const result = analyzePythonScript({
-    filename: context.filename,
-    path: null,
-    source: new SourceText(script.text),
-    root: context.cwd,
-    readFile: () => null,
-    includeCounterexamples: false,
-  });
-  findings.set(script.node, result);
+/** The Python analyzer's findings for the script (script role), cached per literal. */
+export function inlineScriptFindings(context: Context, script: InlineScript): Diagnostic[] {
+  let result = findings.get(script.node);
+  if (!result) {
+    result = analyzePython(
+      { filename: context.filename, path: null, source: new SourceText(script.text), root: context.cwd, readFile: () => null, includeCounterexamples: false },
+      { role: "script" },
+    );
+    findings.set(script.node, result);
+  }
   return result;
 }
 
-/** What token the script needs, cached per literal; null when the Python analyzer is unavailable. */
-export function inlineScriptNeeds(script: InlineScript): ScriptNeeds | null {
-  if (needs.has(script.node)) return needs.get(script.node)!;
-  const result = analyzePythonScriptNeeds(script.text);
-  needs.set(script.node, result);
+/** What token the script needs, cached per literal. */
+export function inlineScriptNeeds(script: InlineScript): ScriptNeeds {
+  let result = needs.get(script.node);
+  if (!result) {
+    result = analyzeScriptNeeds(script.text);
+    needs.set(script.node, result);
+  }
   return result;
 }
 

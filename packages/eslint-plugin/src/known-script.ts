@@ -9,7 +9,7 @@ import type { ToolCall } from "./launch/detect.js";
 import { literalString } from "./launch/fields.js";
 import { inlineScriptNeeds, inlineScriptOf } from "./inline-script.js";
 import { resolveLocalScriptFrom } from "./local-script.js";
-import type { ScriptNeeds } from "./python-bridge.js";
+import type { ScriptNeeds } from "@hf-jobs-lint/python";
 
 export interface KnownScript {
   /** How messages name it, as the Python analyzer does: "the inline script", "`scripts/train.py`". */
@@ -30,8 +30,7 @@ function findScript(context: Context, launch: ToolCall): KnownScript | null {
   if (!launch.operation.endsWith("uv")) return null;
   const inline = inlineScriptOf(context, launch);
   if (inline) {
-    const needs = inlineScriptNeeds(inline);
-    return needs ? { label: "the inline script", needs } : null;
+    return { label: "the inline script", needs: inlineScriptNeeds(inline) };
   }
   const property = findProperty(launch.args, "script");
   const value = property ? literalString(context, propertyValue(property)) : null;

@@ -11,9 +11,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { findRepositoryRoot, type ScriptFacts } from "@hf-jobs-lint/core";
-import { MAX_SCRIPT_BYTES, readScriptText, type ScriptNeedsCache } from "@hf-jobs-lint/python";
+import { initPythonParser, MAX_SCRIPT_BYTES, readScriptText, resolveLocalScript, type ScriptNeeds, type ScriptNeedsCache } from "@hf-jobs-lint/python";
 import type { Context } from "./ast.js";
-import { resolvePythonScriptFile, type ScriptNeeds } from "./python-bridge.js";
+
+// Analysis is synchronous once the grammar has loaded (as in inline-script.ts, which most importers load too).
+await initPythonParser();
 
 export interface LocalScript {
   /** Absolute path of the analysed file. */
@@ -39,7 +41,7 @@ function statFile(file: string): fs.Stats | null {
     const stat = fs.statSync(file);
     return stat.isFile() ? stat : null;
   } catch {
-    return null;
+    return null; // no such file: nothing to analyse
   }
 }
 
@@ -82,7 +84,7 @@ function launcherPath(context: Context): string | null {
 export function resolveLocalScriptFrom(context: Context, scriptPath: string): LocalScript | null {
   const launcher = launcherPath(context);
   if (!launcher) return null;
-  const resolved = resolvePythonScriptFile(scriptPath, {
+  const resolved = resolveLocalScript(scriptPath, {
     launcherPath: launcher,
     root: repositoryRoot(path.dirname(launcher)),
     readFile: readScriptText,

@@ -99,9 +99,7 @@ export function reportCommandLineFindings(context: Context, rule: RuleMeta, laun
 export function reportInlineScriptFindings(context: Context, rule: RuleMeta, launch: ToolCall): void {
   const script = inlineScriptOf(context, launch);
   if (!script) return;
-  const found = inlineScriptFindings(context, script);
-  if (!found) return;
-  for (const diagnostic of found) {
+  for (const diagnostic of inlineScriptFindings(context, script)) {
     if (diagnostic.code !== rule.code) continue;
     const map = script.toFileOffset;
     let proposal: Proposal | null = null;

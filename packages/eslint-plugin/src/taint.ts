@@ -13,7 +13,7 @@ type Node = TSESTree.Node;
 export const MAX_SHOWN_PREFIX = 10;
 
 /** Environment variables that hold the Hugging Face token. */
-export function isHfTokenVariable(name: string): boolean {
+function isHfTokenVariable(name: string): boolean {
   return name === HF_TOKEN || LEGACY_TOKEN_VARIABLES.has(name) || isMisnamedHfTokenName(name);
 }
 

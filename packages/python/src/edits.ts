@@ -5,18 +5,18 @@ import type { Context } from "./context.js";
 import { literalString, namedChildren, readString } from "./syntax.js";
 
 /** Offset of the start of the line holding `offset`. */
-export function lineStartOf(text: string, offset: number): number {
+function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
 }
 
 /** Offset just after the line ending of the line holding `offset` (or the end of the text). */
-export function nextLineStart(text: string, offset: number): number {
+function nextLineStart(text: string, offset: number): number {
   const newline = text.indexOf("\n", offset);
   return newline < 0 ? text.length : newline + 1;
 }
 
 /** The whitespace that indents the line holding `offset`. */
-export function indentationAt(text: string, offset: number): string {
+function indentationAt(text: string, offset: number): string {
   const start = lineStartOf(text, offset);
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
@@ -33,7 +33,7 @@ function isImport(statement: SyntaxNode): boolean {
  * Where new top-level lines go: after the leading imports, else after the module docstring, `from __future__`
  * imports, a PEP 723 header and a shebang/encoding line. Returns a line-start offset.
  */
-export function topInsertionPoint(context: Context): number {
+function topInsertionPoint(context: Context): number {
   const text = context.source.text;
   let after = context.source.hasBom ? 1 : 0;
   let seenCode = false;

@@ -28,7 +28,7 @@ export function initPythonParser(): Promise<Parser> {
 }
 
 /** The parser, once `initPythonParser()` has resolved. */
-export function getPythonParser(): Parser {
+function getPythonParser(): Parser {
   if (!parser) throw new Error("the Python parser is not initialised: await initPythonParser() first");
   return parser;
 }
@@ -110,7 +110,7 @@ export function nodesOfTypes(root: Node, types: ReadonlySet<string>): TypedNode[
  * node's type through the cursor and builds Node objects only for the wanted ones: most nodes are
  * identifiers and punctuation, and building a Node per node dominates the cost of a walk.
  */
-export function* walkTypes(root: Node, types: ReadonlySet<string>): Generator<Node> {
+function* walkTypes(root: Node, types: ReadonlySet<string>): Generator<Node> {
   const cursor = root.walk();
   try {
     let descending = true;

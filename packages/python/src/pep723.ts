@@ -102,7 +102,7 @@ export function readScriptHeader(text: string): ScriptHeader | null {
     const data = parseToml(block.lines.map((line) => line.content).join("\n")) as Record<string, unknown>;
     return { ...block, data };
   } catch {
-    return null;
+    return null; // the header's TOML does not parse: read as no header
   }
 }
 

@@ -62,7 +62,7 @@ export function readScriptText(absolutePath: string): string | null {
     const bytes = fs.readFileSync(absolutePath);
     return bytes.includes(0) ? null : utf8.decode(bytes);
   } catch {
-    return null;
+    return null; // missing, unreadable or not UTF-8: no script to analyse
   }
 }
 
@@ -110,13 +110,8 @@ export function resolveLocalScript<N extends ScriptNeedsSummary = ReturnType<typ
     if (needs === undefined) {
       const text = options.readFile(candidate);
       needs = null;
-      if (text !== null) {
-        try {
-          needs = analyze(text);
-        } catch {
-          needs = null;
-        }
-      }
+      // A script that does not read is not analysed; one that crashes the analysis is an error of the launching file.
+      if (text !== null) needs = analyze(text);
       options.cache?.set(candidate, needs);
     }
     if (needs) return { path: candidate, label: `\`${scriptPath}\``, needs, facts: scriptFactsOf(needs) };

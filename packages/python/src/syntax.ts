@@ -208,18 +208,6 @@ function readCalleeName(call: SyntaxNode): string | null {
   return null;
 }
 
-/** `a.b.c` as text when the callee is a plain dotted name, else null. */
-export function dottedName(node: SyntaxNode | null | undefined): string | null {
-  if (!node) return null;
-  if (node.type === "identifier") return node.text;
-  if (node.type === "attribute") {
-    const object = dottedName(node.childForFieldName("object"));
-    const attribute = node.childForFieldName("attribute");
-    return object && attribute ? `${object}.${attribute.text}` : null;
-  }
-  return null;
-}
-
 /** Nodes that open a Python name scope. */
 export const SCOPE_TYPES = new Set(["module", "function_definition", "class_definition", "lambda"]);
 

@@ -40,9 +40,9 @@ describe("local script resolution", () => {
     expect(reads).toHaveLength(2);
   });
 
-  test("a missing file or one that fails to analyse resolves to nothing", () => {
-    const options = { launcherPath: LAUNCHER, root: ROOT, readFile: (file: string) => (file.endsWith("broken.py") ? "x" : null), analyze: (): ScriptNeedsSummary => { throw new Error("no parse"); } };
+  test("a missing file resolves to nothing; an analysis that crashes is not taken for a missing file", () => {
+    const options = { launcherPath: LAUNCHER, root: ROOT, readFile: (file: string) => (file.endsWith("broken.py") ? "x" : null), analyze: (): ScriptNeedsSummary => { throw new Error("analysis crashed"); } };
     expect(resolveLocalScript("missing.py", options)).toBeNull();
-    expect(resolveLocalScript("broken.py", options)).toBeNull();
+    expect(() => resolveLocalScript("broken.py", options)).toThrow("analysis crashed");
   });
 });

@@ -19,10 +19,7 @@ import {
   type FileError,
   type OutputFormat,
 } from "@hf-jobs-lint/core";
-import type { CheckSettings, CheckTarget, FileOutcome } from "../engine/check-file.js";
-import { displayName } from "../engine/lint-file.js";
-import { resolveEnabledCodes } from "../engine/rule-selection.js";
-import { defaultThreadCount, runChecks } from "../engine/run-checks.js";
+import { defaultThreadCount, displayName, resolveEnabledCodes, runChecks, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
 import { UsageError, type Io } from "../io.js";
 
 export interface CheckOptions {
@@ -64,7 +61,7 @@ function codesFromFlag(values: string[] | undefined, flag: string): string[] | u
 }
 
 /** Settings from the configuration and the flags (flags win). */
-export function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckSettings; exclude: string[]; configRoot: string } {
+function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckSettings; exclude: string[]; configRoot: string } {
   const loaded = options.config ? loadConfigFile(path.resolve(cwd, options.config)) : findConfig(cwd);
   const { config } = loaded;
   const enabled = resolveEnabledCodes(config, {

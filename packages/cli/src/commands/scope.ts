@@ -2,7 +2,7 @@
 import path from "node:path";
 import { redactText } from "@hf-jobs-lint/core";
 import { analyzeScriptNeeds, initPythonParser } from "@hf-jobs-lint/python";
-import { readSourceFile } from "../engine/read-source.js";
+import { readSourceFile } from "@hf-jobs-lint/engine";
 import { UsageError, type Io } from "../io.js";
 
 export async function scopeCommand(script: string, options: { outputFormat?: "text" | "json" }, io: Io): Promise<number> {

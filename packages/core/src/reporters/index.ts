@@ -9,9 +9,9 @@ import { formatSarif } from "./sarif.js";
 import { OUTPUT_FORMATS, type OutputFormat, type ReportInput } from "./types.js";
 
 export * from "./types.js";
-export { formatStatistics, computeStatistics, type Statistic, type StatisticsOptions } from "./statistics.js";
-export { toJsonDiagnostic, type JsonDiagnostic, type JsonEdit, type JsonFix, type JsonLocation } from "./json.js";
-export { buildSarifLog, artifactLocation } from "./sarif.js";
+export { formatStatistics, type Statistic, type StatisticsOptions } from "./statistics.js";
+export { type JsonDiagnostic, type JsonEdit, type JsonFix, type JsonLocation } from "./json.js";
+export { artifactLocation } from "./sarif.js";
 export { escapeGithubData, escapeGithubProperty } from "./github.js";
 export { escapeXml } from "./junit.js";
 export { isFixAvailable, countFixable, type FixableCounts } from "./fixability.js";

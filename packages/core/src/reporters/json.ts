@@ -49,7 +49,7 @@ function toJsonEdit(edit: Edit, diagnostic: Diagnostic, source: SourceText | und
   return { content: edit.content, end_location: toJsonLocation(endLocation), location: toJsonLocation(location) };
 }
 
-export function toJsonDiagnostic(diagnostic: Diagnostic, sources: ReportInput["sources"]): JsonDiagnostic {
+function toJsonDiagnostic(diagnostic: Diagnostic, sources: ReportInput["sources"]): JsonDiagnostic {
   const source = sources.get(diagnostic.filename);
   const fix = diagnostic.fix;
   const rule = findRule(diagnostic.code);

@@ -101,7 +101,7 @@ function toResult(diagnostic: Diagnostic, fingerprint: string): Result {
   };
 }
 
-export function buildSarifLog(input: ReportInput): Log {
+function buildSarifLog(input: ReportInput): Log {
   const diagnostics = sortedDiagnostics(input.diagnostics);
   const hashes = fingerprints(diagnostics, input.sources);
   const notifications: Notification[] = sortedErrors(input.errors).map((error) => ({

@@ -23,7 +23,7 @@ export interface StatisticsOptions {
   unsafeFixesEnabled?: boolean;
 }
 
-export function computeStatistics(diagnostics: readonly Diagnostic[], options: StatisticsOptions = {}): Statistic[] {
+function computeStatistics(diagnostics: readonly Diagnostic[], options: StatisticsOptions = {}): Statistic[] {
   const byCode = new Map<string, Statistic>();
   for (const diagnostic of diagnostics) {
     const fixable = isFixAvailable(diagnostic.fix, options.unsafeFixesEnabled ?? false);

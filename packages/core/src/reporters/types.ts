@@ -6,10 +6,6 @@ export const OUTPUT_FORMATS = ["full", "concise", "json", "json-lines", "sarif",
 
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export function isOutputFormat(value: string): value is OutputFormat {
-  return (OUTPUT_FORMATS as readonly string[]).includes(value);
-}
-
 export interface ReportInput {
   /** Remaining findings; sorted with `compareDiagnostics` (reporters sort a copy when they are not). */
   diagnostics: Diagnostic[];

@@ -7,7 +7,7 @@
  * - HFJ204: a misnamed HF token secret in `secrets`, unless the script reads that name. Unsafe rename.
  * A real-looking token written in the header is HFJ101, reported like any comment by `literals.ts`.
  */
-import { HF_TOKEN, RENAME_SECRET_FIX, applyEdits, misnamedSecretMessage, isMisnamedHfTokenName, isTokenLikeKey, type Edit, type Fix } from "@hf-jobs-lint/core";
+import { HF_TOKEN, RENAME_SECRET_FIX, applyEdits, isMisnamedHfTokenName, isTokenLikeKey, lineIndexAt, misnamedSecretMessage, type Edit, type Fix } from "@hf-jobs-lint/core";
 import { report, type Context } from "../context.js";
 import { hfJobsTable, readScriptHeader, type ScriptHeader } from "../pep723.js";
 import { samePath, scanTomlLayout, type TomlEntry, type TomlLayout } from "../toml-layout.js";
@@ -31,14 +31,7 @@ class HeaderOffsets {
   }
 
   lineIndex(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lineIndexAt(this.starts, offset);
   }
 
   source(offset: number): number {
@@ -138,7 +131,7 @@ function moveToSecretsFix(context: Context, header: ScriptHeader, offsets: Heade
   try {
     fixed = applyEdits(context.source.text, edits);
   } catch {
-    return null;
+    return null; // overlapping edits: no fix rather than a wrong one
   }
   // Exact or nothing: the fixed header must parse to the same tables with only `key` moved.
   const after = readScriptHeader(fixed);

@@ -1,6 +1,0 @@
-export { shellAnalyzer, createShellAnalyzer, analyzeShellFile, isMakefile, toDiagnostics } from "./analyzer.js";
-export { tokenizeShell, tokenizeRange, type ShellWord, type ShellCommand } from "./tokenize.js";
-export { checkShellRegion, tokenFindings, coveredTokenOffsets, type LocalFinding, type ShellCheckContext } from "./check.js";
-export { blankRanges, promptBlanks, makefileBlanks, linesIn, type PromptMode, type Range } from "./mask.js";
-export { loadAnalyzeScriptNeeds, scriptFactsLookup, type ScriptFactsLookup, type AnalyzeScriptNeeds } from "./script-facts.js";
-export { quoteShellWord, renderArgvFix } from "./render.js";

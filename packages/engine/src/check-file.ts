@@ -1,0 +1,107 @@
+/**
+ * One unit of work, the same in the main thread and in a worker: read a file, lint it, fix it, and write it
+ * back (or produce its diff). Everything it returns is plain data, so it crosses a worker boundary.
+ */
+import { createTwoFilesPatch } from "diff";
+import { ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import { AnalyzerRegistry } from "./registry.js";
+import { lintText, type LintContext } from "./lint-file.js";
+import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
+import { PerFileIgnores } from "./rule-selection.js";
+import { FileChangedError, writeFileAtomic } from "./write-atomic.js";
+
+/** Settings a worker needs, as plain data. */
+export interface CheckSettings {
+  enabled: string[];
+  perFileIgnores: Record<string, string[]>;
+  configRoot: string;
+  repoRoot: string;
+  includeCounterexamples: boolean;
+  fix: boolean;
+  unsafeFixes: boolean;
+  /** Produce a diff instead of writing. */
+  diff: boolean;
+}
+
+export interface CheckTarget {
+  filename: string;
+  path: string | null;
+  kind: FileKind;
+  /** Source given directly (stdin); otherwise read from `path`. */
+  text?: string;
+}
+
+export interface FileOutcome {
+  filename: string;
+  diagnostics: Diagnostic[];
+  /** The text the diagnostics' offsets refer to (only when there are diagnostics or a fixed text for stdin). */
+  text: string | null;
+  /** Per-file error: could not read, parse, or write. */
+  error: string | null;
+  /** Findings whose fixes were applied (or would be, with --diff). */
+  fixed: Diagnostic[];
+  /** Unified diff of the fixes, already redacted (with --diff). */
+  diff: string | null;
+  /** The fixed source (stdin with --fix). */
+  fixedText: string | null;
+  /** Local scripts the file's launches name that could not be found or read. */
+  unresolvedScripts: string[];
+  /** Other files the analysis read: when one of them is fixed, this file is checked again. */
+  dependencies: string[];
+}
+
+export function createLintContext(settings: CheckSettings, registry: AnalyzerRegistry): LintContext {
+  return {
+    registry,
+    enabled: new Set(settings.enabled),
+    perFileIgnores: new PerFileIgnores(settings.perFileIgnores, settings.configRoot),
+    root: settings.repoRoot,
+    includeCounterexamples: settings.includeCounterexamples,
+  };
+}
+
+export async function checkFile(target: CheckTarget, settings: CheckSettings, context: LintContext): Promise<FileOutcome> {
+  const outcome: FileOutcome = { filename: target.filename, diagnostics: [], text: null, error: null, fixed: [], diff: null, fixedText: null, unresolvedScripts: [], dependencies: [] };
+  let file: SourceFile;
+  if (target.text !== undefined) {
+    const bom = target.text.charCodeAt(0) === 0xfeff;
+    file = { text: bom ? target.text.slice(1) : target.text, bom, bytes: Buffer.alloc(0), mode: 0o644 };
+  } else {
+    const read = readSourceFile(target.path!);
+    if (!read.ok) return { ...outcome, error: read.message };
+    file = read.file;
+  }
+
+  let result;
+  try {
+    result = await lintText(target, file.text, context, { fix: settings.fix || settings.diff, unsafe: settings.unsafeFixes });
+  } catch (error) {
+    const message = redactText((error as Error).message ?? String(error));
+    return { ...outcome, error: error instanceof ParseError ? `cannot parse: ${message}` : `internal error while checking: ${message}` };
+  }
+  outcome.diagnostics = result.diagnostics;
+  outcome.unresolvedScripts = result.unresolvedScripts;
+  outcome.dependencies = result.dependencies;
+  outcome.fixed = result.fixed;
+  if (result.fixError) outcome.error = result.fixError;
+  if (result.diagnostics.length > 0) outcome.text = result.source.text;
+
+  if (result.fixedText !== null) {
+    if (settings.diff) {
+      outcome.diff = redactText(createTwoFilesPatch(`a/${target.filename}`, `b/${target.filename}`, file.text, result.fixedText, undefined, undefined, { context: 3 }));
+    } else if (target.path === null) {
+      outcome.fixedText = result.fixedText;
+    } else {
+      try {
+        writeFileAtomic(target.path, encodeSource(result.fixedText, file.bom), file);
+      } catch (error) {
+        // Nothing was written: report what was found as still there.
+        outcome.error = error instanceof FileChangedError ? error.message.replace(target.path, target.filename) : `cannot write fixes: ${(error as Error).message}`;
+        outcome.fixed = [];
+      }
+    }
+  } else if (target.path === null && settings.fix) {
+    outcome.fixedText = file.text;
+  }
+  return outcome;
+}

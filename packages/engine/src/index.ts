@@ -1,0 +1,13 @@
+/**
+ * @hf-jobs-lint/engine: what every front end (the CLI, a language server, an editor integration) shares: the
+ * analyzer registry, checking one file (read, prefilter, analyzer, rule selection, `# noqa`, the fix loop, the
+ * atomic write or the diff), and checking many files in this thread or in worker threads.
+ */
+// One file at a time (the front end's own loop; stdin text through `CheckTarget.text`).
+export { AnalyzerRegistry } from "./registry.js";
+export { checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
+// Many files, in input order, on worker threads when there are enough of them.
+export { runChecks, defaultThreadCount } from "./run-checks.js";
+export { resolveEnabledCodes, type SelectionFlags } from "./rule-selection.js";
+export { displayName } from "./lint-file.js";
+export { readSourceFile } from "./read-source.js";

@@ -1,0 +1,139 @@
+/**
+ * Checking one file's text: the keyword prefilter, the analyzer for its kind, then the filters every finding
+ * goes through (enabled rules, per-file-ignores, `# noqa`), and the fix loop.
+ */
+import path from "node:path";
+import {
+  applyEdits,
+  isSuppressedByNoqa,
+  mayMatter,
+  selectFixes,
+  SourceText,
+  type Analyzer,
+  type Diagnostic,
+  type FileKind,
+} from "@hf-jobs-lint/core";
+import { readScriptText } from "@hf-jobs-lint/python";
+import type { AnalyzerRegistry } from "./registry.js";
+import type { PerFileIgnores } from "./rule-selection.js";
+
+export interface LintContext {
+  registry: AnalyzerRegistry;
+  enabled: ReadonlySet<string>;
+  perFileIgnores: PerFileIgnores;
+  /** Repository root for same-repo script paths. */
+  root: string;
+  includeCounterexamples: boolean;
+}
+
+export interface FileTarget {
+  /** Name shown in output. */
+  filename: string;
+  /** Absolute path, or null for stdin. */
+  path: string | null;
+  kind: FileKind;
+}
+
+/** What analysing a file learnt about other files: the ones it read (launched scripts) and the ones it could not find. */
+interface OtherFiles {
+  read: Set<string>;
+  unresolved: Set<string>;
+}
+
+async function analyze(analyzer: Analyzer, target: FileTarget, text: string, context: LintContext, others: OtherFiles): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
+  const source = new SourceText(text);
+  const found = await analyzer.analyze({
+    reportUnresolvedScript: (scriptPath) => others.unresolved.add(scriptPath),
+    filename: target.filename,
+    path: target.path,
+    source,
+    root: context.root,
+    readFile: (absolutePath) => {
+      others.read.add(absolutePath);
+      return readScriptText(absolutePath);
+    },
+    includeCounterexamples: context.includeCounterexamples,
+  });
+  const diagnostics = found.filter(
+    (diagnostic) =>
+      context.enabled.has(diagnostic.code) &&
+      !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) &&
+      !isSuppressedByNoqa(diagnostic, source),
+  );
+  return { diagnostics, source };
+}
+
+export interface LintResult {
+  /** What remains after fixing (all findings when not fixing). */
+  diagnostics: Diagnostic[];
+  source: SourceText;
+  /** The fixed text, when fixes were applied. */
+  fixedText: string | null;
+  /** Findings whose fixes were applied. */
+  fixed: Diagnostic[];
+  /** Set when the fix loop did not converge, or a fix would have broken the file. */
+  fixError: string | null;
+  /** Local scripts the file's launches name that could not be found or read. */
+  unresolvedScripts: string[];
+  /** Other files the analysis read (scripts its launches name): fixing one of them can change this file's findings. */
+  dependencies: string[];
+}
+
+/** Passes of analyse-and-fix before giving up: fixes that keep producing fixes are a bug worth reporting. */
+export const MAX_FIX_PASSES = 10;
+
+export async function lintText(
+  target: FileTarget,
+  text: string,
+  context: LintContext,
+  fixMode: { fix: boolean; unsafe: boolean },
+): Promise<LintResult> {
+  const others: OtherFiles = { read: new Set(), unresolved: new Set() };
+  const facts = () => ({ unresolvedScripts: [...others.unresolved], dependencies: [...others.read] });
+  if (!mayMatter(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null, ...facts() };
+  const analyzer = await context.registry.get(target.kind);
+  let current = await analyze(analyzer, target, text, context, others);
+  if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null, ...facts() };
+
+  const baselineErrors = analyzer.countSyntaxErrors?.(text, target.filename) ?? 0;
+  let working = text;
+  const fixed: Diagnostic[] = [];
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const selection = selectFixes(current.diagnostics, fixMode.unsafe);
+    if (selection.edits.length === 0) {
+      return { diagnostics: current.diagnostics, source: current.source, fixedText: working === text ? null : working, fixed, fixError: null, ...facts() };
+    }
+    const next = applyEdits(working, selection.edits);
+    if ((analyzer.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors) {
+      const codes = [...new Set(selection.applied.map((d) => d.code))].join(", ");
+      return {
+        diagnostics: current.diagnostics,
+        source: current.source,
+        fixedText: working === text ? null : working,
+        fixed,
+        fixError: `fixes for ${codes} would introduce a syntax error; not applied (please report this)`,
+        ...facts(),
+      };
+    }
+    fixed.push(...selection.applied);
+    working = next;
+    current = await analyze(analyzer, target, working, context, others);
+  }
+  if (selectFixes(current.diagnostics, fixMode.unsafe).edits.length === 0) {
+    return { diagnostics: current.diagnostics, source: current.source, fixedText: working, fixed, fixError: null, ...facts() };
+  }
+  return {
+    diagnostics: current.diagnostics,
+    source: current.source,
+    fixedText: working,
+    fixed,
+    fixError: `fixes did not converge after ${MAX_FIX_PASSES} passes; the last pass is kept (please report this)`,
+    ...facts(),
+  };
+}
+
+/** The name shown for a path: relative to the working directory, `/`-separated. */
+export function displayName(absolutePath: string, cwd: string): string {
+  const relative = path.relative(cwd, absolutePath);
+  return (relative && !relative.startsWith("..") ? relative : absolutePath).split(path.sep).join("/");
+}

@@ -1,0 +1,86 @@
+/**
+ * `eslint-plugin-hf-jobs/analyzer`: hf-jobs-lint's TypeScript/JavaScript analyzer (the engine's registry loads it;
+ * the plugin's own entry never does). The file's text is linted by ESLint's `Linter` with this plugin and the
+ * typescript-eslint parser, under a flat config of our own (no user config is read): every rule of the plugin is
+ * on, the engine applies select/ignore itself. ESLint messages become core diagnostics: the code from the rule
+ * name, offsets from ESLint's line/column, an ESLint fix -> a safe fix, the first suggestion -> an unsafe fix.
+ */
+import path from "node:path";
+import { Linter } from "eslint";
+import tsParser from "@typescript-eslint/parser";
+import { standaloneConfig } from "./index.js";
+import { findRule, makeDiagnostic, ParseError, redactText, SourceText, type Analyzer, type AnalysisInput, type Diagnostic, type Edit, type Fix } from "@hf-jobs-lint/core";
+
+const config = standaloneConfig(tsParser);
+
+// `cwd: "/"` so that every absolute path falls under the config's `files` pattern.
+const linter = new Linter({ configType: "flat", cwd: path.parse(process.cwd()).root });
+
+function lint(input: AnalysisInput): { messages: Linter.LintMessage[]; toOffset(line: number, column: number): number } {
+  const filename = input.path ?? path.resolve(input.root, input.filename);
+  const messages = linter.verify(input.source.text, config, { filename });
+  const sourceCode = linter.getSourceCode();
+  // ESLint lints the text without its BOM; core offsets count it.
+  const bom = input.source.hasBom ? 1 : 0;
+  return {
+    messages,
+    toOffset: (line, column) => sourceCode.getIndexFromLoc({ line, column: column - 1 }) + bom,
+  };
+}
+
+function toEdits(fix: { range: [number, number]; text: string }, bom: number): Edit[] {
+  return [{ start: fix.range[0] + bom, end: fix.range[1] + bom, content: fix.text }];
+}
+
+/**
+ * ESLint fixes carry no description: name a small single-line change by what it does (as Ruff's fix titles
+ * do), else fall back to the catalog's summary of the rule's fix.
+ */
+function describeFix(text: string, fix: { range: [number, number]; text: string }, fallback: string): string {
+  const before = text.slice(fix.range[0], fix.range[1]);
+  const short = (value: string) => value.length <= 60 && !value.includes("\n");
+  if (short(before) && short(fix.text)) {
+    if (before === "") return `Insert \`${fix.text.trim()}\``;
+    if (fix.text === "") return `Remove \`${before.trim()}\``;
+    return `Replace \`${before}\` with \`${fix.text}\``;
+  }
+  return fallback.charAt(0).toUpperCase() + fallback.slice(1);
+}
+
+function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
+  const { messages, toOffset } = lint(input);
+  const bom = input.source.hasBom ? 1 : 0;
+  const diagnostics: Diagnostic[] = [];
+  for (const message of messages) {
+    if (message.fatal) {
+      throw new ParseError(`syntax error at ${message.line}:${Math.max(1, message.column)}: ${redactText(message.message.replace(/^Parsing error: /, ""))}`);
+    }
+    if (!message.ruleId) throw new Error(redactText(message.message)); // e.g. no configuration matched the file
+    const rule = findRule(message.ruleId);
+    if (!rule) continue;
+    const start = toOffset(message.line, message.column);
+    const end = message.endLine !== undefined && message.endColumn !== undefined ? toOffset(message.endLine, message.endColumn) : start;
+    let fix: Fix | null = null;
+    if (message.fix) {
+      fix = { applicability: "safe", message: redactText(describeFix(input.source.text.slice(bom), message.fix, rule.fixSummary)), edits: toEdits(message.fix, bom) };
+    }
+    else if (message.suggestions?.[0]) {
+      const suggestion = message.suggestions[0];
+      fix = { applicability: "unsafe", message: redactText(suggestion.desc), edits: toEdits(suggestion.fix, bom) };
+    }
+    diagnostics.push(makeDiagnostic(input.source, input.filename, { code: rule.code, message: redactText(message.message), start, end, fix }));
+  }
+  return diagnostics;
+}
+
+/** 1 when the file does not parse, else 0 (a fix must not add syntax errors). */
+function countTypeScriptSyntaxErrors(input: AnalysisInput): number {
+  return lint(input).messages.some((message) => message.fatal) ? 1 : 0;
+}
+
+export const typescriptAnalyzer: Analyzer = {
+  kinds: ["typescript"],
+  analyze: analyzeTypeScript,
+  countSyntaxErrors: (text, filename) =>
+    countTypeScriptSyntaxErrors({ filename, path: null, source: new SourceText(text), root: ".", readFile: () => null, includeCounterexamples: false }),
+};

@@ -1,0 +1,136 @@
+/** The TypeScript analyzer (`eslint-plugin-hf-jobs/analyzer`, src/analyzer.ts) on fixtures/typescript/. */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { SourceText, applyEdits, selectFixes, type AnalysisInput, type Diagnostic } from "@hf-jobs-lint/core";
+import { typescriptAnalyzer } from "../src/analyzer.js";
+import { createScriptRepo } from "../../../test/helpers/script-repo.js";
+
+const fixtures = fileURLToPath(new URL("../../../fixtures/typescript/", import.meta.url));
+
+function input(name: string, text = readFileSync(fixtures + name, "utf8")): AnalysisInput {
+  return { filename: `fixtures/typescript/${name}`, path: fixtures + name, source: new SourceText(text), root: fixtures, readFile: () => null, includeCounterexamples: false };
+}
+
+async function analyze(name: string, text?: string): Promise<Diagnostic[]> {
+  return typescriptAnalyzer.analyze(input(name, text));
+}
+
+function summary(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.location.row}:${d.location.column} ${d.code} ${d.fix?.applicability ?? "-"}`);
+}
+
+describe("typescriptAnalyzer", () => {
+  it("is the analyzer for typescript files", () => {
+    expect(typescriptAnalyzer.kinds).toEqual(["typescript"]);
+  });
+
+  it("reports every mistake in launcher-bad.ts with codes, positions and fixes", async () => {
+    const diagnostics = await analyze("launcher-bad.ts");
+    expect(summary(diagnostics)).toEqual([
+      "5:13 HFJ101 unsafe",
+      "12:20 HFJ201 safe",
+      "13:18 HFJ102 unsafe",
+      "20:86 HFJ202 safe",
+      "23:25 HFJ103 -",
+      "24:30 HFJ303 unsafe",
+      "26:49 HFJ207 safe",
+    ]);
+    const text = readFileSync(fixtures + "launcher-bad.ts", "utf8");
+    const token = diagnostics[0]!;
+    expect(text.slice(token.start, token.end)).toBe("hf_FixtureFakeToken0123456789abcdefgh");
+    for (const diagnostic of diagnostics) {
+      expect(JSON.stringify(diagnostic)).not.toContain("hf_FixtureFakeToken0123456789abcdefgh".slice(0, 20) + "0");
+      expect(diagnostic.message).not.toContain("FixtureFakeToken0123");
+    }
+    expect(token.message).toContain("hf_Fi…");
+  });
+
+  it("applies safe fixes once and a second run has nothing left to fix", async () => {
+    const text = readFileSync(fixtures + "launcher-bad.ts", "utf8");
+    const first = selectFixes(await analyze("launcher-bad.ts"), false);
+    expect(first.applied.map((d) => d.code).sort()).toEqual(["HFJ201", "HFJ202", "HFJ207"]);
+    const fixed = applyEdits(text, first.edits);
+    expect(fixed).toContain(`    environment: { MODEL: "gpt2" },\n    secrets: { HF_TOKEN: process.env.HF_TOKEN! },\n`);
+    expect(fixed).toContain(`secrets: { HF_TOKEN: process.env.HF_TOKEN }`);
+    expect(fixed).toContain(`["jobs", "uv", "run", "--secrets", "HF_TOKEN", "train.py"]`);
+    const second = selectFixes(await analyze("launcher-bad.ts", fixed), false);
+    expect(second.applied).toEqual([]);
+  });
+
+  it("reports nothing on the good launcher and on other platforms", async () => {
+    expect(await analyze("launcher-good.ts")).toEqual([]);
+    expect(await analyze("other-platforms.ts")).toEqual([]);
+  });
+
+  it("analyses an inline job script in a .mjs file", async () => {
+    expect(summary(await analyze("inline-script.mjs"))).toEqual(["4:5 HFJ203 unsafe", "8:5 HFJ206 safe"]);
+  });
+
+  it("keeps offsets right with a BOM and CRLF line endings", async () => {
+    const text = readFileSync(fixtures + "crlf-bom.ts", "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [diagnostic, ...rest] = await analyze("crlf-bom.ts");
+    expect(rest).toEqual([]);
+    expect(diagnostic!.code).toBe("HFJ201");
+    expect(text.slice(diagnostic!.start, diagnostic!.end)).toBe("HF_TOKEN");
+    expect(diagnostic!.location).toEqual({ row: 6, column: 18 });
+    const fixed = applyEdits(text, diagnostic!.fix!.edits);
+    expect(fixed).toBe(text.replace("environment: { HF_TOKEN", "secrets: { HF_TOKEN"));
+    expect(fixed.charCodeAt(0)).toBe(0xfeff);
+  });
+
+  it("turns a syntax error into an error for the file", async () => {
+    await expect(async () => analyze("syntax-error.ts")).rejects.toThrow(/syntax error at 3:/);
+    const syntaxErrors = (name: string) => typescriptAnalyzer.countSyntaxErrors!(readFileSync(fixtures + name, "utf8"), `fixtures/typescript/${name}`);
+    expect(syntaxErrors("syntax-error.ts")).toBe(1);
+    expect(syntaxErrors("launcher-good.ts")).toBe(0);
+  });
+
+  it("honours eslint-disable comments", async () => {
+    const diagnostics = await analyze("x.ts", `// eslint-disable-next-line hf-jobs/no-legacy-token-variable\nconst a = process.env.HUGGING_FACE_HUB_TOKEN;\nconst b = process.env.HUGGING_FACE_HUB_TOKEN;\n`);
+    expect(summary(diagnostics)).toEqual(["3:23 HFJ303 unsafe"]);
+  });
+});
+
+describe("typescriptAnalyzer with local job scripts", () => {
+  const repo = createScriptRepo();
+  afterAll(() => repo.remove());
+  const LAUNCHER = [
+    `hf_jobs("uv", { script: "scripts/push.py", flavor: "a10g-small" });`,
+    `hf_jobs("uv", { script: "scripts/hello.py" });`,
+    `hf_jobs("uv", { script: "scripts/push.py", secrets: { HF_API_TOKEN: "$HF_TOKEN" } });`,
+    `spawn("hf", ["jobs", "uv", "run", "beside.py"]);`,
+    `exec("hf jobs uv run --secrets TOKEN scripts/legacy.py");`,
+    `hf_jobs("uv", { script: "https://example.com/push.py" });`,
+    "",
+  ].join("\n");
+
+  function launcherInput(text: string, path: string | null, filename = "launchers/launch.ts"): AnalysisInput {
+    return { filename, path, source: new SourceText(text), root: repo.root, readFile: () => null, includeCounterexamples: false };
+  }
+
+  it("resolves scripts named from the file on disk (beside it, then at the repository root)", async () => {
+    const diagnostics = await typescriptAnalyzer.analyze(launcherInput(LAUNCHER, repo.launcher));
+    expect(summary(diagnostics)).toEqual(["1:17 HFJ203 unsafe", "3:55 HFJ204 safe", "4:35 HFJ203 unsafe", "5:22 HFJ204 safe"]);
+    expect(diagnostics[0]!.message).toContain("`scripts/push.py` needs a token with write access");
+    expect(diagnostics[0]!.message).toContain("on script line 3");
+    expect(diagnostics[2]!.message).toContain("`beside.py` needs a token");
+  });
+
+  it("fixes the secret names safely and suggests the missing secrets", async () => {
+    const safe = selectFixes(await typescriptAnalyzer.analyze(launcherInput(LAUNCHER, repo.launcher)), false);
+    const fixed = applyEdits(LAUNCHER, safe.edits);
+    expect(fixed).toContain(`secrets: { HF_TOKEN: "$HF_TOKEN" } });\nspawn`);
+    expect(fixed).toContain(`exec("hf jobs uv run --secrets HF_TOKEN scripts/legacy.py");`);
+    const all = selectFixes(await typescriptAnalyzer.analyze(launcherInput(fixed, repo.launcher)), true);
+    const final = applyEdits(fixed, all.edits);
+    expect(final).toContain(`hf_jobs("uv", { script: "scripts/push.py", flavor: "a10g-small", secrets: { HF_TOKEN: "$HF_TOKEN" } });`);
+    expect(final).toContain(`spawn("hf", ["jobs", "uv", "run", "--secrets", "HF_TOKEN", "beside.py"]);`);
+    expect(await typescriptAnalyzer.analyze(launcherInput(final, repo.launcher))).toEqual([]);
+  });
+
+  it("stdin: the text is linted as its --stdin-filename under the root (only root-relative scripts resolve)", async () => {
+    const diagnostics = await typescriptAnalyzer.analyze(launcherInput(LAUNCHER, null, "elsewhere/launch.ts"));
+    expect(summary(diagnostics)).toEqual(["1:17 HFJ203 unsafe", "3:55 HFJ204 safe", "5:22 HFJ204 safe"]);
+  });
+});

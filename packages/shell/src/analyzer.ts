@@ -1,0 +1,51 @@
+/** The analyzer for shell files (`.sh`, `.bash`, `.zsh`) and Makefile recipes. */
+import path from "node:path";
+import { makeDiagnostic, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import { checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
+import { blankRanges, makefileBlanks } from "./mask.js";
+import { loadAnalyzeScriptNeeds, scriptFactsLookup, type AnalyzeScriptNeeds } from "./script-facts.js";
+
+function isMakefile(filename: string): boolean {
+  const base = path.posix.basename(filename.split(path.sep).join("/"));
+  return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk");
+}
+
+/**
+ * Findings (file offsets) for a whole shell file or Makefile. `analyze` reads a job script's needs; by default
+ * it is `@hf-jobs-lint/python`'s, loaded when the file holds a launch.
+ */
+async function analyzeShellFile(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptNeeds | null): Promise<LocalFinding[]> {
+  const text = input.source.text;
+  const makefile = isMakefile(input.path ?? input.filename);
+  const shellText = makefile ? blankRanges(text, makefileBlanks(text)) : text;
+  const analyze = analyzeNeeds !== undefined ? analyzeNeeds : /\bjobs\b|hfjobs/.test(text) ? await loadAnalyzeScriptNeeds() : null;
+  const findings = checkShellRegion({ text, shellText, makefile, scriptFacts: scriptFactsLookup(input, analyze) }, 0, text.length);
+  findings.push(...tokenFindings(text, coveredTokenOffsets(findings)));
+  return findings;
+}
+
+/** Findings at file offsets as core diagnostics; a `noqaRow` given (a finding mapped from a fence) wins over `noqaOffset`'s row. */
+export function toDiagnostics(input: AnalysisInput, findings: readonly (LocalFinding & { noqaRow?: number })[]): Diagnostic[] {
+  return findings.map((finding) =>
+    makeDiagnostic(input.source, input.filename, {
+      code: finding.code,
+      message: finding.message,
+      start: finding.start,
+      end: finding.end,
+      fix: finding.fix,
+      noqaRow: finding.noqaRow ?? input.source.positionAt(finding.noqaOffset ?? finding.start).row,
+    }),
+  );
+}
+
+/** The shell analyzer; `analyzeScriptNeeds` may be injected (tests, or a caller that already loaded it). */
+export function createShellAnalyzer(options: { analyzeScriptNeeds?: AnalyzeScriptNeeds | null } = {}): Analyzer {
+  return {
+    kinds: ["shell"],
+    async analyze(input) {
+      return toDiagnostics(input, await analyzeShellFile(input, options.analyzeScriptNeeds));
+    },
+  };
+}
+
+export const shellAnalyzer: Analyzer = createShellAnalyzer();
