@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { Linter } from "eslint";
-import { applyEdits, getRule, type Edit } from "@hf-jobs-lint/core";
+import { getRule, runFixLoop, type Edit, type Fix } from "@hf-jobs-lint/core";
 
 type PluginModule = typeof import("eslint-plugin-hf-jobs");
 
@@ -22,13 +22,6 @@ function load() {
   return loaded;
 }
 
-/** Bound on fix passes: a rule whose fix keeps producing fixes is a bug, not a reason to loop forever. */
-const MAX_PASSES = 10;
-
-function overlaps(a: Edit, chosen: readonly Edit[]): boolean {
-  return chosen.some((b) => a.start < b.end && b.start < a.end) || chosen.some((b) => a.start === b.start);
-}
-
 export interface CodemodResult {
   output: string;
   /** Rule codes whose fixes were applied, once per fix. */
@@ -37,30 +30,34 @@ export interface CodemodResult {
   parseError: string | null;
 }
 
-/** Apply the fixes of `codes` to `source`; returns the source unchanged when nothing applies. */
+interface RuleFix {
+  code: string;
+  fix: Fix | null;
+}
+
+/** Apply the fixes of `codes` to `source` through core's fix loop; returns the source unchanged when nothing applies. */
 export async function applyRuleFixes(source: string, filename: string, codes: readonly string[], unsafe: boolean): Promise<CodemodResult> {
   const { Linter, parser, plugin } = await load();
   const names = codes.map((code) => getRule(code).name).filter((name) => name in plugin.rules);
   // `cwd: "/"` so that every absolute path falls under the config's `files` pattern.
   const linter = new Linter({ configType: "flat", cwd: "/" });
   const config = plugin.standaloneConfig(parser, names);
-  let output = source;
-  const applied: string[] = [];
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const messages = linter.verify(output, config, { filename: path.resolve(filename) });
+  let parseError: string | null = null;
+  // An ESLint fix is a safe fix, a rule's first suggestion an unsafe one (the plugin's policy for catalog fixes).
+  const analyze = (text: string): RuleFix[] => {
+    const messages = linter.verify(text, config, { filename: path.resolve(filename) });
     const fatal = messages.find((message) => message.fatal);
-    if (fatal) return { output, applied, parseError: fatal.message };
-    const edits: Edit[] = [];
-    for (const message of messages) {
-      const fix = message.fix ?? (unsafe ? message.suggestions?.[0]?.fix : undefined);
-      if (!fix || !message.ruleId) continue;
-      const edit = { start: fix.range[0], end: fix.range[1], content: fix.text };
-      if (overlaps(edit, edits)) continue;
-      edits.push(edit);
-      applied.push(getRule(message.ruleId.replace(/^hf-jobs\//, "")).code);
+    if (fatal) {
+      parseError = fatal.message;
+      return [];
     }
-    if (edits.length === 0) break;
-    output = applyEdits(output, edits);
-  }
-  return { output, applied, parseError: null };
+    return messages.flatMap((message): RuleFix[] => {
+      const fix = message.fix ?? message.suggestions?.[0]?.fix;
+      if (!fix || !message.ruleId) return [];
+      const edit: Edit = { start: fix.range[0], end: fix.range[1], content: fix.text };
+      return [{ code: getRule(message.ruleId.replace(/^hf-jobs\//, "")).code, fix: { applicability: message.fix ? "safe" : "unsafe", message: message.message, edits: [edit] } }];
+    });
+  };
+  const result = await runFixLoop(source, analyze, { unsafe });
+  return { output: result.text, applied: result.applied.map((finding) => finding.code), parseError };
 }

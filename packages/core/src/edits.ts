@@ -36,9 +36,14 @@ function fixesConflict(a: Fix, b: Fix): boolean {
   return false;
 }
 
-export interface FixSelection {
+/** Anything that may carry a fix: a diagnostic, or a finding of another linter (the codemods' ESLint messages). */
+export interface Fixable {
+  fix: Fix | null;
+}
+
+export interface FixSelection<D extends Fixable = Diagnostic> {
   /** Diagnostics whose fix is applied in this pass. */
-  applied: Diagnostic[];
+  applied: D[];
   /** The union of their edits. */
   edits: Edit[];
 }
@@ -47,11 +52,11 @@ export interface FixSelection {
  * Choose, in source order, the fixes of one file that can be applied together in one pass. A fix that
  * conflicts with one already chosen waits for the next pass (the caller re-analyses and tries again).
  */
-export function selectFixes(diagnostics: readonly Diagnostic[], allowUnsafe: boolean): FixSelection {
+export function selectFixes<D extends Fixable = Diagnostic>(diagnostics: readonly D[], allowUnsafe: boolean): FixSelection<D> {
   const candidates = diagnostics
     .filter((d) => d.fix && d.fix.edits.length > 0 && (d.fix.applicability === "safe" || allowUnsafe))
     .sort((a, b) => fixSpan(a.fix!).start - fixSpan(b.fix!).start);
-  const applied: Diagnostic[] = [];
+  const applied: D[] = [];
   const chosen: Fix[] = [];
   const seen = new Set<string>();
   for (const diagnostic of candidates) {
@@ -68,4 +73,47 @@ export function selectFixes(diagnostics: readonly Diagnostic[], allowUnsafe: boo
     applied.push(diagnostic);
   }
   return { applied, edits: chosen.flatMap((fix) => fix.edits) };
+}
+
+/** Passes of analyse-and-fix before giving up: fixes that keep producing fixes are a bug worth reporting. */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixLoopOptions<D extends Fixable> {
+  unsafe: boolean;
+  /** The findings of `text` when the caller has them already (saves one analysis). */
+  initial?: readonly D[];
+  /** Why `next` must not be written (it adds syntax errors, say), or null when it may. */
+  refuse?(next: string, applied: readonly D[]): string | null;
+}
+
+export interface FixLoopResult<D extends Fixable> {
+  text: string;
+  /** The findings of the final text. */
+  diagnostics: readonly D[];
+  /** Every finding whose fix was applied, pass after pass. */
+  applied: D[];
+  /** Set when a pass was refused or the fixes did not converge; `text` is the last accepted pass. */
+  error: string | null;
+}
+
+/**
+ * The one fix loop: apply the fixes that fit together, analyse again, repeat until nothing is left to apply
+ * (bounded). The engine runs it over every analyzer, the codemods over ESLint's fixes and suggestions.
+ */
+export async function runFixLoop<D extends Fixable>(text: string, analyze: (text: string) => readonly D[] | Promise<readonly D[]>, options: FixLoopOptions<D>): Promise<FixLoopResult<D>> {
+  let diagnostics = options.initial ?? (await analyze(text));
+  let working = text;
+  const applied: D[] = [];
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const selection = selectFixes(diagnostics, options.unsafe);
+    if (selection.edits.length === 0) return { text: working, diagnostics, applied, error: null };
+    const next = applyEdits(working, selection.edits);
+    const refused = options.refuse?.(next, selection.applied) ?? null;
+    if (refused) return { text: working, diagnostics, applied, error: refused };
+    applied.push(...selection.applied);
+    working = next;
+    diagnostics = await analyze(working);
+  }
+  const converged = selectFixes(diagnostics, options.unsafe).edits.length === 0;
+  return { text: working, diagnostics, applied, error: converged ? null : `fixes did not converge after ${MAX_FIX_PASSES} passes; the last pass is kept (please report this)` };
 }

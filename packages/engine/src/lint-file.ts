@@ -4,10 +4,9 @@
  */
 import path from "node:path";
 import {
-  applyEdits,
   isSuppressedByNoqa,
   mayMatter,
-  selectFixes,
+  runFixLoop,
   SourceText,
   type Analyzer,
   type Diagnostic,
@@ -79,9 +78,6 @@ export interface LintResult {
   dependencies: string[];
 }
 
-/** Passes of analyse-and-fix before giving up: fixes that keep producing fixes are a bug worth reporting. */
-export const MAX_FIX_PASSES = 10;
-
 export async function lintText(
   target: FileTarget,
   text: string,
@@ -96,40 +92,24 @@ export async function lintText(
   if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null, ...facts() };
 
   const baselineErrors = analyzer.countSyntaxErrors?.(text, target.filename) ?? 0;
-  let working = text;
-  const fixed: Diagnostic[] = [];
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const selection = selectFixes(current.diagnostics, fixMode.unsafe);
-    if (selection.edits.length === 0) {
-      return { diagnostics: current.diagnostics, source: current.source, fixedText: working === text ? null : working, fixed, fixError: null, ...facts() };
-    }
-    const next = applyEdits(working, selection.edits);
-    if ((analyzer.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors) {
-      const codes = [...new Set(selection.applied.map((d) => d.code))].join(", ");
-      return {
-        diagnostics: current.diagnostics,
-        source: current.source,
-        fixedText: working === text ? null : working,
-        fixed,
-        fixError: `fixes for ${codes} would introduce a syntax error; not applied (please report this)`,
-        ...facts(),
-      };
-    }
-    fixed.push(...selection.applied);
-    working = next;
-    current = await analyze(analyzer, target, working, context, others);
-  }
-  if (selectFixes(current.diagnostics, fixMode.unsafe).edits.length === 0) {
-    return { diagnostics: current.diagnostics, source: current.source, fixedText: working, fixed, fixError: null, ...facts() };
-  }
-  return {
-    diagnostics: current.diagnostics,
-    source: current.source,
-    fixedText: working,
-    fixed,
-    fixError: `fixes did not converge after ${MAX_FIX_PASSES} passes; the last pass is kept (please report this)`,
-    ...facts(),
-  };
+  let last = current;
+  const loop = await runFixLoop(
+    text,
+    async (working) => {
+      last = await analyze(analyzer, target, working, context, others);
+      return last.diagnostics;
+    },
+    {
+      unsafe: fixMode.unsafe,
+      initial: current.diagnostics,
+      refuse: (next, applied) =>
+        (analyzer.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors
+          ? `fixes for ${[...new Set(applied.map((d) => d.code))].join(", ")} would introduce a syntax error; not applied (please report this)`
+          : null,
+    },
+  );
+  current = last;
+  return { diagnostics: current.diagnostics, source: current.source, fixedText: loop.text === text ? null : loop.text, fixed: loop.applied, fixError: loop.error, ...facts() };
 }
 
 /** The name shown for a path: relative to the working directory, `/`-separated. */
