@@ -97,29 +97,12 @@ if (surfaces.includes("ts")) {
     `packages/eslint-plugin/src/rules/${name}.ts`,
     `/**
  * ${code}: TODO one sentence. The decision lives in core (the launch policy for launch fields, the command-line
- * check for \`hf jobs\` argv); this rule only reports core's findings of its own code.
+ * check for \`hf jobs\` argv); this rule only reports core's findings of its own code. A rule that also reads
+ * JS-only fields writes its own \`createRule\` (see no-literal-token-argument.ts).
  */
-import { catalogMeta, createRule } from "../create-rule.js";
-import { getLaunch } from "../launch/detect.js";
-import { FORWARDED_MESSAGES, reportCommandLineFindings, reportInlineScriptFindings, reportLaunchFindings } from "../report.js";
+import { createLaunchRule } from "../launch-rule.js";
 
-const meta = catalogMeta("${code}");
-
-export default createRule({
-  name: meta.name,
-  meta: { ...meta.eslint, messages: { ...FORWARDED_MESSAGES } },
-  create(context) {
-    return {
-      CallExpression(node) {
-        const launch = getLaunch(context, node);
-        if (!launch) return;
-        if (launch.kind === "argv") return reportCommandLineFindings(context, meta.rule, launch);
-        reportLaunchFindings(context, meta.rule, launch);
-        if (launch.kind === "tool") reportInlineScriptFindings(context, meta.rule, launch);
-      },
-    };
-  },
-});
+export default createLaunchRule("${code}");
 `,
   );
   write(

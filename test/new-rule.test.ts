@@ -35,7 +35,7 @@ describe("npm run new-rule", () => {
     expect(read("packages/core/src/catalog/rules/hfj208-no-example-thing.ts")).toContain('surfaces: ["py","ts","md"]');
     expect(fs.readdirSync(path.join(root, "fixtures/rules/HFJ208")).sort()).toEqual(["guide.md", "launcher.py", "launcher.ts"]);
     expect(read("fixtures/rules/HFJ208/launcher.py")).toContain("expect: HFJ208");
-    expect(read("packages/eslint-plugin/src/rules/no-example-thing.ts")).toContain('catalogMeta("HFJ208")');
+    expect(read("packages/eslint-plugin/src/rules/no-example-thing.ts")).toContain(`createLaunchRule("HFJ208")`);
     expect(read("packages/eslint-plugin/test/rules/no-example-thing.test.ts")).toContain('messageId: "forwarded"');
 
     const catalog = read("packages/core/src/catalog/index.ts");
