@@ -96,3 +96,17 @@ describe("the Python API and @huggingface/hub share the value rules", () => {
     expect(ts[0]!.message).toBe(py[0]!.message.replace("`env` of `run_job`", "`environment` of `runJob`"));
   });
 });
+
+describe("HFJ103 counts the same credentials in Python and TS", () => {
+  test("printing a WANDB key read from the environment is reported on both", () => {
+    const py = python(`import os\nkey = os.environ["WANDB_API_KEY"]\nprint(f"wandb key: {key}")\n`);
+    const ts = typescript(`const key = process.env.WANDB_API_KEY;\nconsole.log(\`wandb key: \${key}\`);\n`);
+    expect(py.map((f) => f.code)).toEqual(["HFJ103"]);
+    expect(ts.map((f) => f.code)).toEqual(["HFJ103"]);
+  });
+
+  test("names that are not credentials stay silent on both", () => {
+    expect(python(`import os\nprint(os.environ["MAX_NEW_TOKENS"])\n`)).toEqual([]);
+    expect(typescript(`console.log(process.env.MAX_NEW_TOKENS);\n`)).toEqual([]);
+  });
+});

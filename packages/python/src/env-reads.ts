@@ -1,5 +1,5 @@
 /** Reads of environment variables and of the Hub token (`os.environ[...]`, `os.getenv`, `get_token()`). */
-import { isTokenLikeKey } from "@hf-jobs-lint/core";
+import { isHfTokenVariable, isTokenLikeKey } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "./parser.js";
 import type { FileModel } from "./model.js";
 import { literalString, namedChildren, unparenthesize } from "./syntax.js";
@@ -54,6 +54,6 @@ export function isTokenSource(node: SyntaxNode | null, model: FileModel): boolea
 /** The HF token specifically: `HF_TOKEN` (or a legacy name) from the environment, or `get_token()`. */
 export function isHfTokenSource(node: SyntaxNode | null, model: FileModel): boolean {
   const read = envRead(node, model);
-  if (read) return /^(?:HF_TOKEN|HUGGING_?FACE(?:_HUB)?_TOKEN|HF_(?:API|HUB|ACCESS)_TOKEN)$/.test(read.name);
+  if (read) return isHfTokenVariable(read.name);
   return isGetTokenCall(node, model);
 }

@@ -8,7 +8,7 @@
  *   gated cannot be known from the code, and a script that reads private data passes or checks a token anyway.
  * - `none`: otherwise.
  */
-import { HF_TOKEN, LEGACY_TOKEN_VARIABLES, SourceText, redactText } from "@hf-jobs-lint/core";
+import { SourceText, isHfTokenVariable, redactText } from "@hf-jobs-lint/core";
 import { nodesOfTypes, walk, withPythonTree, type SyntaxNode, type TypedNode } from "./parser.js";
 import { FileModel, MODEL_NODE_TYPES } from "./model.js";
 import { envRead, isGetTokenCall, isHfTokenSource } from "./env-reads.js";
@@ -53,7 +53,6 @@ export const HUB_WRITE_CALLS: ReadonlySet<string> = new Set([
   "CommitScheduler",
 ]);
 
-const HF_TOKEN_NAMES = new Set([HF_TOKEN, ...LEGACY_TOKEN_VARIABLES]);
 
 function isFalsy(node: SyntaxNode | null): boolean {
   const value = unparenthesize(node);
@@ -67,7 +66,7 @@ function conditionChecksToken(condition: SyntaxNode, model: FileModel): boolean 
       const [left, right] = namedChildren(node);
       const key = literalString(left);
       const target = right ? model.qualify(right) : null;
-      if (key && HF_TOKEN_NAMES.has(key) && target?.kind === "value" && target.path === "os.environ") return true;
+      if (key && isHfTokenVariable(key) && target?.kind === "value" && target.path === "os.environ") return true;
     }
     if (isHfTokenSource(node, model)) return true;
     if (node.type === "identifier" && isHfTokenSource(model.resolveValue(node), model)) return true;
@@ -123,7 +122,7 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
       const read_ = envRead(node, model);
       if (read_) {
         readsVariables.add(read_.name);
-        if (HF_TOKEN_NAMES.has(read_.name)) {
+        if (isHfTokenVariable(read_.name)) {
           read = true;
           addEvidence(node, `reads \`${read_.name}\` from the environment`);
           checks.push(node); // a KeyError right there: the script stops when the token is missing
@@ -135,7 +134,7 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
     const env = envRead(node, model);
     if (env) {
       readsVariables.add(env.name);
-      if (HF_TOKEN_NAMES.has(env.name)) {
+      if (isHfTokenVariable(env.name)) {
         read = true;
         addEvidence(node, `reads \`${env.name}\` from the environment`);
       }

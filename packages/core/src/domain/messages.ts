@@ -74,3 +74,11 @@ export function unsubstitutedPlaceholderMessage(what: string, placeholder: { nam
     ? `${what}: the \`hf_jobs\` tool call substitutes \`${HF_TOKEN_PLACEHOLDER}\` only when it is the whole value; \`${placeholder.text}\` here arrives as literal text`
     : `${what}: \`${placeholder.text}\` is not substituted by the \`hf_jobs\` tool call and arrives as literal text; only \`${HF_TOKEN_PLACEHOLDER}\` is`;
 }
+
+/** Longest prefix of a token that may be shown (`hf_Abc1234`): HFJ103 allows a slice up to this long. */
+export const MAX_SHOWN_TOKEN_PREFIX = 10;
+
+/** HFJ103 on every surface. `where`: "`print`", "an exception message"; `prefixExample`: the language's slice. */
+export function tokenOutputMessage(where: string, prefixExample: string): string {
+  return `A token value reaches ${where}, where anyone with access to the logs or the file can read it; show at most a ${MAX_SHOWN_TOKEN_PREFIX}-character prefix (\`${prefixExample}\`)`;
+}

@@ -14,6 +14,11 @@ export const LEGACY_TOKEN_VARIABLES: ReadonlySet<string> = new Set([
   "HF_ACCESS_TOKEN",
 ]);
 
+/** A variable the Hugging Face token is read from: `HF_TOKEN`, or one of the legacy names. */
+export function isHfTokenVariable(name: string): boolean {
+  return name === HF_TOKEN || LEGACY_TOKEN_VARIABLES.has(name);
+}
+
 /**
  * A key whose value is a credential: `HF_TOKEN`, `HUGGING_FACE_HUB_TOKEN`, `*_TOKEN`, `*_API_KEY`, `*_SECRET`,
  * `*PASSWORD*`. `MAX_NEW_TOKENS` and `TOKENIZERS_PARALLELISM` are not: the match is on whole name parts.

@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { embedShell, embeddedJobsCommands, renderEmbeddedArgvFix, type ArgvEditOp, type ArgvElement, type EmbeddedShell, type HostStringPiece } from "@hf-jobs-lint/core";
 import { calleeName, escapeTemplateText, quoteOf, quoteString, resolveArray, resolveValue, unwrap, type Context } from "../ast.js";
-import { isTokenExpression } from "../taint.js";
+import { isHfTokenExpression } from "../taint.js";
 
 /** Functions taking `(command, args[])` or an argv array first (`Bun.spawn([...])`). */
 const ARGV_FUNCTIONS = new Set(["spawn", "spawnSync", "execFile", "execFileSync", "execa", "execaSync", "execaNode"]);
@@ -39,7 +39,7 @@ function elementOf(context: Context, node: TSESTree.Node): ArgvElement {
     value.quasis.forEach((quasi, index) => {
       text += quasi.value.cooked ?? "";
       const expression = value.expressions[index];
-      if (expression) text += isTokenExpression(context, expression) ? "$HF_TOKEN" : "$VALUE";
+      if (expression) text += isHfTokenExpression(context, expression) ? "$HF_TOKEN" : "$VALUE";
     });
     return { value: text, literal: false };
   }
@@ -47,7 +47,7 @@ function elementOf(context: Context, node: TSESTree.Node): ArgvElement {
   if (resolved !== value && resolved.type === AST_NODE_TYPES.Literal && typeof resolved.value === "string") {
     return { value: resolved.value, literal: true };
   }
-  return { value: isTokenExpression(context, value) ? "$HF_TOKEN" : "$VALUE", literal: false };
+  return { value: isHfTokenExpression(context, value) ? "$HF_TOKEN" : "$VALUE", literal: false };
 }
 
 function fromArray(context: Context, command: TSESTree.Node | null, array: TSESTree.ArrayExpression): ArgvLaunch | null {
@@ -156,7 +156,7 @@ function embeddedString(context: Context, value: TSESTree.Node): { shell: Embedd
       const expression = value.expressions[index];
       if (!expression) continue;
       // `${process.env.HF_TOKEN}` reads to core as an expansion of the token, anything else as an unknown value.
-      const standIn = isTokenExpression(context, expression) ? "$HF_TOKEN" : "$VALUE";
+      const standIn = isHfTokenExpression(context, expression) ? "$HF_TOKEN" : "$VALUE";
       pieces.push({ text: standIn, start: end, end: value.quasis[index + 1]!.range[0] + 1, kind: "substitution" });
       cooked += standIn;
     }

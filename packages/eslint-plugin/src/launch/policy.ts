@@ -22,7 +22,7 @@ import { scriptFactsOf } from "@hf-jobs-lint/python";
 import { escapeTemplateText, findProperty, hasSpread, namedProperties, propertyValue, quoteOf, quoteString, resolveArray, type Context } from "../ast.js";
 import { knownScriptOf } from "../known-script.js";
 import type { SourceEdit } from "../report.js";
-import { isTokenExpression } from "../taint.js";
+import { isHfTokenExpression } from "../taint.js";
 import { envFieldName, jobFields, type Launch } from "./detect.js";
 import { fieldObject, literalString, type FieldObject } from "./fields.js";
 import { moveToSecretsEdits, renameKeyEdit } from "./edits.js";
@@ -39,7 +39,7 @@ export interface RenderedFinding {
 }
 
 function valueOf(context: Context, node: Node): { value: LaunchValue; node: Node } {
-  if (isTokenExpression(context, node)) return { value: { kind: "hf-token" }, node };
+  if (isHfTokenExpression(context, node)) return { value: { kind: "hf-token" }, node };
   const literal = literalString(context, node);
   return literal ? { value: { kind: "string", text: literal.value, editable: true }, node: literal.node } : { value: { kind: "other" }, node };
 }

@@ -1,16 +1,19 @@
 /**
  * HFJ103: the token's value reaches output: `console.*`, a logger (`logger.info`, `log.debug`, `pino`...),
- * `process.stdout.write`, a written file, or an Error's message. Values are traced from `process.env.HF_TOKEN`
- * (and the legacy names) through variables; a prefix slice of at most 10 characters is allowed.
+ * `process.stdout.write`, a written file, or an Error's message. Values are traced from credentials read from the
+ * environment (`process.env.HF_TOKEN`, the legacy names, any `*_TOKEN`/`*_API_KEY`/`*_SECRET`/`*PASSWORD*`, as in
+ * Python files) through variables; a prefix slice of at most 10 characters is allowed. The message is core's.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, memberName, unwrap } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";
 import { getLaunch } from "../launch/detect.js";
 import { FORWARDED_MESSAGES, report, reportInlineScriptFindings } from "../report.js";
-import { MAX_SHOWN_PREFIX, isTokenExpression } from "../taint.js";
+import { tokenOutputMessage } from "@hf-jobs-lint/core";
+import { isTokenExpression } from "../taint.js";
 
 const meta = catalogMeta("HFJ103");
+const PREFIX_EXAMPLE = "token.slice(0, 8)";
 
 const LOG_METHODS = new Set(["log", "info", "warn", "warning", "error", "debug", "trace", "fatal", "verbose", "silly", "critical", "notice", "dir", "table"]);
 const LOGGER_NAMES = /^(?:console|logger|log|logging|winston|pino|bunyan|signale|consola|debug)$|logger$/i;
@@ -41,18 +44,14 @@ export default createRule({
   name: meta.name,
   meta: {
     ...meta.eslint,
-    messages: {
-      tokenOutput: "The Hugging Face token reaches {{sink}}, where logs and files keep it; print at most its first {{prefix}} characters",
-      tokenInError: "The Hugging Face token is put into an error message, which is printed and logged; leave it out",
-      ...FORWARDED_MESSAGES,
-    },
+    messages: { ...FORWARDED_MESSAGES },
   },
   create(context) {
     function checkErrorConstructor(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
       const name = calleeName(node);
       if (name === null || !/Error$/.test(name)) return;
       const argument = node.arguments.find((arg) => isTokenExpression(context, arg));
-      if (argument) report(context, meta.rule, { node: argument, messageId: "tokenInError" });
+      if (argument) report(context, meta.rule, { node: argument, messageId: "forwarded", data: { message: tokenOutputMessage("an exception message", PREFIX_EXAMPLE) } });
     }
     return {
       NewExpression: checkErrorConstructor,
@@ -61,7 +60,7 @@ export default createRule({
         if (output) {
           for (const argument of output.args) {
             if (isTokenExpression(context, argument)) {
-              report(context, meta.rule, { node: argument, messageId: "tokenOutput", data: { sink: `\`${output.sink}\``, prefix: String(MAX_SHOWN_PREFIX) } });
+              report(context, meta.rule, { node: argument, messageId: "forwarded", data: { message: tokenOutputMessage(`\`${output.sink}\``, PREFIX_EXAMPLE) } });
             }
           }
           return;

@@ -4,6 +4,7 @@
  * f-strings, concatenation, `%`/`.format`, `str()`/`repr()` and string methods. A prefix slice of at most 10
  * characters (`token[:8]`) is allowed. Limits: no taint through function parameters, containers or attributes.
  */
+import { MAX_SHOWN_TOKEN_PREFIX, tokenOutputMessage } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
 import { isTokenSource } from "../env-reads.js";
@@ -12,7 +13,7 @@ import { calleeName, insideError, namedChildren, positionalArguments, unparenthe
 const MAX_DEPTH = 12;
 const PASS_THROUGH_CALLS = new Set(["str", "repr", "format"]);
 const PASS_THROUGH_METHODS = new Set(["strip", "lstrip", "rstrip", "upper", "lower", "encode", "decode", "replace", "format", "join"]);
-const PREFIX_LIMIT = 10;
+const PREFIX_LIMIT = MAX_SHOWN_TOKEN_PREFIX;
 
 /** `x[:N]` / `x[0:N]` with N <= 10: a prefix short enough to identify a token without leaking it. */
 function isShortPrefixSlice(node: SyntaxNode): boolean {
@@ -83,7 +84,7 @@ function sinkKind(context: Context, call: SyntaxNode): string | null {
 function reportOutput(context: Context, argument: SyntaxNode, where: string): void {
   report(context, {
     code: "HFJ103",
-    message: `A token value reaches ${where}, where anyone with access to the logs or the file can read it; show at most a ${PREFIX_LIMIT}-character prefix (\`token[:8]\`)`,
+    message: tokenOutputMessage(where, "token[:8]"),
     start: argument.startIndex,
     end: argument.endIndex,
   });
