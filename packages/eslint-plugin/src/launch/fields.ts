@@ -13,7 +13,7 @@ export interface FieldObject {
   entries: NamedProperty[];
 }
 
-function fieldObject(context: Context, launch: Launch, field: string): FieldObject | null {
+export function fieldObject(context: Context, launch: Launch, field: string): FieldObject | null {
   const property = findProperty(jobFields(launch), field);
   if (!property) return null;
   const object = resolveObject(context, propertyValue(property));
