@@ -24,6 +24,7 @@ import {
 import { lineVerdicts, markOf, type CommentStyle, type Verdict } from "./counterexamples.js";
 import { findFences, type FenceBlock } from "./fences.js";
 import { FenceText } from "./mapping.js";
+import { firstPromptedLine, isPythonSession, pythonSessionLines } from "./sessions.js";
 
 export interface MarkdownSubAnalyzers {
   python?: Analyzer;
@@ -36,15 +37,22 @@ type FenceKind = { analyzer: "python"; ext: "py" } | { analyzer: "typescript"; e
 
 const TS_EXTENSIONS: Record<string, string> = { ts: "ts", typescript: "ts", tsx: "tsx", js: "js", javascript: "js", jsx: "jsx", mjs: "mjs", cjs: "cjs" };
 
+/** A session line that is a shell command (`>>> hf jobs run ...` in hub-docs), not a Python statement. */
+const SHELL_COMMAND = /^(?:hf|huggingface-cli|hfjobs|uv|uvx|pip|pip3|curl|export|docker|git|npm|npx)(?:\s|$)/;
+const JOBS_COMMAND = /^(?:(?:\$|>>>|%)\s+)?(?:hf|huggingface-cli)\s+jobs\b|^(?:(?:\$|>>>|%)\s+)?hfjobs\b/;
+
 function fenceKind(fence: FenceBlock, text: string): FenceKind | null {
   const lang = fence.lang;
-  if (lang === "python" || lang === "py" || lang === "python3") return { analyzer: "python", ext: "py" };
+  if (lang === "python" || lang === "py" || lang === "python3" || lang === "pycon") return { analyzer: "python", ext: "py" };
   if (TS_EXTENSIONS[lang]) return { analyzer: "typescript", ext: TS_EXTENSIONS[lang] };
   if (lang === "bash" || lang === "sh" || lang === "shell" || lang === "zsh") return { analyzer: "shell", mode: "doc" };
   if (lang === "console" || lang === "shell-session" || lang === "sh-session") return { analyzer: "shell", mode: "console" };
   if (lang === "") {
     const first = fence.lines.map((line) => text.slice(line.start, line.end).trim()).find((line) => line !== "");
-    if (first && /^(?:\$\s+)?(?:hf|huggingface-cli)\s+jobs\b|^(?:\$\s+)?hfjobs\b/.test(first)) return { analyzer: "shell", mode: "doc" };
+    if (first && JOBS_COMMAND.test(first)) return { analyzer: "shell", mode: "doc" };
+    // An unlabelled session: shell when its first statement is a command, Python otherwise.
+    const prompted = isPythonSession(fence.lines, text) ? firstPromptedLine(fence.lines, text) : null;
+    if (prompted !== null) return SHELL_COMMAND.test(prompted) ? { analyzer: "shell", mode: "doc" } : { analyzer: "python", ext: "py" };
   }
   return null;
 }
@@ -129,7 +137,9 @@ function isCounterexample(finding: LocalFinding, scope: FenceScope | undefined, 
 
 /** Run a sub-analyzer on a fence's content and map its findings into the Markdown file. */
 async function analyzeFence(analyzer: Analyzer, input: AnalysisInput, fence: FenceBlock, ext: string): Promise<PlacedFinding[]> {
-  const content = new FenceText(fence.lines, input.source.text);
+  // A doctest session is analysed as the code typed at its prompts (prompts and output removed, offsets kept).
+  const lines = ext === "py" && isPythonSession(fence.lines, input.source.text) ? pythonSessionLines(fence.lines, input.source.text) : fence.lines;
+  const content = new FenceText(lines, input.source.text);
   const suffix = `.block-${fence.openRow}.${ext}`;
   const subInput: AnalysisInput = {
     ...input,
@@ -147,6 +157,7 @@ async function analyzeFence(analyzer: Analyzer, input: AnalysisInput, fence: Fen
     throw error;
   }
   const firstRow = input.source.positionAt(fence.lines[0]!.start).row;
+  // A session keeps one line of `content` per fence line, so rows still map by index.
   return found.map((diagnostic) => {
     const start = content.toMarkdown(diagnostic.start);
     const end = content.toMarkdown(diagnostic.end);

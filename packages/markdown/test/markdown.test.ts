@@ -114,14 +114,20 @@ describe("markdown analyzer", () => {
     ]);
   });
 
-  it("console blocks: `$ `, `# ` and `> ` are prompts; output and `>>> ` Python lines are not commands", async () => {
-    const doc = "```console\n# hf jobs run -e HF_TOKEN ubuntu ls\nhf jobs uv run -e HF_TOKEN printed-output.py\n>>> hf jobs uv run -e HF_TOKEN python-repl.py\n$ hf jobs uv run x.py \\\n>   --flavor cpu-basic\n```\n";
+  it("console blocks: `$ `, `# `, `% `, `>>> ` and `> ` are prompts; output lines are not commands", async () => {
+    const doc = "```console\n# hf jobs run -e HF_TOKEN ubuntu ls\nhf jobs uv run -e HF_TOKEN printed-output.py\n>>> hf jobs uv run -e HF_TOKEN prompt.py\n$ hf jobs uv run x.py \\\n>   --flavor cpu-basic\n```\n";
     const found = await analyzeText(md, "k.md", doc);
     expect(found.map((d) => [d.code, d.location.row, covered(doc, d)])).toEqual([
       ["HFJ201", 2, "-e HF_TOKEN"],
+      ["HFJ201", 4, "-e HF_TOKEN"],
       ["HFJ207", 6, "--flavor cpu-basic"],
     ]);
-    expect((await fixToFixpoint(md, "k.md", doc)).text).toBe(doc.replace("-e HF_TOKEN ubuntu", "-s HF_TOKEN ubuntu").replace("$ hf jobs uv run x.py \\\n>   --flavor cpu-basic", "$ hf jobs uv run --flavor cpu-basic x.py"));
+    expect((await fixToFixpoint(md, "k.md", doc)).text).toBe(doc.replace("-e HF_TOKEN ubuntu", "-s HF_TOKEN ubuntu").replace("-e HF_TOKEN prompt", "-s HF_TOKEN prompt").replace("$ hf jobs uv run x.py \\\n>   --flavor cpu-basic", "$ hf jobs uv run --flavor cpu-basic x.py"));
+  });
+
+  it("console blocks: after `$ python`, `>>> ` lines are the Python REPL, not commands", async () => {
+    const doc = "```console\n$ python\n>>> import os\n>>> hf jobs uv run -e HF_TOKEN not-a-command.py\n$ hf jobs uv run -e HF_TOKEN x.py\n```\n";
+    expect((await analyzeText(md, "r.md", doc)).map((d) => [d.code, d.location.row])).toEqual([["HFJ201", 5]]);
   });
 
   it("maps a sub-analyzer's multi-line fix into an indented fence, re-adding the container prefix", async () => {
@@ -258,5 +264,93 @@ describe("markdown counter-examples", () => {
   it("works without sub-analyzers (shell and tokens only)", async () => {
     const bare = createMarkdownAnalyzer(noScripts);
     expect(codesOf(await analyzeText(bare, "c.md", "```python\nrun_uv_job('a.py', env={'HF_TOKEN': get_token()})\n```\n```sh\nhf jobs uv run -e HF_TOKEN x.py\n```\n"))).toEqual(["HFJ201"]);
+  });
+});
+
+describe("markdown sessions", () => {
+  // The shape of the Jobs guides: a launch typed at `>>> ` and continued on `... ` lines, then its output.
+  const session = [
+    "```python",
+    ">>> from huggingface_hub import run_uv_job",
+    ">>> job = run_uv_job(",
+    '...     "train.py",',
+    '...     flavor="a10g-small",',
+    '...     secrets={"HF_TOKEN": "hf_..."},',
+    "... )",
+    ">>> job.url",
+    "https://huggingface.co/jobs/my-org/687f911eaea852de79c4a50a",
+    "```",
+    "",
+  ].join("\n");
+
+  it("a doctest session is the code at its prompts: no Ellipsis arguments, the mistake on its row and column", async () => {
+    const found = await analyzeText(md, "s.md", session);
+    expect(found.map((d) => [d.code, d.location.row, d.location.column, covered(session, d)])).toEqual([["HFJ102", 6, 30, '"hf_..."']]);
+  });
+
+  it("keeps rows and columns with CRLF line endings and inside a list item", async () => {
+    const crlf = session.replace(/\n/g, "\r\n");
+    expect((await analyzeText(md, "s.md", crlf)).map((d) => [d.code, d.location.row, d.location.column])).toEqual([["HFJ102", 6, 30]]);
+    const nested = `1. Launch:\n\n${session.split("\n").map((line) => (line === "" ? line : `   ${line}`)).join("\n")}`;
+    expect((await analyzeText(md, "s.md", nested)).map((d) => [d.code, d.location.row, d.location.column, covered(nested, d)])).toEqual([["HFJ102", 8, 33, '"hf_..."']]);
+  });
+
+  it("applies a single-line fix to the right bytes behind the prompt, CRLF kept", async () => {
+    const doc = '```py\r\n>>> from huggingface_hub import get_token, run_uv_job\r\n>>> run_uv_job(\r\n...     "train.py",\r\n...     env={"HF_TOKEN": get_token()},\r\n... )\r\n```\r\n';
+    const found = await analyzeText(md, "f.md", doc);
+    expect(found.map((d) => [d.code, d.location.row, d.location.column])).toEqual([["HFJ201", 5, 14]]);
+    expect((await fixToFixpoint(md, "f.md", doc)).text).toBe(doc.replace("...     env=", "...     secrets="));
+  });
+
+  it("maps fixes behind prompts: an added import joins its line or gets the `>>> ` prompt; a new line among mixed prompts is refused", async () => {
+    expect((await fixToFixpoint(md, "s.md", session, { unsafe: true })).text).toBe(
+      session.replace("import run_uv_job", "import run_uv_job, get_token").replace('"hf_..."', "get_token()"),
+    );
+    const uniform = '```python\n>>> import os\n>>> run_uv_job("a.py", secrets={"HF_TOKEN": "hf_..."})\n```\n';
+    expect((await fixToFixpoint(md, "u.md", uniform, { unsafe: true })).text).toBe(
+      '```python\n>>> import os\n>>> from huggingface_hub import get_token\n>>> run_uv_job("a.py", secrets={"HF_TOKEN": get_token()})\n```\n',
+    );
+    const mixed = '```python\n>>> import huggingface_hub as hh\n>>> hh.run_uv_job(\n...     "a.py",\n...     secrets={"HF_TOKEN": "hf_..."},\n... )\n```\n';
+    expect((await analyzeText(md, "m.md", mixed)).map((d) => [d.code, d.location.row, d.fix])).toEqual([["HFJ102", 5, null]]);
+  });
+
+  it("output lines are not code; `...` after output is output", async () => {
+    const doc = '```pycon\n>>> from huggingface_hub import run_uv_job\n>>> print("done")\nrun_uv_job("a.py", env={"HF_TOKEN": "x"})\n... \n>>> run_uv_job("b.py", env={"HF_TOKEN": "hf_..."})\n```\n';
+    expect((await analyzeText(md, "o.md", doc)).map((d) => [d.code, d.location.row])).toEqual([
+      ["HFJ201", 6],
+      ["HFJ102", 6],
+    ]);
+  });
+
+  it("a plain Python fence keeps a real `...` Ellipsis as code", async () => {
+    const doc = '```python\nfrom huggingface_hub import run_job\n\nrun_job(\n...,\n    image="python:3.12",\n)\n```\n';
+    expect((await analyzeText(md, "e.md", doc)).map((d) => [d.code, d.location.row])).toEqual([["HFJ206", 5]]);
+  });
+
+  it("an unlabelled fence that is a session: Python statements or shell commands at the prompt", async () => {
+    const python = '```\n>>> from huggingface_hub import run_uv_job\n>>> run_uv_job("a.py", env={"HF_TOKEN": os.environ["HF_TOKEN"]})\n```\n';
+    expect((await analyzeText(md, "u.md", python)).map((d) => [d.code, d.location.row])).toEqual([["HFJ201", 3]]);
+    const shell = "```\n>>> hf jobs uv run -e HF_TOKEN a.py\n```\n";
+    expect((await analyzeText(md, "u.md", shell)).map((d) => [d.code, d.location.row, covered(shell, d)])).toEqual([["HFJ201", 2, "-e HF_TOKEN"]]);
+  });
+
+  it("shell fences: `>>> ` and `% ` are prompts, `... ` continues a command, the rest is output", async () => {
+    const doc = `\`\`\`bash\n>>> hf jobs run --token ${FAKE_TOKEN} python:3.12 ls\n% hf jobs uv run -e HF_TOKEN a.py\n>>> hf jobs uv run train.py \\\n...     --flavor a10g-small\n✓ Job started\nhf jobs uv run -e HF_TOKEN output.py\n\`\`\`\n`;
+    const found = await analyzeText(md, "b.md", doc);
+    expect(found.map((d) => [d.code, d.location.row, d.location.column])).toEqual([
+      ["HFJ101", 2, 17],
+      ["HFJ201", 3, 18],
+      ["HFJ207", 5, 9],
+    ]);
+    const crlf = doc.replace(/\n/g, "\r\n");
+    expect((await analyzeText(md, "b.md", crlf)).map((d) => [d.code, d.location.row, d.location.column])).toEqual(found.map((d) => [d.code, d.location.row, d.location.column]));
+    expect((await fixToFixpoint(md, "b.md", crlf)).text).toBe(crlf.replace("% hf jobs uv run -e HF_TOKEN", "% hf jobs uv run -s HF_TOKEN").replace(">>> hf jobs uv run train.py \\\r\n...     --flavor a10g-small", ">>> hf jobs uv run --flavor a10g-small train.py"));
+  });
+
+  it("a console fence: `>>> hf jobs run --token` with a token is HFJ101 on its row", async () => {
+    const doc = `Run it:\n\n\`\`\`console\n>>> hf jobs run --token ${FAKE_TOKEN} python:3.12 ls\nJob started with ID: 687f\n\`\`\`\n`;
+    const found = await analyzeText(md, "c.md", doc);
+    expect(found.map((d) => [d.code, d.location.row, d.location.column])).toEqual([["HFJ101", 4, 17]]);
+    for (const d of found) expect(d.message).not.toContain(FAKE_TOKEN);
   });
 });

@@ -63,36 +63,54 @@ export function makefileBlanks(text: string): Range[] {
 export type PromptMode =
   /** A shell script: no prompts. */
   | "script"
-  /** A `bash`/`sh` fence: `$ ` prompts are stripped, and when any line has one, lines without it are output. */
+  /**
+   * A `bash`/`sh` fence: `$ `, `% ` and `>>> ` (hub-docs writes `>>> hf jobs run ...`) are prompts; when any line
+   * has one, lines without it are output.
+   */
   | "doc"
-  /** A `console`/`shell-session` fence: `$ `, `# ` and `> ` are prompts, `>>> ` lines are Python, the rest is output. */
+  /**
+   * A `console`/`shell-session` fence: `$ `, `% `, `# `, `> ` and `>>> ` are prompts, the rest is output; after a
+   * command that starts a Python REPL (`$ python`), `>>> ` and `... ` lines are Python, not commands.
+   */
   | "console";
+
+const DOC_PROMPT = /^[ \t]*(?:\$|%|>>>|>)(?: |$)/;
+/** A `bash` fence is a session when a line has a primary prompt (`> ` alone may be a redirection). */
+const DOC_SESSION = /^[ \t]*(?:\$|%|>>>)(?: |$)/;
+const CONSOLE_PROMPT = /^[ \t]*(?:\$|%|#|>>>|>)(?: |$)/;
+/** What starts a continuation line after a `\`: the secondary prompt `> ` or the doctest-style `... `. */
+const CONTINUATION_PROMPT = /^[ \t]*(?:>|\.\.\.)(?: |$)/;
+const PYTHON_REPL = /^(?:python[0-9.]*|ipython[0-9]*|uv run python|python[0-9.]* -i)$/;
+const PYTHON_PROMPT = /^[ \t]*(?:>>>|\.\.\.)(?: |$)/;
 
 /**
  * Ranges to blank in the lines between `from` and `to` for prompts and command output, so that only commands
- * are tokenized. A line after one ending in `\` continues the command and is kept.
+ * are tokenized. A line after one ending in `\` continues the command and is kept (its `> ` or `... ` prompt
+ * blanked).
  */
 export function promptBlanks(text: string, from: number, to: number, mode: PromptMode): Range[] {
   if (mode === "script") return [];
   const lines = linesIn(text, from, to);
-  const dollar = /^[ \t]*\$ /;
-  if (mode === "doc" && !lines.some((line) => dollar.test(text.slice(line.start, line.end)))) return [];
-  const prompt = mode === "console" ? /^[ \t]*(?:\$|#|>)(?: |$)/ : /^[ \t]*(?:\$|>)(?: |$)/;
+  if (mode === "doc" && !lines.some((line) => DOC_SESSION.test(text.slice(line.start, line.end)))) return [];
+  const prompt = mode === "console" ? CONSOLE_PROMPT : DOC_PROMPT;
   const blanks: Range[] = [];
   let continuing = false;
+  let inRepl = false;
   for (const line of lines) {
     const content = text.slice(line.start, line.end);
     if (continuing) {
-      const continuation = /^[ \t]*> /.exec(content);
+      const continuation = CONTINUATION_PROMPT.exec(content);
       if (continuation) blanks.push([line.start, line.start + continuation[0].length]);
     } else {
-      const match = /^[ \t]*>>>/.test(content) ? null : prompt.exec(content);
+      const match = inRepl && PYTHON_PROMPT.test(content) ? null : prompt.exec(content);
       if (!match) {
         blanks.push([line.start, line.end]);
         continuing = false;
         continue;
       }
       blanks.push([line.start, line.start + match[0].length]);
+      const command = content.slice(match[0].length).trim();
+      if (/^[ \t]*(?:\$|%|#)/.test(match[0])) inRepl = PYTHON_REPL.test(command);
     }
     continuing = content.endsWith("\\");
   }

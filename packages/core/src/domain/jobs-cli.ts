@@ -29,6 +29,7 @@ const VALUE_FLAGS = new Map<string, string>([
   ["-p", "--python"],
   ["--python", "--python"],
   ["--concurrency", "--concurrency"],
+  ["--expose", "--expose"], // a container port (`--expose 8000`), huggingface_hub cli/jobs.py
 ]);
 
 /** Flags without a value. */

@@ -4,7 +4,7 @@
  * and hide it from the token pattern's word boundary, so redacting only the final string would not be enough.
  * `formatReport` still redacts the final string as a second layer.
  */
-import { findTokens, redact, redactText } from "../tokens.js";
+import { findTokenShapes, redact, redactText } from "../tokens.js";
 
 /** A copy of a JSON-like value with every string (keys excluded) redacted. */
 export function redactDeep<T>(value: T): T {
@@ -29,7 +29,7 @@ export interface RedactedLine {
  * still sits under the right characters (an underline on a token covers its redacted form).
  */
 export function redactLine(line: string): RedactedLine {
-  const tokens = findTokens(line);
+  const tokens = findTokenShapes(line);
   if (tokens.length === 0) return { text: line, mapIndex: (index) => index };
   const spans: { start: number; end: number; newStart: number; newEnd: number }[] = [];
   let text = "";
