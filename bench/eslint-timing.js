@@ -46,9 +46,7 @@ const files = [
 const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
 
 // Baseline: ESLint's own recommended core rules (what `@eslint/js` recommended turns on).
-const baselineRules = Object.fromEntries(
-  [...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended && !rule.meta.deprecated).map(([name]) => [name, "error"]),
-);
+const baselineRules = Object.fromEntries([...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended && !rule.meta.deprecated).map(([name]) => [name, "error"]));
 const pluginRules = Object.fromEntries(Object.keys(hfJobs.rules).map((name) => [`hf-jobs/${name}`, "error"]));
 
 function makeEslint(rules) {

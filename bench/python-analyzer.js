@@ -40,5 +40,7 @@ for (const [name, text] of Object.entries(cases)) {
     times.push(performance.now() - started);
   }
   const median = times.sort((a, b) => a - b)[2];
-  console.log(`${name.padEnd(22)} ${(text.length / 1000).toFixed(0).padStart(5)} kB  ${median.toFixed(0).padStart(6)} ms  ${(text.length / 1000 / (median / 1000)).toFixed(0).padStart(6)} kB/s  ${findings} findings`);
+  console.log(
+    `${name.padEnd(22)} ${(text.length / 1000).toFixed(0).padStart(5)} kB  ${median.toFixed(0).padStart(6)} ms  ${(text.length / 1000 / (median / 1000)).toFixed(0).padStart(6)} kB/s  ${findings} findings`,
+  );
 }

@@ -32,7 +32,10 @@ const root = values.root;
 const [code, name] = positionals;
 if (!code || !/^HFJ\d{3}$/.test(code)) fail("usage: npm run new-rule -- HFJ208 rule-name [--surfaces py,ts,sh,md] [--summary TEXT] [--fix safe|unsafe|none]");
 if (!name || !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(name)) fail(`the name must be kebab-case with at least two words (ESLint's hf-jobs/<name>): ${name ?? "(none)"}`);
-const surfaces = values.surfaces.split(",").map((surface) => surface.trim()).filter(Boolean);
+const surfaces = values.surfaces
+  .split(",")
+  .map((surface) => surface.trim())
+  .filter(Boolean);
 for (const surface of surfaces) if (!SURFACES.includes(surface)) fail(`unknown surface ${surface} (one of ${SURFACES.join(", ")})`);
 if (!["safe", "unsafe", "none"].includes(values.fix)) fail(`--fix is safe, unsafe or none, not ${values.fix}`);
 

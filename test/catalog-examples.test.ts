@@ -31,9 +31,7 @@ async function codesFired(code: string, file: string, text: string): Promise<str
   return (JSON.parse(result.stdout) as { code: string }[]).map((diagnostic) => diagnostic.code);
 }
 
-const cases = RULES.flatMap((rule) =>
-  rule.docs.examples.map((example, index) => ({ code: rule.code, index, example, stem: `${rule.code.toLowerCase()}-${index}` })),
-);
+const cases = RULES.flatMap((rule) => rule.docs.examples.map((example, index) => ({ code: rule.code, index, example, stem: `${rule.code.toLowerCase()}-${index}` })));
 
 describe("catalog examples", () => {
   it("has about 37 examples, each with an Example and a Use instead block", () => {

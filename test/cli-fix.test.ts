@@ -45,7 +45,8 @@ describe("hf-jobs-lint check --fix", () => {
     const dir = makeTree({
       ".git/HEAD": "ref: refs/heads/main\n",
       "launch.py": 'from huggingface_hub import get_token, run_uv_job\n\nrun_uv_job("publish.py", secrets={"HF_API_TOKEN": get_token()})\n',
-      "publish.py": 'import os\n\nfrom huggingface_hub import HfApi\n\napi = HfApi(token=os.environ["HF_API_TOKEN"])\napi.upload_folder(folder_path="site", repo_id="org/docs", repo_type="space")\n',
+      "publish.py":
+        'import os\n\nfrom huggingface_hub import HfApi\n\napi = HfApi(token=os.environ["HF_API_TOKEN"])\napi.upload_folder(folder_path="site", repo_id="org/docs", repo_type="space")\n',
     });
     // HFJ204 waits while publish.py reads HF_API_TOKEN; HFJ303's fix makes it read HF_TOKEN, and then the
     // launcher's secret can be renamed in the same run.

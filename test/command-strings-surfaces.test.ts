@@ -36,10 +36,10 @@ describe("the same compound command in .sh, .py and .ts", () => {
     expect(await codesPerSurface(command)).toEqual(everywhere(codes));
   });
 
-  it.each([
-    `echo "hf jobs run -e HF_TOKEN=$HF_TOKEN python:3.12 python -c pass"`,
-    "ls # hf jobs run -e HF_TOKEN=$HF_TOKEN python:3.12 python -c pass",
-  ])("is not a launch: %s", async (command) => {
-    expect(await codesPerSurface(command)).toEqual(everywhere([]));
-  });
+  it.each([`echo "hf jobs run -e HF_TOKEN=$HF_TOKEN python:3.12 python -c pass"`, "ls # hf jobs run -e HF_TOKEN=$HF_TOKEN python:3.12 python -c pass"])(
+    "is not a launch: %s",
+    async (command) => {
+      expect(await codesPerSurface(command)).toEqual(everywhere([]));
+    },
+  );
 });

@@ -32,9 +32,7 @@ function listPython(dir: string): string[] {
 
 const expectedFile = JSON.parse(fs.readFileSync(path.join(corpusDir, "expected.json"), "utf8")) as Record<string, unknown>;
 const optInExpected = expectedFile[OPT_IN_KEY] as Record<string, string[]>;
-const mistakesExpected = Object.fromEntries(
-  Object.entries(expectedFile).filter(([key]) => key.startsWith("mistakes/")),
-) as Record<string, string[]>;
+const mistakesExpected = Object.fromEntries(Object.entries(expectedFile).filter(([key]) => key.startsWith("mistakes/"))) as Record<string, string[]>;
 const files = listPython(corpusDir);
 const cleanFiles = files.filter((file) => file.startsWith("clean/"));
 const mistakeFiles = files.filter((file) => file.startsWith("mistakes/"));
@@ -53,9 +51,7 @@ function byFile(result: CliResult): Map<string, JsonFinding[]> {
 }
 
 function codeAtRow(findings: readonly JsonFinding[]): string[] {
-  return findings
-    .map((finding) => `${finding.code}@${finding.location.row}`)
-    .sort((a, b) => Number(a.split("@")[1]) - Number(b.split("@")[1]) || a.localeCompare(b));
+  return findings.map((finding) => `${finding.code}@${finding.location.row}`).sort((a, b) => Number(a.split("@")[1]) - Number(b.split("@")[1]) || a.localeCompare(b));
 }
 
 function describeFindings(file: string, findings: readonly JsonFinding[]): string {

@@ -84,11 +84,7 @@ describe("ESLint with hfJobs.configs.recommended", () => {
   it("reports the expected rules with redacted messages", () => {
     const result = runEslint({ fix: false });
     const found = result.messages.map((message) => `${message.line}:${message.ruleId}`);
-    expect(found).toEqual([
-      "8:hf-jobs/no-token-in-env",
-      "11:hf-jobs/no-unknown-job-argument",
-      "14:hf-jobs/no-hardcoded-token",
-    ]);
+    expect(found).toEqual(["8:hf-jobs/no-token-in-env", "11:hf-jobs/no-unknown-job-argument", "14:hf-jobs/no-hardcoded-token"]);
     for (const message of result.messages) expect(message.message).not.toContain(FAKE);
     expect(result.messages[2]!.message).toContain("hf_E2…");
   });

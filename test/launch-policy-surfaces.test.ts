@@ -67,7 +67,9 @@ describe("the same tool call in Python and TS", () => {
     const py = python(`hf_jobs("uv", {"script": "${script}", "flavor": "cpu-basic"})\n`).filter((f) => f.code === "HFJ203");
     const ts = typescript(`hf_jobs("uv", { script: "${script}", flavor: "cpu-basic" });\n`).filter((f) => f.code === "HFJ203");
     expect(py).toHaveLength(1);
-    expect(py[0]!.message).toMatch(/^The inline script needs a token with write access \(`HfApi\(\)\.upload_file.*` on script line 2\), but the `hf_jobs\("uv"\)` tool call passes no `HF_TOKEN` secret$/);
+    expect(py[0]!.message).toMatch(
+      /^The inline script needs a token with write access \(`HfApi\(\)\.upload_file.*` on script line 2\), but the `hf_jobs\("uv"\)` tool call passes no `HF_TOKEN` secret$/,
+    );
     expect(ts).toEqual(py);
   });
 
@@ -82,7 +84,9 @@ describe("the same tool call in Python and TS", () => {
 describe("the Python API and @huggingface/hub share the value rules", () => {
   test("`$HF_TOKEN` in a secret value is sent literally: HFJ202 with the same wording", () => {
     const py = python(`from huggingface_hub import run_job\nrun_job(image="python:3.12", command=["python", "x.py"], secrets={"HF_TOKEN": "$HF_TOKEN"})\n`);
-    const ts = typescript(`import { runJob } from "@huggingface/hub";\nawait runJob({ namespace: "me", dockerImage: "python:3.12", command: ["python", "x.py"], secrets: { HF_TOKEN: "$HF_TOKEN" } });\n`);
+    const ts = typescript(
+      `import { runJob } from "@huggingface/hub";\nawait runJob({ namespace: "me", dockerImage: "python:3.12", command: ["python", "x.py"], secrets: { HF_TOKEN: "$HF_TOKEN" } });\n`,
+    );
     expect(py.map((f) => f.code)).toEqual(["HFJ202"]);
     expect(ts.map((f) => f.code)).toEqual(["HFJ202"]);
     expect(py[0]!.message.replace("`run_job`", "LAUNCH")).toBe(ts[0]!.message.replace("`runJob`", "LAUNCH"));
@@ -90,7 +94,9 @@ describe("the Python API and @huggingface/hub share the value rules", () => {
 
   test("a credential in the plain environment: HFJ201, same wording but for the field's name", () => {
     const py = python(`from huggingface_hub import run_job\nimport os\nrun_job(image="x", command=["y"], env={"WANDB_API_KEY": os.environ["WANDB_API_KEY"]})\n`);
-    const ts = typescript(`import { runJob } from "@huggingface/hub";\nawait runJob({ namespace: "me", dockerImage: "x", command: ["y"], environment: { WANDB_API_KEY: process.env.WANDB_API_KEY } });\n`);
+    const ts = typescript(
+      `import { runJob } from "@huggingface/hub";\nawait runJob({ namespace: "me", dockerImage: "x", command: ["y"], environment: { WANDB_API_KEY: process.env.WANDB_API_KEY } });\n`,
+    );
     expect(py.map((f) => [f.code, f.fixable])).toEqual([["HFJ201", true]]);
     expect(ts.map((f) => [f.code, f.fixable])).toEqual([["HFJ201", true]]);
     expect(ts[0]!.message).toBe(py[0]!.message.replace("`env` of `run_job`", "`environment` of `runJob`"));

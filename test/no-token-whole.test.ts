@@ -56,7 +56,12 @@ describe("a token is never printed whole", () => {
 
   it("rule docs, stdin and usage errors", async () => {
     const dir = makeTree({});
-    for (const argv of [["rule", "HFJ101"], ["rule", "--all", "--output-format", "json"], ["check", "--select", FAKE_TOKEN], ["rule", FAKE_TOKEN]]) {
+    for (const argv of [
+      ["rule", "HFJ101"],
+      ["rule", "--all", "--output-format", "json"],
+      ["check", "--select", FAKE_TOKEN],
+      ["rule", FAKE_TOKEN],
+    ]) {
       const result = await runCli(argv, { cwd: dir });
       expectRedacted(result.stdout + result.stderr);
     }

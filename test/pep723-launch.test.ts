@@ -13,7 +13,7 @@ async function codesFor(header: string): Promise<string[]> {
 }
 
 describe("hf jobs uv run with a PEP 723 header", () => {
-  it("declaring secrets = [\"HF_TOKEN\"]: no HFJ203", async () => {
+  it('declaring secrets = ["HF_TOKEN"]: no HFJ203', async () => {
     expect(await codesFor('#\n# [tool.hf-jobs]\n# secrets = ["HF_TOKEN"]\n')).toEqual([]);
   });
 

@@ -96,8 +96,14 @@ describe("every surface a rule claims has a fixture that fires it", () => {
       if ((await findings(fixture)).some((diagnostic) => diagnostic.code === code)) firing.add(fixture.surface);
     }
     // A claimed surface with no fixture, or whose fixture the rule does not fire on, is a claim nobody implements.
-    expect([...surfaces].filter((surface) => !firing.has(surface)), `${code} claims these surfaces but fires in no fixtures/rules/${code}/ file of them`).toEqual([]);
+    expect(
+      [...surfaces].filter((surface) => !firing.has(surface)),
+      `${code} claims these surfaces but fires in no fixtures/rules/${code}/ file of them`,
+    ).toEqual([]);
     // And no fixture may show the rule on a surface the catalog does not claim (the docs and README would not say).
-    expect([...firing].filter((surface) => !surfaces.includes(surface)), `${code} fires on surfaces the catalog does not claim`).toEqual([]);
+    expect(
+      [...firing].filter((surface) => !surfaces.includes(surface)),
+      `${code} fires on surfaces the catalog does not claim`,
+    ).toEqual([]);
   });
 });

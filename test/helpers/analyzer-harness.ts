@@ -36,7 +36,12 @@ export const codesOf = (diagnostics: readonly Diagnostic[]): string[] => diagnos
  * Apply fixes pass after pass until nothing changes (as `--fix` does), then check that one more analysis offers no
  * applicable fix (idempotent). Returns the fixed text and what is left.
  */
-export async function fixToFixpoint(analyzer: Analyzer, filename: string, text: string, options: { unsafe?: boolean } & Repo = {}): Promise<{ text: string; remaining: Diagnostic[]; passes: number }> {
+export async function fixToFixpoint(
+  analyzer: Analyzer,
+  filename: string,
+  text: string,
+  options: { unsafe?: boolean } & Repo = {},
+): Promise<{ text: string; remaining: Diagnostic[]; passes: number }> {
   let current = text;
   for (let pass = 1; pass <= 10; pass++) {
     const diagnostics = await analyzeText(analyzer, filename, current, options);

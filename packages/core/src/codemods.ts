@@ -13,7 +13,12 @@ export interface CodemodSpec {
 
 export const CODEMODS: readonly CodemodSpec[] = [
   { name: "env-to-secrets", description: "Move token-like entries from env/environment/-e to secrets", codes: ["HFJ201"], unsafe: false },
-  { name: "hardcoded-token-to-env", description: "Replace hardcoded and literal tokens with an environment lookup or the logged-in token", codes: ["HFJ101", "HFJ102"], unsafe: true },
+  {
+    name: "hardcoded-token-to-env",
+    description: "Replace hardcoded and literal tokens with an environment lookup or the logged-in token",
+    codes: ["HFJ101", "HFJ102"],
+    unsafe: true,
+  },
   { name: "placeholder-to-env", description: "Replace `$HF_TOKEN` where nothing substitutes it with get_token() / process.env.HF_TOKEN", codes: ["HFJ202"], unsafe: false },
   { name: "rename-token-secret", description: "Rename the Hugging Face token secret to HF_TOKEN", codes: ["HFJ204"], unsafe: true },
   { name: "add-token-secret", description: "Add an HF_TOKEN secret to launches whose script needs a token", codes: ["HFJ203"], unsafe: true },

@@ -100,7 +100,11 @@ export interface FixLoopResult<D extends Fixable> {
  * The one fix loop: apply the fixes that fit together, analyse again, repeat until nothing is left to apply
  * (bounded). The engine runs it over every analyzer, the codemods over ESLint's fixes and suggestions.
  */
-export async function runFixLoop<D extends Fixable>(text: string, analyze: (text: string) => readonly D[] | Promise<readonly D[]>, options: FixLoopOptions<D>): Promise<FixLoopResult<D>> {
+export async function runFixLoop<D extends Fixable>(
+  text: string,
+  analyze: (text: string) => readonly D[] | Promise<readonly D[]>,
+  options: FixLoopOptions<D>,
+): Promise<FixLoopResult<D>> {
   let diagnostics = options.initial ?? (await analyze(text));
   let working = text;
   const applied: D[] = [];

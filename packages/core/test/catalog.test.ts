@@ -162,7 +162,23 @@ describe("docs facts (never invent a parameter)", () => {
   });
 
   it("passes only keywords the Python launch functions take (no `args=`, no `env=` on other platforms)", () => {
-    const known = new Set(["script_args", "dependencies", "python", "image", "env", "secrets", "flavor", "timeout", "name", "labels", "volumes", "expose", "ssh", "namespace", "token"]);
+    const known = new Set([
+      "script_args",
+      "dependencies",
+      "python",
+      "image",
+      "env",
+      "secrets",
+      "flavor",
+      "timeout",
+      "name",
+      "labels",
+      "volumes",
+      "expose",
+      "ssh",
+      "namespace",
+      "token",
+    ]);
     let keywords = 0;
     for (const { rule, example } of examples) {
       if (example.language !== "python") continue;

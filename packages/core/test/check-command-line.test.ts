@@ -20,7 +20,10 @@ describe("checkJobsCommandLine", () => {
     const onToken = checkJobsCommandLine(literal(`hf jobs uv run --token ${TOKEN} train.py`));
     expect(onToken.map((f) => f.code)).toEqual(["HFJ101"]);
     expect(onToken[0]!.message).not.toContain(TOKEN);
-    expect(onToken[0]!.fix?.ops).toEqual([{ op: "remove", index: 4 }, { op: "remove", index: 5 }]);
+    expect(onToken[0]!.fix?.ops).toEqual([
+      { op: "remove", index: 4 },
+      { op: "remove", index: 5 },
+    ]);
     const onSecret = checkJobsCommandLine(literal(`hf jobs uv run -s HF_TOKEN=${TOKEN} train.py`));
     expect(onSecret.map((f) => f.code)).toEqual(["HFJ101"]);
     expect(onSecret[0]!.fix).toMatchObject({ applicability: "unsafe", ops: [{ op: "replace", index: 5, value: "HF_TOKEN" }] });

@@ -21,7 +21,8 @@ afterEach(() => {
 describe("configuration", () => {
   it("reads [tool.hf-jobs-lint] from pyproject.toml, normalising names to codes", () => {
     const dir = tempDir({
-      "pyproject.toml": '[project]\nname = "x"\n\n[tool.hf-jobs-lint]\nselect = ["HFJ1", "no-token-in-env"]\nignore = ["hf-jobs/no-token-output"]\nextend-exclude = ["vendor"]\n[tool.hf-jobs-lint.per-file-ignores]\n"tests/**" = ["HFJ101"]\n',
+      "pyproject.toml":
+        '[project]\nname = "x"\n\n[tool.hf-jobs-lint]\nselect = ["HFJ1", "no-token-in-env"]\nignore = ["hf-jobs/no-token-output"]\nextend-exclude = ["vendor"]\n[tool.hf-jobs-lint.per-file-ignores]\n"tests/**" = ["HFJ101"]\n',
       "sub/deeper/file.py": "",
     });
     const loaded = findConfig(path.join(dir, "sub", "deeper"));
@@ -50,7 +51,7 @@ describe("configuration", () => {
   it.each([
     ['selct = ["HFJ101"]\n', /unknown option `selct`/],
     ['select = ["HFJ999"]\n', /unknown rule `HFJ999`/],
-    ["select = \"HFJ101\"\n", /must be a list of strings/],
+    ['select = "HFJ101"\n', /must be a list of strings/],
     ["respect-gitignore = 1\n", /must be true or false/],
     ["select = [\n", /invalid TOML/],
   ])("rejects %j with a clear error", (text, message) => {

@@ -28,7 +28,7 @@ describe("file discovery", () => {
       "b.ts": "",
       "types.d.ts": "",
       "run.sh": "",
-      "Makefile": "",
+      Makefile: "",
       "README.md": "",
       ".github/workflows/ci.yml": "",
       "config.yml": "",

@@ -19,8 +19,18 @@ describe("SourceText", () => {
 
 describe("edits", () => {
   it("applies non-overlapping edits back to front and keeps every other byte", () => {
-    expect(applyEdits("abc\r\ndef", [{ start: 5, end: 6, content: "D" }, { start: 0, end: 1, content: "AA" }])).toBe("AAbc\r\nDef");
-    expect(() => applyEdits("abc", [{ start: 0, end: 2, content: "" }, { start: 1, end: 3, content: "" }])).toThrow(/overlapping/);
+    expect(
+      applyEdits("abc\r\ndef", [
+        { start: 5, end: 6, content: "D" },
+        { start: 0, end: 1, content: "AA" },
+      ]),
+    ).toBe("AAbc\r\nDef");
+    expect(() =>
+      applyEdits("abc", [
+        { start: 0, end: 2, content: "" },
+        { start: 1, end: 3, content: "" },
+      ]),
+    ).toThrow(/overlapping/);
   });
 
   it("selects fixes in source order, skipping conflicts, unsafe ones only when allowed", () => {

@@ -25,7 +25,12 @@ describe("parseJobsCommandLine", () => {
     // `--expose PORT` (hub-docs' vLLM serving page) takes a value: the port is not the image.
     const served = parseJobsCommandLine(argv("hf jobs run --detach --expose 8000 --flavor a10g-small -s HF_TOKEN vllm/vllm-openai vllm serve m"))!;
     expect(served.target?.value).toBe("vllm/vllm-openai");
-    expect(served.flags.map((f) => [f.name, f.value])).toEqual([["--detach", null], ["--expose", "8000"], ["--flavor", "a10g-small"], ["--secrets", "HF_TOKEN"]]);
+    expect(served.flags.map((f) => [f.name, f.value])).toEqual([
+      ["--detach", null],
+      ["--expose", "8000"],
+      ["--flavor", "a10g-small"],
+      ["--secrets", "HF_TOKEN"],
+    ]);
 
     const scheduledRun = parseJobsCommandLine(argv("hf jobs scheduled run '0 * * * *' ubuntu echo hi"))!;
     expect(scheduledRun.kind).toBe("scheduled run");

@@ -108,7 +108,10 @@ describe("golden output of every format", () => {
 describe("full and concise", () => {
   it("underlines the range under CJK and emoji text by display width", () => {
     const lines = formatReport("full", buildInput()).split("\n");
-    const row = lines.indexOf('4 | print("令牌 🔑", token)', lines.findIndex((line) => line.includes("HFJ103")));
+    const row = lines.indexOf(
+      '4 | print("令牌 🔑", token)',
+      lines.findIndex((line) => line.includes("HFJ103")),
+    );
     // `print("` is 7 columns, 令牌 4, a space 1, 🔑 2 and `", ` 3: `token` starts 17 columns in.
     expect(lines[row + 1]).toBe(`  | ${" ".repeat(17)}^^^^^ HFJ103`);
   });
@@ -141,7 +144,11 @@ describe("full and concise", () => {
 
     const input = buildInput();
     const only = (codes: string[]): ReportInput => ({ ...input, errors: [], diagnostics: input.diagnostics.filter((d) => codes.includes(d.code)) });
-    const summary = (report: ReportInput): string => formatReport("concise", report).split("\n").filter((l) => !l.includes(":")).join("\n");
+    const summary = (report: ReportInput): string =>
+      formatReport("concise", report)
+        .split("\n")
+        .filter((l) => !l.includes(":"))
+        .join("\n");
     expect(summary(only(["HFJ201"]))).toBe("Found 1 error.\n[*] 1 fixable with the `--fix` option.\n");
     expect(summary(only(["HFJ101"]))).toBe("Found 1 error.\nNo fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n");
     expect(summary(only(["HFJ101", "HFJ303", "HFJ201"]))).toBe(
@@ -170,13 +177,7 @@ describe("full and concise", () => {
 describe("code frames", () => {
   it("expands tabs and keeps the underline aligned", () => {
     const source = new SourceText("if x:\n\ttoken = 1\n");
-    expect(renderCodeFrame(source, { row: 2, column: 2 }, { row: 2, column: 7 }, "HFJ999")).toEqual([
-      "  |",
-      "1 | if x:",
-      "2 |     token = 1",
-      "  |     ^^^^^ HFJ999",
-      "  |",
-    ]);
+    expect(renderCodeFrame(source, { row: 2, column: 2 }, { row: 2, column: 7 }, "HFJ999")).toEqual(["  |", "1 | if x:", "2 |     token = 1", "  |     ^^^^^ HFJ999", "  |"]);
   });
 
   it("shows an empty range as one caret and a range ending at a line start up to the previous line's end", () => {
@@ -289,7 +290,11 @@ describe("sarif", () => {
       const rule = RULES[index]!;
       expect(descriptor.name).toBe(rule.name);
       expect(descriptor.shortDescription?.text).toBe(rule.summary);
-      const expectedHelp = [rule.docs.whatItDoes, rule.docs.whyBad].map((s) => s.trim()).filter(Boolean).join("\n\n") || rule.summary;
+      const expectedHelp =
+        [rule.docs.whatItDoes, rule.docs.whyBad]
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .join("\n\n") || rule.summary;
       expect(descriptor.fullDescription?.text).toBe(expectedHelp);
       expect(descriptor.help?.text).toBe(expectedHelp);
       expect(typeof descriptor.help?.markdown).toBe("string");
@@ -427,7 +432,12 @@ describe("statistics", () => {
 
   it("prints no marker column when nothing is fixable, and nothing for no findings", () => {
     const input = buildInput();
-    expect(formatStatistics(input.diagnostics.filter((d) => d.code === "HFJ103"), "full")).toBe("1\tHFJ103\tno-token-output\n");
+    expect(
+      formatStatistics(
+        input.diagnostics.filter((d) => d.code === "HFJ103"),
+        "full",
+      ),
+    ).toBe("1\tHFJ103\tno-token-output\n");
     expect(formatStatistics([], "full")).toBe("");
     expect(formatStatistics([], "json")).toBe("[]\n");
   });
@@ -475,7 +485,11 @@ describe("no format ever prints a token whole", () => {
     expect(output).not.toContain(secret);
     expect(output).toContain("hf_Fa…");
     if (format === "json" || format === "sarif") JSON.parse(output);
-    if (format === "json-lines") output.trimEnd().split("\n").forEach((line) => JSON.parse(line));
+    if (format === "json-lines")
+      output
+        .trimEnd()
+        .split("\n")
+        .forEach((line) => JSON.parse(line));
     if (format === "junit") assertWellFormedXml(output);
   });
 

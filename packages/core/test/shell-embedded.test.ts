@@ -47,7 +47,15 @@ describe("embedded shell strings", () => {
     const source = `"hf jobs uv run x.py --flavor a10g-small; echo ok"`;
     const shell = embed(source);
     const [command] = embeddedJobsCommands(shell);
-    const move = { applicability: "safe" as const, message: "m", ops: [{ op: "remove" as const, index: 5 }, { op: "remove" as const, index: 6 }, { op: "insertBefore" as const, index: 4, elements: [{ from: 5 }, { from: 6 }] }] };
+    const move = {
+      applicability: "safe" as const,
+      message: "m",
+      ops: [
+        { op: "remove" as const, index: 5 },
+        { op: "remove" as const, index: 6 },
+        { op: "insertBefore" as const, index: 4, elements: [{ from: 5 }, { from: 6 }] },
+      ],
+    };
     const fix = renderEmbeddedArgvFix(shell, command!, move, encode)!;
     expect(applyEdits(source, fix.edits)).toBe(`"hf jobs uv run --flavor a10g-small x.py; echo ok"`);
 

@@ -17,7 +17,11 @@ describe("tokenizeShell (core)", () => {
 
   it("splits commands on ; && || | |& & and newlines, not inside words", () => {
     expect(words("a;b&&c||d|e|&f&g\nh")).toEqual([["a"], ["b"], ["c"], ["d"], ["e"], ["f"], ["g"], ["h"]]);
-    expect(words("cd x && hf jobs ps; echo ok")).toEqual([["cd", "x"], ["hf", "jobs", "ps"], ["echo", "ok"]]);
+    expect(words("cd x && hf jobs ps; echo ok")).toEqual([
+      ["cd", "x"],
+      ["hf", "jobs", "ps"],
+      ["echo", "ok"],
+    ]);
   });
 
   it("skips comments to the end of the line, but `#` inside a word is a character", () => {
@@ -26,8 +30,14 @@ describe("tokenizeShell (core)", () => {
 
   it("treats CRLF line ends as newlines and keeps offsets exact", () => {
     const text = "hf jobs ps\r\necho 'a b'\r\n";
-    expect(words(text)).toEqual([["hf", "jobs", "ps"], ["echo", "a b"]]);
-    expect(raw(text)).toEqual([["hf", "jobs", "ps"], ["echo", "'a b'"]]);
+    expect(words(text)).toEqual([
+      ["hf", "jobs", "ps"],
+      ["echo", "a b"],
+    ]);
+    expect(raw(text)).toEqual([
+      ["hf", "jobs", "ps"],
+      ["echo", "'a b'"],
+    ]);
   });
 
   it("joins line continuations (LF and CRLF) between and inside words", () => {

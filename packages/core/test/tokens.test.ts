@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { containsToken, findTokenShapes, findTokens, isLowEntropyToken, isRealLookingToken, looksLikeTokenPlaceholder, redact, redactText, shannonEntropy } from "@hf-jobs-lint/core";
+import {
+  containsToken,
+  findTokenShapes,
+  findTokens,
+  isLowEntropyToken,
+  isRealLookingToken,
+  looksLikeTokenPlaceholder,
+  redact,
+  redactText,
+  shannonEntropy,
+} from "@hf-jobs-lint/core";
 
 // Fake token: 34 letters/digits after the prefix, not a real credential.
 const FAKE = "hf_" + "AbCdEfGhIjKlMnOpQrStUvWxYz01234567";
@@ -19,7 +29,10 @@ describe("token patterns", () => {
       expect(isRealLookingToken(filler), filler).toBe(false);
       expect(containsToken(`token = "${filler}"`), filler).toBe(false);
       expect(findTokens(filler), filler).toEqual([]);
-      expect(findTokenShapes(filler).map((m) => m.token), filler).toEqual([filler]);
+      expect(
+        findTokenShapes(filler).map((m) => m.token),
+        filler,
+      ).toEqual([filler]);
       expect(looksLikeTokenPlaceholder(filler), filler).toBe(true);
       expect(redactText(`token=${filler}`)).toBe(`token=${redact(filler)}`);
     }

@@ -61,7 +61,17 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
 }
 
 export async function checkFile(target: CheckTarget, settings: CheckSettings, context: LintContext): Promise<FileOutcome> {
-  const outcome: FileOutcome = { filename: target.filename, diagnostics: [], text: null, error: null, fixed: [], diff: null, fixedText: null, unresolvedScripts: [], dependencies: [] };
+  const outcome: FileOutcome = {
+    filename: target.filename,
+    diagnostics: [],
+    text: null,
+    error: null,
+    fixed: [],
+    diff: null,
+    fixedText: null,
+    unresolvedScripts: [],
+    dependencies: [],
+  };
   let file: SourceFile;
   if (target.text !== undefined) {
     const bom = target.text.charCodeAt(0) === 0xfeff;

@@ -3,15 +3,7 @@
  * goes through (enabled rules, per-file-ignores, `# noqa`), and the fix loop.
  */
 import path from "node:path";
-import {
-  isSuppressedByNoqa,
-  mayMatter,
-  runFixLoop,
-  SourceText,
-  type Analyzer,
-  type Diagnostic,
-  type FileKind,
-} from "@hf-jobs-lint/core";
+import { isSuppressedByNoqa, mayMatter, runFixLoop, SourceText, type Analyzer, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
 import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
@@ -55,9 +47,7 @@ async function analyze(analyzer: Analyzer, target: FileTarget, text: string, con
   });
   const diagnostics = found.filter(
     (diagnostic) =>
-      context.enabled.has(diagnostic.code) &&
-      !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) &&
-      !isSuppressedByNoqa(diagnostic, source),
+      context.enabled.has(diagnostic.code) && !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) && !isSuppressedByNoqa(diagnostic, source),
   );
   return { diagnostics, source };
 }
@@ -78,12 +68,7 @@ export interface LintResult {
   dependencies: string[];
 }
 
-export async function lintText(
-  target: FileTarget,
-  text: string,
-  context: LintContext,
-  fixMode: { fix: boolean; unsafe: boolean },
-): Promise<LintResult> {
+export async function lintText(target: FileTarget, text: string, context: LintContext, fixMode: { fix: boolean; unsafe: boolean }): Promise<LintResult> {
   const others: OtherFiles = { read: new Set(), unresolved: new Set() };
   const facts = () => ({ unresolvedScripts: [...others.unresolved], dependencies: [...others.read] });
   if (!mayMatter(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null, ...facts() };

@@ -19,9 +19,7 @@ function matches(selector: string, code: string): boolean {
 
 export function resolveEnabledCodes(config: FileConfig, flags: SelectionFlags): Set<string> {
   const select = flags.select ?? config.select;
-  const enabled = new Set(
-    RULES.filter((rule) => (select ? select.some((selector) => matches(selector, rule.code)) : rule.enabledByDefault)).map((rule) => rule.code),
-  );
+  const enabled = new Set(RULES.filter((rule) => (select ? select.some((selector) => matches(selector, rule.code)) : rule.enabledByDefault)).map((rule) => rule.code));
   for (const selector of [...(config.extendSelect ?? []), ...(flags.extendSelect ?? [])]) {
     for (const rule of RULES) if (matches(selector, rule.code)) enabled.add(rule.code);
   }

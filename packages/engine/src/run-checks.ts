@@ -22,12 +22,7 @@ export function defaultThreadCount(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 8));
 }
 
-export async function runChecks(
-  targets: readonly CheckTarget[],
-  settings: CheckSettings,
-  threads: number,
-  onProgress?: (done: number) => void,
-): Promise<FileOutcome[]> {
+export async function runChecks(targets: readonly CheckTarget[], settings: CheckSettings, threads: number, onProgress?: (done: number) => void): Promise<FileOutcome[]> {
   // Run from TypeScript sources (tests), there is no built worker file: check in-process.
   const workerCount = fs.existsSync(WORKER_FILE) ? Math.min(threads, Math.floor(targets.length / MIN_FILES_PER_WORKER)) : 1;
   if (workerCount <= 1) {
@@ -42,12 +37,7 @@ export async function runChecks(
   return runInWorkers(targets, settings, workerCount, onProgress);
 }
 
-function runInWorkers(
-  targets: readonly CheckTarget[],
-  settings: CheckSettings,
-  workerCount: number,
-  onProgress?: (done: number) => void,
-): Promise<FileOutcome[]> {
+function runInWorkers(targets: readonly CheckTarget[], settings: CheckSettings, workerCount: number, onProgress?: (done: number) => void): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(targets.length);
   let next = 0;
   let done = 0;

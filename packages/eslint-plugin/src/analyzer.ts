@@ -63,8 +63,7 @@ function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
     let fix: Fix | null = null;
     if (message.fix) {
       fix = { applicability: "safe", message: redactText(describeFix(input.source.text.slice(bom), message.fix, rule.fixSummary)), edits: toEdits(message.fix, bom) };
-    }
-    else if (message.suggestions?.[0]) {
+    } else if (message.suggestions?.[0]) {
       const suggestion = message.suggestions[0];
       fix = { applicability: "unsafe", message: redactText(suggestion.desc), edits: toEdits(suggestion.fix, bom) };
     }

@@ -165,7 +165,7 @@ export function propertyValue(property: TSESTree.Property): TSESTree.Expression 
 export function listRemovalRanges(context: Context, items: readonly Node[], indices: readonly number[]): [number, number][] {
   const sorted = [...new Set(indices)].sort((a, b) => a - b);
   const ranges: [number, number][] = [];
-  for (let k = 0; k < sorted.length; ) {
+  for (let k = 0; k < sorted.length;) {
     let j = k;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     const first = sorted[k]!;

@@ -112,7 +112,12 @@ function isToken(context: Context, node: Node, seen: Set<unknown>, source: Sourc
       // `String(token)`
       if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "String") return value.arguments.some((arg) => isToken(context, arg, seen, source));
       // `JSON.stringify({ token })`
-      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "stringify" && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === "JSON") {
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(callee) === "stringify" &&
+        unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
+        (unwrap(callee.object) as TSESTree.Identifier).name === "JSON"
+      ) {
         return value.arguments[0] !== undefined && isToken(context, value.arguments[0], seen, source);
       }
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;

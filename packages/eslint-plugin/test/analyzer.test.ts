@@ -87,7 +87,10 @@ describe("typescriptAnalyzer", () => {
   });
 
   it("honours eslint-disable comments", async () => {
-    const diagnostics = await analyze("x.ts", `// eslint-disable-next-line hf-jobs/no-legacy-token-variable\nconst a = process.env.HUGGING_FACE_HUB_TOKEN;\nconst b = process.env.HUGGING_FACE_HUB_TOKEN;\n`);
+    const diagnostics = await analyze(
+      "x.ts",
+      `// eslint-disable-next-line hf-jobs/no-legacy-token-variable\nconst a = process.env.HUGGING_FACE_HUB_TOKEN;\nconst b = process.env.HUGGING_FACE_HUB_TOKEN;\n`,
+    );
     expect(summary(diagnostics)).toEqual(["3:23 HFJ303 unsafe"]);
   });
 });

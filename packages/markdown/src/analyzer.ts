@@ -161,7 +161,14 @@ async function analyzeFence(analyzer: Analyzer, input: AnalysisInput, fence: Fen
   return found.map((diagnostic) => {
     const start = content.toMarkdown(diagnostic.start);
     const end = content.toMarkdown(diagnostic.end);
-    const placed: PlacedFinding = { code: diagnostic.code, message: diagnostic.message, start, end, fix: content.mapFix(diagnostic.fix), noqaRow: firstRow + diagnostic.noqaRow - 1 };
+    const placed: PlacedFinding = {
+      code: diagnostic.code,
+      message: diagnostic.message,
+      start,
+      end,
+      fix: content.mapFix(diagnostic.fix),
+      noqaRow: firstRow + diagnostic.noqaRow - 1,
+    };
     if (diagnostic.code === "HFJ101") {
       const token = findTokens(input.source.text.slice(start, end))[0];
       if (token) placed.tokenOffset = start + token.index;
@@ -171,12 +178,20 @@ async function analyzeFence(analyzer: Analyzer, input: AnalysisInput, fence: Fen
 }
 
 /** Shell fences are analysed in place: container prefixes and prompts are blanked in a copy of the file. */
-async function analyzeShellFences(input: AnalysisInput, fences: readonly FenceBlock[], regions: readonly { from: number; to: number; mode: PromptMode }[], injected: AnalyzeScriptNeeds | null | undefined): Promise<LocalFinding[]> {
+async function analyzeShellFences(
+  input: AnalysisInput,
+  fences: readonly FenceBlock[],
+  regions: readonly { from: number; to: number; mode: PromptMode }[],
+  injected: AnalyzeScriptNeeds | null | undefined,
+): Promise<LocalFinding[]> {
   const text = input.source.text;
   const prefixBlanks: Range[] = [];
   for (const fence of fences) for (const line of fence.lines) if (line.prefix !== "") prefixBlanks.push([line.start - line.prefix.length, line.start]);
   let shellText = blankRanges(text, prefixBlanks);
-  shellText = blankRanges(shellText, regions.flatMap((region) => promptBlanks(shellText, region.from, region.to, region.mode)));
+  shellText = blankRanges(
+    shellText,
+    regions.flatMap((region) => promptBlanks(shellText, region.from, region.to, region.mode)),
+  );
   const hasLaunch = regions.some((region) => /\bjobs\b|hfjobs/.test(shellText.slice(region.from, region.to)));
   const analyze = injected !== undefined ? injected : hasLaunch ? await loadAnalyzeScriptNeeds() : null;
   const context = { text, shellText, makefile: false, scriptFacts: scriptFactsLookup(input, analyze) };

@@ -12,7 +12,10 @@ export class FenceText {
   /** Every line has the same container prefix: multi-line edits can then be mapped by re-inserting it. */
   private readonly uniformPrefix: string | null;
 
-  constructor(private readonly lines: readonly FenceLine[], markdown: string) {
+  constructor(
+    private readonly lines: readonly FenceLine[],
+    markdown: string,
+  ) {
     const parts: string[] = [];
     let at = 0;
     for (const line of lines) {

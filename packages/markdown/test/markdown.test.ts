@@ -40,7 +40,14 @@ const fakeTypescript: Analyzer = {
           message: "header",
           start: text.indexOf("ADD_HEADER"),
           end: text.indexOf("ADD_HEADER") + 10,
-          fix: { applicability: "safe", message: "header", edits: [{ start: 0, end: 0, content: "// checked\n" }, { start: text.indexOf("ADD_HEADER"), end: text.indexOf("ADD_HEADER") + 10, content: "DONE" }] },
+          fix: {
+            applicability: "safe",
+            message: "header",
+            edits: [
+              { start: 0, end: 0, content: "// checked\n" },
+              { start: text.indexOf("ADD_HEADER"), end: text.indexOf("ADD_HEADER") + 10, content: "DONE" },
+            ],
+          },
         }),
       );
     }
@@ -62,7 +69,14 @@ describe("findFences", () => {
     const fences = findFences(new SourceText(text));
     expect(fences.map((f) => [f.lang, f.openRow, f.lines.map((l) => [text.slice(l.start, l.end), l.prefix])])).toEqual([
       ["python", 3, [["a = 1", "  "]]],
-      ["bash", 7, [["echo hi", "> "], ["", ">"]]],
+      [
+        "bash",
+        7,
+        [
+          ["echo hi", "> "],
+          ["", ">"],
+        ],
+      ],
       ["md", 12, [["```", ""]]],
     ]);
   });
@@ -115,14 +129,20 @@ describe("markdown analyzer", () => {
   });
 
   it("console blocks: `$ `, `# `, `% `, `>>> ` and `> ` are prompts; output lines are not commands", async () => {
-    const doc = "```console\n# hf jobs run -e HF_TOKEN ubuntu ls\nhf jobs uv run -e HF_TOKEN printed-output.py\n>>> hf jobs uv run -e HF_TOKEN prompt.py\n$ hf jobs uv run x.py \\\n>   --flavor cpu-basic\n```\n";
+    const doc =
+      "```console\n# hf jobs run -e HF_TOKEN ubuntu ls\nhf jobs uv run -e HF_TOKEN printed-output.py\n>>> hf jobs uv run -e HF_TOKEN prompt.py\n$ hf jobs uv run x.py \\\n>   --flavor cpu-basic\n```\n";
     const found = await analyzeText(md, "k.md", doc);
     expect(found.map((d) => [d.code, d.location.row, covered(doc, d)])).toEqual([
       ["HFJ201", 2, "-e HF_TOKEN"],
       ["HFJ201", 4, "-e HF_TOKEN"],
       ["HFJ207", 6, "--flavor cpu-basic"],
     ]);
-    expect((await fixToFixpoint(md, "k.md", doc)).text).toBe(doc.replace("-e HF_TOKEN ubuntu", "-s HF_TOKEN ubuntu").replace("-e HF_TOKEN prompt", "-s HF_TOKEN prompt").replace("$ hf jobs uv run x.py \\\n>   --flavor cpu-basic", "$ hf jobs uv run --flavor cpu-basic x.py"));
+    expect((await fixToFixpoint(md, "k.md", doc)).text).toBe(
+      doc
+        .replace("-e HF_TOKEN ubuntu", "-s HF_TOKEN ubuntu")
+        .replace("-e HF_TOKEN prompt", "-s HF_TOKEN prompt")
+        .replace("$ hf jobs uv run x.py \\\n>   --flavor cpu-basic", "$ hf jobs uv run --flavor cpu-basic x.py"),
+    );
   });
 
   it("console blocks: after `$ python`, `>>> ` lines are the Python REPL, not commands", async () => {
@@ -131,7 +151,7 @@ describe("markdown analyzer", () => {
   });
 
   it("maps a sub-analyzer's multi-line fix into an indented fence, re-adding the container prefix", async () => {
-    const doc = "1. Step:\n\n   ```ts\n   const t = ADD_HEADER;\n   runJob({ secrets: { HF_TOKEN: \"$HF_TOKEN\" } });\n   ```\n";
+    const doc = '1. Step:\n\n   ```ts\n   const t = ADD_HEADER;\n   runJob({ secrets: { HF_TOKEN: "$HF_TOKEN" } });\n   ```\n';
     const found = await analyzeText(md, "a.md", doc);
     expect(found.map((d) => [d.code, d.location.row, d.location.column, covered(doc, d)])).toEqual([
       ["HFJ206", 4, 14, "ADD_HEADER"],
@@ -142,7 +162,7 @@ describe("markdown analyzer", () => {
   });
 
   it("keeps CRLF line endings through a mapped fix", async () => {
-    const doc = "```js\r\nrunJob({ secrets: { HF_TOKEN: \"$HF_TOKEN\" } });\r\n```\r\n";
+    const doc = '```js\r\nrunJob({ secrets: { HF_TOKEN: "$HF_TOKEN" } });\r\n```\r\n';
     expect((await fixToFixpoint(md, "c.md", doc)).text).toBe("```js\r\nrunJob({ secrets: { HF_TOKEN: process.env.HF_TOKEN } });\r\n```\r\n");
   });
 
@@ -263,7 +283,9 @@ describe("markdown counter-examples", () => {
 
   it("works without sub-analyzers (shell and tokens only)", async () => {
     const bare = createMarkdownAnalyzer(noScripts);
-    expect(codesOf(await analyzeText(bare, "c.md", "```python\nrun_uv_job('a.py', env={'HF_TOKEN': get_token()})\n```\n```sh\nhf jobs uv run -e HF_TOKEN x.py\n```\n"))).toEqual(["HFJ201"]);
+    expect(codesOf(await analyzeText(bare, "c.md", "```python\nrun_uv_job('a.py', env={'HF_TOKEN': get_token()})\n```\n```sh\nhf jobs uv run -e HF_TOKEN x.py\n```\n"))).toEqual([
+      "HFJ201",
+    ]);
   });
 });
 
@@ -291,12 +313,16 @@ describe("markdown sessions", () => {
   it("keeps rows and columns with CRLF line endings and inside a list item", async () => {
     const crlf = session.replace(/\n/g, "\r\n");
     expect((await analyzeText(md, "s.md", crlf)).map((d) => [d.code, d.location.row, d.location.column])).toEqual([["HFJ102", 6, 30]]);
-    const nested = `1. Launch:\n\n${session.split("\n").map((line) => (line === "" ? line : `   ${line}`)).join("\n")}`;
+    const nested = `1. Launch:\n\n${session
+      .split("\n")
+      .map((line) => (line === "" ? line : `   ${line}`))
+      .join("\n")}`;
     expect((await analyzeText(md, "s.md", nested)).map((d) => [d.code, d.location.row, d.location.column, covered(nested, d)])).toEqual([["HFJ102", 8, 33, '"hf_..."']]);
   });
 
   it("applies a single-line fix to the right bytes behind the prompt, CRLF kept", async () => {
-    const doc = '```py\r\n>>> from huggingface_hub import get_token, run_uv_job\r\n>>> run_uv_job(\r\n...     "train.py",\r\n...     env={"HF_TOKEN": get_token()},\r\n... )\r\n```\r\n';
+    const doc =
+      '```py\r\n>>> from huggingface_hub import get_token, run_uv_job\r\n>>> run_uv_job(\r\n...     "train.py",\r\n...     env={"HF_TOKEN": get_token()},\r\n... )\r\n```\r\n';
     const found = await analyzeText(md, "f.md", doc);
     expect(found.map((d) => [d.code, d.location.row, d.location.column])).toEqual([["HFJ201", 5, 14]]);
     expect((await fixToFixpoint(md, "f.md", doc)).text).toBe(doc.replace("...     env=", "...     secrets="));
@@ -315,7 +341,8 @@ describe("markdown sessions", () => {
   });
 
   it("output lines are not code; `...` after output is output", async () => {
-    const doc = '```pycon\n>>> from huggingface_hub import run_uv_job\n>>> print("done")\nrun_uv_job("a.py", env={"HF_TOKEN": "x"})\n... \n>>> run_uv_job("b.py", env={"HF_TOKEN": "hf_..."})\n```\n';
+    const doc =
+      '```pycon\n>>> from huggingface_hub import run_uv_job\n>>> print("done")\nrun_uv_job("a.py", env={"HF_TOKEN": "x"})\n... \n>>> run_uv_job("b.py", env={"HF_TOKEN": "hf_..."})\n```\n';
     expect((await analyzeText(md, "o.md", doc)).map((d) => [d.code, d.location.row])).toEqual([
       ["HFJ201", 6],
       ["HFJ102", 6],
@@ -344,7 +371,11 @@ describe("markdown sessions", () => {
     ]);
     const crlf = doc.replace(/\n/g, "\r\n");
     expect((await analyzeText(md, "b.md", crlf)).map((d) => [d.code, d.location.row, d.location.column])).toEqual(found.map((d) => [d.code, d.location.row, d.location.column]));
-    expect((await fixToFixpoint(md, "b.md", crlf)).text).toBe(crlf.replace("% hf jobs uv run -e HF_TOKEN", "% hf jobs uv run -s HF_TOKEN").replace(">>> hf jobs uv run train.py \\\r\n...     --flavor a10g-small", ">>> hf jobs uv run --flavor a10g-small train.py"));
+    expect((await fixToFixpoint(md, "b.md", crlf)).text).toBe(
+      crlf
+        .replace("% hf jobs uv run -e HF_TOKEN", "% hf jobs uv run -s HF_TOKEN")
+        .replace(">>> hf jobs uv run train.py \\\r\n...     --flavor a10g-small", ">>> hf jobs uv run --flavor a10g-small train.py"),
+    );
   });
 
   it("a console fence: `>>> hf jobs run --token` with a token is HFJ101 on its row", async () => {

@@ -36,15 +36,7 @@ interface Collected {
   errors: SyntaxNode[];
 }
 
-const ANALYZER_NODE_TYPES: ReadonlySet<string> = new Set([
-  ...MODEL_NODE_TYPES,
-  ...SCRIPT_NODE_TYPES,
-  "string",
-  "comment",
-  "list",
-  "raise_statement",
-  "ERROR",
-]);
+const ANALYZER_NODE_TYPES: ReadonlySet<string> = new Set([...MODEL_NODE_TYPES, ...SCRIPT_NODE_TYPES, "string", "comment", "list", "raise_statement", "ERROR"]);
 
 function collect(nodes: readonly TypedNode[]): Collected {
   const collected: Collected = { calls: [], strings: [], comments: [], lists: [], raises: [], assignments: [], envCandidates: [], errors: [] };
@@ -94,7 +86,14 @@ interface TextAnalysis {
 
 /** Read and analyse a local script a launch names: relative to the launcher first, then to the repository root. */
 function resolveScriptFile(input: AnalysisInput, scriptPath: string, cache: Map<string, ScriptNeeds | null>): { label: string; needs: ScriptNeeds } | null {
-  return resolveLocalScript(scriptPath, { launcherPath: input.path, root: input.root, readFile: input.readFile, analyze: analyzeScriptNeeds, cache, onUnresolved: input.reportUnresolvedScript });
+  return resolveLocalScript(scriptPath, {
+    launcherPath: input.path,
+    root: input.root,
+    readFile: input.readFile,
+    analyze: analyzeScriptNeeds,
+    cache,
+    onUnresolved: input.reportUnresolvedScript,
+  });
 }
 
 // The launch policy never asks `declaresSecret`: the Python API (`run_uv_job`) and the `hf_jobs` tool call are not documented to read
@@ -112,9 +111,7 @@ function mapInlineFindings(findings: Finding[], offset: number, quote: string): 
       ...finding,
       start: finding.start + offset,
       end: finding.end + offset,
-      fix: finding.fix && fixSafe
-        ? { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, start: edit.start + offset, end: edit.end + offset })) }
-        : null,
+      fix: finding.fix && fixSafe ? { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, start: edit.start + offset, end: edit.end + offset })) } : null,
     };
   });
 }
@@ -125,7 +122,10 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
     // One walk: every later pass reads this pre-order list of the node types the rules need.
     const nodes = nodesOfTypes(root, ANALYZER_NODE_TYPES);
     const collected = collect(nodes);
-    registerErrorRanges(tree, collected.errors.map((error) => [error.startIndex, error.endIndex] as [number, number]));
+    registerErrorRanges(
+      tree,
+      collected.errors.map((error) => [error.startIndex, error.endIndex] as [number, number]),
+    );
     const model = new FileModel(root, nodes);
     const toolCallSyntax = options.toolCallSyntax ?? true;
     const role = options.role ?? "auto";

@@ -7,7 +7,18 @@ export { countSyntaxErrors, initPythonParser, withPythonTree, walk } from "./par
 export type { SyntaxNode, Tree } from "./parser.js";
 export { analyzePython, type AnalyzeOptions } from "./analyze.js";
 export { analyzeScriptNeeds, HUB_WRITE_CALLS, type ScriptNeeds } from "./script-needs.js";
-export { isLocalScriptPath, localScriptCandidates, MAX_SCRIPT_BYTES, readScriptText, resolveLocalScript, scriptFactsOf, type LocalScriptOptions, type ResolvedScript, type ScriptNeedsCache, type ScriptNeedsSummary } from "./script-resolution.js";
+export {
+  isLocalScriptPath,
+  localScriptCandidates,
+  MAX_SCRIPT_BYTES,
+  readScriptText,
+  resolveLocalScript,
+  scriptFactsOf,
+  type LocalScriptOptions,
+  type ResolvedScript,
+  type ScriptNeedsCache,
+  type ScriptNeedsSummary,
+} from "./script-resolution.js";
 
 export const pythonAnalyzer: Analyzer = {
   kinds: ["python"],

@@ -98,9 +98,7 @@ function readToolCall(call: SyntaxNode, model: FileModel): Launch | null {
  * (or `name="hf_jobs", arguments={...}`). The tool name as a literal argument is the provenance.
  */
 function readToolCallSchema(call: SyntaxNode, model: FileModel): Launch | null {
-  const values = namedChildren(call.childForFieldName("arguments")).map((argument) =>
-    argument.type === "keyword_argument" ? argument.childForFieldName("value") : argument,
-  );
+  const values = namedChildren(call.childForFieldName("arguments")).map((argument) => (argument.type === "keyword_argument" ? argument.childForFieldName("value") : argument));
   if (!values.some((value) => literalString(value) === "hf_jobs")) return null;
   for (const value of values) {
     const schema = model.resolveDict(value);

@@ -32,11 +32,7 @@ interface KeyAssignment {
   start: number;
 }
 
-export type Qualified =
-  | { kind: "module"; path: string }
-  | { kind: "value"; path: string }
-  | { kind: "instance"; of: string }
-  | null;
+export type Qualified = { kind: "module"; path: string } | { kind: "value"; path: string } | { kind: "instance"; of: string } | null;
 
 export interface DictEntry {
   key: string;
@@ -95,7 +91,10 @@ export class FileModel {
   private readonly scopeCache = new Map<number, SyntaxNode>();
 
   /** `nodes`: the file's nodes of MODEL_NODE_TYPES (at least) in pre-order, when the caller walked already. */
-  constructor(readonly root: SyntaxNode, nodes?: readonly TypedNode[]) {
+  constructor(
+    readonly root: SyntaxNode,
+    nodes?: readonly TypedNode[],
+  ) {
     // Scopes are tracked with a stack during the one walk: `node.parent` costs O(depth x siblings) in
     // tree-sitter, which turns quadratic on large flat modules.
     const stack: SyntaxNode[] = [root];
@@ -134,7 +133,7 @@ export class FileModel {
           }
           const params = new Set<string>();
           for (const parameter of namedChildren(node.childForFieldName("parameters"))) {
-            const id = parameter.type === "identifier" ? parameter : parameter.childForFieldName("name") ?? parameter.namedChild(0);
+            const id = parameter.type === "identifier" ? parameter : (parameter.childForFieldName("name") ?? parameter.namedChild(0));
             if (id && id.type === "identifier") params.add(id.text);
           }
           this.parameters.set(node.id, params);
@@ -381,7 +380,7 @@ export class FileModel {
       }
       case "call": {
         const callee = this.qualify(current.childForFieldName("function"), depth + 1);
-        if (callee?.kind === "value" && (callee.path === "huggingface_hub.HfApi")) return { kind: "instance", of: callee.path };
+        if (callee?.kind === "value" && callee.path === "huggingface_hub.HfApi") return { kind: "instance", of: callee.path };
         return null;
       }
       default:
@@ -491,9 +490,7 @@ export class FileModel {
         const bound = this.lookup(current.text, current);
         if (!bound || bound === "parameter") return null;
         const base = this.resolveDict(bound.value, depth + 1);
-        const model: DictModel = base
-          ? { entries: [...base.entries], complete: base.complete, literal: base.literal }
-          : { entries: [], complete: false, literal: null };
+        const model: DictModel = base ? { entries: [...base.entries], complete: base.complete, literal: base.literal } : { entries: [], complete: false, literal: null };
         for (const assignment of this.keyAssignments.get(bound.scope.id)?.get(current.text) ?? []) {
           if (assignment.key === null) model.complete = false;
           else model.entries.push({ key: assignment.key, keyNode: assignment.keyNode, value: assignment.value, entryNode: assignment.node });

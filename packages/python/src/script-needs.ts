@@ -53,7 +53,6 @@ export const HUB_WRITE_CALLS: ReadonlySet<string> = new Set([
   "CommitScheduler",
 ]);
 
-
 function isFalsy(node: SyntaxNode | null): boolean {
   const value = unparenthesize(node);
   return !value || value.type === "false" || value.type === "none";
@@ -79,15 +78,7 @@ function isInside(node: SyntaxNode, container: SyntaxNode): boolean {
 }
 
 /** The node types `scriptFindings` reads. */
-export const SCRIPT_NODE_TYPES: ReadonlySet<string> = new Set([
-  "comparison_operator",
-  "if_statement",
-  "assert_statement",
-  "elif_clause",
-  "while_statement",
-  "subscript",
-  "call",
-]);
+export const SCRIPT_NODE_TYPES: ReadonlySet<string> = new Set(["comparison_operator", "if_statement", "assert_statement", "elif_clause", "while_statement", "subscript", "call"]);
 
 /**
  * Everything HFJ301, `scope` and script resolution need, from one pass over a parsed script. `nodes`: the

@@ -234,6 +234,10 @@ export function insideError(node: SyntaxNode): boolean {
 /** Python string literal for `value`, in the given quote style. */
 export function pythonString(value: string, quote: string = '"'): string {
   const q = quote.startsWith("'") ? "'" : '"';
-  const escaped = value.replace(/\\/g, "\\\\").replace(q === '"' ? /"/g : /'/g, `\\${q}`).replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+  const escaped = value
+    .replace(/\\/g, "\\\\")
+    .replace(q === '"' ? /"/g : /'/g, `\\${q}`)
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r");
   return `${q}${escaped}${q}`;
 }

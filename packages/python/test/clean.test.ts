@@ -3,7 +3,10 @@ import { analyzeFixture, fixturePath, setup, summary } from "./helpers.js";
 
 beforeAll(setup);
 
-const files = fs.readdirSync(fixturePath("clean")).filter((name) => name.endsWith(".py")).sort();
+const files = fs
+  .readdirSync(fixturePath("clean"))
+  .filter((name) => name.endsWith(".py"))
+  .sort();
 
 describe("real-world-shaped clean files produce no findings", () => {
   test("there are at least 20 of them", () => {

@@ -78,7 +78,11 @@ describe("HFJ204 valid-token-secret-name", () => {
   });
 
   test("tool call: $HF_TOKEN under another name", () => {
-    const run = fixUntilStable(`hf_jobs("uv", {"script": "../scripts/push_dataset.py", "secrets": {"TOKEN": "$HF_TOKEN"}})\n`, { codes: ["HFJ204"], filePath: LAUNCHER, root: ROOT });
+    const run = fixUntilStable(`hf_jobs("uv", {"script": "../scripts/push_dataset.py", "secrets": {"TOKEN": "$HF_TOKEN"}})\n`, {
+      codes: ["HFJ204"],
+      filePath: LAUNCHER,
+      root: ROOT,
+    });
     expect(run.text).toBe(`hf_jobs("uv", {"script": "../scripts/push_dataset.py", "secrets": {"HF_TOKEN": "$HF_TOKEN"}})\n`);
   });
 });

@@ -34,7 +34,7 @@ describe("HFJ301 check-token-early", () => {
     expect(rows(analyzeText(text, { role: "launcher" }), "HFJ301")).toEqual([]);
   });
 
-  test("a list that merely contains \"jobs\" does not make a job script a launcher", () => {
+  test('a list that merely contains "jobs" does not make a job script a launcher', () => {
     const text = `from huggingface_hub import upload_file\nkinds = ["jobs", "spaces"]\nupload_file(path_or_fileobj="a", path_in_repo="a", repo_id="me/x")\n`;
     expect(rows(analyzeText(text), "HFJ301")).toEqual([3]);
   });

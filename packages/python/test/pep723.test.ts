@@ -27,7 +27,12 @@ describe("PEP 723 header reading", () => {
       expect(block.lines.map((l) => l.content)).toEqual(['dependencies = ["huggingface_hub"]', "", "[tool.hf-jobs.env]", 'MODEL = "gpt2"', 'WANDB_API_KEY = "placeholder"']);
       for (const line of block.lines) expect(text.slice(line.contentStart, line.contentStart + line.content.length)).toBe(line.content);
       expect(block.lines[0]!.eol).toBe(name.startsWith("crlf") ? "\r\n" : "\n");
-      expect(hfJobsTable(readScriptHeader(text))!.env).toEqual(new Map([["MODEL", "gpt2"], ["WANDB_API_KEY", "placeholder"]]));
+      expect(hfJobsTable(readScriptHeader(text))!.env).toEqual(
+        new Map([
+          ["MODEL", "gpt2"],
+          ["WANDB_API_KEY", "placeholder"],
+        ]),
+      );
     }
   });
 
@@ -38,8 +43,8 @@ describe("PEP 723 header reading", () => {
 
   test("no block, an unclosed block, two script blocks: nothing", () => {
     expect(readScriptHeader("print(1)\n")).toBeNull();
-    expect(readScriptHeader("# /// script\n# [tool.hf-jobs]\n# secrets = [\"HF_TOKEN\"]\nprint(1)\n")).toBeNull();
-    const block = "# /// script\n# [tool.hf-jobs]\n# secrets = [\"HF_TOKEN\"]\n# ///\n";
+    expect(readScriptHeader('# /// script\n# [tool.hf-jobs]\n# secrets = ["HF_TOKEN"]\nprint(1)\n')).toBeNull();
+    const block = '# /// script\n# [tool.hf-jobs]\n# secrets = ["HF_TOKEN"]\n# ///\n';
     expect(readScriptHeader(block + "x = 1\n")).not.toBeNull();
     expect(readScriptHeader(block + "x = 1\n" + block)).toBeNull();
   });
@@ -78,7 +83,10 @@ describe("HFJ201 in [tool.hf-jobs] env", () => {
   });
 
   test("inline env fix: the entry leaves env, secrets is created under [tool.hf-jobs] (LF and CRLF)", () => {
-    for (const [name, eol] of [["env_inline.py", "\n"], ["crlf_env_inline.py", "\r\n"]] as const) {
+    for (const [name, eol] of [
+      ["env_inline.py", "\n"],
+      ["crlf_env_inline.py", "\r\n"],
+    ] as const) {
       const run = fixFixture(`pep723/${name}`, { unsafe: true, codes: ["HFJ201"] });
       const expected = readFixture(`pep723/${name}`)
         .replace(`# [tool.hf-jobs]${eol}`, `# [tool.hf-jobs]${eol}# secrets = ["HF_TOKEN"]${eol}`)
@@ -91,7 +99,10 @@ describe("HFJ201 in [tool.hf-jobs] env", () => {
   });
 
   test("[tool.hf-jobs.env] table: the key line is removed, a [tool.hf-jobs] table with secrets is added before it", () => {
-    for (const [name, eol] of [["env_table.py", "\n"], ["crlf_env_table.py", "\r\n"]] as const) {
+    for (const [name, eol] of [
+      ["env_table.py", "\n"],
+      ["crlf_env_table.py", "\r\n"],
+    ] as const) {
       const [finding] = only(analyzeFixture(`pep723/${name}`), "HFJ201");
       expect(finding!.location.row).toBe(6);
       expect(pointed(`pep723/${name}`, finding!)).toBe('WANDB_API_KEY = "placeholder"');

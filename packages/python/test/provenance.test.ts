@@ -21,13 +21,13 @@ describe("launch provenance", () => {
   test("scoping: a method sees module names, not its class body's", () => {
     const text = [
       "from huggingface_hub import get_token, run_uv_job",
-      "secrets = {\"TOKEN\": get_token()}",
+      'secrets = {"TOKEN": get_token()}',
       "class Launcher:",
-      "    secrets = {\"HF_TOKEN\": get_token()}",
+      '    secrets = {"HF_TOKEN": get_token()}',
       "    def go(self):",
-      "        run_uv_job(\"x.py\", secrets=secrets)",
+      '        run_uv_job("x.py", secrets=secrets)',
       "    def go_self(self):",
-      "        run_uv_job(\"x.py\", secrets=self.secrets)",
+      '        run_uv_job("x.py", secrets=self.secrets)',
       "",
     ].join("\n");
     expect(rows(analyzeText(text), "HFJ204")).toEqual([2]);
@@ -41,14 +41,14 @@ describe("launch provenance", () => {
   test("function-local names shadow module names; parameters are unknown", () => {
     const text = [
       "from huggingface_hub import run_uv_job",
-      "env = {\"HF_TOKEN\": \"x\"}",
+      'env = {"HF_TOKEN": "x"}',
       "def a():",
-      "    env = {\"MODE\": \"fast\"}",
-      "    run_uv_job(\"x.py\", env=env)",
+      '    env = {"MODE": "fast"}',
+      '    run_uv_job("x.py", env=env)',
       "def b(env):",
-      "    run_uv_job(\"x.py\", env=env)",
+      '    run_uv_job("x.py", env=env)',
       "def c():",
-      "    run_uv_job(\"x.py\", env=env)",
+      '    run_uv_job("x.py", env=env)',
       "",
     ].join("\n");
     expect(rows(analyzeText(text), "HFJ201")).toEqual([2]);

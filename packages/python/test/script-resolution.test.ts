@@ -41,7 +41,14 @@ describe("local script resolution", () => {
   });
 
   test("a missing file resolves to nothing; an analysis that crashes is not taken for a missing file", () => {
-    const options = { launcherPath: LAUNCHER, root: ROOT, readFile: (file: string) => (file.endsWith("broken.py") ? "x" : null), analyze: (): ScriptNeedsSummary => { throw new Error("analysis crashed"); } };
+    const options = {
+      launcherPath: LAUNCHER,
+      root: ROOT,
+      readFile: (file: string) => (file.endsWith("broken.py") ? "x" : null),
+      analyze: (): ScriptNeedsSummary => {
+        throw new Error("analysis crashed");
+      },
+    };
     expect(resolveLocalScript("missing.py", options)).toBeNull();
     expect(() => resolveLocalScript("broken.py", options)).toThrow("analysis crashed");
   });

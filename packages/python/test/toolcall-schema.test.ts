@@ -3,12 +3,12 @@ import { analyzeText, fixUntilStable, rows, setup } from "./helpers.js";
 beforeAll(setup);
 
 describe("the hf_jobs tool called through an MCP client (server schema)", () => {
-  test("call_tool(\"hf_jobs\", {\"operation\": ..., \"args\": {...}}) is a tool-call launch", () => {
+  test('call_tool("hf_jobs", {"operation": ..., "args": {...}}) is a tool-call launch', () => {
     const text = [
       "async def submit(session):",
-      "    return await session.call_tool(\"hf_jobs\", {",
-      "        \"operation\": \"uv\",",
-      "        \"args\": {\"script\": \"x.py\", \"dependencies\": [\"trl\"], \"env\": {\"HF_TOKEN\": \"$HF_TOKEN\"}},",
+      '    return await session.call_tool("hf_jobs", {',
+      '        "operation": "uv",',
+      '        "args": {"script": "x.py", "dependencies": ["trl"], "env": {"HF_TOKEN": "$HF_TOKEN"}},',
       "    })",
       "",
     ].join("\n");

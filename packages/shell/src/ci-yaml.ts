@@ -87,7 +87,9 @@ function scalarRegion(text: string, scalar: Scalar): ScalarRegion | null {
     if (scalar.type === "QUOTE_DOUBLE" && inner.includes("\\")) return null;
     if (scalar.type === "QUOTE_SINGLE" && inner.includes("''")) return null;
   }
-  const folds = linesIn(text, from, to).slice(0, -1).map((line) => line.end);
+  const folds = linesIn(text, from, to)
+    .slice(0, -1)
+    .map((line) => line.end);
   return { from, to, folds };
 }
 
@@ -122,7 +124,10 @@ async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptN
         else if (scalar.range) findings.push(...decodedScalarFindings(String(scalar.value), scalar.range[0], scalar.range[1], scriptFacts));
       }
     }
-    const shellText = applyFolds(text, regions.flatMap((region) => region.folds));
+    const shellText = applyFolds(
+      text,
+      regions.flatMap((region) => region.folds),
+    );
     for (const region of regions) findings.push(...checkShellRegion({ text, shellText, makefile: false, scriptFacts }, region.from, region.to));
   }
   findings.push(...tokenFindings(text, coveredTokenOffsets(findings)));

@@ -28,6 +28,9 @@ export function scriptFactsLookup(input: AnalysisInput, analyze: AnalyzeScriptNe
   const cache = new Map<string, ScriptNeedsSummary | null>();
   return (target) => {
     if (!analyze) return null;
-    return resolveLocalScript(target, { launcherPath: input.path, root: input.root, readFile: input.readFile, analyze, cache, onUnresolved: input.reportUnresolvedScript })?.facts ?? null;
+    return (
+      resolveLocalScript(target, { launcherPath: input.path, root: input.root, readFile: input.readFile, analyze, cache, onUnresolved: input.reportUnresolvedScript })?.facts ??
+      null
+    );
   };
 }

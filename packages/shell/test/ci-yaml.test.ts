@@ -30,7 +30,11 @@ describe("CI YAML analyzer: GitHub Actions", () => {
   it("fixes the step in place, keeping the continuation lines, idempotently", async () => {
     const fixed = await fixToFixpoint(ci, WORKFLOW, text);
     expect(fixed.remaining).toEqual([]);
-    expect(fixed.text).toBe(text.replace("hf jobs uv run -e HF_TOKEN", "hf jobs uv run -s HF_TOKEN").replace("scripts/train.py --epochs 3 --secrets HF_TOKEN", "--secrets HF_TOKEN scripts/train.py --epochs 3"));
+    expect(fixed.text).toBe(
+      text
+        .replace("hf jobs uv run -e HF_TOKEN", "hf jobs uv run -s HF_TOKEN")
+        .replace("scripts/train.py --epochs 3 --secrets HF_TOKEN", "--secrets HF_TOKEN scripts/train.py --epochs 3"),
+    );
   });
 
   it("HFJ101 on a literal token in `env:`: reported once, no fix", async () => {

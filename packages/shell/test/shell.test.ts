@@ -206,7 +206,9 @@ describe("shellAnalyzer", () => {
     const text = "hf jobs uv run --flavor a10g-small train.py\nhf jobs uv run eval.py\nhf jobs uv run -s HF_TOKEN upload.py\nhf jobs uv run missing.py\n";
     const found = await analyzeText(shell, "jobs/launch.sh", text, repo);
     expect(found.map((d) => [d.code, d.location.row, covered(text, d)])).toEqual([["HFJ203", 1, "train.py"]]);
-    expect((await fixToFixpoint(shell, "jobs/launch.sh", text, { ...repo, unsafe: true })).text).toBe(text.replace("--flavor a10g-small train.py", "--flavor a10g-small --secrets HF_TOKEN train.py"));
+    expect((await fixToFixpoint(shell, "jobs/launch.sh", text, { ...repo, unsafe: true })).text).toBe(
+      text.replace("--flavor a10g-small train.py", "--flavor a10g-small --secrets HF_TOKEN train.py"),
+    );
     // Resolved at the repository root when not next to the shell file.
     expect(codesOf(await analyzeText(shell, "ci/launch.sh", "hf jobs uv run jobs/train.py\n", repo))).toEqual(["HFJ203"]);
   });

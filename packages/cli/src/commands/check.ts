@@ -52,7 +52,10 @@ export interface CheckRun {
 
 function codesFromFlag(values: string[] | undefined, flag: string): string[] | undefined {
   if (!values) return undefined;
-  const split = values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+  const split = values
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .filter(Boolean);
   try {
     return normaliseCodes(split, flag);
   } catch (error) {
@@ -143,7 +146,11 @@ async function recheckDependents(targets: readonly CheckTarget[], outcomes: File
   for (let round = 0; round < MAX_DEPENDENT_ROUNDS && written.size > 0; round++) {
     const indices = outcomes.flatMap((outcome, i) => (outcome.dependencies.some((dependency) => written.has(dependency)) ? [i] : []));
     if (indices.length === 0) return;
-    const again = await runChecks(indices.map((i) => targets[i]!), settings, threads);
+    const again = await runChecks(
+      indices.map((i) => targets[i]!),
+      settings,
+      threads,
+    );
     written = new Set();
     again.forEach((outcome, k) => {
       const i = indices[k]!;
@@ -189,7 +196,9 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: I
   if (stdinFixed && stdinFixed.fixedText !== null) {
     // Ruff's convention: with --fix on stdin, the fixed source goes to stdout and the report to stderr.
     io.stdout(stdinFixed.fixedText);
-    io.stderr(formatReport(options.outputFormat, { diagnostics: run.remaining, errors: run.errors, sources, fixApplied: run.fixedCount, unsafeFixesEnabled: Boolean(options.unsafeFixes) }));
+    io.stderr(
+      formatReport(options.outputFormat, { diagnostics: run.remaining, errors: run.errors, sources, fixApplied: run.fixedCount, unsafeFixesEnabled: Boolean(options.unsafeFixes) }),
+    );
   } else if (options.statistics) {
     io.stdout(formatStatistics(run.remaining, options.outputFormat, { unsafeFixesEnabled: Boolean(options.unsafeFixes) }));
     for (const error of run.errors) io.stderr(`${error.filename}: error: ${redactText(error.message)}\n`);
@@ -213,5 +222,3 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: I
   if (options.exitZero) return 0;
   return run.remaining.length > 0 || run.errors.length > 0 ? 1 : 0;
 }
-
-

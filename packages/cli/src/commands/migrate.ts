@@ -17,11 +17,13 @@ export interface MigrateOptions {
 }
 
 export async function migrateCommand(paths: string[], options: MigrateOptions, io: Io): Promise<number> {
-  const codemods = (options.only ?? []).flatMap((value) => value.split(",")).map((name) => {
-    const codemod = findCodemod(name.trim());
-    if (!codemod) throw new UsageError(`unknown codemod \`${name}\` (one of ${CODEMODS.map((c) => c.name).join(", ")})`);
-    return codemod;
-  });
+  const codemods = (options.only ?? [])
+    .flatMap((value) => value.split(","))
+    .map((name) => {
+      const codemod = findCodemod(name.trim());
+      if (!codemod) throw new UsageError(`unknown codemod \`${name}\` (one of ${CODEMODS.map((c) => c.name).join(", ")})`);
+      return codemod;
+    });
   const run = await runCheck(
     paths,
     {

@@ -170,16 +170,11 @@ export function renderRuleTable(rules: readonly RuleMeta[]): string {
   const rows = [
     "| Code | Name | Summary | Fix | Surfaces | Default |",
     "| --- | --- | --- | --- | --- | --- |",
-    ...rules.map((rule) =>
-      [
-        rule.code,
-        `[${rule.name}](${ruleDocPath(rule)})`,
-        tableCell(rule.summary),
-        fixWord(rule.fix),
-        rule.surfaces.join(" "),
-        rule.enabledByDefault ? "on" : "off",
-      ].join(" | "),
-    ).map((row) => `| ${row} |`),
+    ...rules
+      .map((rule) =>
+        [rule.code, `[${rule.name}](${ruleDocPath(rule)})`, tableCell(rule.summary), fixWord(rule.fix), rule.surfaces.join(" "), rule.enabledByDefault ? "on" : "off"].join(" | "),
+      )
+      .map((row) => `| ${row} |`),
   ];
   return `${rows.join("\n")}\n`;
 }
@@ -209,9 +204,7 @@ export function renderEslintRuleDoc(rule: RuleMeta): string {
     `# hf-jobs/${rule.name}`,
     `${rule.summary}.`,
     [
-      rule.enabledByDefault
-        ? "✅ Enabled in the `recommended` config."
-        : "⚪ Not in the `recommended` config: turn it on in your configuration.",
+      rule.enabledByDefault ? "✅ Enabled in the `recommended` config." : "⚪ Not in the `recommended` config: turn it on in your configuration.",
       eslintFixLine(rule),
       `Catalog code \`${rule.code}\`, the same rule as in the \`hf-jobs-lint\` command line: ${ruleUrl(rule)}`,
     ]

@@ -211,11 +211,8 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
   if (parsed.kind.endsWith("uv") && options.script?.needsToken && parsed.target && !headerSecret) {
     // A token passed with `-e` (HFJ201) or under another name (HFJ204) reaches the job: those rules say what to
     // change, and a second `--secrets HF_TOKEN` from this one would duplicate it.
-    const tokenKeys = parsed.flags
-      .filter((f) => (f.name === "--secrets" || f.name === "--env") && f.value !== null)
-      .map((f) => splitAssignment(f.value!).key);
-    const hasHfSecret =
-      tokenKeys.some((key) => key === HF_TOKEN || isMisnamedHfTokenName(key)) || parsed.flags.some((f) => f.name === "--secrets-file" || f.name === "--env-file");
+    const tokenKeys = parsed.flags.filter((f) => (f.name === "--secrets" || f.name === "--env") && f.value !== null).map((f) => splitAssignment(f.value!).key);
+    const hasHfSecret = tokenKeys.some((key) => key === HF_TOKEN || isMisnamedHfTokenName(key)) || parsed.flags.some((f) => f.name === "--secrets-file" || f.name === "--env-file");
     if (!hasHfSecret) {
       const insertAt = parsed.schedule && parsed.schedule.index < parsed.target.index ? parsed.schedule.index : parsed.target.index;
       findings.push({
@@ -223,7 +220,11 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
         message: missingTokenSecretMessage(scriptDescription(parsed.target.value, options.script), "the command"),
         index: parsed.target.index,
         endIndex: parsed.target.index,
-        fix: { applicability: "unsafe", message: `Add \`${secretsFlagFor(parsed.program, false)} ${HF_TOKEN}\``, ops: [{ op: "insertBefore", index: insertAt, elements: [{ value: secretsFlagFor(parsed.program, false) }, { value: HF_TOKEN }] }] },
+        fix: {
+          applicability: "unsafe",
+          message: `Add \`${secretsFlagFor(parsed.program, false)} ${HF_TOKEN}\``,
+          ops: [{ op: "insertBefore", index: insertAt, elements: [{ value: secretsFlagFor(parsed.program, false) }, { value: HF_TOKEN }] }],
+        },
       });
     }
   }

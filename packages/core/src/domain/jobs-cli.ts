@@ -166,7 +166,7 @@ export function parseJobsCommandLine(argv: readonly string[]): JobsCommandLine |
   const jobArgsIndex = i;
   const jobArgs = argv.slice(jobArgsIndex);
   const flagsAfterTarget: JobsFlag[] = [];
-  for (let j = jobArgsIndex; j < argv.length; ) {
+  for (let j = jobArgsIndex; j < argv.length;) {
     // An explicit `--` after the script says: what follows is the script's own.
     if (argv[j] === "--") break;
     const flag = readFlag(argv, j);
@@ -183,7 +183,20 @@ export function parseJobsCommandLine(argv: readonly string[]): JobsCommandLine |
  * (`-d`, `-v`, `-l`, `-p`) and `--name`, `--python`, `--timeout` are common options of scripts themselves, so
  * they are not reported; `-s`/`-e` are, when their value is an environment name (`-e HF_TOKEN`, `-s KEY=v`).
  */
-const JOB_FLAGS_AFTER_TARGET = new Set(["--env", "--secrets", "--env-file", "--secrets-file", "--token", "--flavor", "--namespace", "--label", "--volume", "--image", "--with", "--detach"]);
+const JOB_FLAGS_AFTER_TARGET = new Set([
+  "--env",
+  "--secrets",
+  "--env-file",
+  "--secrets-file",
+  "--token",
+  "--flavor",
+  "--namespace",
+  "--label",
+  "--volume",
+  "--image",
+  "--with",
+  "--detach",
+]);
 
 function isJobFlagAfterTarget(flag: JobsFlag): boolean {
   const written = flag.written.split("=")[0]!;

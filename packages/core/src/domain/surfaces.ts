@@ -40,17 +40,7 @@ export const PYTHON_LAUNCH_FUNCTIONS: ReadonlyMap<string, PythonLaunchFunction> 
     {
       name: "create_scheduled_uv_job",
       positional: ["script"],
-      keywordOnly: [
-        "script_args",
-        "schedule",
-        "suspend",
-        "concurrency",
-        "dependencies",
-        "python",
-        "image",
-        ...COMMON_KEYWORDS,
-        ...TAIL_KEYWORDS,
-      ],
+      keywordOnly: ["script_args", "schedule", "suspend", "concurrency", "dependencies", "python", "image", ...COMMON_KEYWORDS, ...TAIL_KEYWORDS],
       takesScript: true,
     },
   ].map((fn) => [fn.name, fn] as const),

@@ -88,7 +88,12 @@ function checkValues<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>
         if (!isSubstitutedPlaceholder(value.text)) {
           const placeholder = findPlaceholders(value.text)[0];
           if (placeholder) {
-            findings.push({ code: "HFJ205", message: unsubstitutedPlaceholderMessage(`\`${entry.key}\` in \`${map.field}\``, placeholder), anchor: entry.valueNode ?? entry.keyNode, fix: null });
+            findings.push({
+              code: "HFJ205",
+              message: unsubstitutedPlaceholderMessage(`\`${entry.key}\` in \`${map.field}\``, placeholder),
+              anchor: entry.valueNode ?? entry.keyNode,
+              fix: null,
+            });
             continue;
           }
         }
@@ -99,7 +104,9 @@ function checkValues<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>
           code: "HFJ202",
           message: placeholderSentLiterallyMessage(value.text, `in \`${map.field}\` of ${launch.label}`),
           anchor: entry.valueNode ?? entry.keyNode,
-          fix: value.editable ? { applicability: "safe", message: useTokenTitle(launch.surface, !exact), ops: [exact ? { op: "use-token-value", entry } : { op: "substitute-placeholders", entry }] } : null,
+          fix: value.editable
+            ? { applicability: "safe", message: useTokenTitle(launch.surface, !exact), ops: [exact ? { op: "use-token-value", entry } : { op: "substitute-placeholders", entry }] }
+            : null,
         });
         continue;
       }
@@ -136,7 +143,10 @@ function checkToolCallFields<H>(launch: LaunchDescription<H>, findings: LaunchFi
       code: "HFJ206",
       message: `\`${field.name}\` is not read by ${launch.label} and is dropped without an error${known ? `; the key is \`${rename}\`` : ""}`,
       anchor: field.node,
-      fix: known && field.inPlace && !present.has(rename) ? { applicability: "safe", message: `Rename \`${field.name}\` to \`${rename}\``, ops: [{ op: "rename-key", keyNode: field.node, to: rename }] } : null,
+      fix:
+        known && field.inPlace && !present.has(rename)
+          ? { applicability: "safe", message: `Rename \`${field.name}\` to \`${rename}\``, ops: [{ op: "rename-key", keyNode: field.node, to: rename }] }
+          : null,
     });
   }
 }
@@ -172,7 +182,10 @@ function checkSecrets<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H
   const facts = script.facts;
   findings.push({
     code: "HFJ203",
-    message: missingTokenSecretMessage({ label: script.label, ...(facts.level ? { level: facts.level } : {}), ...(facts.evidence ? { evidence: facts.evidence } : {}) }, launch.label),
+    message: missingTokenSecretMessage(
+      { label: script.label, ...(facts.level ? { level: facts.level } : {}), ...(facts.evidence ? { evidence: facts.evidence } : {}) },
+      launch.label,
+    ),
     anchor: script.anchor,
     fix: canAdd ? { applicability: "unsafe", message: `Add an \`${HF_TOKEN}\` secret`, ops: [{ op: "add-token-secret" }] } : null,
   });

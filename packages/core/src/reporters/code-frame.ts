@@ -30,7 +30,8 @@ function cropToWindow(text: string, start: number, end: number): string {
   for (const char of text) {
     const width = displayWidth(char);
     if (column >= start && column + width <= end) kept += char;
-    else if (column >= start && column < end) kept += " "; // a wide character straddling the edge
+    else if (column >= start && column < end)
+      kept += " "; // a wide character straddling the edge
     else if (column >= end) cutRight = true;
     else if (column + width > start) kept += " ".repeat(column + width - start);
     column += width;

@@ -42,9 +42,6 @@ function fileErrorAnnotation(error: FileError): string {
 }
 
 export function formatGithub(input: ReportInput): string {
-  const lines = [
-    ...sortedDiagnostics(input.diagnostics).map(annotation),
-    ...sortedErrors(input.errors).map(fileErrorAnnotation),
-  ];
+  const lines = [...sortedDiagnostics(input.diagnostics).map(annotation), ...sortedErrors(input.errors).map(fileErrorAnnotation)];
   return lines.map((line) => `${line}\n`).join("");
 }

@@ -61,9 +61,7 @@ function toJsonDiagnostic(diagnostic: Diagnostic, sources: ReportInput["sources"
     fix: fix
       ? {
           applicability: fix.applicability,
-          edits: [...fix.edits]
-            .sort((a, b) => a.start - b.start || a.end - b.end)
-            .map((edit) => toJsonEdit(edit, diagnostic, source)),
+          edits: [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end).map((edit) => toJsonEdit(edit, diagnostic, source)),
           message: fix.message,
         }
       : null,

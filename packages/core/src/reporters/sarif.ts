@@ -21,7 +21,10 @@ export const FINGERPRINT_KEY = "primaryLocationLineHash";
 
 /** The rule's documentation as plain text: what it does and why it is bad, or the summary until docs exist. */
 function ruleHelpText(rule: RuleMeta): string {
-  const text = [rule.docs.whatItDoes, rule.docs.whyBad].map((part) => part.trim()).filter(Boolean).join("\n\n");
+  const text = [rule.docs.whatItDoes, rule.docs.whyBad]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join("\n\n");
   return text || rule.summary;
 }
 

@@ -2,8 +2,7 @@
 import type { ReportInput } from "./types.js";
 import { countFixable } from "./fixability.js";
 
-const plural = (count: number, singular: string, pluralForm = `${singular}s`): string =>
-  `${count} ${count === 1 ? singular : pluralForm}`;
+const plural = (count: number, singular: string, pluralForm = `${singular}s`): string => `${count} ${count === 1 ? singular : pluralForm}`;
 
 export function formatSummary(input: ReportInput): string[] {
   // `--quiet`: findings only, as Ruff's `-q`.

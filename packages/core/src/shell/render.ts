@@ -78,7 +78,7 @@ function renderRemoval(words: readonly ShellWord[], first: number, last: number,
 export function renderArgvFix(words: readonly ShellWord[], fix: ArgvFix, context: ShellRenderContext): Fix | null {
   const edits: Edit[] = [];
   const removed = [...new Set(fix.ops.filter((op): op is Extract<ArgvEditOp, { op: "remove" }> => op.op === "remove").map((op) => op.index))].sort((a, b) => a - b);
-  for (let k = 0; k < removed.length; ) {
+  for (let k = 0; k < removed.length;) {
     let j = k;
     while (j + 1 < removed.length && removed[j + 1] === removed[j]! + 1) j++;
     edits.push(renderRemoval(words, removed[k]!, removed[j]!, context));

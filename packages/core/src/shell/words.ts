@@ -312,7 +312,7 @@ export function tokenizeRange(text: string, from: number, to: number, options: S
             continue;
           }
           const e = text[j + 1];
-          if (e !== undefined && "$`\"\\".includes(e)) {
+          if (e !== undefined && '$`"\\'.includes(e)) {
             push(b, e, j + 1, "double");
             j += 2;
             continue;

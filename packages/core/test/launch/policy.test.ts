@@ -33,7 +33,12 @@ function launch(overrides: Partial<LaunchDescription<H>> = {}): LaunchDescriptio
 }
 
 function facts(needsToken: boolean, reads: string[] = []): ScriptFacts {
-  return { needsToken, readsVariable: (name) => reads.includes(name), level: needsToken ? "write" : undefined, evidence: needsToken ? { text: "api.upload_file(...)", row: 7 } : undefined } as ScriptFacts;
+  return {
+    needsToken,
+    readsVariable: (name) => reads.includes(name),
+    level: needsToken ? "write" : undefined,
+    evidence: needsToken ? { text: "api.upload_file(...)", row: 7 } : undefined,
+  } as ScriptFacts;
 }
 
 const codes = (description: LaunchDescription<H>) => decideLaunch(description).map((finding) => `${finding.code}@${finding.anchor}`);
@@ -124,7 +129,9 @@ describe("HFJ102, HFJ202, HFJ205", () => {
   });
 
   test("the placeholder where nothing substitutes it, under any key; exact gets the token, partial a template", () => {
-    const findings = decideLaunch(launch({ surface: "hub-js", label: "`runJob`", secrets: map("secrets", [entry("HF_TOKEN", str("$HF_TOKEN")), entry("AUTH", str("Bearer ${HF_TOKEN}"))]) }));
+    const findings = decideLaunch(
+      launch({ surface: "hub-js", label: "`runJob`", secrets: map("secrets", [entry("HF_TOKEN", str("$HF_TOKEN")), entry("AUTH", str("Bearer ${HF_TOKEN}"))]) }),
+    );
     expect(findings.map((finding) => [finding.code, finding.fix?.ops[0]?.op])).toEqual([
       ["HFJ202", "use-token-value"],
       ["HFJ202", "substitute-placeholders"],
@@ -138,7 +145,10 @@ describe("HFJ102, HFJ202, HFJ205", () => {
       label: 'the `hf_jobs("uv")` tool call',
       operation: "uv",
       secrets: map("secrets", [entry("HF_TOKEN", str("$HF_TOKEN")), entry("WANDB_API_KEY", str("$WANDB_API_KEY"))]),
-      scriptArgs: [{ value: str("--token=$HF_TOKEN"), node: "arg0" }, { value: str("--epochs"), node: "arg1" }],
+      scriptArgs: [
+        { value: str("--token=$HF_TOKEN"), node: "arg0" },
+        { value: str("--epochs"), node: "arg1" },
+      ],
     });
     expect(codes(tool)).toEqual(["HFJ205@WANDB_API_KEY-value", "HFJ205@arg0"]);
   });

@@ -3,15 +3,7 @@
  * line with CJK and an emoji before a range, a CRLF job script with a multi-line range and a CRLF insertion,
  * a shell line with a two-edit fix, and one file error. Fake tokens only.
  */
-import {
-  SourceText,
-  makeDiagnostic,
-  redact,
-  type Diagnostic,
-  type Edit,
-  type FileError,
-  type ReportInput,
-} from "@hf-jobs-lint/core";
+import { SourceText, makeDiagnostic, redact, type Diagnostic, type Edit, type FileError, type ReportInput } from "@hf-jobs-lint/core";
 
 /** A made-up token: `hf_` + 34 letters and digits. */
 export const FAKE_TOKEN = `hf_${"FakeTokenForReporterTests012345678"}`;

@@ -114,7 +114,7 @@ function rawPieces(raw: string, offset: number, template: boolean, into: HostStr
   const flush = (end: number) => {
     if (end > verbatimStart) into.push({ text: raw.slice(verbatimStart, end), start: offset + verbatimStart, end: offset + end, kind: "verbatim" });
   };
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const c = raw[i]!;
     if (c === "\\") {
       ESCAPE.lastIndex = i;
@@ -206,4 +206,3 @@ export function argvOfCall(context: Context, call: TSESTree.CallExpression): Arg
   if (COMMAND_STRING_FUNCTIONS.has(name)) return fromCommandString(context, first);
   return null;
 }
-

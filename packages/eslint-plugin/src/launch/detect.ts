@@ -10,17 +10,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { HUB_JS_LAUNCH_FUNCTIONS, REST_LAUNCH_PATH, TOOL_CALL_LAUNCH_KEYS, TOOL_CALL_OPERATIONS } from "@hf-jobs-lint/core";
-import {
-  calleeName,
-  findProperty,
-  propertyValue,
-  resolveJsonBody,
-  resolveObject,
-  staticString,
-  stringShape,
-  unwrap,
-  type Context,
-} from "../ast.js";
+import { calleeName, findProperty, propertyValue, resolveJsonBody, resolveObject, staticString, stringShape, unwrap, type Context } from "../ast.js";
 import { argvOfCall, type ArgvLaunch } from "./argv.js";
 import { HUB_PACKAGE, hubExportCalled } from "./hub-imports.js";
 
@@ -198,10 +188,7 @@ export function envFieldName(launch: Launch): string {
   return launch.kind === "tool" ? "env" : "environment";
 }
 
-
 /** Fields that carry the job's command line: passed to the job and shown with it. */
 export function commandFieldNames(launch: Launch): readonly string[] {
   return launch.kind === "tool" ? ["command", "script_args"] : ["command", "arguments"];
 }
-
-

@@ -35,7 +35,13 @@ export function moveToSecretsEdits(context: Context, launch: Launch, env: FieldO
   }
   const edits = emptied
     ? toRanges(listRemovalRanges(context, fields.properties, [fields.properties.indexOf(env.property)]))
-    : toRanges(listRemovalRanges(context, env.object.properties, moving.map((entry) => env.object!.properties.indexOf(entry))));
+    : toRanges(
+        listRemovalRanges(
+          context,
+          env.object.properties,
+          moving.map((entry) => env.object!.properties.indexOf(entry)),
+        ),
+      );
   const target = secrets.object!;
   const last = target.properties[target.properties.length - 1];
   edits.push(last ? { range: [last.range[1], last.range[1]], text: `, ${entriesText}` } : { range: target.range, text: `{ ${entriesText} }` });

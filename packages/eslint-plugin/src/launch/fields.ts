@@ -21,8 +21,6 @@ export function fieldObject(context: Context, launch: Launch, field: string): Fi
   return { property, object, inline: object !== null && object === value, entries: object ? namedProperties(object) : [] };
 }
 
-
-
 export interface StringValue {
   value: string;
   /** The literal the value is written in (possibly in a `const` elsewhere). */

@@ -50,7 +50,13 @@ function mapOf(context: Context, field: FieldObject | null): LaunchMap<Node> | n
     const { value, node } = valueOf(context, propertyValue(property));
     return { key: name, value, entry: property, keyNode: property.key, valueNode: node, inPlace: field.inline };
   });
-  return { field: field.property.key.type === AST_NODE_TYPES.Identifier ? field.property.key.name : String((field.property.key as TSESTree.Literal).value), node: field.property, entries, complete: field.object !== null && !hasSpread(field.object), inPlace: field.inline };
+  return {
+    field: field.property.key.type === AST_NODE_TYPES.Identifier ? field.property.key.name : String((field.property.key as TSESTree.Literal).value),
+    node: field.property,
+    entries,
+    complete: field.object !== null && !hasSpread(field.object),
+    inPlace: field.inline,
+  };
 }
 
 /** How messages name the launch (the Python analyzer names its launches the same way). */
@@ -82,7 +88,9 @@ function describe(context: Context, launch: FieldLaunch): LaunchDescription<Node
     env: mapOf(context, fieldObject(context, launch, envFieldName(launch))),
     secrets: mapOf(context, fieldObject(context, launch, "secrets")),
     fields: launch.kind === "tool" && fields ? namedProperties(fields).map(({ name, property }) => ({ name, node: property.key, inPlace: true })) : [],
-    scriptArgs: (scriptArgs?.elements ?? []).flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? [{ value: valueOf(context, element).value, node: element }] : [])),
+    scriptArgs: (scriptArgs?.elements ?? []).flatMap((element) =>
+      element && element.type !== AST_NODE_TYPES.SpreadElement ? [{ value: valueOf(context, element).value, node: element }] : [],
+    ),
     script: script ? { facts: scriptFactsOf(script.needs), label: script.label, anchor: scriptProperty && !scriptProperty.computed ? scriptProperty.key : launch.call } : null,
   };
 }

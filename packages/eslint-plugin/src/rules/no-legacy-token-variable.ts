@@ -47,7 +47,12 @@ export default createRule({
           read.nameNode.type === AST_NODE_TYPES.Literal
             ? { range: read.nameNode.range, text: quoteString(HF_TOKEN, quoteOf(context, read.nameNode)) }
             : { range: read.nameNode.range, text: HF_TOKEN };
-        report(context, meta.rule, { node: read.nameNode, messageId: "legacy", data: { name: read.name }, proposal: { applicability: "unsafe", messageId: "rename", edits: [edit] } });
+        report(context, meta.rule, {
+          node: read.nameNode,
+          messageId: "legacy",
+          data: { name: read.name },
+          proposal: { applicability: "unsafe", messageId: "rename", edits: [edit] },
+        });
       },
       VariableDeclarator(node) {
         if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init || !isProcessEnv(node.init)) return;

@@ -35,7 +35,7 @@ export default createRule({
           const literal = literalString(context, credential.value);
           if (!literal) continue;
           const isAuthorization = credential.label.toLowerCase() === "authorization";
-          const scheme = isAuthorization ? /^(Bearer|Token)\s+/i.exec(literal.value)?.[0] ?? "" : "";
+          const scheme = isAuthorization ? (/^(Bearer|Token)\s+/i.exec(literal.value)?.[0] ?? "") : "";
           const text = literal.value.slice(scheme.length);
           if (!reportableLiteral(text)) continue;
           const replacement = scheme ? `\`${scheme}\${${ENV_LOOKUP}}\`` : ENV_LOOKUP;
@@ -43,7 +43,12 @@ export default createRule({
             node: literal.node,
             messageId: "forwarded",
             data: { message: literalTokenMessage(text, `passed as \`${credential.label}\` of ${labelOf(launch)}`) },
-            proposal: { applicability: "unsafe", messageId: "forwardedFix", data: { message: `Use \`${replacement}\`` }, edits: [{ range: literal.node.range, text: replacement }] },
+            proposal: {
+              applicability: "unsafe",
+              messageId: "forwardedFix",
+              data: { message: `Use \`${replacement}\`` },
+              edits: [{ range: literal.node.range, text: replacement }],
+            },
           });
         }
       },

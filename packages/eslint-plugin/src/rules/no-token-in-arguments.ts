@@ -23,8 +23,10 @@ export default createRule({
   meta: {
     ...meta.eslint,
     messages: {
-      tokenValue: "The Hugging Face token is passed in the job's `{{field}}`, which is stored and shown with the job; pass it as the `HF_TOKEN` secret and read it from the environment",
-      tokenOption: "`{{option}}` in the job's `{{field}}` makes the script read its token from the command line, which is stored and shown with the job; pass the `HF_TOKEN` secret and read it from the environment",
+      tokenValue:
+        "The Hugging Face token is passed in the job's `{{field}}`, which is stored and shown with the job; pass it as the `HF_TOKEN` secret and read it from the environment",
+      tokenOption:
+        "`{{option}}` in the job's `{{field}}` makes the script read its token from the command line, which is stored and shown with the job; pass the `HF_TOKEN` secret and read it from the environment",
       ...FORWARDED_MESSAGES,
     },
   },

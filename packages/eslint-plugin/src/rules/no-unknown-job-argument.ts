@@ -61,7 +61,11 @@ export default createRule({
         if (!NOT_JOB_FIELDS.has(name)) continue;
         const to = NOT_JOB_FIELDS.get(name) ?? null;
         // `env` holding a token would move into the stored environment: HFJ201 must look at it first.
-        const holdsToken = name === "env" && namedProperties(resolveObject(context, propertyValue(property)) ?? { properties: [] } as unknown as TSESTree.ObjectExpression).some((entry) => isTokenLikeKey(entry.name));
+        const holdsToken =
+          name === "env" &&
+          namedProperties(resolveObject(context, propertyValue(property)) ?? ({ properties: [] } as unknown as TSESTree.ObjectExpression)).some((entry) =>
+            isTokenLikeKey(entry.name),
+          );
         const edit = offerRename && to && !present.has(to) && !holdsToken ? renameKeyEdit(context, property, to) : null;
         report(context, meta.rule, {
           node: property.key,

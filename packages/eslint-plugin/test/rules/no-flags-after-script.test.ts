@@ -29,8 +29,8 @@ ruleTester.run("no-flags-after-script", rule, {
     },
     {
       name: "Bun.spawn with one argv array",
-      code: "Bun.spawn([\"hf\", \"jobs\", \"run\", \"python:3.12\", \"python\", \"x.py\", `--env=MODE=fast`]);",
-      output: "Bun.spawn([\"hf\", \"jobs\", \"run\", `--env=MODE=fast`, \"python:3.12\", \"python\", \"x.py\"]);",
+      code: 'Bun.spawn(["hf", "jobs", "run", "python:3.12", "python", "x.py", `--env=MODE=fast`]);',
+      output: 'Bun.spawn(["hf", "jobs", "run", `--env=MODE=fast`, "python:3.12", "python", "x.py"]);',
       errors: [{ messageId: "forwarded" }],
     },
   ],

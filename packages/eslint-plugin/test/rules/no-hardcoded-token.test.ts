@@ -14,17 +14,33 @@ ruleTester.run("no-hardcoded-token", rule, {
   invalid: [
     {
       code: `const token = "${T}";`,
-      errors: [{ messageId: "hardcoded", data: { token: "hf_Fa…" }, suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: `const token = process.env.HF_TOKEN;` }] }],
+      errors: [
+        {
+          messageId: "hardcoded",
+          data: { token: "hf_Fa…" },
+          suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: `const token = process.env.HF_TOKEN;` }],
+        },
+      ],
     },
     {
       name: "inside a larger string: a template keeps the rest",
       code: `const header = 'Bearer ${T}';`,
-      errors: [{ messageId: "hardcoded", suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: "const header = `Bearer ${process.env.HF_TOKEN}`;" }] }],
+      errors: [
+        {
+          messageId: "hardcoded",
+          suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: "const header = `Bearer ${process.env.HF_TOKEN}`;" }],
+        },
+      ],
     },
     {
       name: "template literal with substitutions",
       code: "const url = `${base}?token=" + T + "&x=${x}`;",
-      errors: [{ messageId: "hardcoded", suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: "const url = `${base}?token=${process.env.HF_TOKEN}&x=${x}`;" }] }],
+      errors: [
+        {
+          messageId: "hardcoded",
+          suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: "const url = `${base}?token=${process.env.HF_TOKEN}&x=${x}`;" }],
+        },
+      ],
     },
     {
       name: "comments are reported without a suggestion",
@@ -39,7 +55,20 @@ ruleTester.run("no-hardcoded-token", rule, {
     {
       name: "tool call secret holding a real token",
       code: `hf_jobs("uv", {\n  script: "train.py",\n  secrets: { HF_TOKEN: "${T}" },\n});`,
-      errors: [{ messageId: "hardcoded", line: 3, column: 25, suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: `hf_jobs("uv", {\n  script: "train.py",\n  secrets: { HF_TOKEN: process.env.HF_TOKEN },\n});` }] }],
+      errors: [
+        {
+          messageId: "hardcoded",
+          line: 3,
+          column: 25,
+          suggestions: [
+            {
+              messageId: "useEnvironment",
+              data: { replacement: "process.env.HF_TOKEN" },
+              output: `hf_jobs("uv", {\n  script: "train.py",\n  secrets: { HF_TOKEN: process.env.HF_TOKEN },\n});`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: "argv: core's command-line finding and fix (pass the secret by name)",
@@ -50,8 +79,16 @@ ruleTester.run("no-hardcoded-token", rule, {
       name: "two tokens in one string",
       code: `const pair = "${T} ${T.replace("F", "G")}";`,
       errors: [
-        { messageId: "hardcoded", column: 15, suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: "const pair = `${process.env.HF_TOKEN} ${process.env.HF_TOKEN}`;" }] },
-        { messageId: "hardcoded", column: 53, suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: "const pair = `${process.env.HF_TOKEN} ${process.env.HF_TOKEN}`;" }] },
+        {
+          messageId: "hardcoded",
+          column: 15,
+          suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: "const pair = `${process.env.HF_TOKEN} ${process.env.HF_TOKEN}`;" }],
+        },
+        {
+          messageId: "hardcoded",
+          column: 53,
+          suggestions: [{ messageId: "useEnvironment", data: { replacement: "process.env.HF_TOKEN" }, output: "const pair = `${process.env.HF_TOKEN} ${process.env.HF_TOKEN}`;" }],
+        },
       ],
     },
     {
@@ -63,7 +100,13 @@ ruleTester.run("no-hardcoded-token", rule, {
           line: 3,
           column: 14,
           endColumn: 51,
-          suggestions: [{ messageId: "forwardedFix", output: 'hf_jobs("uv", { script: `\nfrom huggingface_hub import HfApi\nimport os\nHfApi(token=os.environ["HF_TOKEN"]).whoami()\n`, secrets: { HF_TOKEN: "$HF_TOKEN" } });' }],
+          suggestions: [
+            {
+              messageId: "forwardedFix",
+              output:
+                'hf_jobs("uv", { script: `\nfrom huggingface_hub import HfApi\nimport os\nHfApi(token=os.environ["HF_TOKEN"]).whoami()\n`, secrets: { HF_TOKEN: "$HF_TOKEN" } });',
+            },
+          ],
         },
       ],
     },

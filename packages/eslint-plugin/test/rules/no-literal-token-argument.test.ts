@@ -20,22 +20,52 @@ ruleTester.run("no-literal-token-argument", rule, {
   invalid: [
     {
       code: HUB + `await uploadFile({ repo: "me/x", file, accessToken: "hf_xxx" });`,
-      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: HUB + `await uploadFile({ repo: "me/x", file, accessToken: process.env.HF_TOKEN });` }] }],
+      errors: [
+        { messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: HUB + `await uploadFile({ repo: "me/x", file, accessToken: process.env.HF_TOKEN });` }] },
+      ],
     },
     {
       name: "credentials.accessToken through a const, namespace import",
       code: `import * as hub from "@huggingface/hub";\nconst credentials = { accessToken: "hf_YOUR_TOKEN" };\nawait hub.runJob({ namespace: "me", credentials });`,
-      errors: [{ messageId: "forwarded", line: 2, suggestions: [{ messageId: "forwardedFix", output: `import * as hub from "@huggingface/hub";\nconst credentials = { accessToken: process.env.HF_TOKEN };\nawait hub.runJob({ namespace: "me", credentials });` }] }],
+      errors: [
+        {
+          messageId: "forwarded",
+          line: 2,
+          suggestions: [
+            {
+              messageId: "forwardedFix",
+              output: `import * as hub from "@huggingface/hub";\nconst credentials = { accessToken: process.env.HF_TOKEN };\nawait hub.runJob({ namespace: "me", credentials });`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: "require() binding",
       code: `const { runJob: go } = require("@huggingface/hub");\ngo({ accessToken: 'hf_...' });`,
-      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: `const { runJob: go } = require("@huggingface/hub");\ngo({ accessToken: process.env.HF_TOKEN });` }] }],
+      errors: [
+        {
+          messageId: "forwarded",
+          suggestions: [{ messageId: "forwardedFix", output: `const { runJob: go } = require("@huggingface/hub");\ngo({ accessToken: process.env.HF_TOKEN });` }],
+        },
+      ],
     },
     {
       name: "REST Authorization header",
       code: `await fetch("https://huggingface.co/api/jobs/me", {\n  method: "POST",\n  headers: { Authorization: "Bearer hf_xxx" },\n  body: JSON.stringify(spec),\n});`,
-      errors: [{ messageId: "forwarded", line: 3, suggestions: [{ messageId: "forwardedFix", output: "await fetch(\"https://huggingface.co/api/jobs/me\", {\n  method: \"POST\",\n  headers: { Authorization: `Bearer ${process.env.HF_TOKEN}` },\n  body: JSON.stringify(spec),\n});" }] }],
+      errors: [
+        {
+          messageId: "forwarded",
+          line: 3,
+          suggestions: [
+            {
+              messageId: "forwardedFix",
+              output:
+                'await fetch("https://huggingface.co/api/jobs/me", {\n  method: "POST",\n  headers: { Authorization: `Bearer ${process.env.HF_TOKEN}` },\n  body: JSON.stringify(spec),\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "tool-call secret with a placeholder value: the substituted form",
@@ -45,7 +75,12 @@ ruleTester.run("no-literal-token-argument", rule, {
     {
       name: "runJob secret with a literal",
       code: HUB + `await runJob({ namespace: "me", dockerImage: "python:3.12", secrets: { HF_TOKEN: "my-token" } });`,
-      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: HUB + `await runJob({ namespace: "me", dockerImage: "python:3.12", secrets: { HF_TOKEN: process.env.HF_TOKEN } });` }] }],
+      errors: [
+        {
+          messageId: "forwarded",
+          suggestions: [{ messageId: "forwardedFix", output: HUB + `await runJob({ namespace: "me", dockerImage: "python:3.12", secrets: { HF_TOKEN: process.env.HF_TOKEN } });` }],
+        },
+      ],
     },
     {
       name: "argv --token with a placeholder (core finding, flag removed)",

@@ -26,7 +26,7 @@ ruleTester.run("no-placeholder-outside-mcp", rule, {
     {
       name: "REST Authorization with the placeholder inside",
       code: `axios.post("https://huggingface.co/api/jobs/me", spec, { headers: { Authorization: "Bearer $HF_TOKEN" } });`,
-      output: "axios.post(\"https://huggingface.co/api/jobs/me\", spec, { headers: { Authorization: `Bearer ${process.env.HF_TOKEN}` } });",
+      output: 'axios.post("https://huggingface.co/api/jobs/me", spec, { headers: { Authorization: `Bearer ${process.env.HF_TOKEN}` } });',
       errors: [{ messageId: "forwarded" }],
     },
     {

@@ -30,8 +30,12 @@ ruleTester.run("no-token-in-env", rule, {
     },
     {
       name: "merge into existing secrets, keep other env entries, options in a const",
-      code: HUB + `const options = {\n  namespace: "me",\n  dockerImage: "x",\n  environment: { MODEL: "gpt2", WANDB_API_KEY: key },\n  secrets: { HF_TOKEN: process.env.HF_TOKEN },\n};\nawait runJob(options);`,
-      output: HUB + `const options = {\n  namespace: "me",\n  dockerImage: "x",\n  environment: { MODEL: "gpt2" },\n  secrets: { HF_TOKEN: process.env.HF_TOKEN, WANDB_API_KEY: key },\n};\nawait runJob(options);`,
+      code:
+        HUB +
+        `const options = {\n  namespace: "me",\n  dockerImage: "x",\n  environment: { MODEL: "gpt2", WANDB_API_KEY: key },\n  secrets: { HF_TOKEN: process.env.HF_TOKEN },\n};\nawait runJob(options);`,
+      output:
+        HUB +
+        `const options = {\n  namespace: "me",\n  dockerImage: "x",\n  environment: { MODEL: "gpt2" },\n  secrets: { HF_TOKEN: process.env.HF_TOKEN, WANDB_API_KEY: key },\n};\nawait runJob(options);`,
       errors: [{ messageId: "forwarded", line: 5 }],
     },
     {

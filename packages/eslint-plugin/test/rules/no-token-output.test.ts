@@ -24,7 +24,16 @@ ruleTester.run("no-token-output", rule, {
     {
       name: "any credential read from the environment, as in Python files",
       code: `const key = process.env.WANDB_API_KEY;\nconsole.log(\`wandb key: \${key}\`);`,
-      errors: [{ messageId: "forwarded", line: 2, data: { message: "A token value reaches `console.log()`, where anyone with access to the logs or the file can read it; show at most a 10-character prefix (`token.slice(0, 8)`)" } }],
+      errors: [
+        {
+          messageId: "forwarded",
+          line: 2,
+          data: {
+            message:
+              "A token value reaches `console.log()`, where anyone with access to the logs or the file can read it; show at most a 10-character prefix (`token.slice(0, 8)`)",
+          },
+        },
+      ],
     },
     { name: "a written file", code: `fs.writeFileSync(".token", process.env.HF_TOKEN);`, errors: [{ messageId: "forwarded" }] },
     { name: "process.stdout.write", code: `process.stdout.write(process.env["HF_TOKEN"] + "\\n");`, errors: [{ messageId: "forwarded" }] },

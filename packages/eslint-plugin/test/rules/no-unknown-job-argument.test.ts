@@ -33,13 +33,21 @@ ruleTester.run("no-unknown-job-argument", rule, {
       name: "runJob env: suggestion to environment",
       code: HUB + `await hub.runJob({ namespace: "me", dockerImage: "x", env: { MODE: "fast" } });`,
       output: null,
-      errors: [{ messageId: "notJobField", suggestions: [{ messageId: "rename", output: HUB + `await hub.runJob({ namespace: "me", dockerImage: "x", environment: { MODE: "fast" } });` }] }],
+      errors: [
+        {
+          messageId: "notJobField",
+          suggestions: [{ messageId: "rename", output: HUB + `await hub.runJob({ namespace: "me", dockerImage: "x", environment: { MODE: "fast" } });` }],
+        },
+      ],
     },
     {
       name: "runJob env holding a token: no rename",
       code: HUB + `await hub.runJob({ namespace: "me", dockerImage: "x", env: { HF_TOKEN: t }, timeout: "1h" });`,
       output: null,
-      errors: [{ messageId: "notJobField", suggestions: [] }, { messageId: "notJobField", data: { key: "timeout", surface: "`runJob`", hint: "" } }],
+      errors: [
+        { messageId: "notJobField", suggestions: [] },
+        { messageId: "notJobField", data: { key: "timeout", surface: "`runJob`", hint: "" } },
+      ],
     },
     {
       name: "createScheduledJob: fields next to jobSpec, arguments in jobSpec",

@@ -1,8 +1,8 @@
 import rule from "../../src/rules/require-token-secret.js";
 import { ruleTester } from "../rule-tester.js";
 
-const PUSHES = "`\nfrom huggingface_hub import HfApi\nHfApi().upload_file(path_or_fileobj=\"a\", path_in_repo=\"a\", repo_id=\"me/x\")\n`";
-const PRINTS = "`\nprint(\"hello\")\n`";
+const PUSHES = '`\nfrom huggingface_hub import HfApi\nHfApi().upload_file(path_or_fileobj="a", path_in_repo="a", repo_id="me/x")\n`';
+const PRINTS = '`\nprint("hello")\n`';
 
 ruleTester.run("require-token-secret", rule, {
   valid: [
@@ -19,12 +19,28 @@ ruleTester.run("require-token-secret", rule, {
   invalid: [
     {
       code: `hf_jobs("uv", {\n  script: ${PUSHES},\n  flavor: "cpu-basic",\n});`,
-      errors: [{ messageId: "forwarded", line: 2, suggestions: [{ messageId: "forwardedFix", output: `hf_jobs("uv", {\n  script: ${PUSHES},\n  flavor: "cpu-basic", secrets: { HF_TOKEN: "$HF_TOKEN" },\n});` }] }],
+      errors: [
+        {
+          messageId: "forwarded",
+          line: 2,
+          suggestions: [{ messageId: "forwardedFix", output: `hf_jobs("uv", {\n  script: ${PUSHES},\n  flavor: "cpu-basic", secrets: { HF_TOKEN: "$HF_TOKEN" },\n});` }],
+        },
+      ],
     },
     {
       name: "merge into an existing secrets object; script in a const",
       code: `const script = ${PUSHES};\nhf_jobs("scheduled uv", { script, schedule: "@daily", secrets: { WANDB_API_KEY: "$WANDB_API_KEY" } });`,
-      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: `const script = ${PUSHES};\nhf_jobs("scheduled uv", { script, schedule: "@daily", secrets: { WANDB_API_KEY: "$WANDB_API_KEY", HF_TOKEN: "$HF_TOKEN" } });` }] }],
+      errors: [
+        {
+          messageId: "forwarded",
+          suggestions: [
+            {
+              messageId: "forwardedFix",
+              output: `const script = ${PUSHES};\nhf_jobs("scheduled uv", { script, schedule: "@daily", secrets: { WANDB_API_KEY: "$WANDB_API_KEY", HF_TOKEN: "$HF_TOKEN" } });`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -13,7 +13,11 @@ ruleTester.run("valid-token-secret-name (local scripts)", rule, {
   valid: [
     { name: "the script reads exactly that name", filename, code: `hf_jobs("uv", { script: "scripts/legacy.py", secrets: { HUGGINGFACE_TOKEN: "$HF_TOKEN" } });` },
     { name: "argv: the script reads exactly that name (core)", filename, code: `spawn("hf", ["jobs", "uv", "run", "--secrets", "HUGGINGFACE_TOKEN", "scripts/legacy.py"]);` },
-    { name: "another secret next to HF_TOKEN", filename, code: `hf_jobs("uv", { script: "scripts/push.py", secrets: { HF_TOKEN: "$HF_TOKEN", WANDB_API_KEY: "$WANDB_API_KEY" } });` },
+    {
+      name: "another secret next to HF_TOKEN",
+      filename,
+      code: `hf_jobs("uv", { script: "scripts/push.py", secrets: { HF_TOKEN: "$HF_TOKEN", WANDB_API_KEY: "$WANDB_API_KEY" } });`,
+    },
     { name: "a value that is not the HF token", filename, code: `hf_jobs("uv", { script: "scripts/push.py", secrets: { WANDB_API_KEY: "$WANDB_API_KEY" } });` },
   ],
   invalid: [
@@ -42,19 +46,31 @@ ruleTester.run("valid-token-secret-name (local scripts)", rule, {
       name: "a missing script: only a suggestion",
       filename,
       code: `hf_jobs("uv", { script: "scripts/missing.py", secrets: { TOKEN: "$HF_TOKEN" } });`,
-      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: `hf_jobs("uv", { script: "scripts/missing.py", secrets: { HF_TOKEN: "$HF_TOKEN" } });` }] }],
+      errors: [
+        { messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: `hf_jobs("uv", { script: "scripts/missing.py", secrets: { HF_TOKEN: "$HF_TOKEN" } });` }] },
+      ],
     },
     {
       name: "a URL script: only a suggestion",
       filename,
       code: `hf_jobs("uv", { script: "https://example.com/push.py", secrets: { TOKEN: "$HF_TOKEN" } });`,
-      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: `hf_jobs("uv", { script: "https://example.com/push.py", secrets: { HF_TOKEN: "$HF_TOKEN" } });` }] }],
+      errors: [
+        {
+          messageId: "forwarded",
+          suggestions: [{ messageId: "forwardedFix", output: `hf_jobs("uv", { script: "https://example.com/push.py", secrets: { HF_TOKEN: "$HF_TOKEN" } });` }],
+        },
+      ],
     },
     {
       name: "@huggingface/hub: the token by value under another name (no script to know)",
       filename,
       code: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { HUB_SECRET: process.env.HF_TOKEN! } });`,
-      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { HF_TOKEN: process.env.HF_TOKEN! } });` }] }],
+      errors: [
+        {
+          messageId: "forwarded",
+          suggestions: [{ messageId: "forwardedFix", output: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { HF_TOKEN: process.env.HF_TOKEN! } });` }],
+        },
+      ],
     },
     {
       name: "argv: known script, safe fix (core)",

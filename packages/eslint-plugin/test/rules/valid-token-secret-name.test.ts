@@ -19,12 +19,24 @@ ruleTester.run("valid-token-secret-name", rule, {
     {
       name: "quoted key keeps its quotes",
       code: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { 'hf_token': process.env.HF_TOKEN } });`,
-      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { 'HF_TOKEN': process.env.HF_TOKEN } });` }] }],
+      errors: [
+        {
+          messageId: "forwarded",
+          suggestions: [{ messageId: "forwardedFix", output: HUB + `await runJob({ namespace: "me", dockerImage: "x", secrets: { 'HF_TOKEN': process.env.HF_TOKEN } });` }],
+        },
+      ],
     },
     {
       name: "shorthand",
       code: HUB + `const TOKEN = process.env.HF_TOKEN;\nawait runJob({ namespace: "me", dockerImage: "x", secrets: { TOKEN } });`,
-      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: HUB + `const TOKEN = process.env.HF_TOKEN;\nawait runJob({ namespace: "me", dockerImage: "x", secrets: { HF_TOKEN: TOKEN } });` }] }],
+      errors: [
+        {
+          messageId: "forwarded",
+          suggestions: [
+            { messageId: "forwardedFix", output: HUB + `const TOKEN = process.env.HF_TOKEN;\nawait runJob({ namespace: "me", dockerImage: "x", secrets: { HF_TOKEN: TOKEN } });` },
+          ],
+        },
+      ],
     },
     {
       name: "argv --secrets (core)",

@@ -160,7 +160,18 @@ function encoderFor(read: StringLiteral): (text: string) => string | null {
   };
 }
 
-const SHELL_CALLS = new Set(["os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "shlex.split"]);
+const SHELL_CALLS = new Set([
+  "os.system",
+  "os.popen",
+  "subprocess.run",
+  "subprocess.call",
+  "subprocess.check_call",
+  "subprocess.check_output",
+  "subprocess.Popen",
+  "subprocess.getoutput",
+  "subprocess.getstatusoutput",
+  "shlex.split",
+]);
 
 /** One command line as core reads it, with how to place its findings and render its fixes in the file. */
 interface CommandLine {
@@ -244,7 +255,8 @@ export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[]
     if (insideError(call)) continue;
     const callee = call.childForFieldName("function");
     const path = context.model.calleePath(call);
-    const isSplit = callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "split" && unparenthesize(callee.childForFieldName("object"))?.type === "string";
+    const isSplit =
+      callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "split" && unparenthesize(callee.childForFieldName("object"))?.type === "string";
     let stringNode: SyntaxNode | null = null;
     if (isSplit) stringNode = unparenthesize(callee.childForFieldName("object"));
     else if (path && SHELL_CALLS.has(path)) {

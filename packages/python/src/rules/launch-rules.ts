@@ -70,9 +70,10 @@ function checkApiParameters(context: Context, launch: Launch): void {
   for (const extra of launch.positional.slice(fn.positional.length)) {
     report(context, {
       code: "HFJ206",
-      message: fn.positional.length === 0
-        ? `\`${launch.operation}\` takes keyword arguments only: name this argument`
-        : `\`${launch.operation}\` takes only \`${fn.positional.join("`, `")}\` positionally: name this argument`,
+      message:
+        fn.positional.length === 0
+          ? `\`${launch.operation}\` takes keyword arguments only: name this argument`
+          : `\`${launch.operation}\` takes only \`${fn.positional.join("`, `")}\` positionally: name this argument`,
       start: extra.startIndex,
       end: extra.endIndex,
     });
@@ -99,7 +100,11 @@ function moveToSecretsFix(context: Context, launch: Launch, envArgument: LaunchA
     edits.push(...appendItemEdits(context, secretsLiteral, pairText));
   } else if (envItems.length === 1) {
     // env held only this entry: `env={...}` becomes `secrets={...}`.
-    edits.push({ start: envArgument.nameNode.startIndex, end: envArgument.nameNode.endIndex, content: launch.kind === "api" ? "secrets" : pythonString("secrets", launch.keyQuote) });
+    edits.push({
+      start: envArgument.nameNode.startIndex,
+      end: envArgument.nameNode.endIndex,
+      content: launch.kind === "api" ? "secrets" : pythonString("secrets", launch.keyQuote),
+    });
   } else {
     edits.push(removeItemEdit(context, envLiteral, entry));
     edits.push(...appendItemEdits(context, launch.container, newArgumentText(launch, "secrets", `{${pairText}}`)));
@@ -143,7 +148,6 @@ function checkArguments(context: Context, launch: Launch): void {
     }
   }
 }
-
 
 /** What a value is, for the policy: the HF token (a lookup), a known string (through constants), or unknown. */
 function valueOf(context: Context, written: SyntaxNode | null): { value: LaunchValue; node: SyntaxNode | null } {

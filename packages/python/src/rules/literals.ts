@@ -40,7 +40,11 @@ function literalTokenFix(context: Context, node: SyntaxNode, exact: boolean): { 
   if (!exact || !replaceable(node)) return null;
   if (inToolCallArgs(context, node)) {
     const read = readString(node)!;
-    return { applicability: "unsafe", message: `Use the \`${HF_TOKEN_PLACEHOLDER}\` placeholder`, edits: [{ start: read.contentStart, end: read.contentEnd, content: HF_TOKEN_PLACEHOLDER }] };
+    return {
+      applicability: "unsafe",
+      message: `Use the \`${HF_TOKEN_PLACEHOLDER}\` placeholder`,
+      edits: [{ start: read.contentStart, end: read.contentEnd, content: HF_TOKEN_PLACEHOLDER }],
+    };
   }
   const replacement = tokenLookupReplacement(context, node);
   return { applicability: "unsafe", message: replacement.description, edits: replacement.edits };

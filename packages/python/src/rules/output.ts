@@ -35,13 +35,18 @@ export function taintedExpression(context: Context, node: SyntaxNode | null, dep
       return value !== null && value.id !== current.id && taintedExpression(context, value, depth + 1);
     }
     case "string":
-      return namedChildren(current).some((child) => child.type === "interpolation" && taintedExpression(context, child.childForFieldName("expression") ?? child.namedChild(0), depth + 1));
+      return namedChildren(current).some(
+        (child) => child.type === "interpolation" && taintedExpression(context, child.childForFieldName("expression") ?? child.namedChild(0), depth + 1),
+      );
     case "concatenated_string":
       return namedChildren(current).some((child) => taintedExpression(context, child, depth + 1));
     case "binary_operator":
       return taintedExpression(context, current.childForFieldName("left"), depth + 1) || taintedExpression(context, current.childForFieldName("right"), depth + 1);
     case "conditional_expression":
-      return namedChildren(current).slice(0, 1).concat(namedChildren(current).slice(2)).some((child) => taintedExpression(context, child, depth + 1));
+      return namedChildren(current)
+        .slice(0, 1)
+        .concat(namedChildren(current).slice(2))
+        .some((child) => taintedExpression(context, child, depth + 1));
     case "subscript":
       if (isShortPrefixSlice(current)) return false;
       return current.childForFieldName("subscript")?.type === "slice" && taintedExpression(context, current.childForFieldName("value"), depth + 1);
@@ -53,7 +58,10 @@ export function taintedExpression(context: Context, node: SyntaxNode | null, dep
       const args = namedChildren(current.childForFieldName("arguments"));
       if (callee?.type === "identifier" && PASS_THROUGH_CALLS.has(callee.text)) return args.some((arg) => taintedExpression(context, arg, depth + 1));
       if (callee?.type === "attribute" && PASS_THROUGH_METHODS.has(callee.childForFieldName("attribute")?.text ?? "")) {
-        return taintedExpression(context, callee.childForFieldName("object"), depth + 1) || args.some((arg) => taintedExpression(context, arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg, depth + 1));
+        return (
+          taintedExpression(context, callee.childForFieldName("object"), depth + 1) ||
+          args.some((arg) => taintedExpression(context, arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg, depth + 1))
+        );
       }
       return false;
     }

@@ -81,11 +81,7 @@ function removeEntryEdit(header: ScriptHeader, offsets: HeaderOffsets, entry: To
     if (toml.slice(table.open, table.close).includes("\n")) return null;
     const at = table.entries.indexOf(entry);
     const [from, to] =
-      table.entries.length === 1
-        ? [table.open + 1, table.close]
-        : at > 0
-          ? [table.entries[at - 1]!.valueEnd, entry.valueEnd]
-          : [entry.keyStart, table.entries[1]!.keyStart];
+      table.entries.length === 1 ? [table.open + 1, table.close] : at > 0 ? [table.entries[at - 1]!.valueEnd, entry.valueEnd] : [entry.keyStart, table.entries[1]!.keyStart];
     return { start: offsets.source(from), end: offsets.source(to), content: "" };
   }
   const line = header.lines[offsets.lineIndex(entry.keyStart)]!;

@@ -7,7 +7,7 @@ export const noHardcodedToken = defineRule({
   defaultSeverity: "error",
   enabledByDefault: true,
   fix: "unsafe",
-  fixSummary: "replace with an environment lookup (`os.environ[\"HF_TOKEN\"]`, `process.env.HF_TOKEN`), `get_token()` in a launcher, `--secrets HF_TOKEN` on a command line",
+  fixSummary: 'replace with an environment lookup (`os.environ["HF_TOKEN"]`, `process.env.HF_TOKEN`), `get_token()` in a launcher, `--secrets HF_TOKEN` on a command line',
   surfaces: ["py", "ts", "sh", "md"],
   docs: {
     whatItDoes:
@@ -60,12 +60,9 @@ hf jobs uv run --secrets HF_TOKEN train.py`,
     ],
     fixSafety:
       "The fix is unsafe. It replaces the literal with `get_token()` in a Python launcher (adding the import), " +
-      "`os.environ[\"HF_TOKEN\"]` in other Python files, `process.env.HF_TOKEN` in TypeScript and JavaScript, and a bare `HF_TOKEN` (or no `--token` at all) on a command line. " +
+      '`os.environ["HF_TOKEN"]` in other Python files, `process.env.HF_TOKEN` in TypeScript and JavaScript, and a bare `HF_TOKEN` (or no `--token` at all) on a command line. ' +
       "The code then uses whatever token the environment or the login provides, which may belong to another account or be missing. " +
       "The fix also does not revoke the leaked token: that step is yours, and `hf-jobs-lint migrate` lists every token it found, redacted, with its file and line.",
-    references: [
-      "User access tokens: https://huggingface.co/docs/hub/security-tokens",
-      "Token settings (revoke a token): https://huggingface.co/settings/tokens",
-    ],
+    references: ["User access tokens: https://huggingface.co/docs/hub/security-tokens", "Token settings (revoke a token): https://huggingface.co/settings/tokens"],
   },
 });

@@ -12,7 +12,7 @@ export const noTokenInArguments = defineRule({
   docs: {
     whatItDoes:
       "Checks for a token passed as a job's arguments or command: `script_args` or `command` in the Python API and the `hf_jobs` tool call, `command` or `arguments` " +
-      "in `@huggingface/hub` and the REST API, anything after the script on an `hf jobs` command line (`--hf-token \"$HF_TOKEN\"`). " +
+      'in `@huggingface/hub` and the REST API, anything after the script on an `hf jobs` command line (`--hf-token "$HF_TOKEN"`). ' +
       "It also checks job scripts that read their token from the command line (an `--hf-token` option).",
     whyBad:
       "A job's command and arguments are part of the job: they are stored with it and shown in full by `hf jobs inspect` and the API. " +

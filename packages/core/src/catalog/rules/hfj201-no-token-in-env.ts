@@ -17,7 +17,7 @@ export const noTokenInEnv = defineRule({
     whyBad:
       "`env` and `secrets` both become environment variables inside the job, so the job cannot tell them apart. The difference is outside the job: " +
       "`env` values are stored and shown in full by `hf jobs inspect` and the API, while `secrets` are encrypted server side and only their names come back. " +
-      "Two traps make this easy to get wrong: in the `hf_jobs` tool call, `\"env\": {\"HF_TOKEN\": \"$HF_TOKEN\"}` is substituted like a secret and puts the real token in plain `env`; " +
+      'Two traps make this easy to get wrong: in the `hf_jobs` tool call, `"env": {"HF_TOKEN": "$HF_TOKEN"}` is substituted like a secret and puts the real token in plain `env`; ' +
       "on the command line, `-e HF_TOKEN` without a value takes the logged-in token and does the same.",
     examples: [
       {

@@ -52,7 +52,7 @@ hf jobs uv run --secrets HF_TOKEN train.py`,
       },
     ],
     fixSafety:
-      "The fix is unsafe: it gives the job a credential it did not have, `secrets={\"HF_TOKEN\": get_token()}` in the Python API, `\"$HF_TOKEN\"` in a tool call, " +
+      'The fix is unsafe: it gives the job a credential it did not have, `secrets={"HF_TOKEN": get_token()}` in the Python API, `"$HF_TOKEN"` in a tool call, ' +
       "`--secrets HF_TOKEN` on a command line. That is the launcher's own token, which may grant more than the job needs: " +
       "`hf-jobs-lint scope SCRIPT.py` tells whether a read token is enough.",
     references: ["Run and manage Jobs (environment variables and secrets): https://huggingface.co/docs/huggingface_hub/guides/jobs"],

@@ -12,7 +12,7 @@ export const noUnsubstitutedPlaceholder = defineRule({
   docs: {
     whatItDoes:
       "Checks `hf_jobs` tool-call values (typically in `env` and `secrets`) that hold a `$NAME` or `${NAME}` placeholder other than exactly `$HF_TOKEN` or `${HF_TOKEN}`: " +
-      "`\"$WANDB_API_KEY\"`, `\"${OPENAI_API_KEY}\"`, `\"Bearer $HF_TOKEN\"`.",
+      '`"$WANDB_API_KEY"`, `"${OPENAI_API_KEY}"`, `"Bearer $HF_TOKEN"`.',
     whyBad:
       "The MCP server substitutes a value only when it is exactly `$HF_TOKEN` or `${HF_TOKEN}`. Nothing else is expanded: no other variable, and no placeholder inside a longer string. " +
       "The job receives the text as written, so `WANDB_API_KEY` holds the 14 characters `$WANDB_API_KEY` and the service rejects it inside the job.",
@@ -48,6 +48,6 @@ run_uv_job(
     fixSafety:
       "There is no automatic fix: the rule does not know the value the placeholder stands for. Pass the real value from the launcher's environment, " +
       "or launch from a command line, where `--secrets WANDB_API_KEY` without a value takes it from your shell. " +
-      "For `\"Bearer $HF_TOKEN\"`, pass `$HF_TOKEN` alone and build the header inside the job.",
+      'For `"Bearer $HF_TOKEN"`, pass `$HF_TOKEN` alone and build the header inside the job.',
   },
 });

@@ -13,7 +13,7 @@ export const noFlagsAfterScript = defineRule({
     whatItDoes:
       "Checks `hf jobs` command lines for flags of `hf jobs` itself (`--secrets`/`-s`, `--env`/`-e`, `--flavor`, `--timeout`, `--detach`, ...) written after the script of `hf jobs uv run` " +
       "or the image of `hf jobs run`. Command lines are read from shell scripts, CI `run:` steps, Markdown code blocks and argv lists " +
-      "(`subprocess.run([\"hf\", \"jobs\", ...])` in Python, `spawn(\"hf\", [\"jobs\", ...])` in TypeScript and JavaScript). " +
+      '(`subprocess.run(["hf", "jobs", ...])` in Python, `spawn("hf", ["jobs", ...])` in TypeScript and JavaScript). ' +
       "`--name` and `-p/--python` are left alone there, since scripts commonly have options of those names.",
     whyBad:
       "Everything after the script (or the image) is passed to the job, not parsed by `hf jobs`: `hf jobs uv run train.py --secrets HF_TOKEN` gives the job no secret at all " +

@@ -11,12 +11,12 @@ export const noRedundantTokenArgument = defineRule({
   surfaces: ["py", "ts"],
   docs: {
     whatItDoes:
-      "Checks for `token=os.environ[\"HF_TOKEN\"]`-style arguments (also `os.environ.get(\"HF_TOKEN\")` and `os.getenv(\"HF_TOKEN\")`) given to calls that read `HF_TOKEN` " +
+      'Checks for `token=os.environ["HF_TOKEN"]`-style arguments (also `os.environ.get("HF_TOKEN")` and `os.getenv("HF_TOKEN")`) given to calls that read `HF_TOKEN` ' +
       "from the environment themselves: `HfApi()`, `push_to_hub`, `upload_folder`, `from_pretrained`, `load_dataset`, ... In TypeScript and JavaScript files it checks " +
       "the Python job scripts written inline in `hf_jobs` tool calls. The rule is off by default: enable it with `--select HFJ302` or `--extend-select HFJ302`.",
     whyBad:
       "It is not a bug, which is why the rule is opt-in. The argument repeats what the library does on its own, adds one more place where the token's value is handled in code " +
-      "(and can be logged or copied), and `os.environ[\"HF_TOKEN\"]` raises `KeyError` where the library would have fallen back to the token file. " +
+      '(and can be logged or copied), and `os.environ["HF_TOKEN"]` raises `KeyError` where the library would have fallen back to the token file. ' +
       "Letting the library find the token is the simpler form the guide recommends (`HfApi()`).",
     examples: [
       {
