@@ -129,7 +129,7 @@ export function reportLaunchFindings(context: Context, rule: RuleMeta, launch: L
   for (const { finding, edits } of launchFindings(context, launch)) {
     if (finding.code !== rule.code) continue;
     report(context, rule, {
-      node: finding.anchor,
+      range: [finding.anchor.range[0], (finding.anchorEnd ?? finding.anchor).range[1]],
       messageId: "forwarded",
       data: { message: finding.message },
       proposal: finding.fix && edits ? { applicability: finding.fix.applicability, messageId: "forwardedFix", data: { message: finding.fix.message }, edits } : null,

@@ -82,3 +82,11 @@ export const MAX_SHOWN_TOKEN_PREFIX = 10;
 export function tokenOutputMessage(where: string, prefixExample: string): string {
   return `A token value reaches ${where}, where anyone with access to the logs or the file can read it; show at most a ${MAX_SHOWN_TOKEN_PREFIX}-character prefix (\`${prefixExample}\`)`;
 }
+
+/** HFJ104 on a launch's command line (`field`: `script_args`, `command`, `arguments`); `option`: `--hf-token` when that is what is passed. */
+export function tokenInArgumentsMessage(field: string, launchLabel: string, option?: string): string {
+  const what = option
+    ? `\`${option}\` in \`${field}\` of ${launchLabel} makes the script read its token from the command line, which`
+    : `A token is passed in \`${field}\` of ${launchLabel}, which`;
+  return `${what} is stored and shown with the job; pass an \`${HF_TOKEN}\` secret and read it from the environment`;
+}

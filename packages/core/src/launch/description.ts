@@ -18,6 +18,8 @@ export type LaunchValue =
   | { kind: "string"; text: string; editable: boolean }
   /** Evaluates to the Hugging Face token: `get_token()`, `os.environ["HF_TOKEN"]`, `process.env.HF_TOKEN`, a variable holding one. */
   | { kind: "hf-token" }
+  /** Evaluates to (a string holding) another credential read from the environment (`WANDB_API_KEY`), or is built from one. */
+  | { kind: "credential" }
   /** Anything else: unknown to the rules. */
   | { kind: "other" };
 
@@ -66,6 +68,11 @@ export interface LaunchDescription<H> {
   fields: { name: string; node: H; inPlace: boolean }[];
   /** `script_args` values of a tool call (HFJ205 looks for placeholders in them). */
   scriptArgs: { value: LaunchValue; node: H }[];
+  /**
+   * The job's command line as the launch writes it, per field (`command`, `script_args`, `arguments`), element by
+   * element (a single string is one element): HFJ104 looks for a token in them.
+   */
+  commandLine: { field: string; elements: { value: LaunchValue; node: H }[] }[];
   /** What the script needs, when it is known (inline, or a local file that resolves), and where it is named. */
   script: { facts: ScriptFacts; label: string; anchor: H } | null;
 }
@@ -90,8 +97,10 @@ export interface LaunchFix<H> {
 }
 
 export interface LaunchFinding<H> {
-  code: "HFJ102" | "HFJ201" | "HFJ202" | "HFJ203" | "HFJ204" | "HFJ205" | "HFJ206";
+  code: "HFJ102" | "HFJ104" | "HFJ201" | "HFJ202" | "HFJ203" | "HFJ204" | "HFJ205" | "HFJ206";
   message: string;
   anchor: H;
+  /** Where the finding ends, when it spans two handles (`"--hf-token", token`); else it ends with `anchor`. */
+  anchorEnd?: H;
   fix: LaunchFix<H> | null;
 }

@@ -6,7 +6,7 @@
  * literally) and HFJ206 for tool-call keys the server drops. Command lines have their own decision
  * (`checkJobsCommandLine`), built from the same predicates and messages.
  */
-import { containsToken, looksLikeTokenPlaceholder } from "../tokens.js";
+import { containsToken, findTokens, looksLikeTokenPlaceholder } from "../tokens.js";
 import { TOOL_CALL_KEY_RENAMES, TOOL_CALL_LAUNCH_KEYS } from "../domain/surfaces.js";
 import { HF_TOKEN, findPlaceholders, isMisnamedHfTokenName, isSubstitutedPlaceholder, isTokenLikeKey, mentionsHfTokenPlaceholder } from "../domain/token-keys.js";
 import {
@@ -15,6 +15,7 @@ import {
   misnamedSecretMessage,
   missingTokenSecretMessage,
   placeholderSentLiterallyMessage,
+  tokenInArgumentsMessage,
   tokenInEnvMessage,
   unsubstitutedPlaceholderMessage,
 } from "../domain/messages.js";
@@ -191,12 +192,42 @@ function checkSecrets<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H
   });
 }
 
+/** `--token`, `--hf-token`, `--hf_token`, `--token=...` as an element, or as a word inside a command string. */
+const TOKEN_OPTION = /(?:^|\s)(--?(?:hf[-_])?token)(?:=|\s|$)/i;
+
+/** HFJ104: a token in the job's command line, which is stored and shown with the job. */
+function checkCommandLine<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>[]): void {
+  for (const { field, elements } of launch.commandLine) {
+    for (let i = 0; i < elements.length; i++) {
+      const { value, node } = elements[i]!;
+      const text = value.kind === "string" ? value.text : null;
+      const option = text !== null ? TOKEN_OPTION.exec(text) : null;
+      const tokenValue =
+        value.kind === "hf-token" ||
+        value.kind === "credential" ||
+        (text !== null && (findTokens(text).length > 0 || (substitutesPlaceholder(launch) && mentionsHfTokenPlaceholder(text))));
+      if (!option && !tokenValue) continue;
+      // `["--hf-token", token]`: the option and the value after it are one finding.
+      const takesNext = option !== null && text === option[1] && i + 1 < elements.length;
+      findings.push({
+        code: "HFJ104",
+        message: tokenInArgumentsMessage(field, launch.label, option?.[1]),
+        anchor: node,
+        ...(takesNext ? { anchorEnd: elements[i + 1]!.node } : {}),
+        fix: null,
+      });
+      if (takesNext) i++;
+    }
+  }
+}
+
 /** Every launch-rule finding for one launch, in a stable order; select/ignore and noqa are the caller's. */
 export function decideLaunch<H>(launch: LaunchDescription<H>): LaunchFinding<H>[] {
   const findings: LaunchFinding<H>[] = [];
   checkToolCallFields(launch, findings);
   checkEnv(launch, findings);
   checkValues(launch, findings);
+  checkCommandLine(launch, findings);
   checkSecrets(launch, findings);
   return findings;
 }

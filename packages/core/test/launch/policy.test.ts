@@ -27,6 +27,7 @@ function launch(overrides: Partial<LaunchDescription<H>> = {}): LaunchDescriptio
     secrets: null,
     fields: [],
     scriptArgs: [],
+    commandLine: [],
     script: null,
     ...overrides,
   };
@@ -176,5 +177,32 @@ describe("HFJ206 on tool calls", () => {
 
   test("not on the Python API (its parameters are checked by the analyzer)", () => {
     expect(codes(launch({ fields: [{ name: "whatever", node: "x", inPlace: true }] }))).toEqual([]);
+  });
+});
+
+describe("HFJ104 on the job's command line", () => {
+  const line = (...values: LaunchValue[]) => [{ field: "script_args", elements: values.map((value, index) => ({ value, node: `arg${index}` })) }];
+
+  test("a token option takes the value after it into the same finding", () => {
+    const [finding, ...rest] = decideLaunch(launch({ commandLine: line(str("--epochs"), str("3"), str("--hf-token"), HF) }));
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ code: "HFJ104", anchor: "arg2", anchorEnd: "arg3", fix: null });
+    expect(finding!.message).toBe(
+      "`--hf-token` in `script_args` of `run_uv_job` makes the script read its token from the command line, which is stored and shown with the job; pass an `HF_TOKEN` secret and read it from the environment",
+    );
+  });
+
+  test("credential values, literal tokens, and the placeholder only where the tool call substitutes it", () => {
+    expect(codes(launch({ commandLine: line({ kind: "credential" }, str(`hf_${"aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE2f"}`), str("--token=abc")) }))).toEqual([
+      "HFJ104@arg0",
+      "HFJ104@arg1",
+      "HFJ104@arg2",
+    ]);
+    expect(codes(launch({ commandLine: line(str("$HF_TOKEN")) }))).toEqual([]);
+    expect(codes(launch({ surface: "tool-call", label: "the tool call", commandLine: line(str("$HF_TOKEN")) }))).toEqual(["HFJ104@arg0"]);
+  });
+
+  test("ordinary arguments and words that only contain `token` stay silent", () => {
+    expect(codes(launch({ commandLine: line(str("--max-new-tokens"), str("256"), str("--tokenizer"), str("gpt2"), { kind: "other" }) }))).toEqual([]);
   });
 });

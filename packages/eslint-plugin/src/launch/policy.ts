@@ -19,11 +19,11 @@ import {
   type LaunchValue,
 } from "@hf-jobs-lint/core";
 import { scriptFactsOf } from "@hf-jobs-lint/python";
-import { escapeTemplateText, findProperty, hasSpread, namedProperties, propertyValue, quoteOf, quoteString, resolveArray, type Context } from "../ast.js";
+import { escapeTemplateText, findProperty, hasSpread, namedProperties, propertyValue, quoteOf, quoteString, resolveArray, resolveValue, type Context } from "../ast.js";
 import { knownScriptOf } from "../known-script.js";
 import type { SourceEdit } from "../report.js";
-import { isHfTokenExpression } from "../taint.js";
-import { envFieldName, jobFields, type Launch } from "./detect.js";
+import { isHfTokenExpression, isTokenExpression } from "../taint.js";
+import { commandFieldNames, envFieldName, jobFields, type Launch } from "./detect.js";
 import { fieldObject, literalString, type FieldObject } from "./fields.js";
 import { moveToSecretsEdits, renameKeyEdit } from "./edits.js";
 
@@ -40,6 +40,7 @@ export interface RenderedFinding {
 
 function valueOf(context: Context, node: Node): { value: LaunchValue; node: Node } {
   if (isHfTokenExpression(context, node)) return { value: { kind: "hf-token" }, node };
+  if (isTokenExpression(context, node)) return { value: { kind: "credential" }, node };
   const literal = literalString(context, node);
   return literal ? { value: { kind: "string", text: literal.value, editable: true }, node: literal.node } : { value: { kind: "other" }, node };
 }
@@ -91,6 +92,16 @@ function describe(context: Context, launch: FieldLaunch): LaunchDescription<Node
     scriptArgs: (scriptArgs?.elements ?? []).flatMap((element) =>
       element && element.type !== AST_NODE_TYPES.SpreadElement ? [{ value: valueOf(context, element).value, node: element }] : [],
     ),
+    commandLine: commandFieldNames(launch).flatMap((field) => {
+      const property = findProperty(fields, field);
+      if (!property) return [];
+      const value = resolveValue(context, propertyValue(property));
+      const elements =
+        value.type === AST_NODE_TYPES.ArrayExpression
+          ? value.elements.flatMap((element) => (element ? [element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element] : []))
+          : [value];
+      return [{ field, elements: elements.map((element) => ({ value: valueOf(context, element).value, node: element })) }];
+    }),
     script: script ? { facts: scriptFactsOf(script.needs), label: script.label, anchor: scriptProperty && !scriptProperty.computed ? scriptProperty.key : launch.call } : null,
   };
 }

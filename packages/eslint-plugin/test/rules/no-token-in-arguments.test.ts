@@ -14,17 +14,17 @@ ruleTester.run("no-token-in-arguments", rule, {
   invalid: [
     {
       code: HUB + `const token = process.env.HF_TOKEN;\nawait runJob({ namespace: "me", dockerImage: "python:3.12", command: ["python", "train.py", token] });`,
-      errors: [{ messageId: "tokenValue", data: { field: "command" }, line: 3 }],
+      errors: [{ messageId: "forwarded", line: 3 }],
     },
     {
       name: "tool call script_args with a token option",
       code: `hf_jobs("uv", { script: "train.py", script_args: ["--hf-token", "$HF_TOKEN"] });`,
-      errors: [{ messageId: "tokenOption", data: { field: "script_args", option: "--hf-token" } }],
+      errors: [{ messageId: "forwarded" }],
     },
     {
       name: "REST arguments in a const spec",
       code: `const spec = { dockerImage: "python:3.12", command: ["python"], arguments: ["x.py", \`--token=\${process.env.HF_TOKEN}\`] };\nawait axios.post(\`\${endpoint}/api/jobs/me\`, spec, { headers });`,
-      errors: [{ messageId: "tokenValue", data: { field: "arguments" } }],
+      errors: [{ messageId: "forwarded" }],
     },
     {
       name: "argv after the script (core)",

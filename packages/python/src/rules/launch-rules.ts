@@ -1,8 +1,8 @@
 /**
  * Rules on one launch (Python API or `hf_jobs` tool call). The launch is read into core's language-neutral
  * `LaunchDescription` and decided by core's `decideLaunch` (HFJ102/201/202/203/204/205, HFJ206 for tool-call
- * keys); this file renders the decisions as Python edits. What only Python has stays here: HFJ206 on the API's
- * parameters (positional arguments to keyword-only functions) and HFJ104 (a token in `script_args`/`command`).
+ * keys, HFJ104 in `script_args`/`command`); this file renders the decisions as Python edits. What only Python has
+ * stays here: HFJ206 on the API's parameters (positional arguments to keyword-only functions).
  */
 import {
   decideLaunch,
@@ -15,7 +15,6 @@ import {
   type ScriptFacts,
   HF_TOKEN,
   HF_TOKEN_PLACEHOLDER,
-  findTokens,
 } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
@@ -118,43 +117,13 @@ function removeEntry(context: Context, envLiteral: SyntaxNode, entry: SyntaxNode
   return removeItemEdit(context, envLiteral, entry);
 }
 
-const TOKEN_FLAG = /^--?(?:hf[-_])?token(?:=|$)/i;
-
-/** HFJ104: a token among the job's arguments or command. */
-function checkArguments(context: Context, launch: Launch): void {
-  for (const name of ["script_args", "command"]) {
-    const argument = launch.args.get(name);
-    if (!argument) continue;
-    const value = context.model.resolveValue(argument.value);
-    const elements = value && (value.type === "list" || value.type === "tuple") ? namedChildren(value) : value ? [value] : [];
-    for (let i = 0; i < elements.length; i++) {
-      const element = elements[i]!;
-      if (insideError(element)) continue;
-      const text = readStringish(element);
-      const flag = text?.literal && TOKEN_FLAG.test(text.value);
-      const tokenValue =
-        isTokenSource(element, context.model) ||
-        taintedExpression(context, element) ||
-        (text?.literal && (findTokens(text.value).length > 0 || (launch.kind === "tool" && /\$\{?HF_TOKEN\b/.test(text.value))));
-      if (!flag && !tokenValue) continue;
-      const end = flag && !text!.value.includes("=") && elements[i + 1] ? elements[i + 1]!.endIndex : element.endIndex;
-      report(context, {
-        code: "HFJ104",
-        message: `A token is passed in \`${name}\` of ${where(launch)}, where it is stored and shown with the job; pass an \`HF_TOKEN\` secret and read it from the environment`,
-        start: element.startIndex,
-        end,
-      });
-      if (flag && !text!.value.includes("=")) i++;
-    }
-  }
-}
-
 /** What a value is, for the policy: the HF token (a lookup), a known string (through constants), or unknown. */
 function valueOf(context: Context, written: SyntaxNode | null): { value: LaunchValue; node: SyntaxNode | null } {
   const node = unparenthesize(written);
   if (!node) return { value: { kind: "other" }, node: null };
   const model = context.model;
   if (isHfTokenSource(node, model) || isHfTokenSource(model.resolveValue(node), model)) return { value: { kind: "hf-token" }, node };
+  if (isTokenSource(node, model) || taintedExpression(context, node)) return { value: { kind: "credential" }, node };
   // `token = "hf_..."; secrets={"HF_TOKEN": token}`: the literal is reported and edited where it is written.
   const resolved = node.type === "identifier" ? unparenthesize(model.resolveValue(node)) : node;
   if (!resolved || insideError(resolved)) return { value: { kind: "other" }, node };
@@ -193,6 +162,13 @@ function describeLaunch(context: Context, launch: Launch, script: KnownScript | 
     secrets: mapOf(context, launch.args.get("secrets"), "secrets"),
     fields: launch.kind === "tool" ? [...launch.args.values()].map((argument) => ({ name: argument.name, node: argument.nameNode, inPlace: argument.direct })) : [],
     scriptArgs: scriptArgElements.map((element) => ({ value: valueOf(context, element).value, node: element })),
+    commandLine: ["script_args", "command"].flatMap((field) => {
+      const argument = launch.args.get(field);
+      if (!argument) return [];
+      const value = context.model.resolveValue(argument.value);
+      const elements = value && (value.type === "list" || value.type === "tuple") ? namedChildren(value) : value ? [value] : [];
+      return [{ field, elements: elements.filter((element) => !insideError(element)).map((element) => ({ value: valueOf(context, element).value, node: element })) }];
+    }),
     script: script ? { facts: script.facts, label: script.label, anchor: launch.args.get("script")?.nameNode ?? callee } : null,
   };
 }
@@ -253,9 +229,8 @@ export function checkLaunch(context: Context, launch: Launch, resolveScript: Scr
       code: finding.code,
       message: finding.message,
       start: finding.anchor.startIndex,
-      end: finding.anchor.endIndex,
+      end: (finding.anchorEnd ?? finding.anchor).endIndex,
       fix: finding.fix && edits && edits.length > 0 ? { applicability: finding.fix.applicability, message: finding.fix.message, edits } : null,
     });
   }
-  checkArguments(context, launch);
 }
