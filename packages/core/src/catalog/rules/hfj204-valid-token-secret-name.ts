@@ -47,7 +47,8 @@ run_uv_job("train.py", secrets={"HF_TOKEN": get_token()})`,
     fixSafety:
       "The fix renames the secret to `HF_TOKEN`. It is safe when the launched script is known and does not read the old name: the script only meets the token through the libraries, " +
       "which read `HF_TOKEN`. Otherwise it is unsafe: an unknown script, or code the analysis cannot see, may read the old name and would lose its token. " +
-      "On a command line, renaming a bare key also changes where its value comes from (the login instead of your shell's variable).",
+      "On a command line, renaming a bare key also changes where its value comes from (the login instead of your shell's variable). " +
+      "When a launch passes two misnamed secrets, both are reported and only the first gets the rename: two secrets cannot both be `HF_TOKEN`.",
     references: ["Environment variables read by huggingface_hub: https://huggingface.co/docs/huggingface_hub/package_reference/environment_variables"],
   },
 });
