@@ -18,7 +18,18 @@ export interface FileConfig {
   extendExclude?: string[];
   respectGitignore?: boolean;
   includeCounterexamples?: boolean;
+  /** Globs (gitignore syntax, relative to the config's folder) of test files: TEST_FILE_IGNORED_CODES do not apply there. */
+  testFiles?: string[];
 }
+
+/** Test files unless `test-files` says otherwise: the places Ruff's and pytest's conventions put tests. */
+export const DEFAULT_TEST_FILES: readonly string[] = ["tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/*.test.ts", "**/*.spec.ts", "**/__tests__/**"];
+
+/**
+ * Rules that do not apply in test files. HFJ102: a fake token passed where a token goes is what a unit test of
+ * token handling is made of (`HfApi(token="my-token")`); a real-looking token there is still HFJ101.
+ */
+export const TEST_FILE_IGNORED_CODES: readonly string[] = ["HFJ102"];
 
 export interface LoadedConfig {
   config: FileConfig;
@@ -39,6 +50,7 @@ const KEYS: Record<string, keyof FileConfig> = {
   "extend-exclude": "extendExclude",
   "respect-gitignore": "respectGitignore",
   "include-counterexamples": "includeCounterexamples",
+  "test-files": "testFiles",
 };
 
 function stringList(value: unknown, where: string): string[] {
@@ -75,6 +87,7 @@ function validateConfig(raw: Record<string, unknown>, file: string): FileConfig 
         break;
       case "exclude":
       case "extendExclude":
+      case "testFiles":
         config[field] = stringList(value, where);
         break;
       case "perFileIgnores": {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, findConfig, loadConfigFile } from "@hf-jobs-lint/core";
+import { ConfigError, DEFAULT_TEST_FILES, TEST_FILE_IGNORED_CODES, findConfig, loadConfigFile } from "@hf-jobs-lint/core";
 
 const made: string[] = [];
 function tempDir(files: Record<string, string>): string {
@@ -41,6 +41,13 @@ describe("configuration", () => {
     expect(findConfig(path.join(dir, "pkg")).config.ignore).toEqual(["HFJ301"]);
   });
 
+  it("reads `test-files`; the defaults are Ruff-like and drop HFJ102 only", () => {
+    const dir = tempDir({ "hf-jobs-lint.toml": 'test-files = ["qa/**", "**/check_*.py"]\n' });
+    expect(findConfig(dir).config.testFiles).toEqual(["qa/**", "**/check_*.py"]);
+    expect(DEFAULT_TEST_FILES).toEqual(["tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/*.test.ts", "**/*.spec.ts", "**/__tests__/**"]);
+    expect(TEST_FILE_IGNORED_CODES).toEqual(["HFJ102"]);
+  });
+
   it("returns an empty configuration rooted at the start when there is none", () => {
     const dir = tempDir({});
     const loaded = findConfig(dir);
@@ -53,6 +60,7 @@ describe("configuration", () => {
     ['select = ["HFJ999"]\n', /unknown rule `HFJ999`/],
     ['select = "HFJ101"\n', /must be a list of strings/],
     ["respect-gitignore = 1\n", /must be true or false/],
+    ['test-files = "tests/**"\n', /`test-files` must be a list of strings/],
     ["select = [\n", /invalid TOML/],
   ])("rejects %j with a clear error", (text, message) => {
     const dir = tempDir({ "hf-jobs-lint.toml": text });

@@ -7,13 +7,15 @@ import { ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs
 import { AnalyzerRegistry } from "./registry.js";
 import { lintText, type LintContext } from "./lint-file.js";
 import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
-import { PerFileIgnores } from "./rule-selection.js";
+import { PerFileIgnores, withTestFiles } from "./rule-selection.js";
 import { FileChangedError, writeFileAtomic } from "./write-atomic.js";
 
 /** Settings a worker needs, as plain data. */
 export interface CheckSettings {
   enabled: string[];
   perFileIgnores: Record<string, string[]>;
+  /** `test-files` globs (the configuration's, or core's DEFAULT_TEST_FILES). */
+  testFiles: string[];
   configRoot: string;
   repoRoot: string;
   includeCounterexamples: boolean;
@@ -54,7 +56,7 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
   return {
     registry,
     enabled: new Set(settings.enabled),
-    perFileIgnores: new PerFileIgnores(settings.perFileIgnores, settings.configRoot),
+    perFileIgnores: new PerFileIgnores(withTestFiles(settings.perFileIgnores, settings.testFiles), settings.configRoot),
     root: settings.repoRoot,
     includeCounterexamples: settings.includeCounterexamples,
   };

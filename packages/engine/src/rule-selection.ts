@@ -1,11 +1,12 @@
 /**
  * Which rules run, Ruff's way: the selection is `--select` (or the config's `select`, or the default rules),
  * plus `extend-select`, minus `ignore`; CLI flags win over the configuration. A selector is a code, a name,
- * a code prefix (`HFJ2`) or `ALL`. `per-file-ignores` takes codes away for matching files.
+ * a code prefix (`HFJ2`) or `ALL`. `per-file-ignores` takes codes away for matching files, and `test-files`
+ * takes core's TEST_FILE_IGNORED_CODES away for test files.
  */
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { RULES, type FileConfig } from "@hf-jobs-lint/core";
+import { RULES, TEST_FILE_IGNORED_CODES, type FileConfig } from "@hf-jobs-lint/core";
 
 export interface SelectionFlags {
   select?: string[];
@@ -27,6 +28,13 @@ export function resolveEnabledCodes(config: FileConfig, flags: SelectionFlags): 
   const ignored = [...(flags.select ? [] : (config.ignore ?? [])), ...(flags.ignore ?? [])];
   for (const selector of ignored) for (const code of [...enabled]) if (matches(selector, code)) enabled.delete(code);
   return enabled;
+}
+
+/** `per-file-ignores` with the test-file codes added for each `test-files` glob (a glob in both gets both). */
+export function withTestFiles(table: Record<string, string[]> | undefined, testFiles: readonly string[]): Record<string, string[]> {
+  const merged: Record<string, string[]> = { ...(table ?? {}) };
+  for (const glob of testFiles) merged[glob] = [...(merged[glob] ?? []), ...TEST_FILE_IGNORED_CODES];
+  return merged;
 }
 
 export class PerFileIgnores {

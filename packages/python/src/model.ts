@@ -349,8 +349,12 @@ export class FileModel {
     return null;
   }
 
-  /** What a callee or value refers to: a module, a module member, or an instance of a Hub class. */
-  qualify(node: SyntaxNode | null, depth = 0): Qualified {
+  /**
+   * What a callee or value refers to: a module, a module member, or an instance of a Hub class. With
+   * `anyCall`, the value of any resolved call is an instance of its callee's path (`AutoModel.from_pretrained(...)`
+   * is an instance "of" `transformers.AutoModel.from_pretrained`): enough to know which library an object came from.
+   */
+  qualify(node: SyntaxNode | null, depth = 0, anyCall = false): Qualified {
     const current = unparenthesize(node);
     if (!current || depth > MAX_DEPTH) return null;
     switch (current.type) {
@@ -360,7 +364,7 @@ export class FileModel {
         if (bound === "parameter") return null;
         if (bound) {
           if (bound.value.type === "function_definition" || bound.value.type === "class_definition") return null;
-          return this.qualify(bound.value, depth + 1);
+          return this.qualify(bound.value, depth + 1, anyCall);
         }
         const imported = this.imports.get(name);
         if (imported) return imported.member ? { kind: "value", path: `${imported.module}.${imported.member}` } : { kind: "module", path: imported.module };
@@ -372,15 +376,15 @@ export class FileModel {
         const attribute = current.childForFieldName("attribute")?.text;
         if (!attribute) return null;
         const fromSelf = this.selfAttribute(current);
-        if (fromSelf) return this.qualify(fromSelf, depth + 1);
-        const object = this.qualify(current.childForFieldName("object"), depth + 1);
+        if (fromSelf) return this.qualify(fromSelf, depth + 1, anyCall);
+        const object = this.qualify(current.childForFieldName("object"), depth + 1, anyCall);
         if (!object) return null;
         if (object.kind === "instance") return { kind: "value", path: `${object.of}.${attribute}` };
         return { kind: "value", path: `${object.path}.${attribute}` };
       }
       case "call": {
-        const callee = this.qualify(current.childForFieldName("function"), depth + 1);
-        if (callee?.kind === "value" && callee.path === "huggingface_hub.HfApi") return { kind: "instance", of: callee.path };
+        const callee = this.qualify(current.childForFieldName("function"), depth + 1, anyCall);
+        if (callee?.kind === "value" && (anyCall || callee.path === "huggingface_hub.HfApi")) return { kind: "instance", of: callee.path };
         return null;
       }
       default:
@@ -400,6 +404,16 @@ export class FileModel {
   }
 
   private readonly calleeCache = new Map<number, string | null>();
+
+  /**
+   * Where a callee comes from, following objects made by any resolved call (`m = AutoModel.from_pretrained(...)`
+   * then `m.push_to_hub` is `transformers.AutoModel.from_pretrained.push_to_hub`). For "which library is this",
+   * not for matching exact API paths (use `calleePath`). Null when the callee does not resolve to an import.
+   */
+  provenancePath(call: SyntaxNode): string | null {
+    const qualified = this.qualify(call.childForFieldName("function"), 0, true);
+    return qualified?.kind === "value" ? qualified.path : null;
+  }
 
   /** Follow a name to the expression it holds (bounded); the node itself when it is not a resolvable name. */
   resolveValue(node: SyntaxNode | null, depth = 0): SyntaxNode | null {

@@ -5,7 +5,7 @@ beforeAll(setup);
 describe("HFJ102 no-literal-token-argument", () => {
   test("placeholders and other literals where a token goes", () => {
     const diagnostics = analyzeFixture("hfj102/bad.py");
-    expect(rows(diagnostics, "HFJ102")).toEqual([4, 5, 6, 9, 11]);
+    expect(rows(diagnostics, "HFJ102")).toEqual([4, 5, 6, 9, 12]);
     expect(only(diagnostics, "HFJ102").every((d) => d.fix?.applicability === "unsafe")).toBe(true);
   });
 
@@ -21,6 +21,16 @@ describe("HFJ102 no-literal-token-argument", () => {
   test("fix in a launcher uses get_token() and adds the import", () => {
     const run = fixUntilStable(`from huggingface_hub import login, run_uv_job\n\nlogin("hf_xxx")\nrun_uv_job("x.py")\n`, { unsafe: true, codes: ["HFJ102"] });
     expect(run.text).toBe(`from huggingface_hub import login, run_uv_job, get_token\n\nlogin(get_token())\nrun_uv_job("x.py")\n`);
+  });
+
+  test("token= of a callee that is not a Hugging Face library, or does not resolve, is silent", () => {
+    const text = `from slack_sdk import WebClient\nimport mylib\n\nWebClient(token="xoxb-fake")\nmylib.connect(token="abc")\nload_model("gpt2", use_auth_token="hf_YOUR_TOKEN")\n`;
+    expect(only(analyzeText(text), "HFJ102")).toEqual([]);
+  });
+
+  test("token= on an object a Hugging Face library made counts (HfApi(), from_pretrained(...), self.api)", () => {
+    const text = `import huggingface_hub as hh\nfrom transformers import AutoModel as M\n\napi = hh.HfApi()\napi.whoami(token="hf_xxx")\nm = M.from_pretrained("org/m")\nm.push_to_hub("org/m", token="<token>")\n`;
+    expect(rows(analyzeText(text), "HFJ102")).toEqual([5, 7]);
   });
 
   test("login() from another library is not the Hub's", () => {

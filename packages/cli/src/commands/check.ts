@@ -6,6 +6,7 @@ import {
   compareDiagnostics,
   discoverFiles,
   fileKind,
+  DEFAULT_TEST_FILES,
   findConfig,
   findRepositoryRoot,
   formatReport,
@@ -75,6 +76,7 @@ function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckS
   const settings: CheckSettings = {
     enabled: [...enabled],
     perFileIgnores: config.perFileIgnores ?? {},
+    testFiles: [...(config.testFiles ?? DEFAULT_TEST_FILES)],
     configRoot: loaded.root,
     repoRoot: findRepositoryRoot(cwd, cwd),
     includeCounterexamples: options.includeCounterexamples ?? config.includeCounterexamples ?? false,

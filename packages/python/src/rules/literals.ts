@@ -6,6 +6,7 @@ import {
   HF_TOKEN_PLACEHOLDER,
   findTokens,
   hardcodedTokenMessage,
+  isHuggingFaceLibraryPath,
   isSubstitutedPlaceholder,
   literalTokenMessage,
   mentionsHfTokenPlaceholder,
@@ -87,9 +88,10 @@ export function checkTokenLiterals(context: Context, strings: readonly SyntaxNod
 
 /**
  * HFJ102/HFJ202 for one value where a token goes. A real-looking token is HFJ101's alone; the exact `$HF_TOKEN`
- * placeholder is HFJ202 (nothing substitutes it in Python); any other non-empty literal is HFJ102.
+ * placeholder is HFJ202 (nothing substitutes it in Python); any other non-empty literal is HFJ102, only where
+ * the token goes to a Hugging Face library (`hfSurface`): `WebClient(token="xoxb-...")` takes someone else's token.
  */
-export function checkTokenValue(context: Context, written: SyntaxNode | null, where: string): void {
+export function checkTokenValue(context: Context, written: SyntaxNode | null, where: string, hfSurface: boolean): void {
   if (!written || insideError(written)) return;
   // `token = "hf_..."; HfApi(token=token)`: the literal is reported where it is written.
   const value = written.type === "identifier" ? context.model.resolveValue(written) : written;
@@ -109,6 +111,7 @@ export function checkTokenValue(context: Context, written: SyntaxNode | null, wh
     });
     return;
   }
+  if (!hfSurface) return;
   const replacement = value.type === "string" && replaceable(value) ? tokenLookupReplacement(context, value) : null;
   reportLiteralToken(context, value, read.value, where, replacement ? { applicability: "unsafe", message: replacement.description, edits: replacement.edits } : null);
 }
@@ -120,17 +123,21 @@ function reportLiteralToken(context: Context, value: SyntaxNode, text: string, w
 
 const LOGIN_PATHS = new Set(["huggingface_hub.login", "huggingface_hub.HfFolder.save_token", "huggingface_hub.interpreter_login"]);
 
-/** `token=`/`use_auth_token=` on any call, and the token given to `login(...)`. */
+/**
+ * `token=`/`use_auth_token=` on a call, and the token given to `login(...)`. HFJ102 only when the callee resolves
+ * by provenance to a Hugging Face library (core's `isHuggingFaceLibraryPath`); an unresolved callee is silent.
+ */
 export function checkTokenArguments(context: Context, calls: readonly SyntaxNode[]): void {
   for (const call of calls) {
     if (insideError(call)) continue;
     const keywords = keywordArguments(call);
+    const hfSurface = isHuggingFaceLibraryPath(context.model.provenancePath(call));
     for (const name of ["token", "use_auth_token"]) {
       const keyword = keywords.get(name);
-      if (keyword) checkTokenValue(context, keyword.childForFieldName("value"), `passed as \`${name}=\``);
+      if (keyword) checkTokenValue(context, keyword.childForFieldName("value"), `passed as \`${name}=\``, hfSurface);
     }
     if (!keywords.has("token") && LOGIN_PATHS.has(context.model.calleePath(call) ?? "")) {
-      checkTokenValue(context, positionalArguments(call)[0] ?? null, "passed to `login()`");
+      checkTokenValue(context, positionalArguments(call)[0] ?? null, "passed to `login()`", true);
     }
   }
 }

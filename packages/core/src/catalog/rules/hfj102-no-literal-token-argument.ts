@@ -13,7 +13,13 @@ export const noLiteralTokenArgument = defineRule({
     whatItDoes:
       "Checks for a non-empty string literal passed where a token goes: `token=`, `login(...)`, `HfApi(token=...)`, the `HF_TOKEN` secret value in the Python API, " +
       "`accessToken` in `@huggingface/hub`, `--token` and `-s HF_TOKEN=...` on an `hf jobs` command line. A real-looking token is reported by HFJ101 alone; " +
-      "this rule covers everything else, typically placeholders copied from docs (`hf_...`, `hf_xxx`, `hf_YOUR_TOKEN`).",
+      "this rule covers everything else, typically placeholders copied from docs (`hf_...`, `hf_xxx`, `hf_YOUR_TOKEN`). " +
+      "In Python, `token=` and `use_auth_token=` count only where the callee resolves through the file's imports to a Hugging Face library " +
+      "(huggingface_hub, transformers, datasets, diffusers, peft, sentence_transformers, trl, accelerate, evaluate, timm, smolagents), " +
+      "including methods of objects they made (`api = HfApi()` then `api.whoami(token=...)`); another library's `token=` (`WebClient(token=...)`) " +
+      "and a callee that does not resolve are not reported. " +
+      "Test files are left out (the `test-files` setting; by default files under a top-level `tests/` or any `__tests__/` folder, and `test_*.py`, `*_test.py`, `conftest.py`, `*.test.ts`, `*.spec.ts` anywhere): " +
+      "a fake token passed where a token goes is what a test of token handling is made of. A real-looking token there is still HFJ101.",
     whyBad:
       "A placeholder is not a credential: the call or the job fails with 401 when it first talks to the Hub, often after the job has started and spent its time. " +
       "And a literal that is a real token in a shape the token pattern does not know is a leak like any other. Either way the value belongs in the environment or the login, not in the code.",
