@@ -1,12 +1,12 @@
 /**
  * A rule whose decision is core's alone: it reports core's findings of its own code on every launch surface of a
  * call (the launch policy for launch fields, the command-line check for `hf jobs` argv) and on a tool call's
- * inline job script. The rules that also look at JS-only fields (credentials, `@huggingface/hub` job fields)
- * are written out in their own files.
+ * inline job script. A rule that also looks at fields only JS has (the launcher's credential) passes `alsoCheck`.
  */
-import type { RuleCode } from "@hf-jobs-lint/core";
+import type { RuleCode, RuleMeta } from "@hf-jobs-lint/core";
+import type { Context } from "./ast.js";
 import { catalogMeta, createRule } from "./create-rule.js";
-import { getLaunch } from "./launch/detect.js";
+import { getLaunch, type Launch } from "./launch/detect.js";
 import { FORWARDED_MESSAGES, reportCommandLineFindings, reportInlineScriptFindings, reportLaunchFindings } from "./report.js";
 
 export interface LaunchRuleOptions {
@@ -14,9 +14,11 @@ export interface LaunchRuleOptions {
   commandLines?: boolean;
   /** The Python analyzer decides the code inside a tool call's inline script too. */
   inlineScripts?: boolean;
+  /** What the rule checks itself besides core's findings: fields only JS has (a launcher's own credential). */
+  alsoCheck?: (context: Context, rule: RuleMeta, launch: Exclude<Launch, { kind: "argv" }>) => void;
 }
 
-export function createLaunchRule(code: RuleCode, { commandLines = true, inlineScripts = true }: LaunchRuleOptions = {}) {
+export function createLaunchRule(code: RuleCode, { commandLines = true, inlineScripts = true, alsoCheck }: LaunchRuleOptions = {}) {
   const meta = catalogMeta(code);
   return createRule({
     name: meta.name,
@@ -32,6 +34,7 @@ export function createLaunchRule(code: RuleCode, { commandLines = true, inlineSc
           }
           reportLaunchFindings(context, meta.rule, launch);
           if (inlineScripts && launch.kind === "tool") reportInlineScriptFindings(context, meta.rule, launch);
+          alsoCheck?.(context, meta.rule, launch);
         },
       };
     },

@@ -1,10 +1,10 @@
 /**
  * The launch rules, decided once for every surface that writes a launch as fields (the Python API, `hf_jobs`
  * tool calls in Python and TS, `@huggingface/hub`, REST bodies): HFJ201 (a token in the plain environment),
- * HFJ102/HFJ202 (a literal or an unsubstituted placeholder as the token's value), HFJ203 (the script needs a token
- * and gets none), HFJ204 (the token's secret under another name), HFJ205 (tool-call placeholders that arrive
- * literally) and HFJ206 for tool-call keys the server drops. Command lines have their own decision
- * (`checkJobsCommandLine`), built from the same predicates and messages.
+ * HFJ102/HFJ202 (a literal or an unsubstituted placeholder as the token's value), HFJ104 (a token in the job's
+ * command line), HFJ203 (the script needs a token and gets none), HFJ204 (the token's secret under another name),
+ * HFJ205 (tool-call placeholders that arrive literally) and HFJ206 for tool-call keys the server drops. Command
+ * lines have their own decision (`checkJobsCommandLine`), built from the same predicates and messages.
  */
 import { containsToken, findTokens, looksLikeTokenPlaceholder } from "../tokens.js";
 import { TOOL_CALL_KEY_RENAMES, TOOL_CALL_LAUNCH_KEYS } from "../domain/surfaces.js";

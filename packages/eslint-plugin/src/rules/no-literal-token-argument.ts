@@ -6,13 +6,11 @@
  * message. Real-looking tokens are HFJ101's; `$...` placeholders are HFJ202/HFJ205's.
  */
 import { containsToken, findPlaceholders, literalTokenMessage, tokenReplacement } from "@hf-jobs-lint/core";
-import { catalogMeta, createRule } from "../create-rule.js";
-import { getLaunch } from "../launch/detect.js";
+import { createLaunchRule } from "../launch-rule.js";
 import { credentialValues, literalString } from "../launch/fields.js";
 import { labelOf } from "../launch/policy.js";
-import { FORWARDED_MESSAGES, report, reportCommandLineFindings, reportInlineScriptFindings, reportLaunchFindings } from "../report.js";
+import { report } from "../report.js";
 
-const meta = catalogMeta("HFJ102");
 const ENV_LOOKUP = tokenReplacement("typescript").expression;
 
 /** A literal that stands where a token goes and is neither empty, a real token, nor a `$NAME` placeholder. */
@@ -20,38 +18,23 @@ function reportableLiteral(value: string): boolean {
   return value.trim() !== "" && !containsToken(value) && findPlaceholders(value).length === 0;
 }
 
-export default createRule({
-  name: meta.name,
-  meta: { ...meta.eslint, messages: { ...FORWARDED_MESSAGES } },
-  create(context) {
-    return {
-      CallExpression(node) {
-        const launch = getLaunch(context, node);
-        if (!launch) return;
-        if (launch.kind === "argv") return reportCommandLineFindings(context, meta.rule, launch);
-        reportLaunchFindings(context, meta.rule, launch);
-        if (launch.kind === "tool") return reportInlineScriptFindings(context, meta.rule, launch);
-        for (const credential of credentialValues(context, launch)) {
-          const literal = literalString(context, credential.value);
-          if (!literal) continue;
-          const isAuthorization = credential.label.toLowerCase() === "authorization";
-          const scheme = isAuthorization ? (/^(Bearer|Token)\s+/i.exec(literal.value)?.[0] ?? "") : "";
-          const text = literal.value.slice(scheme.length);
-          if (!reportableLiteral(text)) continue;
-          const replacement = scheme ? `\`${scheme}\${${ENV_LOOKUP}}\`` : ENV_LOOKUP;
-          report(context, meta.rule, {
-            node: literal.node,
-            messageId: "forwarded",
-            data: { message: literalTokenMessage(text, `passed as \`${credential.label}\` of ${labelOf(launch)}`) },
-            proposal: {
-              applicability: "unsafe",
-              messageId: "forwardedFix",
-              data: { message: `Use \`${replacement}\`` },
-              edits: [{ range: literal.node.range, text: replacement }],
-            },
-          });
-        }
-      },
-    };
+export default createLaunchRule("HFJ102", {
+  alsoCheck(context, rule, launch) {
+    if (launch.kind === "tool") return;
+    for (const credential of credentialValues(context, launch)) {
+      const literal = literalString(context, credential.value);
+      if (!literal) continue;
+      const isAuthorization = credential.label.toLowerCase() === "authorization";
+      const scheme = isAuthorization ? (/^(Bearer|Token)\s+/i.exec(literal.value)?.[0] ?? "") : "";
+      const text = literal.value.slice(scheme.length);
+      if (!reportableLiteral(text)) continue;
+      const replacement = scheme ? `\`${scheme}\${${ENV_LOOKUP}}\`` : ENV_LOOKUP;
+      report(context, rule, {
+        node: literal.node,
+        messageId: "forwarded",
+        data: { message: literalTokenMessage(text, `passed as \`${credential.label}\` of ${labelOf(launch)}`) },
+        proposal: { applicability: "unsafe", messageId: "forwardedFix", data: { message: `Use \`${replacement}\`` }, edits: [{ range: literal.node.range, text: replacement }] },
+      });
+    }
   },
 });

@@ -6,38 +6,27 @@
  * `process.env.HF_TOKEN` (a template literal when the placeholder is part of a longer string).
  */
 import { isSubstitutedPlaceholder, mentionsHfTokenPlaceholder, placeholderSentLiterallyMessage, tokenReplacement } from "@hf-jobs-lint/core";
-import { catalogMeta, createRule } from "../create-rule.js";
-import { getLaunch } from "../launch/detect.js";
+import { createLaunchRule } from "../launch-rule.js";
 import { credentialValues, literalString } from "../launch/fields.js";
 import { labelOf, substitutedTemplate } from "../launch/policy.js";
-import { FORWARDED_MESSAGES, report, reportInlineScriptFindings, reportLaunchFindings } from "../report.js";
+import { report } from "../report.js";
 
-const meta = catalogMeta("HFJ202");
 const ENV_LOOKUP = tokenReplacement("typescript").expression;
 
-export default createRule({
-  name: meta.name,
-  meta: { ...meta.eslint, messages: { ...FORWARDED_MESSAGES } },
-  create(context) {
-    return {
-      CallExpression(node) {
-        const launch = getLaunch(context, node);
-        if (!launch) return;
-        if (launch.kind === "tool") return reportInlineScriptFindings(context, meta.rule, launch);
-        if (launch.kind !== "hub" && launch.kind !== "rest") return;
-        reportLaunchFindings(context, meta.rule, launch);
-        for (const credential of credentialValues(context, launch)) {
-          const literal = literalString(context, credential.value);
-          if (!literal || !mentionsHfTokenPlaceholder(literal.value)) continue;
-          const replacement = isSubstitutedPlaceholder(literal.value) ? ENV_LOOKUP : substitutedTemplate(literal.value);
-          report(context, meta.rule, {
-            node: literal.node,
-            messageId: "forwarded",
-            data: { message: placeholderSentLiterallyMessage(literal.value, `in \`${credential.label}\` of ${labelOf(launch)}`) },
-            proposal: { applicability: "safe", messageId: "forwardedFix", data: { message: `Use \`${replacement}\`` }, edits: [{ range: literal.node.range, text: replacement }] },
-          });
-        }
-      },
-    };
+export default createLaunchRule("HFJ202", {
+  commandLines: false,
+  alsoCheck(context, rule, launch) {
+    if (launch.kind !== "hub" && launch.kind !== "rest") return;
+    for (const credential of credentialValues(context, launch)) {
+      const literal = literalString(context, credential.value);
+      if (!literal || !mentionsHfTokenPlaceholder(literal.value)) continue;
+      const replacement = isSubstitutedPlaceholder(literal.value) ? ENV_LOOKUP : substitutedTemplate(literal.value);
+      report(context, rule, {
+        node: literal.node,
+        messageId: "forwarded",
+        data: { message: placeholderSentLiterallyMessage(literal.value, `in \`${credential.label}\` of ${labelOf(launch)}`) },
+        proposal: { applicability: "safe", messageId: "forwardedFix", data: { message: `Use \`${replacement}\`` }, edits: [{ range: literal.node.range, text: replacement }] },
+      });
+    }
   },
 });
