@@ -66,11 +66,10 @@ export interface LaunchDescription<H> {
   secrets: LaunchMap<H> | null;
   /** The fields the launch passes, for the tool call's unknown-key check (HFJ206). */
   fields: { name: string; node: H; inPlace: boolean }[];
-  /** `script_args` values of a tool call (HFJ205 looks for placeholders in them). */
-  scriptArgs: { value: LaunchValue; node: H }[];
   /**
    * The job's command line as the launch writes it, per field (`command`, `script_args`, `arguments`), element by
-   * element (a single string is one element): HFJ104 looks for a token in them.
+   * element (a single string is one element): HFJ104 looks for a token in them, HFJ205 for placeholders in a tool
+   * call's `script_args`.
    */
   commandLine: { field: string; elements: { value: LaunchValue; node: H }[] }[];
   /** What the script needs, when it is known (inline, or a local file that resolves), and where it is named. */

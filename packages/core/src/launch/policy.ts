@@ -10,6 +10,7 @@ import { containsToken, findTokens, looksLikeTokenPlaceholder } from "../tokens.
 import { TOOL_CALL_KEY_RENAMES, TOOL_CALL_LAUNCH_KEYS } from "../domain/surfaces.js";
 import { HF_TOKEN, findPlaceholders, isMisnamedHfTokenName, isSubstitutedPlaceholder, isTokenLikeKey, mentionsHfTokenPlaceholder } from "../domain/token-keys.js";
 import {
+  HF_TOKEN_PLACEHOLDER,
   RENAME_SECRET_FIX,
   literalTokenMessage,
   misnamedSecretMessage,
@@ -19,12 +20,11 @@ import {
   tokenInEnvMessage,
   unsubstitutedPlaceholderMessage,
 } from "../domain/messages.js";
-import { HF_TOKEN_PLACEHOLDER } from "../domain/messages.js";
 import { tokenReplacement } from "../domain/replacements.js";
-import type { LaunchDescription, LaunchEntry, LaunchFinding, LaunchMap, LaunchSurface, LaunchValue } from "./description.js";
+import type { LaunchDescription, LaunchEditOp, LaunchEntry, LaunchFinding, LaunchMap, LaunchSurface, LaunchValue } from "./description.js";
 
 /** Only the tool call replaces a value that is exactly `$HF_TOKEN` with the caller's token. */
-export function substitutesPlaceholder(launch: Pick<LaunchDescription<unknown>, "surface">): boolean {
+function substitutesPlaceholder(launch: Pick<LaunchDescription<unknown>, "surface">): boolean {
   return launch.surface === "tool-call";
 }
 
@@ -42,7 +42,7 @@ function useTokenTitle(surface: LaunchSurface, inTemplate = false): string {
 }
 
 /** A name that means the HF token: `HF_TOKEN`, or a misspelling of it (`HF_API_TOKEN`, `TOKEN`, `hf_token`). */
-export function isHfTokenName(key: string): boolean {
+function isHfTokenName(key: string): boolean {
   return key === HF_TOKEN || isMisnamedHfTokenName(key);
 }
 
@@ -123,7 +123,7 @@ function checkValues<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>
     }
   }
   if (!substitutesPlaceholder(launch)) return;
-  for (const argument of launch.scriptArgs) {
+  for (const argument of launch.commandLine.find((line) => line.field === "script_args")?.elements ?? []) {
     const value = argument.value;
     if (value.kind !== "string" || isSubstitutedPlaceholder(value.text)) continue;
     const placeholder = findPlaceholders(value.text)[0];
@@ -219,6 +219,20 @@ function checkCommandLine<H>(launch: LaunchDescription<H>, findings: LaunchFindi
       if (takesNext) i++;
     }
   }
+}
+
+/**
+ * A fix's operations as the adapter renders them, joined; null when there are none or any one cannot be rendered
+ * (a fix is applied whole or not at all).
+ */
+export function renderLaunchFix<H, E>(ops: readonly LaunchEditOp<H>[], render: (op: LaunchEditOp<H>) => E[] | null): E[] | null {
+  const edits: E[] = [];
+  for (const op of ops) {
+    const rendered = render(op);
+    if (!rendered) return null;
+    edits.push(...rendered);
+  }
+  return edits.length > 0 ? edits : null;
 }
 
 /** Every launch-rule finding for one launch, in a stable order; select/ignore and noqa are the caller's. */

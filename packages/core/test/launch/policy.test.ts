@@ -26,7 +26,6 @@ function launch(overrides: Partial<LaunchDescription<H>> = {}): LaunchDescriptio
     env: null,
     secrets: null,
     fields: [],
-    scriptArgs: [],
     commandLine: [],
     script: null,
     ...overrides,
@@ -146,12 +145,18 @@ describe("HFJ102, HFJ202, HFJ205", () => {
       label: 'the `hf_jobs("uv")` tool call',
       operation: "uv",
       secrets: map("secrets", [entry("HF_TOKEN", str("$HF_TOKEN")), entry("WANDB_API_KEY", str("$WANDB_API_KEY"))]),
-      scriptArgs: [
-        { value: str("--token=$HF_TOKEN"), node: "arg0" },
-        { value: str("--epochs"), node: "arg1" },
+      commandLine: [
+        {
+          field: "script_args",
+          elements: [
+            { value: str("--token=$HF_TOKEN"), node: "arg0" },
+            { value: str("--epochs"), node: "arg1" },
+          ],
+        },
       ],
     });
-    expect(codes(tool)).toEqual(["HFJ205@WANDB_API_KEY-value", "HFJ205@arg0"]);
+    // The placeholder inside a longer argument arrives literally (HFJ205), and a token option is HFJ104.
+    expect(codes(tool)).toEqual(["HFJ205@WANDB_API_KEY-value", "HFJ205@arg0", "HFJ104@arg0"]);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   HF_TOKEN,
   HF_TOKEN_PLACEHOLDER,
   decideLaunch,
+  renderLaunchFix,
   findPlaceholders,
   tokenReplacement,
   type LaunchDescription,
@@ -19,7 +20,7 @@ import {
   type LaunchValue,
 } from "@hf-jobs-lint/core";
 import { scriptFactsOf } from "@hf-jobs-lint/python";
-import { escapeTemplateText, findProperty, hasSpread, namedProperties, propertyValue, quoteOf, quoteString, resolveArray, resolveValue, type Context } from "../ast.js";
+import { escapeTemplateText, findProperty, hasSpread, namedProperties, propertyValue, quoteOf, quoteString, resolveValue, type Context } from "../ast.js";
 import { knownScriptOf } from "../known-script.js";
 import type { SourceEdit } from "../report.js";
 import { isHfTokenExpression, isTokenExpression } from "../taint.js";
@@ -77,8 +78,6 @@ function describe(context: Context, launch: FieldLaunch): LaunchDescription<Node
   if (launch.kind === "tool" ? !launch.launches : launch.kind === "hub" && !launch.launches) return null;
   const script = launch.kind === "tool" ? knownScriptOf(context, launch) : null;
   const scriptProperty = launch.kind === "tool" ? findProperty(launch.args, "script") : null;
-  const scriptArgsProperty = launch.kind === "tool" ? findProperty(launch.args, "script_args") : null;
-  const scriptArgs = scriptArgsProperty ? resolveArray(context, propertyValue(scriptArgsProperty)) : null;
   return {
     surface: launch.kind === "tool" ? "tool-call" : launch.kind === "hub" ? "hub-js" : "rest",
     label: labelOf(launch),
@@ -89,9 +88,6 @@ function describe(context: Context, launch: FieldLaunch): LaunchDescription<Node
     env: mapOf(context, fieldObject(context, launch, envFieldName(launch))),
     secrets: mapOf(context, fieldObject(context, launch, "secrets")),
     fields: launch.kind === "tool" && fields ? namedProperties(fields).map(({ name, property }) => ({ name, node: property.key, inPlace: true })) : [],
-    scriptArgs: (scriptArgs?.elements ?? []).flatMap((element) =>
-      element && element.type !== AST_NODE_TYPES.SpreadElement ? [{ value: valueOf(context, element).value, node: element }] : [],
-    ),
     commandLine: commandFieldNames(launch).flatMap((field) => {
       const property = findProperty(fields, field);
       if (!property) return [];
@@ -164,14 +160,10 @@ export function launchFindings(context: Context, launch: Launch): RenderedFindin
   let found = decided.get(launch.call);
   if (!found) {
     const description = describe(context, launch);
-    found = (description ? decideLaunch(description) : []).map((finding) => {
-      let edits: SourceEdit[] | null = [];
-      for (const op of finding.fix?.ops ?? []) {
-        const rendered = renderOp(context, launch, op);
-        edits = rendered && edits ? [...edits, ...rendered] : null;
-      }
-      return { finding, edits: edits && edits.length > 0 ? edits : null };
-    });
+    found = (description ? decideLaunch(description) : []).map((finding) => ({
+      finding,
+      edits: finding.fix ? renderLaunchFix(finding.fix.ops, (op) => renderOp(context, launch, op)) : null,
+    }));
     decided.set(launch.call, found);
   }
   return found;

@@ -6,6 +6,7 @@
  */
 import {
   decideLaunch,
+  renderLaunchFix,
   type Edit,
   type LaunchDescription,
   type LaunchEditOp,
@@ -24,7 +25,6 @@ import { appendItemEdits, importEdit, removeItemEdit, renameKeyEdit, replaceStri
 import { isHfTokenSource, isTokenSource } from "../env-reads.js";
 import { insideError, namedChildren, pythonString, readString, readStringish, unparenthesize } from "../syntax.js";
 import { tokenLookupReplacement } from "../replacement.js";
-
 import { taintedExpression } from "./output.js";
 
 /** What is known about the script a launch runs. */
@@ -148,8 +148,6 @@ function mapOf(context: Context, argument: LaunchArgument | undefined, field: st
 }
 
 function describeLaunch(context: Context, launch: Launch, script: KnownScript | null): LaunchDescription<SyntaxNode> {
-  const scriptArgs = launch.kind === "tool" ? unparenthesize(launch.args.get("script_args")?.value ?? null) : null;
-  const scriptArgElements = scriptArgs?.type === "list" ? namedChildren(scriptArgs) : scriptArgs ? [scriptArgs] : [];
   const callee = launch.call.childForFieldName("function") ?? launch.call;
   return {
     surface: launch.kind === "api" ? "python-api" : "tool-call",
@@ -161,7 +159,6 @@ function describeLaunch(context: Context, launch: Launch, script: KnownScript | 
     env: mapOf(context, launch.args.get("env"), "env"),
     secrets: mapOf(context, launch.args.get("secrets"), "secrets"),
     fields: launch.kind === "tool" ? [...launch.args.values()].map((argument) => ({ name: argument.name, node: argument.nameNode, inPlace: argument.direct })) : [],
-    scriptArgs: scriptArgElements.map((element) => ({ value: valueOf(context, element).value, node: element })),
     commandLine: ["script_args", "command"].flatMap((field) => {
       const argument = launch.args.get(field);
       if (!argument) return [];
@@ -220,17 +217,13 @@ export function checkLaunch(context: Context, launch: Launch, resolveScript: Scr
   checkApiParameters(context, launch);
   const description = describeLaunch(context, launch, isUvLaunch(launch) ? resolveScript(launch) : null);
   for (const finding of decideLaunch(description)) {
-    let edits: Edit[] | null = [];
-    for (const op of finding.fix?.ops ?? []) {
-      const rendered = renderOp(context, launch, op);
-      edits = rendered && edits ? [...edits, ...rendered] : null;
-    }
+    const edits = finding.fix ? renderLaunchFix(finding.fix.ops, (op) => renderOp(context, launch, op)) : null;
     report(context, {
       code: finding.code,
       message: finding.message,
       start: finding.anchor.startIndex,
       end: (finding.anchorEnd ?? finding.anchor).endIndex,
-      fix: finding.fix && edits && edits.length > 0 ? { applicability: finding.fix.applicability, message: finding.fix.message, edits } : null,
+      fix: finding.fix && edits ? { applicability: finding.fix.applicability, message: finding.fix.message, edits } : null,
     });
   }
 }

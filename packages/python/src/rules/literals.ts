@@ -131,10 +131,10 @@ export function checkTokenArguments(context: Context, calls: readonly SyntaxNode
   for (const call of calls) {
     if (insideError(call)) continue;
     const keywords = keywordArguments(call);
-    const hfSurface = isHuggingFaceLibraryPath(context.model.provenancePath(call));
     for (const name of ["token", "use_auth_token"]) {
       const keyword = keywords.get(name);
-      if (keyword) checkTokenValue(context, keyword.childForFieldName("value"), `passed as \`${name}=\``, hfSurface);
+      // Provenance is resolved only for the calls that pass a token: every other call of the file skips it.
+      if (keyword) checkTokenValue(context, keyword.childForFieldName("value"), `passed as \`${name}=\``, isHuggingFaceLibraryPath(context.model.provenancePath(call)));
     }
     if (!keywords.has("token") && LOGIN_PATHS.has(context.model.calleePath(call) ?? "")) {
       checkTokenValue(context, positionalArguments(call)[0] ?? null, "passed to `login()`", true);
