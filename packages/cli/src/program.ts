@@ -1,11 +1,11 @@
 /** The command line, Ruff's conventions: `check`, `rule`, `scope`, `migrate`; exit 0 clean, 1 findings, 2 usage. */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { OUTPUT_FORMATS, redactText, type OutputFormat } from "@hf-jobs-lint/core";
+import { OUTPUT_FORMATS, type OutputFormat } from "@hf-jobs-lint/core";
 import { checkCommand, type CheckOptions } from "./commands/check.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { ruleCommand } from "./commands/rule.js";
 import { scopeCommand } from "./commands/scope.js";
-import { UsageError, type Io } from "./io.js";
+import { redactedOutput, UsageError, type Io, type Output } from "./io.js";
 
 const VERSION = "0.1.0";
 
@@ -19,7 +19,7 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+function buildProgram(io: Output, setExit: (code: number) => void): Command {
   const program = new Command("hf-jobs-lint")
     .description("Find and fix unsafe or broken token handling wherever Hugging Face Jobs are launched or run.")
     .version(VERSION)
@@ -85,8 +85,20 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
-/** Run the command line; returns the exit status. */
-export async function main(argv: string[], io: Io): Promise<number> {
+/**
+ * Run the command line; returns the exit status. Everything it prints, the argument parser's messages included,
+ * goes through one redacting output layer (`redactedOutput`).
+ */
+export async function main(argv: string[], processEdges: Io): Promise<number> {
+  const io = redactedOutput(processEdges);
+  try {
+    return await run(argv, io);
+  } finally {
+    io.flush();
+  }
+}
+
+async function run(argv: string[], io: Output): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
   if (argv.length === 0) {
@@ -102,10 +114,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.stderr(`hf-jobs-lint: error: ${redactText(error.message)}\n`);
+      io.stderr(`hf-jobs-lint: error: ${error.message}\n`);
       return 2;
     }
-    io.stderr(`hf-jobs-lint: internal error: ${redactText((error as Error).stack ?? String(error))}\n`);
+    io.stderr(`hf-jobs-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }
 }

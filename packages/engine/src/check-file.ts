@@ -44,6 +44,8 @@ export interface FileOutcome {
   fixed: Diagnostic[];
   /** Unified diff of the fixes, already redacted (with --diff). */
   diff: string | null;
+  /** False when redaction changed the diff (a token in a context, removed or header line): it will not apply as printed. */
+  diffApplies: boolean;
   /** The fixed source (stdin with --fix). */
   fixedText: string | null;
   /** Local scripts the file's launches name that could not be found or read. */
@@ -70,6 +72,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
     error: null,
     fixed: [],
     diff: null,
+    diffApplies: true,
     fixedText: null,
     unresolvedScripts: [],
     dependencies: [],
@@ -100,7 +103,11 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
 
   if (result.fixedText !== null) {
     if (settings.diff) {
-      outcome.diff = redactText(createTwoFilesPatch(`a/${target.filename}`, `b/${target.filename}`, file.text, result.fixedText, undefined, undefined, { context: 3 }));
+      // The BOM is part of the first line as `patch` and `git apply` read the file.
+      const bom = file.bom ? "\ufeff" : "";
+      const patch = createTwoFilesPatch(`a/${target.filename}`, `b/${target.filename}`, bom + file.text, bom + result.fixedText, undefined, undefined, { context: 3 });
+      outcome.diff = redactText(patch);
+      outcome.diffApplies = outcome.diff === patch;
     } else if (target.path === null) {
       outcome.fixedText = result.fixedText;
     } else {

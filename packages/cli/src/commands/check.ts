@@ -21,7 +21,7 @@ import {
   type OutputFormat,
 } from "@hf-jobs-lint/core";
 import { defaultThreadCount, displayName, resolveEnabledCodes, runChecks, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
-import { UsageError, type Io } from "../io.js";
+import { UsageError, type Output } from "../io.js";
 
 export interface CheckOptions {
   select?: string[];
@@ -88,7 +88,7 @@ function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckS
   return { settings, exclude, configRoot: loaded.root };
 }
 
-export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<CheckRun> {
+export async function runCheck(paths: string[], options: CheckOptions, io: Output): Promise<CheckRun> {
   let resolved;
   try {
     resolved = resolveSettings(options, io.cwd);
@@ -118,7 +118,7 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
   const threads = options.threads ?? defaultThreadCount();
   let bar: cliProgress.SingleBar | null = null;
   if (options.progress && io.stderrIsTTY && targets.length > 0) {
-    bar = new cliProgress.SingleBar({ stream: process.stderr, format: "{bar} {value}/{total} files", hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+    bar = new cliProgress.SingleBar({ stream: io.progressStream(), format: "{bar} {value}/{total} files", hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
     bar.start(targets.length, 0);
   }
   const outcomes = await runChecks(targets, settings, threads, bar ? (done) => bar!.update(done) : undefined);
@@ -163,6 +163,22 @@ async function recheckDependents(targets: readonly CheckTarget[], outcomes: File
   }
 }
 
+/** Marks a patch that shows redacted tokens; `patch` and `git apply` skip such lines between file patches. */
+const REDACTED_PATCH_MARK = "# hf-jobs-lint: this patch shows redacted tokens and will not apply as printed; `check --fix` applies it\n";
+
+/** A file's patch as printed: marked when redaction changed it (a token in a context, removed or header line). */
+export function printedPatch(outcome: FileOutcome): string {
+  return outcome.diff === null ? "" : `${outcome.diffApplies ? "" : REDACTED_PATCH_MARK}${outcome.diff}`;
+}
+
+/** The stderr line that says how many printed patches will not apply, or "" when all of them will. */
+export function redactedPatchesNote(outcomes: readonly FileOutcome[]): string {
+  const patches = outcomes.filter((outcome) => outcome.diff !== null);
+  const redacted = patches.filter((outcome) => !outcome.diffApplies).length;
+  if (redacted === 0) return "";
+  return `${redacted} of ${patches.length} patch${patches.length === 1 ? "" : "es"} show${patches.length === 1 && redacted === 1 ? "s" : ""} redacted tokens and will not apply as printed (marked \`# hf-jobs-lint:\`); \`check --fix\` applies them.\n`;
+}
+
 function showFixesSummary(outcomes: readonly FileOutcome[]): string {
   const lines: string[] = [];
   for (const outcome of outcomes) {
@@ -177,15 +193,17 @@ function showFixesSummary(outcomes: readonly FileOutcome[]): string {
   return `Fixed ${total} error${total === 1 ? "" : "s"}:\n${lines.map((line) => (line.startsWith(" ") ? line : `- ${line}`)).join("\n")}\n`;
 }
 
-export async function checkCommand(paths: string[], options: CheckOptions, io: Io): Promise<number> {
+export async function checkCommand(paths: string[], options: CheckOptions, io: Output): Promise<number> {
   const run = await runCheck(paths, options, io);
   const sources = new Map<string, SourceText>();
   for (const outcome of run.outcomes) if (outcome.text !== null) sources.set(outcome.filename, new SourceText(outcome.text));
 
   if (options.diff) {
-    const diffs = run.outcomes.map((outcome) => outcome.diff).filter((diff): diff is string => diff !== null);
-    io.stdout(diffs.join(""));
+    const diffs = run.outcomes.filter((outcome) => outcome.diff !== null);
+    for (const outcome of diffs) io.stdout(printedPatch(outcome));
     if (!options.quiet) {
+      const note = redactedPatchesNote(diffs);
+      if (note) io.stderr(note);
       const fixable = run.outcomes.reduce((sum, outcome) => sum + outcome.fixed.length, 0);
       io.stderr(fixable > 0 ? `Would fix ${fixable} error${fixable === 1 ? "" : "s"}.\n` : "No errors would be fixed.\n");
     }
@@ -197,7 +215,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: I
   const stdinFixed = run.outcomes.find((outcome) => outcome.fixedText !== null);
   if (stdinFixed && stdinFixed.fixedText !== null) {
     // Ruff's convention: with --fix on stdin, the fixed source goes to stdout and the report to stderr.
-    io.stdout(stdinFixed.fixedText);
+    io.source(stdinFixed.fixedText);
     io.stderr(
       formatReport(options.outputFormat, { diagnostics: run.remaining, errors: run.errors, sources, fixApplied: run.fixedCount, unsafeFixesEnabled: Boolean(options.unsafeFixes) }),
     );

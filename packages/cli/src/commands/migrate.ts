@@ -3,9 +3,9 @@
  * surface; `--dry-run` prints the diff instead. It ends with what a person still has to do: tokens to revoke
  * (fixing code does not un-leak a token) and findings no fix could handle.
  */
-import { CODEMODS, findCodemod, getRule, redactText } from "@hf-jobs-lint/core";
-import { runCheck } from "./check.js";
-import { UsageError, type Io } from "../io.js";
+import { CODEMODS, findCodemod, getRule } from "@hf-jobs-lint/core";
+import { printedPatch, redactedPatchesNote, runCheck } from "./check.js";
+import { UsageError, type Output } from "../io.js";
 
 export interface MigrateOptions {
   dryRun?: boolean;
@@ -16,7 +16,7 @@ export interface MigrateOptions {
   only?: string[];
 }
 
-export async function migrateCommand(paths: string[], options: MigrateOptions, io: Io): Promise<number> {
+export async function migrateCommand(paths: string[], options: MigrateOptions, io: Output): Promise<number> {
   const codemods = (options.only ?? [])
     .flatMap((value) => value.split(","))
     .map((name) => {
@@ -40,7 +40,7 @@ export async function migrateCommand(paths: string[], options: MigrateOptions, i
     },
     io,
   );
-  if (options.dryRun) for (const outcome of run.outcomes) if (outcome.diff) io.stdout(outcome.diff);
+  if (options.dryRun) for (const outcome of run.outcomes) io.stdout(printedPatch(outcome));
 
   const filesPerRule = new Map<string, Set<string>>();
   const leakedTokens: string[] = [];
@@ -79,10 +79,14 @@ export async function migrateCommand(paths: string[], options: MigrateOptions, i
     lines.push("", `Scripts named by a launch that could not be found (${unresolved.length}); their token needs are unknown, check their secrets by hand:`);
     lines.push(...unresolved);
   }
+  if (options.dryRun) {
+    const note = redactedPatchesNote(run.outcomes);
+    if (note) lines.push("", note.trimEnd());
+  }
   if (run.errors.length > 0) {
     lines.push("", `Could not be checked (${run.errors.length}):`);
     for (const error of run.errors) lines.push(`  ${error.filename}: ${error.message}`);
   }
-  io.stderr(redactText(`${lines.join("\n")}\n`));
+  io.stderr(`${lines.join("\n")}\n`);
   return run.remaining.length > 0 || run.errors.length > 0 ? 1 : 0;
 }

@@ -3,9 +3,9 @@ import path from "node:path";
 import { redactText } from "@hf-jobs-lint/core";
 import { analyzeScriptNeeds, initPythonParser } from "@hf-jobs-lint/python";
 import { readSourceFile } from "@hf-jobs-lint/engine";
-import { UsageError, type Io } from "../io.js";
+import { UsageError, type Output } from "../io.js";
 
-export async function scopeCommand(script: string, options: { outputFormat?: "text" | "json" }, io: Io): Promise<number> {
+export async function scopeCommand(script: string, options: { outputFormat?: "text" | "json" }, io: Output): Promise<number> {
   const read = readSourceFile(path.resolve(io.cwd, script));
   if (!read.ok) throw new UsageError(`${script}: ${read.message}`);
   await initPythonParser();
