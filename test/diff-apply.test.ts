@@ -8,7 +8,7 @@ import { FAKE_TOKEN, makeTree, removeTrees, runCli } from "./helpers/run-cli.js"
 
 afterEach(removeTrees);
 
-const launcher = (eol: string) => ['from huggingface_hub import run_uv_job', 'run_uv_job("train.py", env={"HF_TOKEN": "$HF_TOKEN"})', ""].join(eol);
+const launcher = (eol: string) => ["from huggingface_hub import run_uv_job", 'run_uv_job("train.py", env={"HF_TOKEN": "$HF_TOKEN"})', ""].join(eol);
 
 function treeFiles(): Record<string, string> {
   return {

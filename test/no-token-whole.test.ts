@@ -119,7 +119,12 @@ describe("every byte the CLI writes passes one redactor", () => {
     expect(check.stdout.match(/esc\.py:\d+:\d+: HFJ101/g)).toHaveLength(4);
     // The concatenated key is `hf_…flavor` at runtime: HFJ206 names it, redacted.
     expect(check.stdout).toMatch(/glued\.py:1:\d+: HFJ206 `hf_FA…` is not read/);
-    for (const argv of [["check", ".", "--show-fixes", "--unsafe-fixes"], ["check", ".", "--diff", "--unsafe-fixes"], ["migrate", ".", "--dry-run"], ["check", ".", "--output-format", "json"]]) {
+    for (const argv of [
+      ["check", ".", "--show-fixes", "--unsafe-fixes"],
+      ["check", ".", "--diff", "--unsafe-fixes"],
+      ["migrate", ".", "--dry-run"],
+      ["check", ".", "--output-format", "json"],
+    ]) {
       const result = await runCli(argv, { cwd: dir });
       expect(result.stdout.length).toBeGreaterThan(0);
       expectRedacted(result.stdout + result.stderr);

@@ -8,7 +8,7 @@ import { AnalyzerRegistry } from "./registry.js";
 import { lintText, type LintContext } from "./lint-file.js";
 import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
 import { PerFileIgnores, withTestFiles } from "./rule-selection.js";
-import { FileChangedError, writeFileAtomic } from "./write-atomic.js";
+import { FileChangedError, OutsideRootsError, writeFileAtomic } from "./write-atomic.js";
 
 /** Settings a worker needs, as plain data. */
 export interface CheckSettings {
@@ -23,6 +23,8 @@ export interface CheckSettings {
   unsafeFixes: boolean;
   /** Produce a diff instead of writing. */
   diff: boolean;
+  /** Real paths of the checked roots: a fix is never written outside them (a symlink that leads out is refused). */
+  writeRoots?: string[];
 }
 
 export interface CheckTarget {
@@ -112,15 +114,37 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
       outcome.fixedText = result.fixedText;
     } else {
       try {
-        writeFileAtomic(target.path, encodeSource(result.fixedText, file.bom), file);
+        writeFileAtomic(target.path, encodeSource(result.fixedText, file.bom), file, settings.writeRoots ? { roots: settings.writeRoots } : {});
       } catch (error) {
-        // Nothing was written: report what was found as still there.
-        outcome.error = error instanceof FileChangedError ? error.message.replace(target.path, target.filename) : `cannot write fixes: ${(error as Error).message}`;
+        // Nothing was written: every finding of the file as read is still there, and is reported.
+        outcome.error =
+          error instanceof FileChangedError || error instanceof OutsideRootsError
+            ? error.message.replace(target.path, target.filename)
+            : `cannot write fixes: ${describeWriteError(error)}`;
         outcome.fixed = [];
+        outcome.diagnostics = result.unfixed.diagnostics;
+        outcome.text = result.unfixed.diagnostics.length > 0 ? result.unfixed.source.text : null;
       }
     }
   } else if (target.path === null && settings.fix) {
     outcome.fixedText = file.text;
   }
   return outcome;
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EROFS":
+      return "read-only file system";
+    case "ENOSPC":
+      return "no space left on device";
+    case "EDQUOT":
+      return "disk quota exceeded";
+    default:
+      return code ?? (error as Error).message ?? String(error);
+  }
 }

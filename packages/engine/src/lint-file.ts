@@ -3,7 +3,7 @@
  * goes through (enabled rules, per-file-ignores, `# noqa`), and the fix loop.
  */
 import path from "node:path";
-import { isSuppressedByNoqa, mayMatter, runFixLoop, SourceText, type Analyzer, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import { mayMatter, noqaSuppressor, runFixLoop, SourceText, type Analyzer, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
 import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
@@ -45,9 +45,9 @@ async function analyze(analyzer: Analyzer, target: FileTarget, text: string, con
     },
     includeCounterexamples: context.includeCounterexamples,
   });
+  const suppressed = noqaSuppressor(source);
   const diagnostics = found.filter(
-    (diagnostic) =>
-      context.enabled.has(diagnostic.code) && !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) && !isSuppressedByNoqa(diagnostic, source),
+    (diagnostic) => context.enabled.has(diagnostic.code) && !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) && !suppressed(diagnostic),
   );
   return { diagnostics, source };
 }
@@ -56,6 +56,8 @@ export interface LintResult {
   /** What remains after fixing (all findings when not fixing). */
   diagnostics: Diagnostic[];
   source: SourceText;
+  /** The findings before any fix, on the text as read: what is still there when the fixed text cannot be written. */
+  unfixed: { diagnostics: Diagnostic[]; source: SourceText };
   /** The fixed text, when fixes were applied. */
   fixedText: string | null;
   /** Findings whose fixes were applied. */
@@ -71,10 +73,14 @@ export interface LintResult {
 export async function lintText(target: FileTarget, text: string, context: LintContext, fixMode: { fix: boolean; unsafe: boolean }): Promise<LintResult> {
   const others: OtherFiles = { read: new Set(), unresolved: new Set() };
   const facts = () => ({ unresolvedScripts: [...others.unresolved], dependencies: [...others.read] });
-  if (!mayMatter(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null, ...facts() };
+  if (!mayMatter(text)) {
+    const source = new SourceText(text);
+    return { diagnostics: [], source, unfixed: { diagnostics: [], source }, fixedText: null, fixed: [], fixError: null, ...facts() };
+  }
   const analyzer = await context.registry.get(target.kind);
   let current = await analyze(analyzer, target, text, context, others);
-  if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null, ...facts() };
+  const unfixed = current;
+  if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, unfixed, fixedText: null, fixed: [], fixError: null, ...facts() };
 
   const baselineErrors = analyzer.countSyntaxErrors?.(text, target.filename) ?? 0;
   let last = current;
@@ -94,7 +100,15 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
     },
   );
   current = last;
-  return { diagnostics: current.diagnostics, source: current.source, fixedText: loop.text === text ? null : loop.text, fixed: loop.applied, fixError: loop.error, ...facts() };
+  return {
+    diagnostics: current.diagnostics,
+    source: current.source,
+    unfixed,
+    fixedText: loop.text === text ? null : loop.text,
+    fixed: loop.applied,
+    fixError: loop.error,
+    ...facts(),
+  };
 }
 
 /** The name shown for a path: relative to the working directory, `/`-separated. */

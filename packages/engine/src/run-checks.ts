@@ -4,10 +4,12 @@
  */
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 import { AnalyzerRegistry } from "./registry.js";
+import { removeStaleTemporaryFiles } from "./write-atomic.js";
 
 /**
  * Files each worker must have before workers are used at all: each one loads its own WASM grammar (and ESLint),
@@ -22,7 +24,22 @@ export function defaultThreadCount(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 8));
 }
 
+/** The folders fixes are written to (real paths), where a killed run may have left temporary files. */
+function writeFolders(targets: readonly CheckTarget[]): Set<string> {
+  const folders = new Set<string>();
+  for (const target of targets) {
+    if (!target.path) continue;
+    try {
+      folders.add(path.dirname(fs.realpathSync(target.path)));
+    } catch {
+      // Gone: nothing will be written there.
+    }
+  }
+  return folders;
+}
+
 export async function runChecks(targets: readonly CheckTarget[], settings: CheckSettings, threads: number, onProgress?: (done: number) => void): Promise<FileOutcome[]> {
+  if (settings.fix && !settings.diff) removeStaleTemporaryFiles(writeFolders(targets));
   // Run from TypeScript sources (tests), there is no built worker file: check in-process.
   const workerCount = fs.existsSync(WORKER_FILE) ? Math.min(threads, Math.floor(targets.length / MIN_FILES_PER_WORKER)) : 1;
   if (workerCount <= 1) {

@@ -1,4 +1,5 @@
 /** `hf-jobs-lint check`: find (and with `--fix` fix) every finding under the given paths. */
+import fs from "node:fs";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import {
@@ -64,6 +65,19 @@ function codesFromFlag(values: string[] | undefined, flag: string): string[] | u
   }
 }
 
+/** The real paths of what the command line names: fixes are written inside them only. */
+function writeRoots(paths: readonly string[], cwd: string): string[] {
+  const roots: string[] = [];
+  for (const given of paths) {
+    try {
+      roots.push(fs.realpathSync(path.resolve(cwd, given)));
+    } catch {
+      // A path that does not exist is reported by discovery; nothing is written under it.
+    }
+  }
+  return roots;
+}
+
 /** Settings from the configuration and the flags (flags win). */
 function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckSettings; exclude: string[]; configRoot: string } {
   const loaded = options.config ? loadConfigFile(path.resolve(cwd, options.config)) : findConfig(cwd);
@@ -97,6 +111,7 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Outpu
     throw error;
   }
   const { settings, exclude, configRoot } = resolved;
+  settings.writeRoots = writeRoots(paths.length > 0 && paths[0] !== "-" ? paths : ["."], io.cwd);
   const errors: FileError[] = [];
   let targets: CheckTarget[];
 
@@ -118,7 +133,10 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Outpu
   const threads = options.threads ?? defaultThreadCount();
   let bar: cliProgress.SingleBar | null = null;
   if (options.progress && io.stderrIsTTY && targets.length > 0) {
-    bar = new cliProgress.SingleBar({ stream: io.progressStream(), format: "{bar} {value}/{total} files", hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+    bar = new cliProgress.SingleBar(
+      { stream: io.progressStream(), format: "{bar} {value}/{total} files", hideCursor: true, clearOnComplete: true },
+      cliProgress.Presets.shades_classic,
+    );
     bar.start(targets.length, 0);
   }
   const outcomes = await runChecks(targets, settings, threads, bar ? (done) => bar!.update(done) : undefined);

@@ -121,10 +121,11 @@ export default createRule({
         const text = context.sourceCode.text;
         const report1 = (node: Scanned | TSESTree.Comment, start: number, end: number) => {
           // In a string or template text the runtime value decides (`"\nhf_…"` holds a bare token); comments and JSX text have no escapes.
-          const escaped =
-            (node.type === AST_NODE_TYPES.Literal && node.parent?.type !== AST_NODE_TYPES.JSXAttribute) || node.type === AST_NODE_TYPES.TemplateElement;
+          const escaped = (node.type === AST_NODE_TYPES.Literal && node.parent?.type !== AST_NODE_TYPES.JSXAttribute) || node.type === AST_NODE_TYPES.TemplateElement;
           const raw = text.slice(start, end);
-          const tokens = escaped ? findTokensInLiteral(raw, "js") : findTokens(raw).map((match) => ({ token: match.token, start: match.index, end: match.index + match.token.length }));
+          const tokens = escaped
+            ? findTokensInLiteral(raw, "js")
+            : findTokens(raw).map((match) => ({ token: match.token, start: match.index, end: match.index + match.token.length }));
           for (const token of tokens) {
             const tokenStart = start + token.start;
             if (isClaimed(tokenStart)) continue;

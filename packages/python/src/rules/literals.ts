@@ -69,7 +69,13 @@ export function checkTokenLiterals(context: Context, strings: readonly SyntaxNod
     for (const match of tokens) {
       const start = read.contentStart + match.start;
       const exact = tokens.length === 1 && read.literal && !read.prefix.includes("b") && read.value === match.token && !read.hasEscapes;
-      report(context, { code: "HFJ101", message: tokenMessage(match.token), start, end: read.contentStart + match.end, fix: broken ? null : literalTokenFix(context, node, exact) });
+      report(context, {
+        code: "HFJ101",
+        message: tokenMessage(match.token),
+        start,
+        end: read.contentStart + match.end,
+        fix: broken ? null : literalTokenFix(context, node, exact),
+      });
     }
   }
   for (const node of comments) {
