@@ -93,8 +93,13 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
   try {
     result = await lintText(target, file.text, context, { fix: settings.fix || settings.diff, unsafe: settings.unsafeFixes });
   } catch (error) {
-    const message = redactText((error as Error).message ?? String(error));
-    return { ...outcome, error: error instanceof ParseError ? `cannot parse: ${message}` : `internal error while checking: ${message}` };
+    if (error instanceof ParseError) {
+      // The findings that needed no parse (tokens) are reported with the error.
+      const partial = [...error.partial];
+      return { ...outcome, error: `cannot parse: ${redactText(error.message)}`, diagnostics: partial, text: partial.length > 0 ? file.text : null };
+    }
+    if (isStackOverflow(error)) return { ...outcome, error: "cannot check: nested too deeply (the parser ran out of stack)" };
+    return { ...outcome, error: `internal error while checking: ${redactText((error as Error).message ?? String(error))}` };
   }
   outcome.diagnostics = result.diagnostics;
   outcome.unresolvedScripts = result.unresolvedScripts;
@@ -147,4 +152,9 @@ function describeWriteError(error: unknown): string {
     default:
       return code ?? (error as Error).message ?? String(error);
   }
+}
+
+/** Deep nesting (10,000 brackets) overflows a recursive parser: a property of the file, not a bug of the run. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }

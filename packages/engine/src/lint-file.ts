@@ -3,7 +3,7 @@
  * goes through (enabled rules, per-file-ignores, `# noqa`), and the fix loop.
  */
 import path from "node:path";
-import { mayMatter, noqaSuppressor, runFixLoop, SourceText, type Analyzer, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import { mayMatter, noqaSuppressor, ParseError, runFixLoop, SourceText, type Analyzer, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
 import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
@@ -33,7 +33,26 @@ interface OtherFiles {
 
 async function analyze(analyzer: Analyzer, target: FileTarget, text: string, context: LintContext, others: OtherFiles): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
   const source = new SourceText(text);
-  const found = await analyzer.analyze({
+  const keep = findingFilter(target, context, source);
+  let found: Diagnostic[];
+  try {
+    found = await runAnalyzer(analyzer, target, source, context, others);
+  } catch (error) {
+    // A file that does not parse still reports what needed no parse, through the same filters.
+    if (error instanceof ParseError && error.partial.length > 0) throw new ParseError(error.message, error.partial.filter(keep));
+    throw error;
+  }
+  return { diagnostics: found.filter(keep), source };
+}
+
+/** What every finding goes through: the enabled rules, per-file-ignores, `# noqa`. */
+function findingFilter(target: FileTarget, context: LintContext, source: SourceText): (diagnostic: Diagnostic) => boolean {
+  const suppressed = noqaSuppressor(source);
+  return (diagnostic) => context.enabled.has(diagnostic.code) && !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) && !suppressed(diagnostic);
+}
+
+function runAnalyzer(analyzer: Analyzer, target: FileTarget, source: SourceText, context: LintContext, others: OtherFiles): Diagnostic[] | Promise<Diagnostic[]> {
+  return analyzer.analyze({
     reportUnresolvedScript: (scriptPath) => others.unresolved.add(scriptPath),
     filename: target.filename,
     path: target.path,
@@ -45,11 +64,6 @@ async function analyze(analyzer: Analyzer, target: FileTarget, text: string, con
     },
     includeCounterexamples: context.includeCounterexamples,
   });
-  const suppressed = noqaSuppressor(source);
-  const diagnostics = found.filter(
-    (diagnostic) => context.enabled.has(diagnostic.code) && !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) && !suppressed(diagnostic),
-  );
-  return { diagnostics, source };
 }
 
 export interface LintResult {

@@ -157,3 +157,11 @@ describe("decodeSource", () => {
     expect(decodeSource(Buffer.from([0x61, 0xe9, 0x62]))).toEqual({ ok: false, message: "not valid UTF-8, skipped" });
   });
 });
+
+describe("decodeSource over the whole file", () => {
+  it("finds a NUL byte after the first 8 KiB", () => {
+    const bytes = Buffer.concat([Buffer.from("x = 1\n".repeat(4000)), Buffer.from([0]), Buffer.from("y = 2\n")]);
+    expect(bytes.indexOf(0)).toBeGreaterThan(8192);
+    expect(decodeSource(bytes)).toEqual({ ok: false, message: "binary file (contains NUL bytes), skipped" });
+  });
+});

@@ -10,9 +10,9 @@
  */
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from "yaml";
-import type { AnalysisInput, Analyzer } from "@hf-jobs-lint/core";
+import { ParseError, withLoneCrAsLf, type AnalysisInput, type Analyzer } from "@hf-jobs-lint/core";
 import { checkShellCommand, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
-import { toDiagnostics } from "./analyzer.js";
+import { toDiagnostics, withFileLineEnds } from "./analyzer.js";
 import { linesIn } from "./mask.js";
 import { loadAnalyzeScriptNeeds, scriptFactsLookup, type AnalyzeScriptNeeds, type ScriptFactsLookup } from "./script-facts.js";
 import { tokenizeShell } from "./tokenize.js";
@@ -109,7 +109,8 @@ function applyFolds(text: string, folds: readonly number[]): string {
 }
 
 async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptNeeds | null): Promise<LocalFinding[]> {
-  const text = input.source.text;
+  // YAML ends lines at a lone CR too; the parser and the shell scanner read LF (same offsets).
+  const text = withLoneCrAsLf(input.source.text);
   const findings: LocalFinding[] = [];
   if (/\bjobs\b|hfjobs/.test(text)) {
     const analyze = analyzeNeeds !== undefined ? analyzeNeeds : await loadAnalyzeScriptNeeds();
@@ -118,6 +119,12 @@ async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptN
     const regions: ScalarRegion[] = [];
     for (const document of parseAllDocuments(text, { keepSourceTokens: true })) {
       if (!("contents" in document)) continue;
+      const invalid = document.errors[0];
+      if (invalid) {
+        // Not YAML the CI runner would accept: a per-file error, with the tokens the text holds still reported.
+        const where = invalid.linePos ? ` at ${invalid.linePos[0].line}:${invalid.linePos[0].col}` : "";
+        throw new ParseError(`invalid YAML${where}: ${invalid.message.split("\n")[0]}`, toDiagnostics(input, tokenFindings(text, new Set())));
+      }
       for (const scalar of commandScalars(document.contents, dialect)) {
         const region = scalar.range ? scalarRegion(text, scalar) : null;
         if (region) regions.push(region);
@@ -151,7 +158,7 @@ export function createCiYamlAnalyzer(options: { analyzeScriptNeeds?: AnalyzeScri
   return {
     kinds: ["yaml-ci"],
     async analyze(input) {
-      return toDiagnostics(input, await analyzeCiYaml(input, options.analyzeScriptNeeds));
+      return toDiagnostics(input, withFileLineEnds(input, await analyzeCiYaml(input, options.analyzeScriptNeeds)));
     },
   };
 }

@@ -35,8 +35,8 @@ function renderFixDiff(source: SourceText, fix: Fix, gutterWidth: number): strin
   }
   const gutter = " ".repeat(gutterWidth);
   const lines = [`${gutter} = ${fix.applicability === "safe" ? "Safe" : "Unsafe"} fix:`];
-  before.split(/\r?\n/u).forEach((line, index) => lines.push(`${String(firstRow + index).padStart(gutterWidth)} - ${shownLine(line)}`.trimEnd()));
-  for (const line of after.split(/\r?\n/u)) lines.push(`${gutter} + ${shownLine(line)}`.trimEnd());
+  before.split(/\r\n|\r|\n/u).forEach((line, index) => lines.push(`${String(firstRow + index).padStart(gutterWidth)} - ${shownLine(line)}`.trimEnd()));
+  for (const line of after.split(/\r\n|\r|\n/u)) lines.push(`${gutter} + ${shownLine(line)}`.trimEnd());
   return lines;
 }
 
