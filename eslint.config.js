@@ -14,4 +14,19 @@ export default tseslint.config(
     ],
   },
   tseslint.configs.recommended,
+  {
+    // Spreading an array into call arguments puts every element on the stack: a file with 130,000 findings
+    // overflowed it (`push(...diagnostics)`). Loop instead; the tests may spread their small literals.
+    files: ["packages/*/src/**/*.ts", "codemods/src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement, CallExpression[callee.object.name='Math'][callee.property.name=/^(min|max)$/] > SpreadElement",
+          message: "Spread puts every element on the stack and overflows on large inputs: append in a loop (or reduce).",
+        },
+      ],
+    },
+  },
 );

@@ -59,14 +59,19 @@ export class SourceText {
     return this.lineStarts[row - 1] ?? this.text.length;
   }
 
-  /** The text of a 1-based line without its line ending. */
-  lineText(row: number): string {
+  /** End offset of a 1-based line, before its line ending. */
+  lineEnd(row: number): number {
     const start = this.lineStart(row);
     const next = this.lineStarts[row];
-    if (next === undefined) return this.text.slice(start);
+    if (next === undefined) return this.text.length;
     let end = next - 1;
     if (this.text.charCodeAt(end) === 10 && end > start && this.text.charCodeAt(end - 1) === 13) end--;
-    return this.text.slice(start, end);
+    return end;
+  }
+
+  /** The text of a 1-based line without its line ending. */
+  lineText(row: number): string {
+    return this.text.slice(this.lineStart(row), this.lineEnd(row));
   }
 }
 

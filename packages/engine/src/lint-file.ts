@@ -3,10 +3,18 @@
  * goes through (enabled rules, per-file-ignores, `# noqa`), and the fix loop.
  */
 import path from "node:path";
-import { mayMatter, noqaSuppressor, ParseError, runFixLoop, SourceText, type Analyzer, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import { mayMatter, noqaSuppressor, ParseError, runFixLoop, SourceText, tokenOnlyDiagnostics, type Analyzer, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
 import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
+
+/**
+ * Larger files are not given to a parser: tree-sitter takes about 150 bytes of memory per byte of dense Python
+ * (a 4 MiB file peaked at 630 MB, a 10 MiB one aborted the WASM parser at 2 GB), ESLint more. Such files are
+ * generated data, not launchers; their tokens are still found by a scan of the text.
+ */
+const PARSE_LIMIT_CHARS: Partial<Record<FileKind, number>> = { python: 4_000_000, typescript: 4_000_000 };
+const KIND_NAMES: Record<FileKind, string> = { python: "Python", typescript: "TS/JS", shell: "shell", "yaml-ci": "CI", markdown: "Markdown" };
 
 export interface LintContext {
   registry: AnalyzerRegistry;
@@ -36,6 +44,13 @@ async function analyze(analyzer: Analyzer, target: FileTarget, text: string, con
   const keep = findingFilter(target, context, source);
   let found: Diagnostic[];
   try {
+    const limit = PARSE_LIMIT_CHARS[target.kind];
+    if (limit !== undefined && text.length > limit) {
+      throw new ParseError(
+        `too large (${(text.length / 1e6).toFixed(1)} million characters; ${KIND_NAMES[target.kind]} files are parsed up to ${limit / 1e6} million); checked for hardcoded tokens only`,
+        tokenOnlyDiagnostics(source, target.filename),
+      );
+    }
     found = await runAnalyzer(analyzer, target, source, context, others);
   } catch (error) {
     // A file that does not parse still reports what needed no parse, through the same filters.

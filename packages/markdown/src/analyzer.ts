@@ -108,13 +108,13 @@ export function createMarkdownAnalyzer(sub: MarkdownSubAnalyzers = {}): Analyzer
         }
         const analyzer = subFor(kind);
         if (!analyzer) continue;
-        findings.push(...(await analyzeFence(analyzer, input, fence, kind.ext)));
+        for (const finding of await analyzeFence(analyzer, input, fence, kind.ext)) findings.push(finding);
       }
 
-      if (shellRegions.length > 0) findings.push(...(await analyzeShellFences(input, fences, shellRegions, sub.analyzeScriptNeeds)));
+      if (shellRegions.length > 0) for (const finding of await analyzeShellFences(input, fences, shellRegions, sub.analyzeScriptNeeds)) findings.push(finding);
 
       // HFJ101 on every token not already reported (prose, unknown fence languages, HTML comments).
-      findings.push(...tokenFindings(text, coveredTokenOffsets(findings)));
+      for (const finding of tokenFindings(text, coveredTokenOffsets(findings))) findings.push(finding);
 
       const reported = findings.filter((finding) => {
         if (!appliesToMarkdown(finding.code)) return false;

@@ -162,7 +162,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
       if (!mappable) return knownScript("the inline script", analyzeScriptNeeds(read.value));
       const inner = analyzeText(input, new SourceText(read.value), { role: "script", toolCallSyntax: false }, depth + 1);
       context.handledTokenStrings.add(node.startIndex);
-      context.findings.push(...mapInlineFindings(inner.findings, read.contentStart, read.quote));
+      for (const finding of mapInlineFindings(inner.findings, read.contentStart, read.quote)) context.findings.push(finding);
       return knownScript("the inline script", inner.needs);
     };
 

@@ -21,7 +21,7 @@ async function analyzeShellFile(input: AnalysisInput, analyzeNeeds?: AnalyzeScri
   const shellText = makefile ? blankRanges(text, makefileBlanks(text)) : text;
   const analyze = analyzeNeeds !== undefined ? analyzeNeeds : /\bjobs\b|hfjobs/.test(text) ? await loadAnalyzeScriptNeeds() : null;
   const findings = checkShellRegion({ text, shellText, makefile, scriptFacts: scriptFactsLookup(input, analyze) }, 0, text.length);
-  findings.push(...tokenFindings(text, coveredTokenOffsets(findings)));
+  for (const finding of tokenFindings(text, coveredTokenOffsets(findings))) findings.push(finding);
   return findings;
 }
 

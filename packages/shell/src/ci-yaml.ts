@@ -72,7 +72,9 @@ function scalarRegion(text: string, scalar: Scalar): ScalarRegion | null {
     const folds: number[] = [];
     if (scalar.type === "BLOCK_FOLDED") {
       const lines = linesIn(text, from, to);
-      const indent = Math.min(...lines.filter((l) => l.end > l.start && text.slice(l.start, l.end).trim() !== "").map((l) => /^ */.exec(text.slice(l.start, l.end))![0].length));
+      const indent = lines
+        .filter((l) => l.end > l.start && text.slice(l.start, l.end).trim() !== "")
+        .reduce((least, l) => Math.min(least, /^ */.exec(text.slice(l.start, l.end))![0].length), Infinity);
       const plain = (l: { start: number; end: number }) => text.slice(l.start, l.end).trim() !== "" && /^ */.exec(text.slice(l.start, l.end))![0].length === indent;
       for (let k = 0; k + 1 < lines.length; k++) if (plain(lines[k]!) && plain(lines[k + 1]!)) folds.push(lines[k]!.end);
     }
@@ -128,16 +130,16 @@ async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptN
       for (const scalar of commandScalars(document.contents, dialect)) {
         const region = scalar.range ? scalarRegion(text, scalar) : null;
         if (region) regions.push(region);
-        else if (scalar.range) findings.push(...decodedScalarFindings(String(scalar.value), scalar.range[0], scalar.range[1], scriptFacts));
+        else if (scalar.range) for (const finding of decodedScalarFindings(String(scalar.value), scalar.range[0], scalar.range[1], scriptFacts)) findings.push(finding);
       }
     }
     const shellText = applyFolds(
       text,
       regions.flatMap((region) => region.folds),
     );
-    for (const region of regions) findings.push(...checkShellRegion({ text, shellText, makefile: false, scriptFacts }, region.from, region.to));
+    for (const region of regions) for (const finding of checkShellRegion({ text, shellText, makefile: false, scriptFacts }, region.from, region.to)) findings.push(finding);
   }
-  findings.push(...tokenFindings(text, coveredTokenOffsets(findings)));
+  for (const finding of tokenFindings(text, coveredTokenOffsets(findings))) findings.push(finding);
   return findings;
 }
 

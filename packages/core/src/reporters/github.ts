@@ -5,8 +5,8 @@
 import { findRule } from "../catalog/index.js";
 import type { Diagnostic, FileError } from "../diagnostic.js";
 import { redactText } from "../tokens.js";
-import { sortedDiagnostics, sortedErrors } from "./ordering.js";
-import type { ReportInput } from "./types.js";
+import { sortedErrors } from "./ordering.js";
+import type { StreamingReporter } from "./types.js";
 
 export function escapeGithubData(value: string): string {
   return redactText(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -41,7 +41,15 @@ function fileErrorAnnotation(error: FileError): string {
   return command("error", [["file", error.filename]], error.message);
 }
 
-export function formatGithub(input: ReportInput): string {
-  const lines = [...sortedDiagnostics(input.diagnostics).map(annotation), ...sortedErrors(input.errors).map(fileErrorAnnotation)];
-  return lines.map((line) => `${line}\n`).join("");
+export function githubReporter(): StreamingReporter {
+  return {
+    buffered: false,
+    separator: "",
+    head: () => "",
+    file: (report) => report.diagnostics.map((diagnostic) => `${annotation(diagnostic)}\n`).join(""),
+    tail: (totals) =>
+      sortedErrors(totals.errors)
+        .map((error) => `${fileErrorAnnotation(error)}\n`)
+        .join(""),
+  };
 }

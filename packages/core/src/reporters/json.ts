@@ -5,9 +5,8 @@
 import { findRule, ruleUrl, type RuleCode } from "../catalog/index.js";
 import type { Diagnostic, Edit } from "../diagnostic.js";
 import type { Position, SourceText } from "../source.js";
-import { sortedDiagnostics } from "./ordering.js";
 import { redactDeep } from "./redaction.js";
-import type { ReportInput } from "./types.js";
+import type { StreamingReporter } from "./types.js";
 
 export interface JsonLocation {
   column: number;
@@ -49,8 +48,7 @@ function toJsonEdit(edit: Edit, diagnostic: Diagnostic, source: SourceText | und
   return { content: edit.content, end_location: toJsonLocation(endLocation), location: toJsonLocation(location) };
 }
 
-function toJsonDiagnostic(diagnostic: Diagnostic, sources: ReportInput["sources"]): JsonDiagnostic {
-  const source = sources.get(diagnostic.filename);
+function toJsonDiagnostic(diagnostic: Diagnostic, source: SourceText | undefined): JsonDiagnostic {
   const fix = diagnostic.fix;
   const rule = findRule(diagnostic.code);
   const value: JsonDiagnostic = {
@@ -73,13 +71,32 @@ function toJsonDiagnostic(diagnostic: Diagnostic, sources: ReportInput["sources"
   return redactDeep(value);
 }
 
-export function formatJson(input: ReportInput): string {
-  const values = sortedDiagnostics(input.diagnostics).map((diagnostic) => toJsonDiagnostic(diagnostic, input.sources));
-  return `${JSON.stringify(values, null, 2)}\n`;
+/** `JSON.stringify(value, null, 2)` as it reads at `depth` levels inside an indented array. */
+export function indentedJson(value: unknown, depth: number): string {
+  const pad = "  ".repeat(depth);
+  return JSON.stringify(value, null, 2)
+    .split("\n")
+    .map((line) => pad + line)
+    .join("\n");
 }
 
-export function formatJsonLines(input: ReportInput): string {
-  return sortedDiagnostics(input.diagnostics)
-    .map((diagnostic) => `${JSON.stringify(toJsonDiagnostic(diagnostic, input.sources))}\n`)
-    .join("");
+/** The JSON array, streamed: `[`, one item per finding, `]`, exactly as `JSON.stringify(all, null, 2)` prints it. */
+export function jsonReporter(): StreamingReporter {
+  return {
+    buffered: false,
+    separator: ",\n",
+    head: () => "[\n",
+    file: (report) => report.diagnostics.map((diagnostic) => indentedJson(toJsonDiagnostic(diagnostic, report.source), 1)).join(",\n"),
+    tail: (_totals, chunks) => (chunks === 0 ? "[]\n" : "\n]\n"),
+  };
+}
+
+export function jsonLinesReporter(): StreamingReporter {
+  return {
+    buffered: false,
+    separator: "",
+    head: () => "",
+    file: (report) => report.diagnostics.map((diagnostic) => `${JSON.stringify(toJsonDiagnostic(diagnostic, report.source))}\n`).join(""),
+    tail: () => "",
+  };
 }

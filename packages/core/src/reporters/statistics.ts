@@ -23,33 +23,44 @@ export interface StatisticsOptions {
   unsafeFixesEnabled?: boolean;
 }
 
-function computeStatistics(diagnostics: readonly Diagnostic[], options: StatisticsOptions = {}): Statistic[] {
-  const byCode = new Map<string, Statistic>();
-  for (const diagnostic of diagnostics) {
-    const fixable = isFixAvailable(diagnostic.fix, options.unsafeFixesEnabled ?? false);
-    const existing = byCode.get(diagnostic.code);
-    if (existing) {
-      existing.count++;
-      existing.fixable &&= fixable;
-    } else {
-      const name = findRule(diagnostic.code)?.name ?? diagnostic.code;
-      byCode.set(diagnostic.code, { code: diagnostic.code, name, count: 1, fixable });
+/** Counts per code, added to file by file (a streamed run keeps the counts, not the findings). */
+export class StatisticsTally {
+  private readonly byCode = new Map<string, Statistic>();
+
+  constructor(private readonly options: StatisticsOptions = {}) {}
+
+  add(diagnostics: readonly Diagnostic[]): void {
+    for (const diagnostic of diagnostics) {
+      const fixable = isFixAvailable(diagnostic.fix, this.options.unsafeFixesEnabled ?? false);
+      const existing = this.byCode.get(diagnostic.code);
+      if (existing) {
+        existing.count++;
+        existing.fixable &&= fixable;
+      } else {
+        const name = findRule(diagnostic.code)?.name ?? diagnostic.code;
+        this.byCode.set(diagnostic.code, { code: diagnostic.code, name, count: 1, fixable });
+      }
     }
   }
-  return [...byCode.values()].sort((a, b) => b.count - a.count || compareStrings(a.code, b.code));
+
+  format(format: OutputFormat): string {
+    const statistics = [...this.byCode.values()].sort((a, b) => b.count - a.count || compareStrings(a.code, b.code));
+    if (format === "json") return `${JSON.stringify(redactDeep(statistics), null, 2)}\n`;
+    if (format === "json-lines") return statistics.map((statistic) => `${JSON.stringify(redactDeep(statistic))}\n`).join("");
+    if (statistics.length === 0) return "";
+    const countWidth = statistics.reduce((most, statistic) => Math.max(most, String(statistic.count).length), 0);
+    const codeWidth = statistics.reduce((most, statistic) => Math.max(most, statistic.code.length), 0);
+    const anyFixable = statistics.some((statistic) => statistic.fixable);
+    const lines = statistics.map((statistic) => {
+      const marker = anyFixable ? (statistic.fixable ? "[*] " : "[ ] ") : "";
+      return `${String(statistic.count).padStart(countWidth)}\t${statistic.code.padEnd(codeWidth)}\t${marker}${statistic.name}`;
+    });
+    return redactText(`${lines.join("\n")}\n`);
+  }
 }
 
 export function formatStatistics(diagnostics: readonly Diagnostic[], format: OutputFormat, options: StatisticsOptions = {}): string {
-  const statistics = computeStatistics(diagnostics, options);
-  if (format === "json") return `${JSON.stringify(redactDeep(statistics), null, 2)}\n`;
-  if (format === "json-lines") return statistics.map((statistic) => `${JSON.stringify(redactDeep(statistic))}\n`).join("");
-  if (statistics.length === 0) return "";
-  const countWidth = Math.max(...statistics.map((statistic) => String(statistic.count).length));
-  const codeWidth = Math.max(...statistics.map((statistic) => statistic.code.length));
-  const anyFixable = statistics.some((statistic) => statistic.fixable);
-  const lines = statistics.map((statistic) => {
-    const marker = anyFixable ? (statistic.fixable ? "[*] " : "[ ] ") : "";
-    return `${String(statistic.count).padStart(countWidth)}\t${statistic.code.padEnd(codeWidth)}\t${marker}${statistic.name}`;
-  });
-  return redactText(`${lines.join("\n")}\n`);
+  const tally = new StatisticsTally(options);
+  tally.add(diagnostics);
+  return tally.format(format);
 }
