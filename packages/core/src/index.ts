@@ -5,6 +5,7 @@ export * from "./source.js";
 export * from "./diagnostic.js";
 export * from "./tokens.js";
 export * from "./domain/jobs-cli.js";
+export * from "./domain/script-references.js";
 export * from "./domain/token-keys.js";
 export * from "./domain/surfaces.js";
 export * from "./domain/hf-libraries.js";

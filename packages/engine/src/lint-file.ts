@@ -7,6 +7,7 @@ import { isSuppressedByNoqa, mayMatter, runFixLoop, SourceText, type Analyzer, t
 import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
+import type { JobScriptIndex } from "./job-scripts.js";
 
 export interface LintContext {
   registry: AnalyzerRegistry;
@@ -15,6 +16,8 @@ export interface LintContext {
   /** Repository root for same-repo script paths. */
   root: string;
   includeCounterexamples: boolean;
+  /** Evidence, by absolute path, that a file is a job script. */
+  jobScripts: JobScriptIndex;
 }
 
 export interface FileTarget {
@@ -44,6 +47,7 @@ async function analyze(analyzer: Analyzer, target: FileTarget, text: string, con
       return readScriptText(absolutePath);
     },
     includeCounterexamples: context.includeCounterexamples,
+    jobScript: target.path ? (context.jobScripts[target.path] ?? null) : null,
   });
   const diagnostics = found.filter(
     (diagnostic) =>

@@ -147,6 +147,9 @@ async function analyzeFence(analyzer: Analyzer, input: AnalysisInput, fence: Fen
     // Scripts a snippet names resolve next to the Markdown file.
     path: input.path ? path.join(path.dirname(input.path), `${path.basename(input.path)}${suffix}`) : null,
     source: new SourceText(content.text),
+    // The engine's evidence is about the Markdown file, not the snippet; a snippet's own header still counts.
+    jobScript: null,
+    inDocumentation: true,
   };
   let found: Diagnostic[];
   try {

@@ -112,6 +112,7 @@ export function renderRuleMarkdown(rule: RuleMeta): string {
     docs.whatItDoes,
     "## Why is this bad?",
     docs.whyBad,
+    ...(docs.whenItApplies ? ["## When it applies", docs.whenItApplies] : []),
     "## Example",
   ];
   for (const example of docs.examples) {
@@ -140,6 +141,7 @@ export function renderRuleText(rule: RuleMeta): string {
     `Documentation: ${ruleUrl(rule)}`,
   ].join("\n");
   const parts: string[] = [header, `What it does\n${plain(docs.whatItDoes)}`, `Why is this bad?\n${plain(docs.whyBad)}`];
+  if (docs.whenItApplies) parts.push(`When it applies\n${plain(docs.whenItApplies)}`);
   for (const example of docs.examples) {
     parts.push(`Example (${LANGUAGE_LABELS[example.language]}):\n${fenced(example.language, example.bad)}\nUse instead:\n${fenced(example.language, example.good)}`);
   }
@@ -213,6 +215,7 @@ export function renderEslintRuleDoc(rule: RuleMeta): string {
     "## Rule details",
     docs.whatItDoes,
     docs.whyBad,
+    ...(docs.whenItApplies ? [docs.whenItApplies] : []),
   ];
   for (const example of examples) parts.push(...eslintExample(example));
   parts.push(

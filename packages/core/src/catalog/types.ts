@@ -19,6 +19,11 @@ export interface RuleDocs {
   whatItDoes: string;
   /** Ruff's "Why is this bad?". */
   whyBad: string;
+  /**
+   * Which files and code the rule judges, when that is not every file (the script rules: what counts as a job
+   * script, what counts as a check). Rendered as "When it applies".
+   */
+  whenItApplies?: string;
   /** At least one example; the ESLint docs page uses the `typescript` ones when present. */
   examples: RuleExample[];
   /** Ruff's "Fix safety": why the fix is safe or unsafe, or why there is none. */

@@ -1,4 +1,5 @@
 import { defineRule } from "../define.js";
+import { JOB_SCRIPT_DEFINITION } from "../job-scripts.js";
 
 export const noTokenOutput = defineRule({
   code: "HFJ103",
@@ -16,14 +17,24 @@ export const noTokenOutput = defineRule({
     whyBad:
       "Output is kept: job logs are stored with the job and shown by `hf jobs logs`, CI keeps its logs, and notebooks, terminals and log collectors keep copies. " +
       "A token printed once has to be treated as leaked and revoked.",
+    whenItApplies:
+      "In Python, output is judged where it is kept and shown: in job scripts (the job's logs) and in launchers (CI logs). " +
+      `${JOB_SCRIPT_DEFINITION} ` +
+      "A command whose purpose is printing the token (`hf auth token`) or a library's own code is not judged. In TS/JS, every file the plugin lints is judged.",
     examples: [
       {
         language: "python",
-        bad: `import os
+        bad: `# /// script
+# dependencies = []
+# ///
+import os
 
 token = os.environ["HF_TOKEN"]
 print(f"Using token {token}")`,
-        good: `import os
+        good: `# /// script
+# dependencies = []
+# ///
+import os
 
 token = os.environ["HF_TOKEN"]
 print(f"Using token {token[:5]}…")`,
