@@ -72,3 +72,17 @@ describe("job scripts by evidence", () => {
     expect((JSON.parse(out) as { filename: string }[]).map((d) => d.filename)).toEqual(["jobs/push.py"]);
   });
 });
+
+describe("hf-jobs-lint scope shows the evidence", () => {
+  it("a launch elsewhere in the repository, or nothing", async () => {
+    const cwd = makeTree({ ".git/HEAD": "ref: refs/heads/main\n", "jobs/push.py": PUSHES, "launch.sh": "hf jobs uv run jobs/push.py\n", "pkg/lib.py": PUSHES });
+    const named = await runCli(["scope", "jobs/push.py"], { cwd });
+    expect(named.stdout).toContain("  job script: `hf jobs uv run` runs it (launch.sh:1)\n");
+    expect(named.stdout).toContain("(HFJ301)");
+    const unnamed = await runCli(["scope", "pkg/lib.py"], { cwd });
+    expect(unnamed.stdout).toContain("not a job script");
+    expect(unnamed.stdout).not.toContain("(HFJ301)");
+    const json = JSON.parse((await runCli(["scope", "jobs/push.py", "--output-format", "json"], { cwd })).stdout);
+    expect(json.jobScript).toEqual({ message: "job script: `hf jobs uv run` runs it", filename: "launch.sh", row: 1 });
+  });
+});

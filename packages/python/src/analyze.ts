@@ -198,11 +198,15 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
 function jobScriptEvidence(input: AnalysisInput, source: SourceText, role: Role): RelatedInformation | null {
   if (role === "script") return { message: "job script: the inline script of a launch" };
   if (role === "launcher") return null;
-  if (input.jobScript) return input.jobScript;
+  return input.jobScript ?? headerEvidence(source, input.filename);
+}
+
+/** A PEP 723 `script` header as evidence that a file is a job script (`hf jobs uv run` runs uv scripts). */
+export function headerEvidence(source: SourceText, filename: string): RelatedInformation | null {
   const block = findScriptBlock(source.text);
   if (!block) return null;
   const opening = block.lines[0] ? source.positionAt(block.lines[0].lineStart).row - 1 : source.positionAt(block.closeStart).row - 1;
-  return { message: "job script: it has a PEP 723 `# /// script` header, the form `hf jobs uv run` runs", filename: input.filename, row: Math.max(1, opening) };
+  return { message: "job script: it has a PEP 723 `# /// script` header, the form `hf jobs uv run` runs", filename, row: Math.max(1, opening) };
 }
 
 function dedupe(findings: Finding[]): Finding[] {
