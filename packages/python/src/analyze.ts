@@ -11,7 +11,7 @@ import { findLaunches, type Launch } from "./launch.js";
 import { checkLaunch, type KnownScript } from "./rules/launch-rules.js";
 import { checkTokenArguments, checkTokenLiterals } from "./rules/literals.js";
 import { checkTokenOutput } from "./rules/output.js";
-import { checkArgvLaunches } from "./rules/argv.js";
+import { checkArgvLaunches, checkUsageText } from "./rules/argv.js";
 import { checkScriptHeader } from "./rules/pep723-rules.js";
 import { checkLegacyVariables, checkRedundantTokenArgument, checkTokenEarly, checkTokenFromArgv } from "./rules/script-rules.js";
 import { SCRIPT_NODE_TYPES, analyzeScriptNeeds, scriptFindings, type ScriptNeeds } from "./script-needs.js";
@@ -142,6 +142,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
       jobScript: null, // decided below, once launches are known: a launcher is not judged as a job script
       toolCallSyntax,
       handledTokenStrings: new Set(),
+      checkedCommandStrings: new Set(),
       toolCallRanges: launches.filter((launch) => launch.kind === "tool").map((launch) => [launch.call.startIndex, launch.call.endIndex] as [number, number]),
       findings: [],
     };
@@ -176,6 +177,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
     };
     const argvLaunch = checkArgvLaunches(context, collected.lists, collected.calls, resolveArgvScript);
     if (argvLaunch && role === "auto") context.isLauncher = true;
+    checkUsageText(context, collected.strings, resolveArgvScript);
 
     context.jobScript = context.isLauncher ? null : jobScriptEvidence(input, source, role);
 

@@ -30,6 +30,8 @@ export interface Context {
   toolCallSyntax: boolean;
   /** Start offsets of string nodes another rule already reported tokens in (no double HFJ101). */
   handledTokenStrings: Set<number>;
+  /** Start offsets of strings already read as shell commands of a launch (`os.system("hf jobs ...")`). */
+  checkedCommandStrings: Set<number>;
   /** Source ranges of `hf_jobs(...)` tool calls (a literal token there is replaced by `$HF_TOKEN`). */
   toolCallRanges: readonly [number, number][];
   findings: Finding[];

@@ -266,7 +266,38 @@ export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[]
     if (!stringNode) continue;
     const read = readStringish(stringNode);
     if (!read || !/\bjobs\b|hfjobs/.test(read.value)) continue;
+    context.checkedCommandStrings.add(stringNode.startIndex);
     for (const line of shellCommandLines(stringNode, !isSplit && path !== "shlex.split")) found = check(context, line, resolve, stringNode) || found;
   }
   return found;
+}
+
+const USAGE_TEXT = /(?:^|\n)[ \t]*(?:[^\n:]{0,40}:[ \t]+)?(?:(?:\$|>>>|%|#)[ \t]+)?(?:(?:hf|huggingface-cli)[ \t]+jobs|hfjobs)[ \t]/;
+const PROMPTS = new Set(["$", ">>>", "%", "#"]);
+
+/** Where the command starts: first, after a prompt, or after a short label (`Usage:`, `run me with:`); -1 when it does not. */
+function commandStart(words: readonly string[]): number {
+  let start = 0;
+  for (let i = 0; i < Math.min(words.length, 6); i++) if (words[i]!.endsWith(":")) start = i + 1;
+  if (PROMPTS.has(words[start] ?? "")) start++;
+  const program = words[start] ?? "";
+  return program === "hf" || program === "huggingface-cli" || program === "hfjobs" ? start : -1;
+}
+
+/**
+ * `hf jobs ...` command lines written in other strings: docstrings, argparse `help`/`epilog`, printed usage. They run
+ * nothing here, so they do not make the file a launcher, but readers copy them: they get the same command-line
+ * rules (with fixes, spelled in the string's own quoting). Only lines that start with the command (after a prompt)
+ * are read, never a mention inside a sentence.
+ */
+export function checkUsageText(context: Context, strings: readonly SyntaxNode[], resolve: ScriptFactsResolver): void {
+  for (const node of strings) {
+    if (insideError(node) || context.checkedCommandStrings.has(node.startIndex) || node.parent?.type === "string") continue;
+    const read = readStringish(node);
+    if (!read || !USAGE_TEXT.test(read.value)) continue;
+    for (const line of shellCommandLines(node, true)) {
+      if (commandStart(line.elements.map((element) => element.value)) < 0) continue;
+      check(context, line, resolve, node);
+    }
+  }
 }
