@@ -8,7 +8,8 @@ import type { RuleCode } from "../catalog/index.js";
 import type { Applicability } from "../diagnostic.js";
 import { findTokens, looksLikeTokenPlaceholder, redact, redactText } from "../tokens.js";
 import { parseJobsCommandLine, secretsFlagFor, splitAssignment, type JobsFlag } from "./jobs-cli.js";
-import { RENAME_SECRET_FIX, type ScriptDescription, hardcodedTokenMessage, misnamedSecretMessage, missingTokenSecretMessage } from "./messages.js";
+import { RENAME_SECRET_FIX, type ScriptDescription, hardcodedTokenMessage, misnamedSecretMessage, missingTokenSecretMessage, tokenOutputMessage } from "./messages.js";
+import { findCommandOutput } from "./job-command-output.js";
 import { HF_TOKEN, isMisnamedHfTokenName, isTokenLikeKey } from "./token-keys.js";
 
 export interface ArgvElement {
@@ -182,6 +183,20 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
       });
       if (tokenFlag && !element.value.includes("=")) i++;
     }
+  }
+
+  // The job's own command printing a secret it is given: the job's logs keep it.
+  const secretNames = new Set(parsed.flags.filter((f) => f.name === "--secrets" && f.value !== null).map((f) => splitAssignment(f.value!).key));
+  const values = argv.map((element) => element.value);
+  for (const output of findCommandOutput(values, parsed.target?.index ?? parsed.jobArgsIndex, secretNames)) {
+    const what = output.name ? `\`${output.name}\`, printed by the job's command` : "the whole environment, printed by the job's command";
+    findings.push({
+      code: "HFJ103",
+      message: tokenOutputMessage(`the job's logs (${what})`, `${output.name ?? "value"}[:8]`),
+      index: output.index,
+      endIndex: output.index,
+      fix: null,
+    });
   }
 
   if (parsed.flagsAfterTarget.length > 0 && parsed.target) {

@@ -9,7 +9,7 @@ export const noTokenOutput = defineRule({
   enabledByDefault: true,
   fix: "none",
   fixSummary: "",
-  surfaces: ["py", "ts"],
+  surfaces: ["py", "ts", "sh", "md"],
   docs: {
     whatItDoes:
       "Checks for a token value that reaches output: `print`, `logging` calls, `console.*`, the message of a raised or thrown exception, or a file the program writes. " +
@@ -20,7 +20,9 @@ export const noTokenOutput = defineRule({
     whenItApplies:
       "In Python, output is judged where it is kept and shown: in job scripts (the job's logs) and in launchers (CI logs). " +
       `${JOB_SCRIPT_DEFINITION} ` +
-      "A command whose purpose is printing the token (`hf auth token`) or a library's own code is not judged. In TS/JS, every file the plugin lints is judged.",
+      "A command whose purpose is printing the token (`hf auth token`) or a library's own code is not judged. In TS/JS, every file the plugin lints is judged. " +
+      "On `hf jobs` command lines (shell, CI, Markdown, argv in code), the job's own `python -c \"...\"` or `bash -c '...'` is read: printing a secret the " +
+      "command passes with `-s`/`--secrets` (or any credential variable), or the whole environment (`env`, `printenv`), puts the value in the job's logs.",
     examples: [
       {
         language: "python",
@@ -38,6 +40,11 @@ import os
 
 token = os.environ["HF_TOKEN"]
 print(f"Using token {token[:5]}…")`,
+      },
+      {
+        language: "shell",
+        bad: `hf jobs run --secrets HF_TOKEN python:3.12 python -c "import os; print(os.environ['HF_TOKEN'])"`,
+        good: `hf jobs run --secrets HF_TOKEN python:3.12 python -c "import os; print('HF_TOKEN' in os.environ)"`,
       },
       {
         language: "typescript",
