@@ -56,9 +56,10 @@ function checkEnv<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>[])
   const env = launch.env;
   if (!env) return;
   for (const entry of env.entries) {
-    // A token-like name, or the HF token itself under any name (`{"CACHE": "$HF_TOKEN"}` in a tool call).
+    // A token-like name, or a value built from a credential under any name: the HF token itself
+    // (`{"CACHE": "$HF_TOKEN"}` in a tool call), a URL with a token in it under `REPO_URL` (value provenance).
     const carries = carriesHfToken(launch, entry.value);
-    if (!isTokenLikeKey(entry.key) && !carries) continue;
+    if (!isTokenLikeKey(entry.key) && !carries && entry.value.kind !== "credential") continue;
     const substituted = carries && entry.value.kind === "string";
     findings.push({
       code: "HFJ201",
