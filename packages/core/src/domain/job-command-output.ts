@@ -17,11 +17,14 @@ export interface CommandOutputFinding {
 const PYTHON = /^(?:python(?:\d+(?:\.\d+)?)?)$/;
 const SHELL = /^(?:bash|sh|zsh|dash)$/;
 const basename = (value: string): string => value.slice(value.lastIndexOf("/") + 1);
+const SHOWS_LESS = /\bif\b|\bbool\(|\blen\(|\bin\s+os\.environ|\bis\s+(?:not\s+)?None|\[\s*:\s*\d\s*\]/;
 
 function pythonPrints(code: string, isSecret: (name: string) => boolean): string | null | undefined {
   for (const call of code.matchAll(/\bprint\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g)) {
     const body = call[1]!;
     if (/^\s*(?:dict\()?os\.environ\)?\s*$/.test(body)) return null;
+    // Whether it is set, its length or a short prefix: not the value.
+    if (SHOWS_LESS.test(body)) continue;
     for (const read of body.matchAll(/os\.(?:environ(?:\.get)?|getenv)\s*[[(]\s*["']([A-Za-z_][A-Za-z0-9_]*)["']/g)) if (isSecret(read[1]!)) return read[1]!;
   }
   return undefined;

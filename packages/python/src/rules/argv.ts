@@ -295,8 +295,12 @@ export function checkUsageText(context: Context, strings: readonly SyntaxNode[],
     if (insideError(node) || context.checkedCommandStrings.has(node.startIndex) || node.parent?.type === "string") continue;
     const read = readStringish(node);
     if (!read || !USAGE_TEXT.test(read.value)) continue;
+    // Usage printed piece by piece (`print("  hf jobs uv run x.py \\")`) continues in the next string: not a whole command.
+    if (/\\\s*$/.test(read.value)) continue;
     for (const line of shellCommandLines(node, true)) {
-      if (commandStart(line.elements.map((element) => element.value)) < 0) continue;
+      const words = line.elements.map((element) => element.value);
+      // `hf jobs uv run x.py --flavor a10g-small ...`: an elided example, not the command a reader runs.
+      if (commandStart(words) < 0 || words.some((word) => word === "..." || word === "…")) continue;
       check(context, line, resolve, node);
     }
   }
