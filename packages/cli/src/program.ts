@@ -45,6 +45,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--threads <n>", "worker threads", positiveInteger)
     .option("-q, --quiet", "print findings only, no summary")
     .option("--no-respect-gitignore", "check files that .gitignore excludes")
+    .option("--force-exclude", "apply `exclude` to paths named on the command line too (for pre-commit hooks)")
     .option("--include-counterexamples", "report Markdown blocks marked as deliberate counter-examples")
     .action(async (paths: string[], options: Omit<CheckOptions, "outputFormat"> & { outputFormat: string }) => {
       setExit(await checkCommand(paths, { ...options, outputFormat: options.outputFormat as OutputFormat }, io));

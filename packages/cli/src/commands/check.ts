@@ -39,6 +39,8 @@ export interface CheckOptions {
   threads?: number;
   quiet?: boolean;
   respectGitignore: boolean;
+  /** `exclude` applies to paths named on the command line too (pre-commit names every staged file). */
+  forceExclude?: boolean;
   includeCounterexamples?: boolean;
   /** `migrate` shows a progress bar on a terminal. */
   progress?: boolean;
@@ -111,6 +113,7 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
       root: configRoot,
       exclude,
       respectGitignore: options.respectGitignore,
+      forceExclude: Boolean(options.forceExclude),
     });
     for (const error of discovery.errors) errors.push({ filename: displayName(error.path, io.cwd), message: error.message });
     targets = discovery.files.map((file) => ({ filename: displayName(file.path, io.cwd), path: file.path, kind: file.kind }));
