@@ -34,7 +34,11 @@ export interface CheckTarget {
   filename: string;
   path: string | null;
   kind: FileKind;
-  /** Source given directly (stdin); otherwise read from `path`. */
+  /**
+   * Source given directly (stdin, an editor's unsaved buffer); otherwise read from `path`. Given text is never
+   * written back: with `fix` its fixed version comes back as `FileOutcome.fixedText`, `path` still names the file
+   * (per-file-ignores, job-script evidence, scripts its launches name).
+   */
   text?: string;
 }
 
@@ -49,7 +53,7 @@ export interface FileOutcome {
   fixed: Diagnostic[];
   /** Unified diff of the fixes, already redacted (with --diff). */
   diff: string | null;
-  /** The fixed source (stdin with --fix). */
+  /** The fixed source, when the text was given (stdin, an editor) and `fix` is on. */
   fixedText: string | null;
   /** Local scripts the file's launches name that could not be found or read. */
   unresolvedScripts: string[];
@@ -107,7 +111,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
   if (result.fixedText !== null) {
     if (settings.diff) {
       outcome.diff = redactText(createTwoFilesPatch(`a/${target.filename}`, `b/${target.filename}`, file.text, result.fixedText, undefined, undefined, { context: 3 }));
-    } else if (target.path === null) {
+    } else if (target.text !== undefined || target.path === null) {
       outcome.fixedText = result.fixedText;
     } else {
       try {
@@ -118,7 +122,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
         outcome.fixed = [];
       }
     }
-  } else if (target.path === null && settings.fix) {
+  } else if (target.text !== undefined && settings.fix) {
     outcome.fixedText = file.text;
   }
   return outcome;
