@@ -5,6 +5,7 @@ import { checkCommand, type CheckOptions } from "./commands/check.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { ruleCommand } from "./commands/rule.js";
 import { scopeCommand } from "./commands/scope.js";
+import { serverCommand } from "./commands/server.js";
 import { UsageError, type Io } from "./io.js";
 
 const VERSION = "0.1.0";
@@ -82,6 +83,12 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (script: string, options: { outputFormat: "text" | "json" }) => {
       setExit(await scopeCommand(script, options, io));
     });
+
+  program
+    .command("server")
+    .description("Run the language server (LSP over stdin and stdout) for editors")
+    .option("--stdio", "talk over stdin and stdout (the default; editors' clients pass it)")
+    .action(async () => setExit(await serverCommand()));
 
   return program;
 }
