@@ -137,9 +137,13 @@ export function loadConfigFile(file: string): LoadedConfig {
   return { config: validateConfig(raw, absolute), file: absolute, root: path.dirname(absolute) };
 }
 
-/** The nearest configuration from `start` upwards; an empty one rooted at `start` when there is none. */
-export function findConfig(start: string): LoadedConfig {
+/**
+ * The nearest configuration from `start` upwards, no higher than `boundary` when given (a repository's own
+ * configuration, not one of the folder its checkout sits in); an empty one rooted at `start` when there is none.
+ */
+export function findConfig(start: string, boundary?: string): LoadedConfig {
   let dir = path.resolve(start);
+  const stop = boundary === undefined ? null : path.resolve(boundary);
   for (;;) {
     const dedicated = path.join(dir, "hf-jobs-lint.toml");
     if (fs.existsSync(dedicated)) return loadConfigFile(dedicated);
@@ -149,7 +153,7 @@ export function findConfig(start: string): LoadedConfig {
       if (section) return { config: validateConfig(section, pyproject), file: pyproject, root: dir };
     }
     const parent = path.dirname(dir);
-    if (parent === dir) return { config: {}, file: null, root: path.resolve(start) };
+    if (parent === dir || dir === stop) return { config: {}, file: null, root: path.resolve(start) };
     dir = parent;
   }
 }
