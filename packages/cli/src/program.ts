@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { OUTPUT_FORMATS, redactText, type OutputFormat } from "@hf-jobs-lint/core";
 import { checkCommand, type CheckOptions } from "./commands/check.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { registerRepositoryRuns } from "./commands/repos/register.js";
 import { ruleCommand } from "./commands/rule.js";
 import { scopeCommand } from "./commands/scope.js";
 import { UsageError, type Io } from "./io.js";
@@ -82,6 +83,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(await scopeCommand(script, options, io));
     });
 
+  registerRepositoryRuns(program, io, setExit);
   return program;
 }
 
