@@ -22,14 +22,18 @@ const GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_LFS_SKIP_SMUDGE: "1", LC_ALL: "C
 
 function spawnGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, env: { ...process.env, ...GIT_ENV }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("git", args, { cwd, env: { ...process.env, ...GIT_ENV }, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`)));
     child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }));
-    child.stdin.end(input ?? "");
+    if (input !== undefined) {
+      // git may exit before reading all of it (it failed): that is reported by its status, not as a broken pipe.
+      child.stdin!.on("error", () => {});
+      child.stdin!.end(input);
+    }
   });
 }
 
@@ -45,28 +49,35 @@ async function git(cwd: string, args: readonly string[], input?: string): Promis
       result.stderr.trim().split("\n")[0] ??
       "";
     // Paths inside the checkout are shown relative to it, so a report reads the same wherever the checkout sits.
-    throw new GitError(redactText(`git ${args[0]} failed: ${said.replaceAll(`${cwd}/`, "") || `exit status ${result.code}`}`));
+    const command = args[0] === "-c" ? args[2] : args[0];
+    throw new GitError(redactText(`git ${command} failed: ${said.replaceAll(`${cwd}/`, "") || `exit status ${result.code}`}`));
   }
   return result.stdout;
 }
 
-/** The checkout's top folder, or null when `dir` is not inside a git work tree. */
-export async function topLevel(dir: string): Promise<string | null> {
-  const result = await spawnGit(dir, ["rev-parse", "--show-toplevel"]);
-  return result.code === 0 ? result.stdout.trim() : null;
+export interface CheckoutState {
+  /** The commit HEAD is on; null in a repository with no commit yet. */
+  head: string | null;
+  /** Paths with uncommitted changes, untracked files included (a migration must not mix its change with a person's). */
+  changes: string[];
 }
 
-/** Paths with uncommitted changes, untracked files included (a migration must not mix its change with a person's). */
-export async function uncommittedPaths(root: string): Promise<string[]> {
-  const out = await git(root, ["status", "--porcelain=v1", "-z", "--untracked-files=normal"]);
-  return out
-    .split("\0")
-    .filter(Boolean)
-    .map((entry) => entry.slice(3));
-}
-
-export async function headCommit(root: string): Promise<string> {
-  return (await git(root, ["rev-parse", "--verify", "HEAD^{commit}"])).trim();
+/** HEAD and the uncommitted changes of a checkout, in one call (a bulk run makes thousands of them). */
+export async function checkoutState(root: string): Promise<CheckoutState> {
+  const fields = (await git(root, ["status", "--porcelain=v2", "--branch", "-z", "--untracked-files=normal"])).split("\0");
+  let head: string | null = null;
+  const changes: string[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    if (field.startsWith("# branch.oid ")) head = /^[0-9a-f]{40,64}$/.test(field.slice(13)) ? field.slice(13) : null;
+    else if (field === "" || field.startsWith("# ")) continue;
+    else {
+      // A rename or copy ("2 ...") is followed by its original path in a field of its own.
+      if (field.startsWith("2 ")) i++;
+      changes.push(field.slice(field.lastIndexOf(" ") + 1));
+    }
+  }
+  return { head, changes };
 }
 
 /** The commit a local branch points at, or null when there is no such branch. */
@@ -96,11 +107,16 @@ export async function removeWorktree(root: string, dir: string): Promise<void> {
   if (removed.code !== 0) await spawnGit(root, ["worktree", "prune"]);
 }
 
-/** Commit every change in the worktree; returns the commit. The message goes on stdin: it may be long. */
+/**
+ * Commit the migration in the worktree; returns the commit. `--all` stages what the fixes wrote: they only ever
+ * rewrite files the checkout tracks. The message goes on stdin: it may be long.
+ */
 export async function commitAll(worktree: string, message: string): Promise<string> {
-  await git(worktree, ["add", "--all"]);
-  await git(worktree, ["commit", "--quiet", "--file=-"], message);
-  return headCommit(worktree);
+  // Unabbreviated, git's own summary line names the commit (`[detached HEAD <id>] subject`): one process less per
+  // repository; asked for separately when a hook or an older git says it otherwise.
+  const said = await git(worktree, ["-c", "core.abbrev=no", "commit", "--all", "--file=-"], message);
+  const named = /^\[detached HEAD ([0-9a-f]{40}|[0-9a-f]{64})\] /m.exec(said)?.[1];
+  return named ?? (await git(worktree, ["rev-parse", "--verify", "HEAD^{commit}"])).trim();
 }
 
 /** Create the branch at `commit`; git refuses when it exists (a run on the same checkout at the same time). */

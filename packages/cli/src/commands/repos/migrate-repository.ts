@@ -9,7 +9,7 @@ import type { Io } from "../../io.js";
 import { runMigration } from "../migrate.js";
 import { summariseMigration } from "../migration-summary.js";
 import { commitMessage } from "./commit-message.js";
-import { addWorktree, branchTip, commitAll, createBranch, headCommit, removeWorktree, topLevel, uncommittedPaths } from "./git.js";
+import { addWorktree, branchTip, checkoutState, commitAll, createBranch, removeWorktree } from "./git.js";
 import { crashPoint } from "./crash-point.js";
 import { emptyRecord, recordFromSummary, type RepositoryRecord } from "./record.js";
 import type { RepositoryEntry } from "./repository-list.js";
@@ -53,10 +53,10 @@ async function migrateIn(root: string, entry: RepositoryEntry, options: BulkMigr
 
 export async function migrateRepository(entry: RepositoryEntry, options: BulkMigrateOptions, report: ReportFolder): Promise<RepositoryRecord> {
   if (!fs.existsSync(entry.path)) return emptyRecord(entry.name, "failed", "no such folder");
-  const root = await topLevel(entry.path);
-  if (root === null) return emptyRecord(entry.name, "failed", "not a git checkout");
-  if (path.resolve(root) !== fs.realpathSync(entry.path)) return emptyRecord(entry.name, "failed", "not the top folder of its checkout");
-  if (isInside(path.resolve(report.dir), root)) return emptyRecord(entry.name, "failed", "the report folder is inside this checkout");
+  // The top folder of a checkout holds its `.git`; a folder inside a checkout is not a repository of the list.
+  if (!fs.existsSync(path.join(entry.path, ".git"))) return emptyRecord(entry.name, "failed", "not the top folder of a git checkout");
+  const root = fs.realpathSync(entry.path);
+  if (isInside(fs.realpathSync(report.dir), root)) return emptyRecord(entry.name, "failed", "the report folder is inside this checkout");
 
   const worktree = report.worktreeDir(entry.slug);
   if (fs.existsSync(worktree)) {
@@ -64,23 +64,26 @@ export async function migrateRepository(entry: RepositoryEntry, options: BulkMig
     await removeWorktree(root, worktree);
     fs.rmSync(worktree, { recursive: true, force: true });
   }
+  const tip = options.branch ? await branchTip(root, options.branch) : null;
   const pending = report.pending.get(entry.name);
-  if (pending && options.branch && pending.commit && (await branchTip(root, options.branch)) === pending.commit) {
+  if (pending && tip !== null && tip === pending.commit) {
     // A killed run created this branch with this commit and did not get to record it.
     return pending;
   }
-
-  const changes = await uncommittedPaths(root);
+  const { head, changes } = await checkoutState(root);
   if (changes.length > 0) return emptyRecord(entry.name, "skipped", `uncommitted changes (${changes.length === 1 ? "1 path" : `${changes.length} paths`})`);
-  if (options.branch && (await branchTip(root, options.branch)) !== null) return emptyRecord(entry.name, "skipped", `branch ${options.branch} exists already`);
+  if (tip !== null) return emptyRecord(entry.name, "skipped", `branch ${options.branch} exists already`);
 
+  // Read in place first (the checkout is clean, so it is HEAD): most repositories have nothing to change, and
+  // they need no worktree at all.
+  const preview = await migrateIn(root, entry, { ...options, dryRun: true });
   if (options.dryRun) {
-    const { record, patch } = await migrateIn(root, entry, options);
-    if (patch) record.output = report.writeOutput("patches", `${entry.slug}.patch`, patch);
-    return record;
+    if (preview.patch) preview.record.output = report.writeOutput("patches", `${entry.slug}.patch`, preview.patch);
+    return preview.record;
   }
+  if (preview.record.status === "unchanged") return preview.record;
 
-  await headCommit(root); // an empty repository has nothing to branch from: a clear git error, before any work
+  if (head === null) return emptyRecord(entry.name, "failed", "no commit to branch from");
   fs.mkdirSync(path.dirname(worktree), { recursive: true });
   await addWorktree(root, worktree);
   try {

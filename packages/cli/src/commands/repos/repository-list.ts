@@ -46,9 +46,12 @@ export function readRepositoryList(list: string, cwd: string): RepositoryEntry[]
       named.push({ name, path: path.resolve(base, name) });
     }
   }
-  // The same checkout listed twice is one repository: the first name wins.
+  // The same checkout listed twice (under two names, or through a symlink) is one repository: the first name wins.
   const seen = new Set<string>();
-  const unique = named.filter((entry) => !seen.has(entry.path) && seen.add(entry.path));
+  const unique = named.filter((entry) => {
+    const real = realpathOrSelf(entry.path);
+    return !seen.has(real) && seen.add(real);
+  });
   if (unique.length === 0) throw new UsageError(`--repos: ${list} names no repository`);
   return assignSlugs(unique).map((entry, index) => ({ ...entry, index }));
 }
@@ -63,6 +66,14 @@ function assignSlugs(entries: { name: string; path: string }[]): { name: string;
     const unique = counts.get(slug)! > 1 ? `${slug}-${createHash("sha256").update(entry.name).digest("hex").slice(0, 8)}` : slug;
     return { ...entry, slug: unique };
   });
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 export interface Shard {

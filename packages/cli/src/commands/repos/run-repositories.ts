@@ -3,6 +3,7 @@
  * (a repository it has a record of is finished and skipped), one repository at a time with its failure reported
  * and the run going on, a progress bar on a terminal, the table at the end.
  */
+import fs from "node:fs";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { ConfigError, redactText } from "@hf-jobs-lint/core";
@@ -16,6 +17,8 @@ import { renderTerminalTable } from "./summary.js";
 
 export const DEFAULT_REPORT_FOLDER = "hf-jobs-lint-report";
 
+const REPOSITORIES_AT_A_TIME = Number(process.env.HF_JOBS_LINT_REPOS_AT_A_TIME) || 4;
+
 export interface RepositoryRunOptions {
   repos: string;
   report?: string;
@@ -25,12 +28,24 @@ export interface RepositoryRunOptions {
 
 export type ProcessRepository = (entry: RepositoryEntry, report: ReportFolder) => Promise<RepositoryRecord>;
 
-/** A repository's failure as its record says it: one line, redacted, no stack (the report reads the same on every machine). */
-function describeFailure(error: unknown): string {
-  const message = (error as Error).message ?? String(error);
+/**
+ * A repository's failure as its record says it: one line, redacted, no stack, paths inside the repository relative
+ * to it (the report reads the same on every machine).
+ */
+function describeFailure(error: unknown, entry: RepositoryEntry): string {
+  let message = (error as Error).message ?? String(error);
+  for (const root of new Set([entry.path, realpathOrSelf(entry.path)])) message = message.replaceAll(`${root}${path.sep}`, "");
   if (error instanceof GitError) return redactText(message);
   if (error instanceof UsageError || error instanceof ConfigError) return redactText(`configuration: ${message}`);
   return redactText(`internal error: ${message.split("\n")[0]}`);
+}
+
+function realpathOrSelf(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }
 
 function findingsIn(record: RepositoryRecord): number {
@@ -55,19 +70,35 @@ export async function runRepositories(header: Omit<RunHeader, "shard">, options:
     bar.start(selected.length, selected.length - todo.length, { findings, repository: "" });
   }
 
-  for (const entry of todo) {
-    bar?.update({ repository: entry.name });
-    let record: RepositoryRecord;
-    try {
-      record = await processRepository(entry, report);
-    } catch (error) {
-      record = emptyRecord(entry.name, "failed", describeFailure(error));
+  // A few repositories at a time: most of a repository's time is git processes, and the analysis of one runs
+  // while another waits for git. Records are still written in list order, so the report does not depend on
+  // which finished first, and one not yet written is simply done again by a resumed run.
+  const results: (RepositoryRecord | undefined)[] = new Array(todo.length);
+  let next = 0;
+  let written = 0;
+  const writeFinished = (): void => {
+    while (written < todo.length && results[written]) {
+      const record = results[written]!;
+      report.finish(record);
+      crashPoint("recorded");
+      findings += findingsIn(record);
+      written++;
+      bar?.increment(1, { findings, repository: todo[written]?.name ?? "" });
     }
-    report.finish(record);
-    crashPoint("recorded");
-    findings += findingsIn(record);
-    bar?.increment(1, { findings });
-  }
+  };
+  const worker = async (): Promise<void> => {
+    while (next < todo.length) {
+      const i = next++;
+      const entry = todo[i]!;
+      try {
+        results[i] = await processRepository(entry, report);
+      } catch (error) {
+        results[i] = emptyRecord(entry.name, "failed", describeFailure(error, entry));
+      }
+      writeFinished();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(REPOSITORIES_AT_A_TIME, todo.length) }, worker));
   bar?.stop();
   // Brought up to date even when there was nothing left to do (a run killed between its last record and summary).
   report.rewriteSummary();
