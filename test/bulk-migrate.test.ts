@@ -1,17 +1,21 @@
 // `migrate --repos` over a generated organisation (test/helpers/bulk-repos.ts): what each repository's run must
 // show (the table below says it in words; the golden files pin the report byte for byte), the branches and commits
-// it makes, the repositories it must not touch, and a second run on the same report that has nothing left to do.
+// it makes, the repositories it must not touch, a second run on the same report that has nothing left to do, and a
+// run killed midway (for real, by the built CLI: `npm test` builds first) that resumes to the same result.
 // Regenerate the golden files after an intended change with `UPDATE_GOLDEN=1 npx vitest run test/bulk-migrate.test.ts`.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BRANCH, GIT_ENV, copyOrganisation, generateOrganisation, git, LIST_NAMES, refsState } from "./helpers/bulk-repos.js";
 import { compareGolden } from "./helpers/golden.js";
 import { FAKE_TOKEN, runCli } from "./helpers/run-cli.js";
 
 const goldenDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "golden", "bulk");
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "packages", "cli", "bin", "hf-jobs-lint.js");
+const BRANCH_RUN = ["migrate", "--repos", "repos.txt", "--branch", BRANCH, "--report", "report"];
 
 interface Expected {
   status: string;
@@ -36,7 +40,7 @@ const EXPECTED: Record<string, Expected> = {
   // Its hf-jobs-lint.toml ignores HFJ201: the same launcher as env-token is left as it is.
   "repos/config-ignores": { status: "unchanged" },
   "repos/dirty": { status: "skipped", reason: "uncommitted changes (1 path)" },
-  "repos/env-token": { status: "changed", rules: { HFJ201: ["launch.py", "launch.ts"] } },
+  "repos/env-token": { status: "changed", rules: { HFJ201: ["launch.py"] } },
   "repos/flags-after-script": { status: "changed", rules: { HFJ201: ["run.sh"], HFJ207: ["run.sh"] } },
   "repos/hardcoded-token": { status: "changed", rules: { HFJ101: ["launch.py"] }, tokens: ["launch.py:3 hf_FA…"] },
   "repos/legacy-variable": { status: "changed", rules: { HFJ303: ["job.py"] } },
@@ -133,15 +137,27 @@ function snapshot(dir: string): [Record<string, string>, Record<string, string>]
 
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
-// The CLI's git calls take the identity and dates from the environment, as a CI job sets them.
-function useTestGitEnvironment(): void {
-  for (const [name, value] of Object.entries(GIT_ENV)) vi.stubEnv(name, value);
+interface BuiltRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
 }
-afterEach(() => vi.unstubAllEnvs());
+
+/**
+ * The built CLI in a process of its own, as a CI job runs it: git's identity and dates from the environment, and
+ * killed by itself at `killAt` (`STEP:N`) when given. (Built code also runs the analysis several times faster
+ * than the TypeScript sources the in-process tests load.)
+ */
+function runBuilt(argv: string[], cwd: string, killAt?: string): BuiltRun {
+  const env = { ...process.env, ...GIT_ENV, ...(killAt ? { HF_JOBS_LINT_KILL_AT: killAt } : {}) };
+  const result = spawnSync(process.execPath, [bin, ...argv], { cwd, env, encoding: "utf8" });
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
 
 describe("migrate --repos --dry-run", () => {
-  it("writes one patch per repository that would change, reports every repository, and changes nothing", async () => {
-    const result = await runCli(["migrate", "--repos", "repos.txt", "--dry-run", "--branch", BRANCH, "--report", "../dry-report"], { cwd: template });
+  it("writes one patch per repository that would change, reports every repository, and changes nothing", () => {
+    const result = runBuilt(["migrate", "--repos", "repos.txt", "--dry-run", "--branch", BRANCH, "--report", "../dry-report"], template);
     expect(result.code).toBe(1);
     for (const name of LIST_NAMES) expect(snapshot(path.join(template, name)), name).toEqual(untouched.get(name));
 
@@ -162,7 +178,7 @@ describe("migrate --repos --dry-run", () => {
     expect(patched.map((record) => record.output)).toEqual(patched.map((record) => `patches/${record.repository.replace("/", "-")}.patch`));
     expect(fs.readdirSync(path.join(reportDir, "patches")).sort()).toEqual(patched.map((record) => path.basename(record.output!)).sort());
     expect(fs.readFileSync(path.join(reportDir, "patches", "repos-env-token.patch"), "utf8")).toMatch(
-      /^\+\+\+ b\/launch\.ts[^]*^\+ {2}secrets: \{ HF_TOKEN: process\.env\.HF_TOKEN \}/m,
+      /^\+\+\+ b\/launch\.py\n[^]*^\+run_uv_job\("train\.py", env=\{"EPOCHS": "3"\}, secrets=\{"HF_TOKEN": get_token\(\)\}\)$/m,
     );
     // A patch shows a token redacted, like every output.
     expect(fs.readFileSync(path.join(reportDir, "patches", "repos-hardcoded-token.patch"), "utf8")).toMatch(/^-run_uv_job\("train\.py", secrets=\{"HF_TOKEN": "hf_FA…"\}\)$/m);
@@ -172,15 +188,13 @@ describe("migrate --repos --dry-run", () => {
 });
 
 describe("migrate --repos --branch", () => {
-  let run: { code: number; stdout: string; stderr: string };
+  let run: BuiltRun;
   let org = "";
 
-  beforeAll(async () => {
+  beforeAll(() => {
     org = path.join(temp, "branch-run");
     copyOrganisation(template, org);
-    for (const [name, value] of Object.entries(GIT_ENV)) vi.stubEnv(name, value);
-    run = await runCli(["migrate", "--repos", "repos.txt", "--branch", BRANCH, "--report", "report"], { cwd: org });
-    vi.unstubAllEnvs();
+    run = runBuilt(BRANCH_RUN, org);
   }, 60_000);
 
   it("reports what happened to each repository, in list order, as the table says", () => {
@@ -255,14 +269,44 @@ describe("migrate --repos --branch", () => {
     expect(changedLines(git(dir, ["diff", "main", BRANCH]))).toEqual(changedLines(patch));
   });
 
-  it("a second run on the same report has nothing left to do and reports the same", async () => {
-    useTestGitEnvironment();
+  it("a second run on the same report has nothing left to do and reports the same", () => {
     const report = reportFiles(path.join(org, "report"));
-    const again = await runCli(["migrate", "--repos", "repos.txt", "--branch", BRANCH, "--report", "report"], { cwd: org });
+    const again = runBuilt(BRANCH_RUN, org);
     expect(again.code).toBe(run.code);
     expect(again.stdout).toBe(run.stdout);
     expect(again.stderr).toBe(`Report: report/repositories.jsonl and report/summary.md (${LIST_NAMES.length} repositories were finished by an earlier run)\n`);
     expect(reportFiles(path.join(org, "report"))).toBe(report);
+  });
+
+  describe("killed midway and resumed", () => {
+    it("ends with the same report, branches and commits as the uninterrupted run", () => {
+      const resumed = path.join(temp, "resumed-run");
+      copyOrganisation(template, resumed);
+      const records = (): number => (fs.existsSync(path.join(resumed, "report", "repositories.jsonl")) ? readRecords(path.join(resumed, "report")).length : 0);
+      let finished = 0;
+      // Each run dies at another step of a repository, its worktree still there: once after the commit (the branch
+      // is not there yet: done again), once after the branch (not recorded yet: adopted); each resumes what the one
+      // before left.
+      for (const killAt of ["branched:3", "committed:2"]) {
+        const killed = runBuilt(BRANCH_RUN, resumed, killAt);
+        expect(killed.signal, `${killAt}: ${killed.stderr}`).toBe("SIGKILL");
+        expect(records(), killAt).toBeGreaterThanOrEqual(finished);
+        expect(records(), killAt).toBeLessThan(LIST_NAMES.length);
+        finished = records();
+        expect(fs.existsSync(path.join(resumed, "report", ".work")), killAt).toBe(true);
+      }
+      // A kill in the middle of writing a record leaves half a line: the resumed run drops it and does that repository again.
+      fs.appendFileSync(path.join(resumed, "report", "repositories.jsonl"), JSON.stringify({ repository: LIST_NAMES[finished], status: "changed" }).slice(0, 30));
+
+      const last = runBuilt(BRANCH_RUN, resumed);
+      expect(last.signal).toBeNull();
+      expect(last.code).toBe(run.code);
+      expect(last.stderr).toBe(`Report: report/repositories.jsonl and report/summary.md (${finished} repositories were finished by an earlier run)\n`);
+      expect(last.stdout).toBe(run.stdout);
+      // Commit ids are in the records: the same report means the same commits (tree, parent, message, author, dates).
+      expect(reportFiles(path.join(resumed, "report"))).toBe(reportFiles(path.join(org, "report")));
+      for (const name of LIST_NAMES) expect(snapshot(path.join(resumed, name)), name).toEqual(snapshot(path.join(org, name)));
+    }, 120_000);
   });
 });
 

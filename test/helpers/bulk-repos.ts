@@ -87,24 +87,9 @@ export const REPOSITORIES: Record<string, RepositorySpec> = {
   "token-in-arguments": {
     files: { "launch.py": 'from huggingface_hub import get_token, run_uv_job\n\nrun_uv_job("train.py", script_args=["--hf-token", get_token()])\n', "train.py": TRAIN_SCRIPT },
   },
-  "env-token": {
-    files: {
-      "launch.py": ENV_TOKEN_LAUNCHER,
-      "train.py": TRAIN_SCRIPT,
-      "launch.ts": [
-        'import { runJob } from "@huggingface/hub";',
-        "",
-        "await runJob({",
-        '  namespace: "my-org",',
-        "  accessToken: process.env.HF_TOKEN,",
-        '  dockerImage: "python:3.12",',
-        '  command: ["python", "train.py"],',
-        '  environment: { HF_TOKEN: process.env.HF_TOKEN, EPOCHS: "3" },',
-        "});",
-        "",
-      ].join("\n"),
-    },
-  },
+  // (Python only: a TS launcher would make every process of the tests load ESLint; the bulk run does not care
+  // which analyzer found a mistake, and the TS surface has its own tests.)
+  "env-token": { files: { "launch.py": ENV_TOKEN_LAUNCHER, "train.py": TRAIN_SCRIPT } },
   placeholder: { files: { "launch.py": 'from huggingface_hub import run_uv_job\n\nrun_uv_job("train.py", secrets={"HF_TOKEN": "$HF_TOKEN"})\n', "train.py": TRAIN_SCRIPT } },
   "missing-secret": { files: { "launch.py": 'from huggingface_hub import run_uv_job\n\nrun_uv_job("scripts/push.py", flavor="cpu-upgrade")\n', "scripts/push.py": PUSH_SCRIPT } },
   "secret-name": {
@@ -194,28 +179,35 @@ function createRepository(dir: string, spec: RepositorySpec, skeleton: string): 
   fs.cpSync(skeleton, path.join(dir, ".git"), { recursive: true });
   git(dir, ["add", "--all"]);
   git(dir, ["commit", "--quiet", "--message=Initial commit"]);
-  for (const branch of spec.branches ?? []) git(dir, ["branch", branch]);
+  // A branch is a file naming its commit: written as `git branch` would, without a process.
+  const main = fs.readFileSync(path.join(dir, ".git", "refs", "heads", "main"), "utf8");
+  for (const branch of spec.branches ?? []) writeFiles(path.join(dir, ".git", "refs", "heads"), { [branch]: main });
   writeFiles(dir, spec.uncommitted ?? {});
   writeFiles(path.join(dir, ".git"), spec.gitFiles ?? {});
 }
 
 /**
- * The organisation in `root`: `repos/` with every repository, `repos.txt` listing them, and a configuration in
- * `root` that would select only HFJ303: it is not any repository's own, and no repository's run may use it.
+ * The organisation in `root`: `repos/` with the repositories (every one, or those `names` lists), `repos.txt`
+ * listing them in that order, and a configuration in `root` that would select only HFJ303: it is not
+ * any repository's own, and no repository's run may use it.
  */
-export function generateOrganisation(root: string): { list: string } {
+export function generateOrganisation(root: string, names: readonly string[] = LIST_NAMES): { list: string; names: string[] } {
+  const listed = names.filter((name) => LIST_NAMES.includes(name));
   const skeleton = path.join(root, ".skeleton");
   fs.mkdirSync(root, { recursive: true });
   git(root, ["init", "--quiet", "--initial-branch=main", skeleton]);
   fs.rmSync(path.join(skeleton, ".git", "hooks"), { recursive: true });
-  for (const [name, spec] of Object.entries(REPOSITORIES)) createRepository(path.join(root, "repos", name), spec, path.join(skeleton, ".git"));
+  for (const name of listed) {
+    const spec = REPOSITORIES[name.slice("repos/".length)];
+    if (spec) createRepository(path.join(root, name), spec, path.join(skeleton, ".git"));
+    else if (name === "repos/not-a-checkout") writeFiles(path.join(root, name), { "launch.py": ENV_TOKEN_LAUNCHER });
+  }
   fs.rmSync(skeleton, { recursive: true });
-  writeFiles(path.join(root, "repos", "not-a-checkout"), { "launch.py": ENV_TOKEN_LAUNCHER });
   writeFiles(root, {
     "hf-jobs-lint.toml": 'select = ["HFJ303"]\n',
-    "repos.txt": `# The organisation's checkouts, relative to this file.\n\n${LIST_NAMES.join("\n")}\n`,
+    "repos.txt": `# The organisation's checkouts, relative to this file.\n\n${listed.join("\n")}\n`,
   });
-  return { list: path.join(root, "repos.txt") };
+  return { list: path.join(root, "repos.txt"), names: listed };
 }
 
 /** A copy of the organisation for a run that changes it (symlinks copied as links). */
