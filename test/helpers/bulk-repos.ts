@@ -172,11 +172,12 @@ function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
   }
 }
 
-function createRepository(dir: string, spec: RepositorySpec, skeleton: string): void {
+function createRepository(dir: string, spec: RepositorySpec, skeleton: string, commit: boolean): void {
   writeFiles(dir, spec.files);
   for (const [name, target] of Object.entries(spec.links ?? {})) fs.symlinkSync(target, path.join(dir, name));
   // A copy of one `git init`: what it would write, without a process per repository.
   fs.cpSync(skeleton, path.join(dir, ".git"), { recursive: true });
+  if (!commit) return;
   git(dir, ["add", "--all"]);
   git(dir, ["commit", "--quiet", "--message=Initial commit"]);
   // A branch is a file naming its commit: written as `git branch` would, without a process.
@@ -189,9 +190,10 @@ function createRepository(dir: string, spec: RepositorySpec, skeleton: string): 
 /**
  * The organisation in `root`: `repos/` with the repositories (every one, or those `names` lists), `repos.txt`
  * listing them in that order, and a configuration in `root` that would select only HFJ303: it is not
- * any repository's own, and no repository's run may use it.
+ * any repository's own, and no repository's run may use it. Without `commit` (an audit needs no history), each
+ * repository is a fresh `git init` holding its files, written without a git process per repository.
  */
-export function generateOrganisation(root: string, names: readonly string[] = LIST_NAMES): { list: string; names: string[] } {
+export function generateOrganisation(root: string, names: readonly string[] = LIST_NAMES, options: { commit?: boolean } = {}): { list: string; names: string[] } {
   const listed = names.filter((name) => LIST_NAMES.includes(name));
   const skeleton = path.join(root, ".skeleton");
   fs.mkdirSync(root, { recursive: true });
@@ -199,7 +201,7 @@ export function generateOrganisation(root: string, names: readonly string[] = LI
   fs.rmSync(path.join(skeleton, ".git", "hooks"), { recursive: true });
   for (const name of listed) {
     const spec = REPOSITORIES[name.slice("repos/".length)];
-    if (spec) createRepository(path.join(root, name), spec, path.join(skeleton, ".git"));
+    if (spec) createRepository(path.join(root, name), spec, path.join(skeleton, ".git"), options.commit ?? true);
     else if (name === "repos/not-a-checkout") writeFiles(path.join(root, name), { "launch.py": ENV_TOKEN_LAUNCHER });
   }
   fs.rmSync(skeleton, { recursive: true });
