@@ -3,7 +3,7 @@
  * kill the process there, for real: `HF_JOBS_LINT_KILL_AT=STEP:N` sends SIGKILL to this process the N-th time a
  * run reaches STEP. Unset (always, outside those tests), a crash point does nothing.
  */
-export type CrashStep = "migrated" | "committed" | "branched" | "recorded";
+export type CrashStep = "committed" | "branched";
 
 const reached = new Map<CrashStep, number>();
 

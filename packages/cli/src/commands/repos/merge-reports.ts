@@ -39,7 +39,7 @@ export function mergeReportsCommand(inputs: string[], options: { output: string 
       fs.mkdirSync(path.dirname(path.join(outputDir, record.output)), { recursive: true });
       fs.copyFileSync(path.join(from, record.output), path.join(outputDir, record.output));
     }
-    target.finish(record);
+    target.finish(record, { summary: false });
   }
   target.rewriteSummary();
   writeRunHeader(outputDir, header);

@@ -88,7 +88,6 @@ export async function migrateRepository(entry: RepositoryEntry, options: BulkMig
   await addWorktree(root, worktree);
   try {
     const { record } = await migrateIn(worktree, entry, options);
-    crashPoint("migrated");
     if (record.status === "unchanged") return record;
     record.branch = options.branch;
     record.commit = await commitAll(worktree, commitMessage(record));

@@ -73,9 +73,13 @@ export function recordFromSummary(repository: string, status: RepositoryStatus, 
   };
 }
 
-/** Something a person has to look at: findings left, tokens to revoke, errors, or a repository not migrated. */
+/**
+ * Something a person has to look at: a change a dry run would make, findings left, tokens to revoke, errors, or a
+ * repository not migrated.
+ */
 export function needsAttention(record: RepositoryRecord): boolean {
   return (
+    record.status === "would-change" ||
     record.status === "skipped" ||
     record.status === "failed" ||
     record.findings_left.length > 0 ||

@@ -126,10 +126,10 @@ export class ReportFolder {
   }
 
   /** Finish a repository: its line goes to the JSON lines and the Markdown summary is brought up to date. */
-  finish(record: RepositoryRecord): void {
+  finish(record: RepositoryRecord, options: { summary: boolean } = { summary: true }): void {
     appendLine(path.join(this.dir, RECORDS_FILE), record);
     this.records.set(record.repository, record);
-    this.rewriteSummary();
+    if (options.summary) this.rewriteSummary();
   }
 
   rewriteSummary(): void {

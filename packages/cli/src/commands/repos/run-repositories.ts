@@ -8,7 +8,6 @@ import path from "node:path";
 import cliProgress from "cli-progress";
 import { ConfigError, redactText } from "@hf-jobs-lint/core";
 import { UsageError, type Io } from "../../io.js";
-import { crashPoint } from "./crash-point.js";
 import { GitError } from "./git.js";
 import { emptyRecord, needsAttention, type RepositoryRecord } from "./record.js";
 import { ReportFolder, RECORDS_FILE, SUMMARY_FILE, type RunHeader } from "./report-folder.js";
@@ -16,8 +15,6 @@ import { parseShard, readRepositoryList, selectShard, type RepositoryEntry } fro
 import { renderTerminalTable } from "./summary.js";
 
 export const DEFAULT_REPORT_FOLDER = "hf-jobs-lint-report";
-
-const REPOSITORIES_AT_A_TIME = Number(process.env.HF_JOBS_LINT_REPOS_AT_A_TIME) || 4;
 
 export interface RepositoryRunOptions {
   repos: string;
@@ -70,35 +67,20 @@ export async function runRepositories(header: Omit<RunHeader, "shard">, options:
     bar.start(selected.length, selected.length - todo.length, { findings, repository: "" });
   }
 
-  // A few repositories at a time: most of a repository's time is git processes, and the analysis of one runs
-  // while another waits for git. Records are still written in list order, so the report does not depend on
-  // which finished first, and one not yet written is simply done again by a resumed run.
-  const results: (RepositoryRecord | undefined)[] = new Array(todo.length);
-  let next = 0;
-  let written = 0;
-  const writeFinished = (): void => {
-    while (written < todo.length && results[written]) {
-      const record = results[written]!;
-      report.finish(record);
-      crashPoint("recorded");
-      findings += findingsIn(record);
-      written++;
-      bar?.increment(1, { findings, repository: todo[written]?.name ?? "" });
+  // One repository at a time: most of a repository's time is starting git processes, which blocks this thread
+  // (bench/migrate-repos.js measured two, four and eight at a time as no faster on two cores, or slower).
+  for (const entry of todo) {
+    bar?.update({ repository: entry.name });
+    let record: RepositoryRecord;
+    try {
+      record = await processRepository(entry, report);
+    } catch (error) {
+      record = emptyRecord(entry.name, "failed", describeFailure(error, entry));
     }
-  };
-  const worker = async (): Promise<void> => {
-    while (next < todo.length) {
-      const i = next++;
-      const entry = todo[i]!;
-      try {
-        results[i] = await processRepository(entry, report);
-      } catch (error) {
-        results[i] = emptyRecord(entry.name, "failed", describeFailure(error, entry));
-      }
-      writeFinished();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(REPOSITORIES_AT_A_TIME, todo.length) }, worker));
+    report.finish(record);
+    findings += findingsIn(record);
+    bar?.increment(1, { findings });
+  }
   bar?.stop();
   // Brought up to date even when there was nothing left to do (a run killed between its last record and summary).
   report.rewriteSummary();
