@@ -77,8 +77,7 @@ export const REPOSITORIES: Record<string, RepositorySpec> = {
       "docs/train.py": TRAIN_SCRIPT,
     },
   },
-  "clean-shell": { files: { "run.sh": "#!/bin/sh\nhf jobs uv run --flavor a10g-small --secrets HF_TOKEN push.py\n", "push.py": PUSH_SCRIPT } },
-  // One kind of mistake each.
+  // One kind of mistake each (HFJ206 and HFJ207 are in several-surfaces).
   "hardcoded-token": {
     files: { "launch.py": `from huggingface_hub import run_uv_job\n\nrun_uv_job("train.py", secrets={"HF_TOKEN": "${FAKE_TOKEN}"})\n`, "train.py": TRAIN_SCRIPT },
   },
@@ -104,13 +103,6 @@ export const REPOSITORIES: Record<string, RepositorySpec> = {
       "docs/train.py": TRAIN_SCRIPT,
     },
   },
-  "unknown-argument": {
-    files: {
-      "docs/jobs.md": '# Jobs\n\n```python\nhf_jobs("uv", {"script": "train.py", "dependencies": ["trl"], "secrets": {"HF_TOKEN": "$HF_TOKEN"}})\n```\n',
-      "docs/train.py": TRAIN_SCRIPT,
-    },
-  },
-  "flags-after-script": { files: { "run.sh": "#!/bin/sh\nhf jobs uv run train.py --flavor a10g-small -e HF_TOKEN\n", "train.py": TRAIN_SCRIPT } },
   "check-token-early": {
     files: {
       "clean.py": [
