@@ -228,7 +228,6 @@ describe("migrate --repos --branch", () => {
       const [refsBefore, filesBefore] = untouched.get(record.repository)!;
       expect(refs, record.repository).toEqual({ ...refsBefore, [`refs/heads/${BRANCH}`]: `${record.commit}\n` });
       expect(files, record.repository).toEqual(filesBefore);
-      expect(git(dir, ["status", "--porcelain"]), record.repository).toBe("");
       const [parent, ...changed] = git(dir, ["show", "--name-only", "--format=%P", BRANCH]).trim().split("\n").filter(Boolean);
       expect(parent, record.repository).toBe(refsBefore["refs/heads/main"]!.trim());
       expect(changed.sort(), record.repository).toEqual([...new Set(Object.values(record.files_changed_per_rule).flat())].sort());
@@ -254,6 +253,7 @@ describe("migrate --repos --branch", () => {
         "",
       ].join("\n"),
     );
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect(git(dir, ["show", `${BRANCH}:launch.py`])).toBe('from huggingface_hub import run_uv_job, get_token\n\nrun_uv_job("train.py", secrets={"HF_TOKEN": get_token()})\n');
     const unreadable = git(path.join(org, "repos/unreadable"), ["log", "-1", "--format=%B", BRANCH]);
     expect(unreadable).toContain("Files that could not be checked:\n\n- loop.py: symlink loop\n- latin1.py: not valid UTF-8, skipped\n");

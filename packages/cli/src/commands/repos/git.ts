@@ -15,10 +15,11 @@ interface GitResult {
 }
 
 /**
- * The environment of every git call: no prompt may wait for a person in a batch run, and LFS content is not
- * downloaded into a worktree (its pointers are what a migration reads and leaves alone).
+ * The environment of every git call: no prompt may wait for a person in a batch run, `git status` does not
+ * rewrite a checkout's index on the side (a dry run changes nothing, and a person's git is not locked out), and LFS
+ * content is not downloaded into a worktree (its pointers are what a migration reads and leaves alone).
  */
-const GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_LFS_SKIP_SMUDGE: "1", LC_ALL: "C" };
+const GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_LFS_SKIP_SMUDGE: "1", LC_ALL: "C" };
 
 function spawnGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
