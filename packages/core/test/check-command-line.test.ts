@@ -56,8 +56,10 @@ describe("checkJobsCommandLine", () => {
     expect(found.map((f) => f.code)).toEqual(["HFJ201", "HFJ201"]);
     expect(found[0]!.fix).toMatchObject({ applicability: "safe", ops: [{ op: "replace", index: 4, value: "-s" }] });
     expect(found[1]!.fix?.ops).toEqual([{ op: "replace", index: 6, value: "--secrets=WANDB_API_KEY" }]);
-    const legacy = checkJobsCommandLine(literal("hfjobs run --env HF_TOKEN ubuntu ls"));
+    const legacy = checkJobsCommandLine([...literal("hfjobs run --env"), { value: "HF_TOKEN=$HF_TOKEN", literal: false }, ...literal("ubuntu ls")]);
     expect(legacy[0]!.fix?.ops).toEqual([{ op: "replace", index: 2, value: "--secret" }]);
+    // hfjobs reads a bare `-e HF_TOKEN` as a dotenv line without a value: nothing is stored, HFJ212 says so.
+    expect(codes("hfjobs run --env HF_TOKEN ubuntu ls")).toEqual(["HFJ212"]);
   });
 
   it("HFJ204: a misnamed token secret, safe only when the known script does not read the old name", () => {
@@ -70,8 +72,8 @@ describe("checkJobsCommandLine", () => {
     expect(withValue.find((f) => f.code === "HFJ204")!.fix?.ops).toEqual([{ op: "replace", index: 4, value: "--secrets=HF_TOKEN=x" }]);
   });
 
-  it("HFJ207: flags after the script move before it", () => {
-    const found = checkJobsCommandLine(literal("hf jobs uv run train.py --epochs 3 --secrets HF_TOKEN"));
+  it("HFJ207: flags after the script move before it where the program passes them to the script (huggingface_hub 0.36, hfjobs)", () => {
+    const found = checkJobsCommandLine(literal("hf jobs uv run train.py --epochs 3 --secrets HF_TOKEN"), { hubVersion: "0.36.2" });
     expect(found.map((f) => f.code)).toEqual(["HFJ207"]);
     expect(found[0]!.fix?.ops).toEqual([
       { op: "remove", index: 7 },
@@ -79,6 +81,9 @@ describe("checkJobsCommandLine", () => {
       { op: "insertBefore", index: 4, elements: [{ from: 7 }, { from: 8 }] },
     ]);
     expect(codes("hf jobs uv run train.py -- --secrets HF_TOKEN")).toEqual([]);
+    // Since 1.0 `hf jobs` reads `--secrets` after the script itself: no HFJ207, and no HFJ203 either.
+    expect(codes("hf jobs uv run train.py --epochs 3 --secrets HF_TOKEN", facts(true))).toEqual([]);
+    expect(codes("hfjobs uv run train.py --secret HF_TOKEN=$X".replace("$X", "x"))).toContain("HFJ207");
   });
 
   it("HFJ203: a known script that needs a token and no HF_TOKEN secret", () => {
