@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { findRule } from "./catalog/index.js";
+import { normaliseHubVersion } from "./domain/command-line/hub-versions.js";
 
 export interface FileConfig {
   select?: string[];
@@ -20,6 +21,8 @@ export interface FileConfig {
   includeCounterexamples?: boolean;
   /** Globs (gitignore syntax, relative to the config's folder) of test files: TEST_FILE_IGNORED_CODES do not apply there. */
   testFiles?: string[];
+  /** The huggingface_hub version whose `hf jobs` parser reads command lines; wins over the manifests. */
+  hubVersion?: string;
 }
 
 /** Test files unless `test-files` says otherwise: the places Ruff's and pytest's conventions put tests. */
@@ -51,6 +54,7 @@ const KEYS: Record<string, keyof FileConfig> = {
   "respect-gitignore": "respectGitignore",
   "include-counterexamples": "includeCounterexamples",
   "test-files": "testFiles",
+  "hub-version": "hubVersion",
 };
 
 function stringList(value: unknown, where: string): string[] {
@@ -95,6 +99,12 @@ function validateConfig(raw: Record<string, unknown>, file: string): FileConfig 
         const table: Record<string, string[]> = {};
         for (const [glob, codes] of Object.entries(value)) table[glob] = normaliseCodes(stringList(codes, `${where}.${glob}`), `${where}.${glob}`);
         config.perFileIgnores = table;
+        break;
+      }
+      case "hubVersion": {
+        const version = typeof value === "string" ? normaliseHubVersion(value) : null;
+        if (!version) throw new ConfigError(`${where} must be a huggingface_hub version such as "0.36.2" or "1.29.0"`);
+        config.hubVersion = version;
         break;
       }
       case "respectGitignore":

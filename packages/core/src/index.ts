@@ -25,3 +25,4 @@ export * from "./launch/policy.js";
 export * from "./shell/words.js";
 export * from "./shell/render.js";
 export * from "./shell/embedded.js";
+export * from "./project/hub-version.js";

@@ -10,7 +10,7 @@
  */
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from "yaml";
-import type { AnalysisInput, Analyzer } from "@hf-jobs-lint/core";
+import { LAUNCH_COMMAND_HINT, type AnalysisInput, type Analyzer } from "@hf-jobs-lint/core";
 import { checkShellCommand, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
 import { toDiagnostics } from "./analyzer.js";
 import { linesIn } from "./mask.js";
@@ -111,7 +111,7 @@ function applyFolds(text: string, folds: readonly number[]): string {
 async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptNeeds | null): Promise<LocalFinding[]> {
   const text = input.source.text;
   const findings: LocalFinding[] = [];
-  if (/\bjobs\b|hfjobs/.test(text)) {
+  if (LAUNCH_COMMAND_HINT.test(text)) {
     const analyze = analyzeNeeds !== undefined ? analyzeNeeds : await loadAnalyzeScriptNeeds();
     const scriptFacts: ScriptFactsLookup = scriptFactsLookup(input, analyze);
     const dialect = ciDialect(input.filename);

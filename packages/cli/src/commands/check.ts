@@ -80,6 +80,7 @@ function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckS
     configRoot: loaded.root,
     repoRoot: findRepositoryRoot(cwd, cwd),
     includeCounterexamples: options.includeCounterexamples ?? config.includeCounterexamples ?? false,
+    hubVersion: config.hubVersion ?? null,
     fix: Boolean(options.fix),
     unsafeFixes: Boolean(options.unsafeFixes),
     diff: Boolean(options.diff),

@@ -368,6 +368,10 @@ const LAUNCHER_ONLY_OPTIONS = new Set([
 /** Options that can be given more than once (they add up rather than override). */
 const REPEATABLE = new Set(["--env", "--secrets", "--secret", "--label", "--volume", "--with", "--expose"]);
 
+function isChannel(checker: Checker, option: ParsedOption): boolean {
+  return option.name === checker.parsed.model.channels.env || option.name === checker.parsed.model.channels.secrets;
+}
+
 /**
  * Why an option after the target reads as the script's (or the command's) own, or null when it reads as the
  * launcher's: a name scripts commonly have (`--timeout`, `--name`, `-p`, `-d`, `-v`, `-h`), short letters
@@ -378,20 +382,23 @@ function scriptOptionReason(checker: Checker, option: ParsedOption): string | nu
   const valueRejected = parsed.parsed.issues.some(
     (issue) => issue.index === option.index && (issue.kind === "invalid-value" || issue.kind === "missing-value" || issue.kind === "unexpected-value"),
   );
-  if (valueRejected) return "fails on it";
+  if (valueRejected) return "fails on its value";
   const before = parsed.flags.find((f) => !f.afterTarget && f.name === option.name && !f.viaNative === !option.viaNative);
   if (before && !REPEATABLE.has(option.name)) return `replaces the \`${before.written}\` given before the ${targetWord(parsed)}`;
-  if (option.grouped) return `reads \`${checker.argv[option.index]!.value}\` as \`${option.written}${option.value === null ? "" : ` ${option.value}`}\``;
+  if (option.grouped || (option.valueIndex === option.index && !option.written.startsWith("--") && !isChannel(checker, option)))
+    return `reads \`${checker.argv[option.index]!.value}\` as \`${option.written}${option.value === null ? "" : ` ${option.value}`}\``;
   const envLike = option.value !== null && /^[A-Za-z_][A-Za-z0-9_]*(?:=|$)/.test(option.value);
-  if (!option.written.startsWith("--")) return (option.name === parsed.model.channels.env || option.name === parsed.model.channels.secrets) && envLike ? null : "takes it";
+  if (!option.written.startsWith("--")) return isChannel(checker, option) && envLike ? null : "takes it";
   return LAUNCHER_ONLY_OPTIONS.has(option.name) ? null : "takes it";
 }
 
+/** Why options after the target are read at all, with the versions it applies to. */
 function readsAfterTargetNote(parsed: JobsCommandLine): string {
   const model = parsed.model.native ?? parsed.model;
-  if (model.program === "hf jobs") return `${model.label} reads its options anywhere before \`--\``;
-  if (model.program === "hfjs") return `${model.label} reads its options anywhere before \`--\` and rejects unknown ones`;
-  return `${model.label} reads its options anywhere before \`--\``;
+  const via = parsed.model.native ? `\`${parsed.model.command}\` hands the script's arguments to it without \`--\`, and ` : "";
+  if (model.program === "hf jobs") return `${via}since huggingface_hub 1.0 \`hf jobs\` reads its options anywhere before \`--\``;
+  if (model.program === "hfjs") return "`hfjs` reads its options anywhere before `--` and rejects unknown ones";
+  return `\`${model.command}\` reads its options anywhere before \`--\``;
 }
 
 /** HFJ210: options after the target that the launcher takes or rejects, where the job was meant to get them. */
@@ -439,13 +446,14 @@ function checkOptionsReadAfterTarget(checker: Checker): number[] {
     );
   }
   const shown = reported.map((r) => `\`${r.written}\``).join(", ");
-  const why = reported.map((r) => r.reason);
-  const reason = why.every((w) => w === why[0]) ? why[0]! : "takes or rejects them";
+  const plural = reported.length > 1;
+  const rejected = reported.every((r) => r.reason === "rejects it");
+  const details = [...new Set(reported.map((r) => r.reason).filter((r) => r !== "takes it" && r !== "rejects it"))];
   checker.findings.push({
     code: "HFJ210",
     message:
-      `${shown} after the ${targetWord(parsed)} ${reported.length === 1 ? "is" : "are"} read by \`${model.command}\`, not passed to the job: it ${reason} (${readsAfterTargetNote(parsed)}); ` +
-      `put the job's own options after \`--\`, and options meant for \`${model.command}\` before the ${targetWord(parsed)}`,
+      `${shown} after the ${targetWord(parsed)} ${plural ? "are" : "is"} ${rejected ? "rejected" : "taken"} by \`${model.command}\`${details.length > 0 ? ` (it ${details.join("; ")})` : ""}, ` +
+      `not passed to the job: ${readsAfterTargetNote(parsed)}; put the job's own options after \`--\` and the ones for \`${model.command}\` before the ${targetWord(parsed)}`,
     index: first.index,
     endIndex: last.end,
     fix,

@@ -24,6 +24,14 @@ export type { CommandLineMeaning, ParsedCommandLine, ParsedOption, ParseIssue, P
 export { meaningOf, optionKey, parseWithModel, sameMeaning } from "./command-line/parse.js";
 export { effectiveHubVersion, hubAtLeast, normaliseHubVersion, resolveHubSpecifier, HUB_RELEASES, NEWEST_HUB_VERSION } from "./command-line/hub-versions.js";
 
+/** Cheap test before reading a text for launch command lines: none can be in it without one of these words. */
+export const LAUNCH_COMMAND_HINT = /\bjobs\b|hfjobs|\bjobsx\b|hf-jobsx|\bsandbox\b/;
+
+/** Argv elements that show a list may spell a launch (`["hf", "jobs", ...]`, `["hfjobs", ...]`, `["hf", "sandbox", ...]`). */
+export function mayBeLaunchElement(value: string): boolean {
+  return value === "jobs" || value === "jobsx" || value === "sandbox" || value.endsWith("hfjobs") || value.endsWith("hf-jobsx");
+}
+
 /** An option as the rules read it (a `ParsedOption`; the older name is kept for the adapters). */
 export type JobsFlag = ParsedOption;
 

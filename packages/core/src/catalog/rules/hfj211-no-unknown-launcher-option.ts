@@ -8,7 +8,7 @@ export const noUnknownLauncherOption = defineRule({
   enabledByDefault: true,
   fix: "unsafe",
   fixSummary: "TODO: what the fix does, in a few words",
-  surfaces: ["sh","md","py","ts"],
+  surfaces: ["sh", "md", "py", "ts"],
   docs: {
     whatItDoes: "TODO: Ruff's 'What it does', one or two sentences.",
     whyBad: "TODO: Ruff's 'Why is this bad?': what goes wrong in the job, and when.",
