@@ -22,17 +22,15 @@ const BY_EXTENSION: Record<string, FileKind> = {
   ".mdx": "markdown",
 };
 
-/** The kind of a file, or null when no analyzer reads it. CI YAML is only GitHub Actions and GitLab CI files. */
+/** The kind of a file, or null when no analyzer reads it. */
 export function fileKind(filePath: string): FileKind | null {
   const normalized = filePath.split(path.sep).join("/");
   const base = path.posix.basename(normalized);
   if (base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk")) return "shell";
   const extension = path.posix.extname(base).toLowerCase();
-  if (extension === ".yml" || extension === ".yaml") {
-    if (/(^|\/)\.github\/workflows\//.test(normalized) || /(^|\/)\.github\/actions\//.test(normalized)) return "yaml-ci";
-    if (/(^|\/)\.gitlab-ci\.ya?ml$/.test(normalized) || /(^|\/)\.gitlab\/ci\//.test(normalized)) return "yaml-ci";
-    return null;
-  }
+  // Every YAML file: GitHub Actions and GitLab CI files by their paths, any other by its shape (command steps
+  // holding launch lines), which the CI analyzer decides.
+  if (extension === ".yml" || extension === ".yaml") return "yaml-ci";
   if (base.endsWith(".d.ts")) return null;
   return BY_EXTENSION[extension] ?? null;
 }

@@ -10,15 +10,26 @@ export const noRejectedOptionValue = defineRule({
   fixSummary: "",
   surfaces: ["sh", "md", "py", "ts"],
   docs: {
-    whatItDoes: "TODO: Ruff's 'What it does', one or two sentences.",
-    whyBad: "TODO: Ruff's 'Why is this bad?': what goes wrong in the job, and when.",
+    whatItDoes:
+      "Checks the values of launcher options as the program's parser reads them: `--expose` takes an integer (`hf jobs` since huggingface_hub 1.19), `hf sandbox exec " +
+      "--timeout` a number, a flag such as `--ssh` no value, a value-taking option at the end of the line a value; `hfjs jobs run` needs `KEY=VALUE` for `-e` and " +
+      "`-s/--secret`; the legacy `hfjobs` reads `-s KEY` as a dotenv line without a value.",
+    whyBad:
+      "The launch fails, or sends nothing: `hf jobs run --expose -s HF_TOKEN 8000 ...` stops with `'-s' is not a valid integer`; `hfjs jobs run -s HF_TOKEN ...` throws " +
+      "`Invalid secret format` before any request, since unlike `hf jobs` it does not read a bare key from the environment; `hfjobs run -s HF_TOKEN ...` sends the " +
+      "secret without a value.",
     examples: [
       {
-        language: "python",
-        bad: "TODO: code this rule reports (fake tokens only)",
-        good: "TODO: the same code written the right way",
+        language: "shell",
+        bad: `hfjs jobs run -s HF_TOKEN python:3.12 -- python main.py`,
+        good: `hfjs jobs run -s HF_TOKEN=$HF_TOKEN python:3.12 -- python main.py`,
+      },
+      {
+        language: "markdown",
+        bad: "```bash\nhf jobs run --expose port python:3.12 -- python -m http.server 8000\n```",
+        good: "```bash\nhf jobs run --expose 8000 python:3.12 -- python -m http.server 8000\n```",
       },
     ],
-    fixSafety: "TODO: why the fix is safe or unsafe, or why there is none.",
+    fixSafety: "No fix: the right value (which port, which variable to read) is the author's to choose, and `$HF_TOKEN` is only expanded by a shell.",
   },
 });

@@ -10,15 +10,24 @@ export const noOidcTokenForLongJob = defineRule({
   fixSummary: "",
   surfaces: ["sh"],
   docs: {
-    whatItDoes: "TODO: Ruff's 'What it does', one or two sentences.",
-    whyBad: "TODO: Ruff's 'Why is this bad?': what goes wrong in the job, and when.",
+    whatItDoes:
+      "Checks launch command lines in GitHub Actions workflow steps that forward the caller's token (`-s HF_TOKEN` or `-e HF_TOKEN` without a value) while the step, its " +
+      "job or the workflow sets `HF_OIDC_RESOURCE` (and no `HF_TOKEN`), and the line's `--timeout` is longer than an hour. OIDC token exchange arrived in huggingface_hub 1.19.",
+    whyBad:
+      "With `HF_OIDC_RESOURCE` set, `get_token()` exchanges the CI's OIDC id token for a short-lived Hub token (`hf_jwt_...`, `expires_in: 3600`), and that is the value " +
+      "`-s HF_TOKEN` forwards. A job that runs longer than an hour then fails at its first Hub call after that: a push at the end of a three-hour training run gets a 401.",
     examples: [
       {
-        language: "python",
-        bad: "TODO: code this rule reports (fake tokens only)",
-        good: "TODO: the same code written the right way",
+        language: "markdown",
+        bad:
+          "```yaml\njobs:\n  train:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    env:\n      HF_OIDC_RESOURCE: my-org/my-model\n    steps:\n" +
+          "      - run: hf jobs uv run --timeout 3h --secrets HF_TOKEN train.py\n```",
+        good:
+          "```yaml\njobs:\n  train:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    env:\n      HF_OIDC_RESOURCE: my-org/my-model\n    steps:\n" +
+          "      - run: hf jobs uv run --timeout 45m --secrets HF_TOKEN train.py\n```",
       },
     ],
-    fixSafety: "TODO: why the fix is safe or unsafe, or why there is none.",
+    fixSafety: "No fix: keep the job under an hour, or pass a fine-grained token stored as a repository secret for long jobs.",
+    references: ["Trusted Publishers (OIDC): https://huggingface.co/docs/hub/trusted-publishers"],
   },
 });
