@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { RULES, type ExampleLanguage } from "@hf-jobs-lint/core";
 import { runCli } from "./helpers/run-cli.js";
 
-const EXTENSION: Record<ExampleLanguage, string> = { python: "py", typescript: "ts", shell: "sh", markdown: "md" };
+const EXTENSION: Record<ExampleLanguage, string> = { python: "py", typescript: "ts", shell: "sh", markdown: "md", yaml: "yml" };
 
 /** The job script the examples name: trains and pushes the model, so the launch needs an HF_TOKEN secret. */
 const TRAIN_SCRIPT = `from transformers import Trainer, TrainingArguments

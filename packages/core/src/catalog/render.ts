@@ -10,7 +10,7 @@ import type { ExampleLanguage, FixKind, RuleExample, RuleMeta as CatalogRuleMeta
 // The renderers take any rule of this shape (tests render made-up ones), not only the catalog's codes.
 type RuleMeta = CatalogRuleMeta<string>;
 
-/** The example language each surface's docs need (Markdown fences may reuse any of them). */
+/** The example language each surface's docs need (Markdown fences may reuse any of them; a CI workflow example counts for `sh`). */
 export const SURFACE_EXAMPLE_LANGUAGE: Readonly<Record<Surface, ExampleLanguage | null>> = {
   py: "python",
   ts: "typescript",
@@ -30,6 +30,7 @@ const LANGUAGE_LABELS: Readonly<Record<ExampleLanguage, string>> = {
   typescript: "TypeScript/JavaScript",
   shell: "Shell",
   markdown: "Markdown",
+  yaml: "GitHub Actions workflow",
 };
 
 /** The README markers the generator replaces between; the README's author keeps them. */

@@ -4,7 +4,8 @@ import type { RuleCode } from "./index.js";
 export type Surface = "py" | "ts" | "sh" | "md";
 export type FixKind = "safe" | "unsafe" | "none";
 export type Severity = "error" | "warning";
-export type ExampleLanguage = "python" | "typescript" | "shell" | "markdown";
+/** `yaml`: a GitHub Actions workflow (CI steps are the `sh` surface). */
+export type ExampleLanguage = "python" | "typescript" | "shell" | "markdown" | "yaml";
 
 export interface RuleExample {
   language: ExampleLanguage;

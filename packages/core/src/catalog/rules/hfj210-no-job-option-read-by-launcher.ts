@@ -32,10 +32,10 @@ export const noJobOptionReadByLauncher = defineRule({
         language: "python",
         bad: `import subprocess
 
-subprocess.run(["hf", "jobs", "run", "python:3.12", "python", "serve.py", "-p", "8080"], check=True)`,
+subprocess.run(["hf", "jobs", "run", "python:3.12", "python", "serve.py", "--timeout", "30"], check=True)`,
         good: `import subprocess
 
-subprocess.run(["hf", "jobs", "run", "python:3.12", "--", "python", "serve.py", "-p", "8080"], check=True)`,
+subprocess.run(["hf", "jobs", "run", "python:3.12", "--", "python", "serve.py", "--timeout", "30"], check=True)`,
       },
       {
         language: "typescript",

@@ -28,10 +28,19 @@ export const noUnknownLauncherOption = defineRule({
         language: "python",
         bad: `import subprocess
 
-subprocess.run("hfjs jobs run --secrets HF_TOKEN=$HF_TOKEN python:3.12 -- python main.py", shell=True, check=True)`,
+subprocess.run(["hf", "jobs", "uv", "run", "--secret", "HF_TOKEN", "--flavor", "a10g-small", "train.py"], check=True)`,
         good: `import subprocess
 
-subprocess.run("hfjs jobs run --secret HF_TOKEN=$HF_TOKEN python:3.12 -- python main.py", shell=True, check=True)`,
+subprocess.run(["hf", "jobs", "uv", "run", "--secrets", "HF_TOKEN", "--flavor", "a10g-small", "train.py"], check=True)`,
+      },
+      {
+        language: "typescript",
+        bad: `import { execSync } from "node:child_process";
+
+execSync(\`hfjs jobs run --secrets HF_TOKEN=\${process.env.HF_TOKEN} python:3.12 -- python main.py\`);`,
+        good: `import { execSync } from "node:child_process";
+
+execSync(\`hfjs jobs run --secret HF_TOKEN=\${process.env.HF_TOKEN} python:3.12 -- python main.py\`);`,
       },
     ],
     fixSafety:

@@ -25,9 +25,22 @@ export const noRejectedOptionValue = defineRule({
         good: `hfjs jobs run -s HF_TOKEN=$HF_TOKEN python:3.12 -- python main.py`,
       },
       {
-        language: "markdown",
-        bad: "```bash\nhf jobs run --expose port python:3.12 -- python -m http.server 8000\n```",
-        good: "```bash\nhf jobs run --expose 8000 python:3.12 -- python -m http.server 8000\n```",
+        language: "python",
+        bad: `import subprocess
+
+subprocess.run(["hf", "jobs", "run", "--expose", "port", "python:3.12", "--", "python", "-m", "http.server", "8000"], check=True)`,
+        good: `import subprocess
+
+subprocess.run(["hf", "jobs", "run", "--expose", "8000", "python:3.12", "--", "python", "-m", "http.server", "8000"], check=True)`,
+      },
+      {
+        language: "typescript",
+        bad: `import { spawnSync } from "node:child_process";
+
+spawnSync("hfjobs", ["run", "--secret", "HF_TOKEN", "python:3.12", "python", "main.py"], { stdio: "inherit" });`,
+        good: `import { spawnSync } from "node:child_process";
+
+spawnSync("hfjobs", ["run", "--secret", \`HF_TOKEN=\${process.env.HF_TOKEN}\`, "python:3.12", "python", "main.py"], { stdio: "inherit" });`,
       },
     ],
     fixSafety: "No fix: the right value (which port, which variable to read) is the author's to choose, and `$HF_TOKEN` is only expanded by a shell.",

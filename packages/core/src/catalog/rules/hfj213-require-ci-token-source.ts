@@ -22,9 +22,9 @@ export const requireCiTokenSource = defineRule({
       "`--token X` on the line does not help: it is the launcher's own credential, not the value of `HF_TOKEN`.",
     examples: [
       {
-        language: "markdown",
-        bad: "```yaml\njobs:\n  train:\n    runs-on: ubuntu-latest\n    steps:\n      - run: hf jobs uv run --secrets HF_TOKEN train.py\n```",
-        good: "```yaml\njobs:\n  train:\n    runs-on: ubuntu-latest\n    steps:\n      - run: hf jobs uv run --secrets HF_TOKEN train.py\n        env:\n          HF_TOKEN: ${{ secrets.HF_TOKEN }}\n```",
+        language: "yaml",
+        bad: "jobs:\n  train:\n    runs-on: ubuntu-latest\n    steps:\n      - run: hf jobs uv run --secrets HF_TOKEN train.py",
+        good: "jobs:\n  train:\n    runs-on: ubuntu-latest\n    steps:\n      - run: hf jobs uv run --secrets HF_TOKEN train.py\n        env:\n          HF_TOKEN: ${{ secrets.HF_TOKEN }}",
       },
     ],
     fixSafety: "No fix: which secret of the repository holds the token is the author's to say.",

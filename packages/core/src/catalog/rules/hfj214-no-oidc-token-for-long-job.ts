@@ -18,13 +18,13 @@ export const noOidcTokenForLongJob = defineRule({
       "`-s HF_TOKEN` forwards. A job that runs longer than an hour then fails at its first Hub call after that: a push at the end of a three-hour training run gets a 401.",
     examples: [
       {
-        language: "markdown",
+        language: "yaml",
         bad:
-          "```yaml\njobs:\n  train:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    env:\n      HF_OIDC_RESOURCE: my-org/my-model\n    steps:\n" +
-          "      - run: hf jobs uv run --timeout 3h --secrets HF_TOKEN train.py\n```",
+          "jobs:\n  train:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    env:\n      HF_OIDC_RESOURCE: my-org/my-model\n    steps:\n" +
+          "      - run: hf jobs uv run --timeout 3h --secrets HF_TOKEN train.py",
         good:
-          "```yaml\njobs:\n  train:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    env:\n      HF_OIDC_RESOURCE: my-org/my-model\n    steps:\n" +
-          "      - run: hf jobs uv run --timeout 45m --secrets HF_TOKEN train.py\n```",
+          "jobs:\n  train:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    env:\n      HF_OIDC_RESOURCE: my-org/my-model\n    steps:\n" +
+          "      - run: hf jobs uv run --timeout 45m --secrets HF_TOKEN train.py",
       },
     ],
     fixSafety: "No fix: keep the job under an hour, or pass a fine-grained token stored as a repository secret for long jobs.",
