@@ -16,7 +16,10 @@ const repoRoot = path.resolve(here, "..");
 const fixturesDir = path.join(repoRoot, "fixtures/rules");
 const snapshotDir = path.join(here, "golden/rules");
 
-const SURFACE_OF_EXTENSION: Record<string, Surface> = { ".py": "py", ".ts": "ts", ".js": "ts", ".mjs": "ts", ".sh": "sh", ".md": "md" };
+const SURFACE_OF_EXTENSION: Record<string, Surface> = { ".py": "py", ".ts": "ts", ".js": "ts", ".mjs": "ts", ".sh": "sh", ".md": "md", ".yml": "sh" };
+
+/** Manifests beside a rule's fixtures set the huggingface_hub version the fixtures' command lines run with. */
+const MANIFEST = /^(?:requirements.*\.txt|pyproject\.toml|uv\.lock|poetry\.lock)$/;
 
 interface Fixture {
   code: RuleCode;
@@ -35,7 +38,7 @@ function loadFixtures(): Fixture[] {
     const code = folder.name;
     if (!isRuleCode(code)) throw new Error(`fixtures/rules/${code}: not a rule code of the catalog`);
     for (const entry of fs.readdirSync(path.join(fixturesDir, code), { withFileTypes: true })) {
-      if (!entry.isFile()) continue;
+      if (!entry.isFile() || MANIFEST.test(entry.name)) continue;
       const surface = SURFACE_OF_EXTENSION[path.extname(entry.name)];
       if (!surface) throw new Error(`fixtures/rules/${code}/${entry.name}: no surface for this extension`);
       const file = `fixtures/rules/${code}/${entry.name}`;

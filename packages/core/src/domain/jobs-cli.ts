@@ -177,7 +177,9 @@ function remainderLauncherOptions(argv: readonly string[], parsed: ParsedCommand
   const model = remainderModel(parsed);
   if (!model || !parsed.target) return [];
   const found: JobsFlag[] = [];
-  const jobIndexes = parsed.jobArgs.map((p) => p.index);
+  // A `--` after the target says: what follows is the job's own (argparse drops it from the arguments).
+  const separator = argv.findIndex((element, index) => index > parsed.target!.index && element === "--");
+  const jobIndexes = parsed.jobArgs.map((p) => p.index).filter((index) => separator < 0 || index < separator);
   for (let k = 0; k < jobIndexes.length; k++) {
     const index = jobIndexes[k]!;
     const element = argv[index]!;
