@@ -373,7 +373,9 @@ describe("markdown sessions", () => {
       ["HFJ207", 5, 9],
     ]);
     const crlf = doc.replace(/\n/g, "\r\n");
-    expect((await analyzeText(md, "b.md", crlf, OLD)).map((d) => [d.code, d.location.row, d.location.column])).toEqual(found.map((d) => [d.code, d.location.row, d.location.column]));
+    expect((await analyzeText(md, "b.md", crlf, OLD)).map((d) => [d.code, d.location.row, d.location.column])).toEqual(
+      found.map((d) => [d.code, d.location.row, d.location.column]),
+    );
     expect((await fixToFixpoint(md, "b.md", crlf, OLD)).text).toBe(
       crlf
         .replace("% hf jobs uv run -e HF_TOKEN", "% hf jobs uv run -s HF_TOKEN")

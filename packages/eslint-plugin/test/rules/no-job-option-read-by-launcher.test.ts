@@ -3,13 +3,27 @@ import { ruleTester } from "../rule-tester.js";
 
 ruleTester.run("no-job-option-read-by-launcher", rule, {
   valid: [
-    // TODO: look-alikes the rule must not report.
+    // The hub's own help writes `hf jobs uv run ml_training.py --flavor a10g-small`: a launcher-only name.
+    `spawn("hf", ["jobs", "uv", "run", "train.py", "--flavor", "a10g-small", "--secrets", "HF_TOKEN"]);`,
+    `spawn("hf", ["jobs", "uv", "run", "train.py", "--", "--timeout", "30"]);`,
+    `execSync("hfjs jobs run python:3.12 -- python -c 'print(1)'");`,
+    // huggingface_hub 0.36 passes everything after the script to it (HFJ207's case, not this one).
+    { code: `spawn("hf", ["jobs", "uv", "run", "train.py", "--timeout", "30"]);`, settings: { "hf-jobs": { hubVersion: "0.36.2" } } },
   ],
   invalid: [
     {
-      name: "TODO: a launch the rule reports (this case fails until it is written)",
-      code: `hf_jobs("uv", { script: "TODO.py" });`,
-      errors: [{ messageId: "forwarded" }],
+      code: `spawn("hf", ["jobs", "uv", "run", "train.py", "--timeout", "30"]);`,
+      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: `spawn("hf", ["jobs", "uv", "run", "train.py", "--", "--timeout", "30"]);` }] }],
+    },
+    {
+      name: "a command string for hfjs, which rejects unknown options",
+      code: "execSync(`hfjs jobs run python:3.12 python -c 'print(1)'`);",
+      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: "execSync(`hfjs jobs run python:3.12 python -- -c 'print(1)'`);" }] }],
+    },
+    {
+      name: "an option meant for the launcher follows: no suggestion",
+      code: `const args = [\n  "jobs", "uv", "run", "train.py",\n  "--name", "run1",\n  "--flavor", "a10g-small",\n];\nspawnSync("hf", args);`,
+      errors: [{ messageId: "forwarded", line: 3, suggestions: [] }],
     },
   ],
 });

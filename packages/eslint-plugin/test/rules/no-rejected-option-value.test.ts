@@ -3,12 +3,18 @@ import { ruleTester } from "../rule-tester.js";
 
 ruleTester.run("no-rejected-option-value", rule, {
   valid: [
-    // TODO: look-alikes the rule must not report.
+    `spawn("hf", ["jobs", "run", "--expose", "8000", "python:3.12", "--", "python", "serve.py"]);`,
+    `spawn("hf", ["jobs", "run", "--expose", port, "python:3.12", "--", "python", "serve.py"]);`,
+    "execSync(`hfjs jobs run -s HF_TOKEN=${process.env.HF_TOKEN} python:3.12 -- python main.py`);",
   ],
   invalid: [
     {
-      name: "TODO: a launch the rule reports (this case fails until it is written)",
-      code: `hf_jobs("uv", { script: "TODO.py" });`,
+      code: `spawn("hf", ["jobs", "run", "--expose", "port", "python:3.12", "--", "python", "serve.py"]);`,
+      errors: [{ messageId: "forwarded" }],
+    },
+    {
+      name: "hfjs needs KEY=VALUE",
+      code: `execSync("hfjs jobs run -s HF_TOKEN python:3.12 -- python main.py");`,
       errors: [{ messageId: "forwarded" }],
     },
   ],

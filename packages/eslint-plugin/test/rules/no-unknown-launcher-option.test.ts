@@ -3,13 +3,31 @@ import { ruleTester } from "../rule-tester.js";
 
 ruleTester.run("no-unknown-launcher-option", rule, {
   valid: [
-    // TODO: look-alikes the rule must not report.
+    `spawn("hf", ["jobs", "uv", "run", "--secrets", "HF_TOKEN", "train.py"]);`,
+    // After the script an unknown option is the script's own.
+    `spawn("hf", ["jobs", "uv", "run", "train.py", "--secret", "HF_TOKEN"]);`,
+    "execSync(`hfjs jobs run --secret HF_TOKEN=${process.env.HF_TOKEN} python:3.12 -- python main.py`);",
   ],
   invalid: [
     {
-      name: "TODO: a launch the rule reports (this case fails until it is written)",
-      code: `hf_jobs("uv", { script: "TODO.py" });`,
-      errors: [{ messageId: "forwarded" }],
+      code: `spawn("hf", ["jobs", "uv", "run", "--secret", "HF_TOKEN", "train.py"]);`,
+      errors: [{ messageId: "forwarded", suggestions: [{ messageId: "forwardedFix", output: `spawn("hf", ["jobs", "uv", "run", "--secrets", "HF_TOKEN", "train.py"]);` }] }],
+    },
+    {
+      name: "hfjs spells it --secret",
+      code: "execSync(`hfjs jobs run --secrets HF_TOKEN=${process.env.HF_TOKEN} python:3.12 -- python main.py`);",
+      errors: [
+        {
+          messageId: "forwarded",
+          suggestions: [{ messageId: "forwardedFix", output: "execSync(`hfjs jobs run --secret HF_TOKEN=${process.env.HF_TOKEN} python:3.12 -- python main.py`);" }],
+        },
+      ],
+    },
+    {
+      name: "an option the release does not have yet, before the image",
+      code: `spawn("hf", ["jobs", "run", "--expose", "8000", "python:3.12", "python", "serve.py"]);`,
+      settings: { "hf-jobs": { hubVersion: "1.10.0" } },
+      errors: [{ messageId: "forwarded", suggestions: [] }],
     },
   ],
 });
