@@ -408,7 +408,11 @@ function checkOptionsReadAfterTarget(checker: Checker): number[] {
   if (!parsed.target || model.remainderAfterTarget || !(model.interspersed || parsed.model.native)) return [];
   const reported: { index: number; end: number; written: string; reason: string }[] = [];
   const taken = parsed.flags.filter((f) => f.afterTarget);
+  // Options written between the target and a `--` were put on the launcher's side of it on purpose
+  // (`hf jobs uv run train.py --flavor a10g-small --timeout 4h -- --epochs 1`).
+  const separator = parsed.parsed.separator;
   for (const option of taken) {
+    if (separator !== null && option.index < separator) continue;
     const reason = scriptOptionReason(checker, option);
     if (reason)
       reported.push({
@@ -525,7 +529,7 @@ function checkOptionValues(checker: Checker, reportedAfterTarget: readonly numbe
     if (issue.kind === "invalid-value")
       message = `\`${issue.option}\` takes ${issue.name === "--expose" ? "an integer (a port)" : "a number"}; ${command} rejects \`${redactText(issue.value!)}\` and the command fails`;
     else if (issue.kind === "unexpected-value") message = `\`${issue.option}\` is a flag and takes no value; ${command} rejects the command`;
-    else if (issue.kind === "missing-value") message = `\`${issue.option}\` needs a value; ${command} rejects the command`;
+    // A value-taking option at the end of a line is left alone: docs end lines with placeholders (`--namespace <id> ...`).
     else if (issue.kind === "assignment-required") {
       const key = redactText(issue.value!);
       message = `${command} needs \`KEY=VALUE\` for \`${issue.option}\` and throws on \`${key}\`: write \`${issue.option} ${key}=$${ENV_NAME.test(key) ? key : "VALUE"}\` in a shell`;
@@ -658,9 +662,14 @@ function checkJobArguments(checker: Checker): void {
     if ((tokenFlag || tokenValue) && !moved.has(i)) {
       const next = jobIndexes[k + 1];
       const withValue = tokenFlag && !element.value.includes("=") && next === i + 1;
+      // `--secret HF_TOKEN=...` after the script: not an option of `hf jobs`, so the script gets it, token and all.
+      const previous = k > 0 ? argv[jobIndexes[k - 1]!]!.value : "";
+      const meant = MISSPELLINGS[parsed.model.program]?.[previous];
+      const misspelt =
+        meant && jobIndexes[k - 1] === i - 1 ? ` (\`${previous}\` is not an option of \`${parsed.model.command}\`, \`${meant}\` is: the job gets it as an argument)` : "";
       checker.findings.push({
         code: "HFJ104",
-        message: "A token is passed in the job's arguments, where it is stored and shown with the job; pass `--secrets HF_TOKEN` and read it from the environment",
+        message: `A token is passed in the job's arguments${misspelt}, where it is stored and shown with the job; pass \`--secrets HF_TOKEN\` and read it from the environment`,
         index: i,
         endIndex: withValue ? i + 1 : i,
         fix: null,

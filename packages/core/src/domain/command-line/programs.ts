@@ -290,6 +290,12 @@ export function hfSandboxModel(kind: "sandbox create" | "sandbox exec" | "sandbo
         spec(["--forward-hf-token"], null),
         spec(["--token"], "string"),
         spec(["-h", "--help"], null),
+        // The global output flags every command without `ignore_unknown_options` strips before parsing, since 1.13
+        // (`_consume_format_flags_for_leaf` in cli/_cli_utils.py); `exec`/`spawn` pass them through.
+        spec(["--format"], "string"),
+        spec(["--json"], null),
+        spec(["-q", "--quiet"], null),
+        spec(["--no-truncate"], null),
       ]
     : [
         spec(["-w", "--workdir"], "string"),
