@@ -76,6 +76,72 @@ export const TOOL_CALL_OPERATIONS: ReadonlySet<string> = new Set([
   "scheduled resume",
 ]);
 
+/**
+ * The operation the MCP server looks up for what a call writes: it lower-cases the operation and nothing else
+ * (hf-mcp-server packages/mcp/src/jobs/jobs-tool.ts, `requestedOperation.toLowerCase()`), so `"UV"` is the `uv`
+ * operation and `" uv"` is unknown. Null when the result is no operation of the tool.
+ */
+export function toolCallOperation(written: string): string | null {
+  const operation = written.toLowerCase();
+  return TOOL_CALL_OPERATIONS.has(operation) ? operation : null;
+}
+
+/**
+ * The `flavor` values the MCP server's schema accepts (a `z.enum`; anything else is rejected with a validation
+ * error): hf-mcp-server v0.4.12, packages/mcp/src/jobs/types.ts `ALL_FLAVORS`. Narrower than `hf jobs`, which
+ * also knows `h200` and `rtx-pro-6000` flavors.
+ */
+export const TOOL_CALL_FLAVORS: ReadonlySet<string> = new Set([
+  "cpu-basic",
+  "cpu-upgrade",
+  "cpu-performance",
+  "cpu-xl",
+  "sprx8",
+  "zero-a10g",
+  "t4-small",
+  "t4-medium",
+  "l4x1",
+  "l4x4",
+  "l40sx1",
+  "l40sx4",
+  "l40sx8",
+  "a10g-small",
+  "a10g-large",
+  "a10g-largex2",
+  "a10g-largex4",
+  "a100-large",
+  "a100x4",
+  "a100x8",
+  "inf2x6",
+]);
+
+/**
+ * How the MCP server reads a `timeout` string (its `parseTimeout`, packages/mcp/src/jobs/commands/utils.ts): a
+ * number with one of the units `s`, `m`, `h`, `d`, or plain seconds; anything else that starts with digits is
+ * read by `parseInt` as that many seconds (`"90min"` is 90 seconds, `"2 hours"` is 2), and the rest is rejected.
+ */
+export function readToolCallTimeout(text: string): { kind: "ok" } | { kind: "misread"; seconds: number } | { kind: "rejected" } {
+  if (/^\d+(?:\.\d+)?[smhd]$/.test(text) || /^\d+$/.test(text)) return { kind: "ok" };
+  const seconds = Number.parseInt(text, 10);
+  return Number.isNaN(seconds) ? { kind: "rejected" } : { kind: "misread", seconds };
+}
+
+/**
+ * Keys of another server's flat `hf_jobs` tool (ml-intern: `{operation, script|command, dependencies, image,
+ * hardware_flavor, timeout, env, secrets}`, no `uv` operation; huggingface/ml-intern agent/tools/jobs_tool.py)
+ * that the MCP server's `run` operations do not have. A flat call (`operation` beside the job's keys, no `args`)
+ * that uses one of them on `run` is that tool, not the MCP server's legacy flat form, and is not judged by the MCP
+ * schema.
+ */
+const FOREIGN_FLAT_RUN_KEYS: ReadonlySet<string> = new Set(["script", "dependencies", "hardware_flavor"]);
+
+/** Is a flat tool call (`{"operation": ..., ...keys}`) another server's `hf_jobs` rather than the MCP server's? */
+export function isForeignFlatToolCall(operation: string, keys: Iterable<string>): boolean {
+  if (operation.endsWith("uv")) return false;
+  for (const key of keys) if (FOREIGN_FLAT_RUN_KEYS.has(key)) return true;
+  return false;
+}
+
 /** Tool-call keys that people write but the server drops, with the key that works (HFJ206). */
 export const TOOL_CALL_KEY_RENAMES: ReadonlyMap<string, string> = new Map([
   ["dependencies", "with_deps"],

@@ -7,7 +7,7 @@
  * lines have their own decision (`checkJobsCommandLine`), built from the same predicates and messages.
  */
 import { containsToken, findTokens, looksLikeTokenPlaceholder } from "../tokens.js";
-import { TOOL_CALL_KEY_RENAMES, TOOL_CALL_LAUNCH_KEYS } from "../domain/surfaces.js";
+import { TOOL_CALL_FLAVORS, TOOL_CALL_KEY_RENAMES, TOOL_CALL_LAUNCH_KEYS, readToolCallTimeout } from "../domain/surfaces.js";
 import { HF_TOKEN, findPlaceholders, isMisnamedHfTokenName, isSubstitutedPlaceholder, isTokenLikeKey, mentionsHfTokenPlaceholder } from "../domain/token-keys.js";
 import {
   HF_TOKEN_PLACEHOLDER,
@@ -150,6 +150,60 @@ function checkToolCallFields<H>(launch: LaunchDescription<H>, findings: LaunchFi
           : null,
     });
   }
+  for (const field of launch.fields) {
+    if (field.name === "timeout") checkToolCallTimeout(launch, field, findings);
+    else if (field.name === "flavor") checkToolCallFlavor(launch, field, findings);
+  }
+}
+
+type LaunchField<H> = LaunchDescription<H>["fields"][number];
+
+/**
+ * HFJ206 on `timeout`: the schema wants a string (a number is rejected, unlike an unknown key), and the server
+ * reads a string it does not understand as the seconds its leading digits say (`"90min"` is 90 seconds).
+ */
+function checkToolCallTimeout<H>(launch: LaunchDescription<H>, field: LaunchField<H>, findings: LaunchFinding<H>[]): void {
+  const value = field.value;
+  const anchor = field.valueNode ?? field.node;
+  if (value.kind === "number") {
+    // Plain seconds as a string mean the same: `3600` becomes `"3600"`. A fraction would be cut to whole seconds.
+    const integer = /^\d+$/.test(value.text);
+    findings.push({
+      code: "HFJ206",
+      message: `\`timeout\` is the number \`${value.text}\` in ${launch.label}: the server takes a string ("30m", "2h", or seconds as "${value.text}") and rejects the call`,
+      anchor,
+      fix:
+        integer && value.editable && field.inPlace && field.valueNode
+          ? { applicability: "safe", message: `Write the timeout as the string \`"${value.text}"\``, ops: [{ op: "replace-value", node: field.valueNode, text: value.text }] }
+          : null,
+    });
+    return;
+  }
+  if (value.kind !== "string") return;
+  const reading = readToolCallTimeout(value.text);
+  if (reading.kind === "ok") return;
+  findings.push({
+    code: "HFJ206",
+    message:
+      reading.kind === "rejected"
+        ? `\`timeout\` \`${value.text}\` in ${launch.label} is not a duration the server reads ("30m", "2h", "90s", or plain seconds): the launch is rejected`
+        : `\`timeout\` \`${value.text}\` in ${launch.label} is read as ${reading.seconds} second${reading.seconds === 1 ? "" : "s"}: the server knows only the units \`s\`, \`m\`, \`h\`, \`d\` ("30m", "2h")`,
+    anchor,
+    fix: null,
+  });
+}
+
+/** HFJ206 on `flavor`: an enum in the server's schema; any other value is rejected with a validation error. */
+function checkToolCallFlavor<H>(launch: LaunchDescription<H>, field: LaunchField<H>, findings: LaunchFinding<H>[]): void {
+  const value = field.value;
+  if (value.kind !== "string" || TOOL_CALL_FLAVORS.has(value.text)) return;
+  const near = [...TOOL_CALL_FLAVORS].filter((flavor) => flavor.startsWith(value.text.split("-")[0]!.toLowerCase())).slice(0, 4);
+  findings.push({
+    code: "HFJ206",
+    message: `\`flavor\` \`${value.text}\` is not one the server accepts in ${launch.label}: the launch is rejected${near.length > 0 ? ` (did you mean ${near.map((flavor) => `\`${flavor}\``).join(", ")}?)` : ""}`,
+    anchor: field.valueNode ?? field.node,
+    fix: null,
+  });
 }
 
 function checkSecrets<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>[]): void {

@@ -10,8 +10,25 @@ ruleTester.run("no-unknown-job-argument", rule, {
     `hf_jobs("ps", { all: true });`, // not a launch
     HUB + `await hub.runJob({ namespace: "me", dockerImage: "x", flavor: "cpu-basic", arch: "amd64", attempts: 2, volumes: [] });`,
     `otherLib.runJob({ env: {}, image: "x" });`,
+    // Another server's flat hf_jobs (ml-intern): `run` with `script`, `dependencies`, `hardware_flavor`, a number timeout.
+    `client.callTool({ name: "hf_jobs", arguments: { operation: "run", script: "x.py", dependencies: ["trl"], hardware_flavor: "a10g", timeout: 3600 } });`,
+    // The server does not trim: " uv" is no operation of the tool.
+    `hf_jobs(" uv", { script: "x.py", dependencies: ["trl"] });`,
+    `hf_jobs("uv", { script: "x.py", timeout: "1.5h", flavor: "l40sx1" });`,
   ],
   invalid: [
+    {
+      name: "the operation is lower-cased by the server; an integer timeout becomes its string",
+      code: `hf_jobs("UV", { script: "x.py", timeout: 600, flavor: "A10G" });`,
+      output: `hf_jobs("UV", { script: "x.py", timeout: "600", flavor: "A10G" });`,
+      errors: [{ messageId: "forwarded" }, { messageId: "forwarded" }],
+    },
+    {
+      name: "the MCP server's flat legacy form: `operation` is not a field, `dependencies` is dropped",
+      code: `client.callTool({ name: "hf_jobs", arguments: { operation: "uv", script: "x.py", dependencies: ["trl"], timeout: "2 hours" } });`,
+      output: `client.callTool({ name: "hf_jobs", arguments: { operation: "uv", script: "x.py", with_deps: ["trl"], timeout: "2 hours" } });`,
+      errors: [{ messageId: "forwarded" }, { messageId: "forwarded" }],
+    },
     {
       code: `hf_jobs("uv", { script: "x.py", dependencies: ["trl"] });`,
       output: `hf_jobs("uv", { script: "x.py", with_deps: ["trl"] });`,

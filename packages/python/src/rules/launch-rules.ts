@@ -127,6 +127,7 @@ function valueOf(context: Context, written: SyntaxNode | null): { value: LaunchV
   // `token = "hf_..."; secrets={"HF_TOKEN": token}`: the literal is reported and edited where it is written.
   const resolved = node.type === "identifier" ? unparenthesize(model.resolveValue(node)) : node;
   if (!resolved || insideError(resolved)) return { value: { kind: "other" }, node };
+  if (resolved.type === "integer" || resolved.type === "float") return { value: { kind: "number", text: resolved.text, editable: resolved.id === node.id }, node: resolved };
   const read = readStringish(resolved);
   if (!read || !read.literal) return { value: { kind: "other" }, node };
   const plain = resolved.type === "string" ? readString(resolved) : null;
@@ -158,7 +159,14 @@ function describeLaunch(context: Context, launch: Launch, script: KnownScript | 
     canAddField: launch.container !== null,
     env: mapOf(context, launch.args.get("env"), "env"),
     secrets: mapOf(context, launch.args.get("secrets"), "secrets"),
-    fields: launch.kind === "tool" ? [...launch.args.values()].map((argument) => ({ name: argument.name, node: argument.nameNode, inPlace: argument.direct })) : [],
+    fields:
+      launch.kind === "tool"
+        ? [...launch.args.values()].map((argument) => {
+            // Anchored where the launch writes the value (a constant's definition may be far away).
+            const written = unparenthesize(argument.value);
+            return { name: argument.name, node: argument.nameNode, inPlace: argument.direct, value: valueOf(context, written).value, valueNode: written };
+          })
+        : [],
     commandLine: ["script_args", "command"].flatMap((field) => {
       const argument = launch.args.get(field);
       if (!argument) return [];
@@ -209,6 +217,8 @@ function renderOp(context: Context, launch: Launch, op: LaunchEditOp<SyntaxNode>
       return null;
     case "add-token-secret":
       return addTokenSecretEdits(context, launch);
+    case "replace-value":
+      return [{ start: op.node.startIndex, end: op.node.endIndex, content: pythonString(op.text, launch.keyQuote) }];
   }
 }
 
