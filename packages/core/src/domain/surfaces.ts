@@ -151,6 +151,14 @@ export const TOOL_CALL_KEY_RENAMES: ReadonlyMap<string, string> = new Map([
 /** `@huggingface/hub` job launchers and the REST field names they take. */
 export const HUB_JS_LAUNCH_FUNCTIONS: ReadonlySet<string> = new Set(["runJob", "createScheduledJob", "runScheduledJob", "duplicateJob"]);
 
+/**
+ * `@huggingface/hub` exports that put `accessToken` in the `Authorization` header without `checkCredentials`
+ * (huggingface.js packages/hub/src/lib at fe42e68: create-branch.ts, delete-branch.ts, repo-exists.ts). Every
+ * other export taking credentials runs `checkCredentials`, which throws a `TypeError` before any request when the
+ * token does not start with `hf_`.
+ */
+export const HUB_JS_UNCHECKED_CREDENTIAL_FUNCTIONS: ReadonlySet<string> = new Set(["createBranch", "deleteBranch", "repoExists"]);
+
 /** Fields of a REST job spec (and of `runJob`'s options): `environment`, not `env`. */
 export const REST_JOB_SPEC_FIELDS: ReadonlySet<string> = new Set([
   "dockerImage",

@@ -77,6 +77,8 @@ export interface LaunchDescription<H> {
    * call's `script_args`.
    */
   commandLine: { field: string; elements: { value: LaunchValue; node: H }[] }[];
+  /** The `script` argument when it is a literal string, where it is written (HFJ206: inline code where a path goes). */
+  scriptValue: { text: string; node: H } | null;
   /** What the script needs, when it is known (inline, or a local file that resolves), and where it is named. */
   script: { facts: ScriptFacts; label: string; anchor: H } | null;
 }

@@ -289,10 +289,32 @@ export function renderLaunchFix<H, E>(ops: readonly LaunchEditOp<H>[], render: (
   return edits.length > 0 ? edits : null;
 }
 
+/** Python source rather than a path or URL: more than one line, or a first line that only code starts with. */
+function looksLikeInlineCode(text: string): boolean {
+  return /[\r\n]/.test(text.trim()) || /^\s*(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s|#\s*\/\/\/\s*script\b)/.test(text);
+}
+
+/**
+ * HFJ206 on the Python API's `script`: `run_uv_job` uploads a local file or passes a URL, and anything else goes to
+ * `uv run` as written (huggingface_hub hf_api.py `_create_uv_command_env_and_secrets`), so inline code is run as a
+ * command and the job fails. Only the tool call's `uv` operation runs inline code.
+ */
+function checkScriptValue<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>[]): void {
+  const script = launch.scriptValue;
+  if (launch.surface !== "python-api" || !launch.runsScript || !script || !looksLikeInlineCode(script.text)) return;
+  findings.push({
+    code: "HFJ206",
+    message: `${launch.label} takes a file path or URL as \`script\`: this inline code is passed to \`uv run\` as a command and the job fails; save it to a file and pass its path (it is uploaded), or use the \`hf_jobs("uv")\` tool call, which runs inline code`,
+    anchor: script.node,
+    fix: null,
+  });
+}
+
 /** Every launch-rule finding for one launch, in a stable order; select/ignore and noqa are the caller's. */
 export function decideLaunch<H>(launch: LaunchDescription<H>): LaunchFinding<H>[] {
   const findings: LaunchFinding<H>[] = [];
   checkToolCallFields(launch, findings);
+  checkScriptValue(launch, findings);
   checkEnv(launch, findings);
   checkValues(launch, findings);
   checkCommandLine(launch, findings);

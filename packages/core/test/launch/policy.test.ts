@@ -32,6 +32,7 @@ function launch(overrides: Partial<LaunchDescription<H>> = {}): LaunchDescriptio
     secrets: null,
     fields: [],
     commandLine: [],
+    scriptValue: null,
     script: null,
     ...overrides,
   };
@@ -217,6 +218,28 @@ describe("HFJ206 on tool calls", () => {
     expect(codes(uvTool([field("flavor", str("a10g-large")), field("timeout", str("2h"))]))).toEqual([]);
     // Not the Python API's parameters: `run_uv_job(flavor="h200")` is a valid `hf jobs` flavor.
     expect(codes(launch({ fields: [field("flavor", str("h200"))] }))).toEqual([]);
+  });
+});
+
+describe("HFJ206 on the Python API's script", () => {
+  const withScript = (text: string, overrides: Partial<LaunchDescription<H>> = {}) => launch({ scriptValue: { text, node: "script-value" }, ...overrides });
+
+  test("inline code where run_uv_job wants a path or URL", () => {
+    const [finding] = decideLaunch(withScript("from huggingface_hub import whoami\nprint(whoami())"));
+    expect(finding).toMatchObject({ code: "HFJ206", anchor: "script-value", fix: null });
+    expect(finding!.message).toBe(
+      '`run_uv_job` takes a file path or URL as `script`: this inline code is passed to `uv run` as a command and the job fails; save it to a file and pass its path (it is uploaded), or use the `hf_jobs("uv")` tool call, which runs inline code',
+    );
+    expect(codes(withScript("import os; print(os.environ)"))).toEqual(["HFJ206@script-value"]);
+    expect(codes(withScript("# /// script\n# dependencies = []\n# ///"))).toEqual(["HFJ206@script-value"]);
+  });
+
+  test("paths, URLs and the tool call's inline scripts are fine", () => {
+    for (const path of ["train.py", "scripts/train.py", "https://huggingface.co/u/r/resolve/main/train.py", "important.py", "from_scratch.py", "  train.py\n"]) {
+      expect(codes(withScript(path))).toEqual([]);
+    }
+    expect(codes(withScript("import os\nprint(1)", { surface: "tool-call", label: 'the `hf_jobs("uv")` tool call', operation: "uv" }))).toEqual([]);
+    expect(codes(withScript("import os\nprint(1)", { runsScript: false }))).toEqual([]);
   });
 });
 

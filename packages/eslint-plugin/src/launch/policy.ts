@@ -111,6 +111,8 @@ function describe(context: Context, launch: FieldLaunch): LaunchDescription<Node
           : [value];
       return [{ field, elements: elements.map((element) => ({ value: valueOf(context, element).value, node: element })) }];
     }),
+    // `@huggingface/hub` and REST take no script; the tool call runs inline code.
+    scriptValue: null,
     script: script ? { facts: scriptFactsOf(script.needs), label: script.label, anchor: scriptProperty && !scriptProperty.computed ? scriptProperty.key : launch.call } : null,
   };
 }

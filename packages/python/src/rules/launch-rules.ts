@@ -174,8 +174,17 @@ function describeLaunch(context: Context, launch: Launch, script: KnownScript | 
       const elements = value && (value.type === "list" || value.type === "tuple") ? namedChildren(value) : value ? [value] : [];
       return [{ field, elements: elements.filter((element) => !insideError(element)).map((element) => ({ value: valueOf(context, element).value, node: element })) }];
     }),
+    scriptValue: scriptValueOf(context, launch),
     script: script ? { facts: script.facts, label: script.label, anchor: launch.args.get("script")?.nameNode ?? callee } : null,
   };
+}
+
+/** The `script` argument's text when it is a literal string (through constants), anchored where it is written. */
+function scriptValueOf(context: Context, launch: Launch): LaunchDescription<SyntaxNode>["scriptValue"] {
+  const written = unparenthesize(launch.args.get("script")?.value ?? null);
+  if (!written) return null;
+  const { value } = valueOf(context, written);
+  return value.kind === "string" ? { text: value.text, node: written } : null;
 }
 
 /** HFJ203's fix: an `HF_TOKEN` secret (the launcher's `get_token()`, or the tool call's placeholder). */

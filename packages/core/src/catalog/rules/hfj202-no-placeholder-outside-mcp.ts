@@ -17,7 +17,9 @@ export const noPlaceholderOutsideMcp = defineRule({
       "Only the `hf_jobs` tool call (the MCP server) replaces a value that is exactly `$HF_TOKEN` or `${HF_TOKEN}` with the caller's token. " +
       'The Python API, `@huggingface/hub` and the REST API send the string as written: `secrets={"HF_TOKEN": "$HF_TOKEN"}` gives the job the literal string `$HF_TOKEN` (nine characters, not a token), ' +
       "and its first authenticated Hub call fails with 401, often at the `push_to_hub` that ends hours of work. " +
-      "The pattern is copied from tool-call examples, which are right where they stand and wrong in a launcher.",
+      "The pattern is copied from tool-call examples, which are right where they stand and wrong in a launcher. " +
+      "As the `accessToken` (or `credentials.accessToken`) of a `@huggingface/hub` call it fails even earlier: the library's `checkCredentials` throws " +
+      "`TypeError: Your access token must start with 'hf_'` before any request (`createBranch`, `deleteBranch` and `repoExists`, which skip that check, send it and get a 401).",
     examples: [
       {
         language: "python",
