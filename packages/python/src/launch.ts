@@ -2,7 +2,7 @@
  * Job launches in a Python file: `huggingface_hub` calls (resolved by provenance: imports, aliases, `HfApi()`
  * instances) and `hf_jobs(OPERATION, {...})` tool calls. Each launch is read into one shape the rules share.
  */
-import { PYTHON_LAUNCH_FUNCTIONS, TOOL_CALL_LAUNCH_KEYS, isForeignFlatToolCall, toolCallOperation, type PythonLaunchFunction } from "@hf-jobs-lint/core";
+import { PYTHON_LAUNCH_FUNCTIONS, PYTHON_SANDBOX_FUNCTIONS, TOOL_CALL_LAUNCH_KEYS, isForeignFlatToolCall, toolCallOperation, type PythonLaunchFunction } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "./parser.js";
 import type { DictModel, FileModel } from "./model.js";
 import { literalString, namedChildren, positionalArguments, unparenthesize } from "./syntax.js";
@@ -46,6 +46,17 @@ function apiFunction(path: string | null): PythonLaunchFunction | null {
     }
   }
   return null;
+}
+
+/** Methods whose names sandbox calls have: other calls skip the provenance walk. */
+const SANDBOX_METHODS = new Set(["create", "run"]);
+
+/** `Sandbox.create(...)`, `pool.create(...)`, `sbx.run(...)` on objects that came from huggingface_hub's sandboxes. */
+function sandboxFunction(call: SyntaxNode, model: FileModel): PythonLaunchFunction | null {
+  const callee = call.childForFieldName("function");
+  if (callee?.type !== "attribute" || !SANDBOX_METHODS.has(callee.childForFieldName("attribute")?.text ?? "")) return null;
+  const path = model.provenancePath(call);
+  return path ? (PYTHON_SANDBOX_FUNCTIONS.get(path) ?? null) : null;
 }
 
 function readApiLaunch(call: SyntaxNode, fn: PythonLaunchFunction, model: FileModel): Launch {
@@ -174,7 +185,7 @@ export function findLaunches(calls: readonly SyntaxNode[], model: FileModel, too
       launches.push(schemaLaunch);
       continue;
     }
-    const fn = apiFunction(model.calleePath(call));
+    const fn = apiFunction(model.calleePath(call)) ?? sandboxFunction(call, model);
     if (fn) launches.push(readApiLaunch(call, fn, model));
   }
   return launches;

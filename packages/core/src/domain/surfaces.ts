@@ -11,7 +11,67 @@ export interface PythonLaunchFunction {
   keywordOnly: readonly string[];
   /** Whether the first positional is a script (uploaded when local). */
   takesScript: boolean;
+  /**
+   * The plain `env` is stored with a job and shown in full (`hf jobs inspect`). False where it is not: a pooled
+   * sandbox's env goes to its host's server at creation, a command's env to the sandbox server with the command.
+   * Default true.
+   */
+  envShown?: boolean;
+  /** The call's own way to give the job the caller's HF token, for messages (`forward_hf_token=True`). */
+  tokenOption?: string;
+  /** Why a parameter people write is not there, for HFJ206's message (`secrets` on a pool). */
+  missingParameterHints?: Readonly<Record<string, string>>;
 }
+
+/**
+ * Sandboxes run on Jobs (huggingface_hub `_sandbox.py`, ee0a451): `Sandbox.create` starts a job whose `env` and
+ * `secrets` are that job's (`_bootstrap_job_spec`), so the launch rules apply as to `run_job`; `forward_hf_token=True`
+ * puts the caller's token into its secrets. `SandboxPool(...).create(env=...)` has no secrets channel and its env
+ * is "never stored in any job's metadata" (the guide says to pass would-be secrets there), and `sandbox.run(cmd,
+ * env=...)` sends the env with the command: neither is a token in a job's env, but both send values as written,
+ * so a placeholder or a literal stands in for the token. Keyed by the callee's provenance path (the object the
+ * method is called on, followed through assignments and `with ... as`).
+ */
+export const PYTHON_SANDBOX_FUNCTIONS: ReadonlyMap<string, PythonLaunchFunction> = (() => {
+  const create: PythonLaunchFunction = {
+    name: "Sandbox.create",
+    positional: ["image"],
+    keywordOnly: ["flavor", "idle_timeout", "env", "secrets", "volumes", "namespace", "forward_hf_token", "start_timeout", "token"],
+    takesScript: false,
+    envShown: true,
+    tokenOption: "forward_hf_token=True",
+  };
+  const poolCreate: PythonLaunchFunction = {
+    name: "SandboxPool.create",
+    positional: [],
+    keywordOnly: ["env", "idle_timeout", "forward_hf_token"],
+    takesScript: false,
+    envShown: false,
+    tokenOption: "forward_hf_token=True",
+    missingParameterHints: {
+      secrets: "a pooled sandbox has no secrets channel, and its `env` is stored in no job: pass the value in `env`, or `forward_hf_token=True` for the HF token",
+      image: "a pool's sandboxes share the image set on `SandboxPool(image=...)`",
+      flavor: "a pool's sandboxes share the flavor set on `SandboxPool(flavor=...)`",
+      volumes: "a pooled sandbox cannot mount volumes (they are mounted when the host boots)",
+    },
+  };
+  const run: PythonLaunchFunction = {
+    name: "Sandbox.run",
+    positional: ["cmd"],
+    keywordOnly: ["shell", "env", "cwd", "timeout", "stdin", "on_stdout", "on_stderr", "check", "background"],
+    takesScript: false,
+    envShown: false,
+  };
+  const hub = "huggingface_hub";
+  // Sandboxes come from `Sandbox.create`, `Sandbox.connect`, and a pool's `create` (a pool from `SandboxPool(...)` or `SandboxPool.connect`).
+  const sandboxes = [`${hub}.Sandbox.create`, `${hub}.Sandbox.connect`, `${hub}.SandboxPool.create`, `${hub}.SandboxPool.connect.create`];
+  return new Map<string, PythonLaunchFunction>([
+    [`${hub}.Sandbox.create`, create],
+    [`${hub}.SandboxPool.create`, poolCreate],
+    [`${hub}.SandboxPool.connect.create`, poolCreate],
+    ...sandboxes.map((sandbox) => [`${sandbox}.run`, run] as const),
+  ]);
+})();
 
 const COMMON_KEYWORDS = ["env", "secrets", "flavor", "timeout", "name", "labels", "volumes", "expose"] as const;
 const TAIL_KEYWORDS = ["resource_group_id", "namespace", "token"] as const;

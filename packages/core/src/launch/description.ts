@@ -63,6 +63,13 @@ export interface LaunchDescription<H> {
   complete: boolean;
   /** A new field can be written into the launch (its arguments or object are a literal here). */
   canAddField: boolean;
+  /**
+   * The plain environment is stored with a job and shown in full (HFJ201). False for a pooled sandbox's and a
+   * sandbox command's `env`, which no job holds.
+   */
+  envShown: boolean;
+  /** The launch's own switch that gives the job the caller's HF token (`forward_hf_token=True`), for messages. */
+  tokenOption?: string;
   /** The plain environment: `env` (Python, tool call) or `environment` (`@huggingface/hub`, REST); null when absent. */
   env: LaunchMap<H> | null;
   secrets: LaunchMap<H> | null;

@@ -41,6 +41,11 @@ function useTokenTitle(surface: LaunchSurface, inTemplate = false): string {
   }
 }
 
+/** For the HF token on a launch that can forward it itself: "; pass `forward_hf_token=True`" (`lead`: "; pass"). */
+function tokenOptionHint<H>(launch: LaunchDescription<H>, key: string, lead: string): string {
+  return launch.tokenOption && isHfTokenName(key) ? `${lead} \`${launch.tokenOption}\`` : "";
+}
+
 /** A name that means the HF token: `HF_TOKEN`, or a misspelling of it (`HF_API_TOKEN`, `TOKEN`, `hf_token`). */
 function isHfTokenName(key: string): boolean {
   return key === HF_TOKEN || isMisnamedHfTokenName(key);
@@ -54,7 +59,8 @@ function carriesHfToken<H>(launch: LaunchDescription<H>, value: LaunchValue): bo
 
 function checkEnv<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>[]): void {
   const env = launch.env;
-  if (!env) return;
+  // Not a job's env (a pooled sandbox, a sandbox command): nothing stores or shows it.
+  if (!env || !launch.envShown) return;
   for (const entry of env.entries) {
     // A token-like name, or the HF token itself under any name (`{"CACHE": "$HF_TOKEN"}` in a tool call).
     const carries = carriesHfToken(launch, entry.value);
@@ -62,7 +68,7 @@ function checkEnv<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>[])
     const substituted = carries && entry.value.kind === "string";
     findings.push({
       code: "HFJ201",
-      message: tokenInEnvMessage(entry.key, env.field, launch.label, substituted),
+      message: tokenInEnvMessage(entry.key, env.field, launch.label, substituted) + tokenOptionHint(launch, entry.key, ", or pass"),
       anchor: entry.keyNode,
       fix: canMoveToSecrets(launch, env, entry) ? { applicability: "safe", message: `Move \`${entry.key}\` to \`secrets\``, ops: [{ op: "move-to-secrets", entry }] } : null,
     });
@@ -103,7 +109,7 @@ function checkValues<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>
         const exact = isSubstitutedPlaceholder(value.text);
         findings.push({
           code: "HFJ202",
-          message: placeholderSentLiterallyMessage(value.text, `in \`${map.field}\` of ${launch.label}`),
+          message: placeholderSentLiterallyMessage(value.text, `in \`${map.field}\` of ${launch.label}`) + tokenOptionHint(launch, entry.key, "; pass"),
           anchor: entry.valueNode ?? entry.keyNode,
           fix: value.editable
             ? { applicability: "safe", message: useTokenTitle(launch.surface, !exact), ops: [exact ? { op: "use-token-value", entry } : { op: "substitute-placeholders", entry }] }

@@ -26,6 +26,7 @@ function launch(overrides: Partial<LaunchDescription<H>> = {}): LaunchDescriptio
     label: "`run_uv_job`",
     operation: "run_uv_job",
     runsScript: true,
+    envShown: true,
     complete: true,
     canAddField: true,
     env: null,

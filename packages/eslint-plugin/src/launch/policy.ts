@@ -87,6 +87,7 @@ function describe(context: Context, launch: FieldLaunch): LaunchDescription<Node
     label: labelOf(launch),
     operation: launch.kind === "hub" ? launch.fn : launch.kind === "tool" ? launch.operation : "jobs",
     runsScript: launch.kind === "tool" && launch.operation.endsWith("uv"),
+    envShown: true,
     complete: fields !== null && !hasSpread(fields),
     canAddField: fields !== null,
     env: mapOf(context, fieldObject(context, launch, envFieldName(launch))),

@@ -52,6 +52,12 @@ function directLiteral(argument: LaunchArgument | undefined): SyntaxNode | null 
   return value?.type === "dictionary" ? value : null;
 }
 
+function parameterHint(fn: NonNullable<Launch["fn"]>, name: string): string {
+  if (name === "args" && fn.takesScript) return ": pass the script's arguments as `script_args`";
+  const hint = fn.missingParameterHints?.[name];
+  return hint ? `: ${hint}` : "";
+}
+
 /** HFJ206 on the API's own parameters (the tool call's keys are core's decision). */
 function checkApiParameters(context: Context, launch: Launch): void {
   if (launch.kind !== "api" || !launch.fn) return;
@@ -61,7 +67,7 @@ function checkApiParameters(context: Context, launch: Launch): void {
     if (known.has(argument.name)) continue;
     report(context, {
       code: "HFJ206",
-      message: `\`${launch.operation}\` has no parameter \`${argument.name}\`${argument.name === "args" && fn.takesScript ? ": pass the script's arguments as `script_args`" : ""}`,
+      message: `\`${launch.operation}\` has no parameter \`${argument.name}\`${parameterHint(fn, argument.name)}`,
       start: argument.nameNode.startIndex,
       end: argument.nameNode.endIndex,
     });
@@ -155,6 +161,8 @@ function describeLaunch(context: Context, launch: Launch, script: KnownScript | 
     label: where(launch),
     operation: launch.operation,
     runsScript: isUvLaunch(launch),
+    envShown: launch.fn?.envShown ?? true,
+    ...(launch.fn?.tokenOption ? { tokenOption: launch.fn.tokenOption } : {}),
     complete: launch.complete,
     canAddField: launch.container !== null,
     env: mapOf(context, launch.args.get("env"), "env"),

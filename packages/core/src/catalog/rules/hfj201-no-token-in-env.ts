@@ -13,7 +13,10 @@ export const noTokenInEnv = defineRule({
     whatItDoes:
       "Checks for a token-like key (`HF_TOKEN`, `HUGGING_FACE_HUB_TOKEN`, `*_TOKEN`, `*_API_KEY`, `*_SECRET`, `*PASSWORD*`) passed through a job launch's " +
       "`env` (Python API, `hf_jobs` tool call), `environment` (`@huggingface/hub`, REST) or `-e/--env` (`hf jobs` CLI) instead of `secrets`. " +
-      "Names such as `MAX_NEW_TOKENS` or `TOKENIZERS_PARALLELISM` are not token-like.",
+      "Names such as `MAX_NEW_TOKENS` or `TOKENIZERS_PARALLELISM` are not token-like. " +
+      "A dedicated sandbox is a job too: `Sandbox.create(env=...)` is checked like `run_job` (`forward_hf_token=True` sends the token as a secret). " +
+      "A pooled sandbox's `env` (`SandboxPool(...).create(env=...)`) and a command's `env` (`sandbox.run(cmd, env=...)`) are not: no job stores them, " +
+      "and a pool has no secrets channel (huggingface_hub's sandbox guide says to pass would-be secrets there).",
     whyBad:
       "`env` and `secrets` both become environment variables inside the job, so the job cannot tell them apart. The difference is outside the job: " +
       "`env` values are stored and shown in full by `hf jobs inspect` and the API, while `secrets` are encrypted server side and only their names come back. " +

@@ -12,7 +12,8 @@ export const noPlaceholderOutsideMcp = defineRule({
   docs: {
     whatItDoes:
       "Checks for the `$HF_TOKEN` / `${HF_TOKEN}` placeholder used where nothing substitutes it: the Python API (`run_job`, `run_uv_job`, the scheduled variants, " +
-      "the `HfApi` methods of the same names), `@huggingface/hub` (`runJob`, `createScheduledJob`) and hand-written calls to the REST API.",
+      "the `HfApi` methods of the same names), sandboxes (`Sandbox.create`, a pool's `create`, `sandbox.run`; `forward_hf_token=True` is their way to pass the token), " +
+      "`@huggingface/hub` (`runJob`, `createScheduledJob`, and the `accessToken` of any of its calls) and hand-written calls to the REST API.",
     whyBad:
       "Only the `hf_jobs` tool call (the MCP server) replaces a value that is exactly `$HF_TOKEN` or `${HF_TOKEN}` with the caller's token. " +
       'The Python API, `@huggingface/hub` and the REST API send the string as written: `secrets={"HF_TOKEN": "$HF_TOKEN"}` gives the job the literal string `$HF_TOKEN` (nine characters, not a token), ' +
