@@ -7,6 +7,7 @@ export * from "./tokens.js";
 export * from "./domain/jobs-cli.js";
 export * from "./domain/token-keys.js";
 export * from "./domain/surfaces.js";
+export * from "./domain/sandbox-tools.js";
 export * from "./domain/hf-libraries.js";
 export * from "./domain/replacements.js";
 export * from "./edits.js";

@@ -102,3 +102,24 @@ describe("provenance: other libraries' sandboxes are not Hugging Face Jobs", () 
     expect(analyzeText(text).filter((d) => ["HFJ201", "HFJ202", "HFJ102", "HFJ206"].includes(d.code))).toEqual([]);
   });
 });
+
+describe("the MCP server's hf_sandbox / hf_sandbox_exec tool calls", () => {
+  test("doc form, keywords, one request dict, an MCP client's call_tool, args in a constant", () => {
+    const text = [
+      'hf_sandbox("create", ["--env", "HF_TOKEN=$HF_TOKEN"])',
+      'hf_sandbox_exec(cmd="exec", args=["me/abc", "x", "--env", "HF_TOKEN=$HF_TOKEN"])',
+      'hf_sandbox_exec({"cmd": "exec", "args": ["me/abc", "x", "--env", "K=$WANDB_API_KEY"]})',
+      'ARGS = ["me/abc", "x", "--env", "HF_TOKEN=hf_xxx"]',
+      'await session.call_tool("hf_sandbox_exec", {"cmd": "exec", "args": ARGS})',
+      'hf_sandbox("create", ["--forward-hf-token"])',
+      'hf_sandbox_exec("exec", ["me/abc", "echo $HF_TOKEN", "--env", "SEED=1"])',
+      "",
+    ].join("\n");
+    expect(codesByRow(text)).toEqual(["1:HFJ206", "2:HFJ202", "3:HFJ205", "4:HFJ102"]);
+  });
+
+  test("another tool, a splat in args, and inline scripts of a tool call are not read", () => {
+    const text = ['session.call_tool("other", {"cmd": "create", "args": ["--env", "X=1"]})', 'hf_sandbox("create", [*extra, "--env", "X=1"])', ""].join("\n");
+    expect(analyzeText(text)).toEqual([]);
+  });
+});

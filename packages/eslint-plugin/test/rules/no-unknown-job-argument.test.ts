@@ -15,8 +15,22 @@ ruleTester.run("no-unknown-job-argument", rule, {
     // The server does not trim: " uv" is no operation of the tool.
     `hf_jobs(" uv", { script: "x.py", dependencies: ["trl"] });`,
     `hf_jobs("uv", { script: "x.py", timeout: "1.5h", flavor: "l40sx1" });`,
+    `hf_sandbox("create", ["--forward-hf-token", "--name", "box"]);`,
+    `const extra = ["--env", "X=1"];\nhf_sandbox("create", [...extra]);`, // a spread hides the elements: nothing decided
+    `sandbox.create({ env: { HF_TOKEN: t } });`, // not the MCP tool
   ],
   invalid: [
+    {
+      name: "hf_sandbox create rejects options it does not have, through a const and callTool",
+      code: `const ARGS = ["--secrets", "HF_TOKEN"];\nawait client.callTool({ name: "hf_sandbox", arguments: { cmd: "create", args: ARGS } });`,
+      output: null,
+      errors: [
+        {
+          messageId: "forwarded",
+          data: { message: "`--secrets` is not an option of `hf_sandbox create`: the server rejects the call (EINVAL); `--forward-hf-token` is how a sandbox gets your token" },
+        },
+      ],
+    },
     {
       name: "the operation is lower-cased by the server; an integer timeout becomes its string",
       code: `hf_jobs("UV", { script: "x.py", timeout: 600, flavor: "A10G" });`,

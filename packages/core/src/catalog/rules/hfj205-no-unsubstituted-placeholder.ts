@@ -12,7 +12,8 @@ export const noUnsubstitutedPlaceholder = defineRule({
   docs: {
     whatItDoes:
       "Checks `hf_jobs` tool-call values (typically in `env` and `secrets`) that hold a `$NAME` or `${NAME}` placeholder other than exactly `$HF_TOKEN` or `${HF_TOKEN}`: " +
-      '`"$WANDB_API_KEY"`, `"${OPENAI_API_KEY}"`, `"Bearer $HF_TOKEN"`.',
+      '`"$WANDB_API_KEY"`, `"${OPENAI_API_KEY}"`, `"Bearer $HF_TOKEN"`. ' +
+      "On the MCP server's `hf_sandbox_exec` tool, which substitutes nothing, it checks `--env NAME=$OTHER` (a whole-value placeholder; `$HF_TOKEN` there is HFJ202's).",
     whyBad:
       "The MCP server substitutes a value only when it is exactly `$HF_TOKEN` or `${HF_TOKEN}`. Nothing else is expanded: no other variable, and no placeholder inside a longer string. " +
       "The job receives the text as written, so `WANDB_API_KEY` holds the 14 characters `$WANDB_API_KEY` and the service rejects it inside the job.",

@@ -20,7 +20,9 @@ export const noUnknownJobArgument = defineRule({
       "without `args`) is read as `args`, but another server's flat `hf_jobs` tool (ml-intern's `run` with `script`, `dependencies`, `hardware_flavor`) " +
       "is not judged by this schema. " +
       "It also reports inline code passed as the `script` of `run_uv_job` or `create_scheduled_uv_job` (more than one line, or a first line that starts " +
-      "with `import`, `from ... import` or a `# /// script` header): the Python API uploads a local file or passes a URL, and runs anything else as `uv run <script>`.",
+      "with `import`, `from ... import` or a `# /// script` header): the Python API uploads a local file or passes a URL, and runs anything else as `uv run <script>`. " +
+      "On the MCP server's sandbox tools it checks `args` as the server parses them: `hf_sandbox create` has no `--env`/`--secrets` option (a sandbox gets the token " +
+      "with `--forward-hf-token`), any other unknown option, an option without its value, a `cmd` outside the tool's commands, and `hf_sandbox_exec --env` without `NAME=VALUE`.",
     whyBad:
       "The tool call drops unknown keys without an error: with `dependencies` (used in published docs) the job starts without its packages and fails at the first import; " +
       "with `image` it runs in the default image. In Python, an unknown keyword or an extra positional argument raises `TypeError` only when the launcher runs, " +
