@@ -28,7 +28,6 @@ function credentialMessage(launch: { kind: string; fn?: string }, text: string, 
 }
 
 export default createLaunchRule("HFJ202", {
-  commandLines: false,
   alsoCheck(context, rule, launch) {
     if (launch.kind !== "hub" && launch.kind !== "rest") return;
     for (const credential of credentialValues(context, launch)) {
