@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { RULES, isRuleCode, type RuleCode, type Surface } from "@hf-jobs-lint/core";
+import { RULES, fileKind, isRuleCode, type RuleCode, type Surface } from "@hf-jobs-lint/core";
 import { runCli } from "./helpers/run-cli.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,6 +17,11 @@ const fixturesDir = path.join(repoRoot, "fixtures/rules");
 const snapshotDir = path.join(here, "golden/rules");
 
 const SURFACE_OF_EXTENSION: Record<string, Surface> = { ".py": "py", ".ts": "ts", ".js": "ts", ".mjs": "ts", ".sh": "sh", ".md": "md" };
+
+/** A fixture's surface: dotenv files by name (`.env.example`), the rest by extension. */
+function surfaceOf(name: string): Surface | undefined {
+  return fileKind(name) === "dotenv" ? "env" : SURFACE_OF_EXTENSION[path.extname(name)];
+}
 
 interface Fixture {
   code: RuleCode;
@@ -36,7 +41,7 @@ function loadFixtures(): Fixture[] {
     if (!isRuleCode(code)) throw new Error(`fixtures/rules/${code}: not a rule code of the catalog`);
     for (const entry of fs.readdirSync(path.join(fixturesDir, code), { withFileTypes: true })) {
       if (!entry.isFile()) continue;
-      const surface = SURFACE_OF_EXTENSION[path.extname(entry.name)];
+      const surface = surfaceOf(entry.name);
       if (!surface) throw new Error(`fixtures/rules/${code}/${entry.name}: no surface for this extension`);
       const file = `fixtures/rules/${code}/${entry.name}`;
       fixtures.push({ code, file, name: entry.name, surface, text: fs.readFileSync(path.join(repoRoot, file), "utf8") });

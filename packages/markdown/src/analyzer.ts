@@ -6,7 +6,7 @@
  * load the Python grammar or ESLint; the engine's registry wires them.
  */
 import path from "node:path";
-import { findRule, findTokens, ParseError, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import { findRule, findTokens, namedFileLookup, ParseError, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
 import {
   blankRanges,
   checkShellRegion,
@@ -197,6 +197,6 @@ async function analyzeShellFences(
   );
   const hasLaunch = regions.some((region) => /\bjobs\b|hfjobs/.test(shellText.slice(region.from, region.to)));
   const analyze = injected !== undefined ? injected : hasLaunch ? await loadAnalyzeScriptNeeds() : null;
-  const context = { text, shellText, makefile: false, scriptFacts: scriptFactsLookup(input, analyze) };
+  const context = { text, shellText, makefile: false, scriptFacts: scriptFactsLookup(input, analyze), dotenvFile: namedFileLookup(input) };
   return regions.flatMap((region) => checkShellRegion(context, region.from, region.to));
 }

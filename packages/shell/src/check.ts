@@ -4,7 +4,7 @@
  * ranges and renders their fixes. HFJ101 on tokens outside command lines (comments, `export`, heredocs) is
  * `tokenFindings`, which skips the token occurrences a command-line finding already reports.
  */
-import { checkJobsCommandLine, findTokens, hardcodedTokenMessage, parseJobsCommandLine, redact, type Fix, type RuleCode } from "@hf-jobs-lint/core";
+import { checkJobsCommandLine, findTokens, hardcodedTokenMessage, parseJobsCommandLine, redact, type Fix, type NamedFileLookup, type RuleCode } from "@hf-jobs-lint/core";
 import { renderArgvFix } from "./render.js";
 import type { ScriptFactsLookup } from "./script-facts.js";
 import { tokenizeRange, type ShellCommand } from "./tokenize.js";
@@ -32,6 +32,8 @@ export interface ShellCheckContext {
   shellText: string;
   makefile: boolean;
   scriptFacts: ScriptFactsLookup;
+  /** Reads the dotenv files a command names (`--secrets-file .env.secrets`); absent: they are not read. */
+  dotenvFile?: NamedFileLookup;
 }
 
 /** Cheap test before tokenizing a region: no launch can be in it without one of these words. */
@@ -46,7 +48,7 @@ export function checkShellCommand(command: ShellCommand, context: ShellCheckCont
   const script = parsed.kind.endsWith("uv") && target?.literal ? context.scriptFacts(target.value) : null;
   const argv = words.map((word) => ({ value: word.value, literal: word.literal }));
   const findings: LocalFinding[] = [];
-  for (const finding of checkJobsCommandLine(argv, { script })) {
+  for (const finding of checkJobsCommandLine(argv, { script, ...(context.dotenvFile ? { dotenvFile: context.dotenvFile } : {}) })) {
     const start = words[finding.index]!.start;
     const end = words[finding.endIndex]!.end;
     const fix = finding.fix ? renderArgvFix(words, finding.fix, { text: context.text, makefile: context.makefile }) : null;

@@ -10,7 +10,7 @@
  */
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from "yaml";
-import type { AnalysisInput, Analyzer } from "@hf-jobs-lint/core";
+import { namedFileLookup, type AnalysisInput, type Analyzer } from "@hf-jobs-lint/core";
 import { checkShellCommand, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
 import { toDiagnostics } from "./analyzer.js";
 import { linesIn } from "./mask.js";
@@ -128,7 +128,8 @@ async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptN
       text,
       regions.flatMap((region) => region.folds),
     );
-    for (const region of regions) findings.push(...checkShellRegion({ text, shellText, makefile: false, scriptFacts }, region.from, region.to));
+    const dotenvFile = namedFileLookup(input);
+    for (const region of regions) findings.push(...checkShellRegion({ text, shellText, makefile: false, scriptFacts, dotenvFile }, region.from, region.to));
   }
   findings.push(...tokenFindings(text, coveredTokenOffsets(findings)));
   return findings;

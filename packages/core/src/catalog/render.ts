@@ -16,6 +16,7 @@ export const SURFACE_EXAMPLE_LANGUAGE: Readonly<Record<Surface, ExampleLanguage 
   ts: "typescript",
   sh: "shell",
   md: null,
+  env: null,
 };
 
 const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
@@ -23,6 +24,7 @@ const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
   ts: "TypeScript/JavaScript",
   sh: "shell",
   md: "Markdown",
+  env: "dotenv files",
 };
 
 const LANGUAGE_LABELS: Readonly<Record<ExampleLanguage, string>> = {

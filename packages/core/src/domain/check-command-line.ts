@@ -11,6 +11,7 @@ import { parseJobsCommandLine, secretsFlagFor, splitAssignment, type JobsFlag } 
 import { RENAME_SECRET_FIX, type ScriptDescription, hardcodedTokenMessage, misnamedSecretMessage, missingTokenSecretMessage, tokenOutputMessage } from "./messages.js";
 import { findCommandOutput } from "./job-command-output.js";
 import { HF_TOKEN, isMisnamedHfTokenName, isTokenLikeKey } from "./token-keys.js";
+import { checkDotenvFlags, type NamedFileLookup } from "../dotenv/named-files.js";
 
 export interface ArgvElement {
   /** The element's value after quote removal (`HF_TOKEN=$X` keeps `$X` as written). */
@@ -65,6 +66,8 @@ export interface ScriptFacts {
 export interface CommandLineCheckOptions {
   /** What is known about the script a `uv` launch runs, when it is a resolvable local file. */
   script?: ScriptFacts | null;
+  /** Reads the dotenv files `--env-file`/`--secrets-file` name (dotenv/named-files.ts decides on them). */
+  dotenvFile?: NamedFileLookup;
 }
 
 function tokenMessage(token: string, where: string): string {
@@ -161,6 +164,7 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
   if (!parsed) return [];
   const findings: ArgvFinding[] = [];
   for (const flag of parsed.flags) checkFlag(argv, flag, parsed.program, options, findings);
+  findings.push(...checkDotenvFlags(argv, parsed.flags, options.dotenvFile));
 
   // After the script or image: everything goes to the job.
   const movedFlagElements = new Set<number>();

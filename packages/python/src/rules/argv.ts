@@ -19,13 +19,24 @@ import {
   type Edit,
   type Fix,
   type HostStringPiece,
+  type NamedFileLookup,
   type ScriptFacts,
+  namedFileLookup,
 } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
 import { decodeEscape, insideError, literalString, namedChildren, pythonString, readString, readStringish, unparenthesize, type StringLiteral } from "../syntax.js";
 
 export type ScriptFactsResolver = (scriptPath: string) => ScriptFacts | null;
+
+const dotenvLookups = new WeakMap<Context, NamedFileLookup>();
+
+/** The dotenv files an argv names, read once per analysed file. */
+function dotenvFiles(context: Context): NamedFileLookup {
+  let lookup = dotenvLookups.get(context);
+  if (!lookup) dotenvLookups.set(context, (lookup = namedFileLookup(context.input)));
+  return lookup;
+}
 
 interface Element extends ArgvElement {
   start: number;
@@ -206,7 +217,7 @@ function check(context: Context, line: CommandLine, resolve: ScriptFactsResolver
   const parsed = parseJobsCommandLine(line.elements.map((element) => element.value));
   if (!parsed) return false;
   const script = parsed.kind.endsWith("uv") && parsed.target ? resolve(parsed.target.value) : null;
-  reportFindings(context, line, checkJobsCommandLine(line.elements, { script }), owner);
+  reportFindings(context, line, checkJobsCommandLine(line.elements, { script, dotenvFile: dotenvFiles(context) }), owner);
   return true;
 }
 
