@@ -23,10 +23,27 @@ export interface FileConfig {
   testFiles?: string[];
   /** The huggingface_hub version whose `hf jobs` parser reads command lines; wins over the manifests. */
   hubVersion?: string;
+  /**
+   * Globs (gitignore syntax, relative to the config's folder) of job scripts: files the script rules (HFJ301, the
+   * script side of HFJ103/HFJ104) apply to even when no launch, header or usage text in the repository names them.
+   */
+  jobScripts?: string[];
 }
 
-/** Test files unless `test-files` says otherwise: the places Ruff's and pytest's conventions put tests. */
-export const DEFAULT_TEST_FILES: readonly string[] = ["tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/*.test.ts", "**/*.spec.ts", "**/__tests__/**"];
+/**
+ * Test files unless `test-files` says otherwise: the places Ruff's and pytest's conventions put tests, at any depth (a
+ * monorepo's `packages/x/tests/`), and end-to-end suites (`e2e/`), whose fake credentials are the point too.
+ */
+export const DEFAULT_TEST_FILES: readonly string[] = [
+  "**/tests/**",
+  "**/e2e/**",
+  "**/test_*.py",
+  "**/*_test.py",
+  "**/conftest.py",
+  "**/*.test.ts",
+  "**/*.spec.ts",
+  "**/__tests__/**",
+];
 
 /**
  * Rules that do not apply in test files. HFJ102: a fake token passed where a token goes is what a unit test of
@@ -55,6 +72,7 @@ const KEYS: Record<string, keyof FileConfig> = {
   "include-counterexamples": "includeCounterexamples",
   "test-files": "testFiles",
   "hub-version": "hubVersion",
+  "job-scripts": "jobScripts",
 };
 
 function stringList(value: unknown, where: string): string[] {
@@ -92,6 +110,7 @@ function validateConfig(raw: Record<string, unknown>, file: string): FileConfig 
       case "exclude":
       case "extendExclude":
       case "testFiles":
+      case "jobScripts":
         config[field] = stringList(value, where);
         break;
       case "perFileIgnores": {

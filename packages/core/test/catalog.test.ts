@@ -304,7 +304,7 @@ describe("renderRuleTable", () => {
       "| HFJ302 | [no-redundant-token-argument](docs/rules/no-redundant-token-argument.md) | A token argument repeats what the library reads from the environment itself | safe | py ts | off |",
     );
     expect(rows).toContain(
-      "| HFJ103 | [no-token-output](docs/rules/no-token-output.md) | A token value reaches output: print, logging, console, an exception message or a written file | - | py ts | on |",
+      "| HFJ103 | [no-token-output](docs/rules/no-token-output.md) | A token value reaches output: print, logging, console, an exception message or a written file | - | py ts sh md | on |",
     );
   });
 

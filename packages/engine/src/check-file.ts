@@ -9,6 +9,7 @@ import { lintText, type LintContext } from "./lint-file.js";
 import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
 import { PerFileIgnores, withTestFiles } from "./rule-selection.js";
 import { FileChangedError, writeFileAtomic } from "./write-atomic.js";
+import type { JobScriptIndex } from "./job-scripts.js";
 
 /** Settings a worker needs, as plain data. */
 export interface CheckSettings {
@@ -16,6 +17,10 @@ export interface CheckSettings {
   perFileIgnores: Record<string, string[]>;
   /** `test-files` globs (the configuration's, or core's DEFAULT_TEST_FILES). */
   testFiles: string[];
+  /** `job-scripts` globs of the configuration. */
+  jobScriptGlobs: string[];
+  /** Which files are job scripts and why: built once over every target (`runChecks` builds it when absent). */
+  jobScripts?: JobScriptIndex;
   configRoot: string;
   repoRoot: string;
   includeCounterexamples: boolean;
@@ -63,6 +68,7 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
     includeCounterexamples: settings.includeCounterexamples,
     hubVersion: settings.hubVersion,
     hubVersions: new HubVersionResolver(settings.repoRoot),
+    jobScripts: settings.jobScripts ?? {},
   };
 }
 

@@ -7,6 +7,7 @@ import { isSuppressedByNoqa, mayMatter, runFixLoop, SourceText, type Analyzer, t
 import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
+import type { JobScriptIndex } from "./job-scripts.js";
 
 export interface LintContext {
   registry: AnalyzerRegistry;
@@ -19,6 +20,8 @@ export interface LintContext {
   hubVersion?: string | null;
   /** Reads the huggingface_hub version of a file's folder from the repository's manifests. */
   hubVersions?: HubVersionResolver;
+  /** Evidence, by absolute path, that a file is a job script. */
+  jobScripts: JobScriptIndex;
 }
 
 export interface FileTarget {
@@ -49,6 +52,7 @@ async function analyze(analyzer: Analyzer, target: FileTarget, text: string, con
     },
     includeCounterexamples: context.includeCounterexamples,
     hubVersion: context.hubVersion ?? (target.path && context.hubVersions ? (context.hubVersions.forFile(target.path)?.version ?? null) : null),
+    jobScript: target.path ? (context.jobScripts[target.path] ?? null) : null,
   });
   const diagnostics = found.filter(
     (diagnostic) =>

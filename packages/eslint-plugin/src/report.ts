@@ -9,7 +9,7 @@ import type { Context } from "./ast.js";
 import type { ArgvCall, Launch, ToolCall } from "./launch/detect.js";
 import { launchFindings } from "./launch/policy.js";
 import { encodeForScript, inlineScriptFindings, inlineScriptOf } from "./inline-script.js";
-import { resolveLocalScriptFrom } from "./local-script.js";
+import { namedFileFrom, resolveLocalScriptFrom } from "./local-script.js";
 
 export interface SourceEdit {
   range: [number, number];
@@ -75,10 +75,15 @@ export function hubVersionSetting(context: Context): string | null {
 export function commandLineFindings(context: Context, launch: ArgvCall): ArgvFinding[] {
   let found = argvFindings.get(launch.call);
   if (!found) {
-    found = checkJobsCommandLine(launch.argv.elements, { script: commandLineScript(context, launch), hubVersion: hubVersionSetting(context) });
+    found = checkJobsCommandLine(launch.argv.elements, { script: commandLineScript(context, launch), hubVersion: hubVersionSetting(context), ...dotenvFilesOf(context) });
     argvFindings.set(launch.call, found);
   }
   return found;
+}
+
+/** The dotenv files an argv names, read beside the linted file, then at its repository root (on disk only). */
+function dotenvFilesOf(context: Context): { dotenvFile?: (written: string) => { label: string; text: string } | null } {
+  return { dotenvFile: (written) => namedFileFrom(context, written) };
 }
 
 /** What the script of an `hf jobs uv run SCRIPT` argv needs, when it is a literal local file that resolves. */

@@ -6,7 +6,7 @@
  * load the Python grammar or ESLint; the engine's registry wires them.
  */
 import path from "node:path";
-import { LAUNCH_COMMAND_HINT, findRule, findTokens, ParseError, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import { LAUNCH_COMMAND_HINT, findRule, findTokens, namedFileLookup, ParseError, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
 import {
   blankRanges,
   checkShellRegion,
@@ -147,6 +147,9 @@ async function analyzeFence(analyzer: Analyzer, input: AnalysisInput, fence: Fen
     // Scripts a snippet names resolve next to the Markdown file.
     path: input.path ? path.join(path.dirname(input.path), `${path.basename(input.path)}${suffix}`) : null,
     source: new SourceText(content.text),
+    // The engine's evidence is about the Markdown file, not the snippet; a snippet's own header still counts.
+    jobScript: null,
+    inDocumentation: true,
   };
   let found: Diagnostic[];
   try {
@@ -194,6 +197,6 @@ async function analyzeShellFences(
   );
   const hasLaunch = regions.some((region) => LAUNCH_COMMAND_HINT.test(shellText.slice(region.from, region.to)));
   const analyze = injected !== undefined ? injected : hasLaunch ? await loadAnalyzeScriptNeeds() : null;
-  const context = { text, shellText, makefile: false, scriptFacts: scriptFactsLookup(input, analyze), hubVersion: input.hubVersion ?? null };
+  const context = { text, shellText, makefile: false, scriptFacts: scriptFactsLookup(input, analyze), hubVersion: input.hubVersion ?? null, dotenvFile: namedFileLookup(input) };
   return regions.flatMap((region) => checkShellRegion(context, region.from, region.to));
 }

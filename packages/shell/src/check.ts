@@ -13,6 +13,7 @@ import {
   redact,
   type CiStepContext,
   type Fix,
+  type NamedFileLookup,
   type RuleCode,
 } from "@hf-jobs-lint/core";
 import { renderArgvFix } from "./render.js";
@@ -46,6 +47,8 @@ export interface ShellCheckContext {
   hubVersion?: string | null;
   /** The CI step's environment, for a command in a workflow step (HFJ213, HFJ214). */
   ci?: CiStepContext | null;
+  /** Reads the dotenv files a command names (`--secrets-file .env.secrets`); absent: they are not read. */
+  dotenvFile?: NamedFileLookup;
 }
 
 /** Cheap test before tokenizing a region: no launch can be in it without one of these words. */
@@ -61,7 +64,12 @@ export function checkShellCommand(command: ShellCommand, context: ShellCheckCont
   const script = parsed.kind.endsWith("uv") && target?.literal ? context.scriptFacts(target.value) : null;
   const argv = words.map((word) => ({ value: word.value, literal: word.literal }));
   const findings: LocalFinding[] = [];
-  for (const finding of checkJobsCommandLine(argv, { script, hubVersion: context.hubVersion ?? null, ci: context.ci ?? null })) {
+  for (const finding of checkJobsCommandLine(argv, {
+    script,
+    hubVersion: context.hubVersion ?? null,
+    ci: context.ci ?? null,
+    ...(context.dotenvFile ? { dotenvFile: context.dotenvFile } : {}),
+  })) {
     const start = words[finding.index]!.start;
     const end = words[finding.endIndex]!.end;
     const fix = finding.fix ? renderArgvFix(words, finding.fix, { text: context.text, makefile: context.makefile }) : null;

@@ -13,7 +13,7 @@
  */
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from "yaml";
-import { LAUNCH_COMMAND_HINT, type AnalysisInput, type Analyzer, type CiStepContext } from "@hf-jobs-lint/core";
+import { LAUNCH_COMMAND_HINT, namedFileLookup, type AnalysisInput, type Analyzer, type CiStepContext } from "@hf-jobs-lint/core";
 import { checkShellCommand, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
 import { toDiagnostics } from "./analyzer.js";
 import { linesIn } from "./mask.js";
@@ -212,8 +212,11 @@ async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptN
       text,
       regions.flatMap((region) => region.folds),
     );
+    const dotenvFile = namedFileLookup(input);
     for (const region of regions) {
-      regionFindings.push(...checkShellRegion({ text, shellText, makefile: false, scriptFacts, hubVersion: input.hubVersion ?? null, ci: region.ci }, region.from, region.to));
+      regionFindings.push(
+        ...checkShellRegion({ text, shellText, makefile: false, scriptFacts, hubVersion: input.hubVersion ?? null, ci: region.ci, dotenvFile }, region.from, region.to),
+      );
     }
   }
   findings.push(...regionFindings);

@@ -16,6 +16,7 @@ export const SURFACE_EXAMPLE_LANGUAGE: Readonly<Record<Surface, ExampleLanguage 
   ts: "typescript",
   sh: "shell",
   md: null,
+  env: null,
 };
 
 const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
@@ -23,6 +24,7 @@ const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
   ts: "TypeScript/JavaScript",
   sh: "shell",
   md: "Markdown",
+  env: "dotenv files",
 };
 
 const LANGUAGE_LABELS: Readonly<Record<ExampleLanguage, string>> = {
@@ -113,6 +115,7 @@ export function renderRuleMarkdown(rule: RuleMeta): string {
     docs.whatItDoes,
     "## Why is this bad?",
     docs.whyBad,
+    ...(docs.whenItApplies ? ["## When it applies", docs.whenItApplies] : []),
     "## Example",
   ];
   for (const example of docs.examples) {
@@ -141,6 +144,7 @@ export function renderRuleText(rule: RuleMeta): string {
     `Documentation: ${ruleUrl(rule)}`,
   ].join("\n");
   const parts: string[] = [header, `What it does\n${plain(docs.whatItDoes)}`, `Why is this bad?\n${plain(docs.whyBad)}`];
+  if (docs.whenItApplies) parts.push(`When it applies\n${plain(docs.whenItApplies)}`);
   for (const example of docs.examples) {
     parts.push(`Example (${LANGUAGE_LABELS[example.language]}):\n${fenced(example.language, example.bad)}\nUse instead:\n${fenced(example.language, example.good)}`);
   }
@@ -214,6 +218,7 @@ export function renderEslintRuleDoc(rule: RuleMeta): string {
     "## Rule details",
     docs.whatItDoes,
     docs.whyBad,
+    ...(docs.whenItApplies ? [docs.whenItApplies] : []),
   ];
   for (const example of examples) parts.push(...eslintExample(example));
   parts.push(

@@ -12,8 +12,10 @@ import { findTokens, looksLikeTokenPlaceholder, redact, redactText } from "../to
 import { hubAtLeast } from "./command-line/hub-versions.js";
 import { meaningOf, optionKey, type CommandLineMeaning, type ParsedOption } from "./command-line/parse.js";
 import { parseJobsCommandLine, secretsFlagOf, splitAssignment, type JobsCommandLine } from "./jobs-cli.js";
-import { RENAME_SECRET_FIX, type ScriptDescription, hardcodedTokenMessage, misnamedSecretMessage, missingTokenSecretMessage } from "./messages.js";
+import { RENAME_SECRET_FIX, type ScriptDescription, hardcodedTokenMessage, misnamedSecretMessage, missingTokenSecretMessage, tokenOutputMessage } from "./messages.js";
+import { findCommandOutput } from "./job-command-output.js";
 import { HF_TOKEN, isMisnamedHfTokenName, isTokenLikeKey } from "./token-keys.js";
+import { checkDotenvFlags, type NamedFileLookup } from "../dotenv/named-files.js";
 
 export interface ArgvElement {
   /** The element's value after quote removal (`HF_TOKEN=$X` keeps `$X` as written). */
@@ -81,6 +83,8 @@ export interface CommandLineCheckOptions {
   hubVersion?: string | null;
   /** Set for a command in a CI workflow step whose environment can be read from the file. */
   ci?: CiStepContext | null;
+  /** Reads the dotenv files `--env-file`/`--secrets-file` name (dotenv/named-files.ts decides on them). */
+  dotenvFile?: NamedFileLookup;
 }
 
 function tokenMessage(token: string, where: string): string {
@@ -646,6 +650,24 @@ function checkMissingSecret(checker: Checker): void {
   });
 }
 
+/** HFJ103: the job's own command printing a secret it is given: the job's logs keep it. */
+function checkCommandOutput(checker: Checker): void {
+  const { parsed, argv } = checker;
+  const secrets = parsed.model.channels.secrets;
+  const secretNames = new Set(parsed.flags.filter((f) => f.name === secrets && f.value !== null).map((f) => splitAssignment(f.value!).key));
+  const values = argv.map((element) => element.value);
+  for (const output of findCommandOutput(values, parsed.target?.index ?? parsed.jobArgsIndex, secretNames)) {
+    const what = output.name ? `\`${output.name}\`, printed by the job's command` : "the whole environment, printed by the job's command";
+    checker.findings.push({
+      code: "HFJ103",
+      message: tokenOutputMessage(`the job's logs (${what})`, `${output.name ?? "value"}[:8]`),
+      index: output.index,
+      endIndex: output.index,
+      fix: null,
+    });
+  }
+}
+
 /** HFJ101/HFJ104 on what the job receives as its arguments or command. */
 function checkJobArguments(checker: Checker): void {
   const { parsed, argv } = checker;
@@ -694,7 +716,9 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
     if (flag.name === "--token") checkTokenOption(checker, flag);
     else if (flag.name === channels.env || flag.name === channels.secrets) checkChannelOption(checker, flag);
   }
+  checker.findings.push(...checkDotenvFlags(argv, parsed.flags, options.dotenvFile));
   checkJobArguments(checker);
+  checkCommandOutput(checker);
   checkFlagsPassedToJob(checker);
   const readAfterTarget = checkOptionsReadAfterTarget(checker);
   checkUnknownBeforeTarget(checker);

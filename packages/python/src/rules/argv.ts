@@ -22,13 +22,24 @@ import {
   type Edit,
   type Fix,
   type HostStringPiece,
+  type NamedFileLookup,
   type ScriptFacts,
+  namedFileLookup,
 } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
 import { decodeEscape, insideError, literalString, namedChildren, pythonString, readString, readStringish, unparenthesize, type StringLiteral } from "../syntax.js";
 
 export type ScriptFactsResolver = (scriptPath: string) => ScriptFacts | null;
+
+const dotenvLookups = new WeakMap<Context, NamedFileLookup>();
+
+/** The dotenv files an argv names, read once per analysed file. */
+function dotenvFiles(context: Context): NamedFileLookup {
+  let lookup = dotenvLookups.get(context);
+  if (!lookup) dotenvLookups.set(context, (lookup = namedFileLookup(context.input)));
+  return lookup;
+}
 
 interface Element extends ArgvElement {
   start: number;
@@ -226,7 +237,7 @@ function check(context: Context, line: CommandLine, resolve: ScriptFactsResolver
   );
   if (!parsed) return false;
   const script = parsed.kind.endsWith("uv") && parsed.target ? resolve(parsed.target.value) : null;
-  reportFindings(context, line, checkJobsCommandLine(line.elements, { script, hubVersion }), owner);
+  reportFindings(context, line, checkJobsCommandLine(line.elements, { script, hubVersion, dotenvFile: dotenvFiles(context) }), owner);
   return true;
 }
 
@@ -286,7 +297,42 @@ export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[]
     if (!stringNode) continue;
     const read = readStringish(stringNode);
     if (!read || !LAUNCH_COMMAND_HINT.test(read.value)) continue;
+    context.checkedCommandStrings.add(stringNode.startIndex);
     for (const line of shellCommandLines(stringNode, !isSplit && path !== "shlex.split")) found = check(context, line, resolve, stringNode) || found;
   }
   return found;
+}
+
+const USAGE_TEXT = /(?:^|\n)[ \t]*(?:[^\n:]{0,40}:[ \t]+)?(?:(?:\$|>>>|%|#)[ \t]+)?(?:(?:hf|huggingface-cli)[ \t]+jobs|hfjobs)[ \t]/;
+const PROMPTS = new Set(["$", ">>>", "%", "#"]);
+
+/** Where the command starts: first, after a prompt, or after a short label (`Usage:`, `run me with:`); -1 when it does not. */
+function commandStart(words: readonly string[]): number {
+  let start = 0;
+  for (let i = 0; i < Math.min(words.length, 6); i++) if (words[i]!.endsWith(":")) start = i + 1;
+  if (PROMPTS.has(words[start] ?? "")) start++;
+  const program = words[start] ?? "";
+  return program === "hf" || program === "huggingface-cli" || program === "hfjobs" ? start : -1;
+}
+
+/**
+ * `hf jobs ...` command lines written in other strings: docstrings, argparse `help`/`epilog`, printed usage. They run
+ * nothing here, so they do not make the file a launcher, but readers copy them: they get the same command-line
+ * rules (with fixes, spelled in the string's own quoting). Only lines that start with the command (after a prompt)
+ * are read, never a mention inside a sentence.
+ */
+export function checkUsageText(context: Context, strings: readonly SyntaxNode[], resolve: ScriptFactsResolver): void {
+  for (const node of strings) {
+    if (insideError(node) || context.checkedCommandStrings.has(node.startIndex) || node.parent?.type === "string") continue;
+    const read = readStringish(node);
+    if (!read || !USAGE_TEXT.test(read.value)) continue;
+    // Usage printed piece by piece (`print("  hf jobs uv run x.py \\")`) continues in the next string: not a whole command.
+    if (/\\\s*$/.test(read.value)) continue;
+    for (const line of shellCommandLines(node, true)) {
+      const words = line.elements.map((element) => element.value);
+      // `hf jobs uv run x.py --flavor a10g-small ...`: an elided example, not the command a reader runs.
+      if (commandStart(words) < 0 || words.some((word) => word === "..." || word === "…")) continue;
+      check(context, line, resolve, node);
+    }
+  }
 }
