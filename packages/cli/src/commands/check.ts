@@ -20,7 +20,7 @@ import {
   type FileError,
   type OutputFormat,
 } from "@hf-jobs-lint/core";
-import { defaultThreadCount, displayName, resolveEnabledCodes, runChecks, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
+import { defaultThreadCount, displayName, indexJobScripts, resolveEnabledCodes, runChecks, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
 import { UsageError, type Io } from "../io.js";
 
 export interface CheckOptions {
@@ -79,9 +79,11 @@ function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckS
     enabled: [...enabled],
     perFileIgnores: config.perFileIgnores ?? {},
     testFiles: [...(config.testFiles ?? DEFAULT_TEST_FILES)],
+    jobScriptGlobs: [...(config.jobScripts ?? [])],
     configRoot: loaded.root,
     repoRoot: findRepositoryRoot(cwd, cwd),
     includeCounterexamples: options.includeCounterexamples ?? config.includeCounterexamples ?? false,
+    hubVersion: config.hubVersion ?? null,
     fix: Boolean(options.fix),
     unsafeFixes: Boolean(options.unsafeFixes),
     diff: Boolean(options.diff),
@@ -117,6 +119,8 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
     targets = discovery.files.map((file) => ({ filename: displayName(file.path, io.cwd), path: file.path, kind: file.kind }));
   }
 
+  // Once over every target, so the re-check of dependents after --fix sees the same evidence.
+  settings.jobScripts = indexJobScripts(targets, { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs });
   const threads = options.threads ?? defaultThreadCount();
   let bar: cliProgress.SingleBar | null = null;
   if (options.progress && io.stderrIsTTY && targets.length > 0) {

@@ -16,6 +16,7 @@ export { escapeGithubData, escapeGithubProperty } from "./github.js";
 export { escapeXml } from "./junit.js";
 export { isFixAvailable, countFixable, type FixableCounts } from "./fixability.js";
 export { renderCodeFrame } from "./code-frame.js";
+export { relatedText } from "./full.js";
 
 const REPORTERS: Record<OutputFormat, (input: ReportInput) => string> = {
   full: formatFull,

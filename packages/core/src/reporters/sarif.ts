@@ -4,9 +4,9 @@
  * Columns are UTF-16 code units, stated in `columnKind` so no consumer has to guess.
  */
 import { createHash } from "node:crypto";
-import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
+import type { Location, Log, Notification, ReportingDescriptor, Result } from "sarif";
 import { RULES, ruleUrl, type RuleMeta } from "../catalog/index.js";
-import type { Diagnostic } from "../diagnostic.js";
+import type { Diagnostic, RelatedInformation } from "../diagnostic.js";
 import { redactText } from "../tokens.js";
 import { sortedDiagnostics, sortedErrors } from "./ordering.js";
 import { redactDeep } from "./redaction.js";
@@ -100,7 +100,16 @@ function toResult(diagnostic: Diagnostic, fingerprint: string): Result {
         },
       },
     ],
+    ...(diagnostic.related && diagnostic.related.length > 0 ? { relatedLocations: diagnostic.related.map(toRelatedLocation) } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+  };
+}
+
+function toRelatedLocation(related: RelatedInformation, id: number): Location {
+  return {
+    id,
+    message: { text: related.message },
+    ...(related.filename ? { physicalLocation: { artifactLocation: artifactLocation(related.filename), ...(related.row ? { region: { startLine: related.row } } : {}) } } : {}),
   };
 }
 
