@@ -55,7 +55,7 @@ const EXPECTED: Record<string, Expected> = {
   "repos/secret-name": { status: "changed", rules: { HFJ204: ["launch.py"] } },
   "repos/several-surfaces": { status: "changed", rules: { HFJ201: ["launch.py", "run.sh"], HFJ206: ["docs/jobs.md"], HFJ207: ["run.sh"] } },
   "repos/token-in-arguments": { status: "unchanged", left: ["launch.py:3 HFJ104"] },
-  "repos/token-output": { status: "unchanged", left: ["job.py:4 HFJ103"] },
+  "repos/token-output": { status: "unchanged", left: ["job.py:7 HFJ103"] },
   "repos/unreadable": { status: "changed", rules: { HFJ201: ["launch.py"] }, errors: ["loop.py: symlink loop", "latin1.py: not valid UTF-8, skipped"] },
   "repos/unresolved-script": { status: "unchanged", unresolved: ["launch.py: jobs/missing.py"] },
   "repos/unsubstituted": { status: "unchanged", left: ["docs/jobs.md:4 HFJ205"] },

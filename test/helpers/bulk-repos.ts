@@ -82,7 +82,8 @@ export const REPOSITORIES: Record<string, RepositorySpec> = {
     files: { "launch.py": `from huggingface_hub import run_uv_job\n\nrun_uv_job("train.py", secrets={"HF_TOKEN": "${FAKE_TOKEN}"})\n`, "train.py": TRAIN_SCRIPT },
   },
   "literal-token": { files: { "login.py": 'from huggingface_hub import login\n\nlogin(token="hf_...")\n' } },
-  "token-output": { files: { "job.py": 'import os\n\ntoken = os.environ["HF_TOKEN"]\nprint(f"Using token {token}")\n' } },
+  // A job script by its PEP 723 header: the script rules judge job scripts only.
+  "token-output": { files: { "job.py": '# /// script\n# dependencies = []\n# ///\nimport os\n\ntoken = os.environ["HF_TOKEN"]\nprint(f"Using token {token}")\n' } },
   "token-in-arguments": {
     files: { "launch.py": 'from huggingface_hub import get_token, run_uv_job\n\nrun_uv_job("train.py", script_args=["--hf-token", get_token()])\n', "train.py": TRAIN_SCRIPT },
   },
@@ -132,6 +133,8 @@ export const REPOSITORIES: Record<string, RepositorySpec> = {
   "several-surfaces": {
     files: {
       ".gitignore": "build/\n",
+      // huggingface_hub before 1.0 passes everything after the script to it: the flags on run.sh's line are HFJ207.
+      "requirements.txt": "huggingface_hub>=0.34,<1.0\n",
       "launch.py": ENV_TOKEN_LAUNCHER.replaceAll("\n", "\r\n"),
       "train.py": TRAIN_SCRIPT,
       "run.sh": "#!/bin/sh\nhf jobs uv run train.py --flavor a10g-small -e HF_TOKEN\n",
