@@ -10,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { cwd: string; stdin?: string }): Promise<CliResult> {
+export async function runCli(argv: string[], options: { cwd: string; stdin?: string; stderrIsTTY?: boolean }): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const io: Io = {
@@ -18,7 +18,7 @@ export async function runCli(argv: string[], options: { cwd: string; stdin?: str
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     readStdin: async () => options.stdin ?? "",
-    stderrIsTTY: false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
   };
   const code = await runMain(argv, io);
   return { code, stdout, stderr };

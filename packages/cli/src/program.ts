@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { OUTPUT_FORMATS, redactText, type OutputFormat } from "@hf-jobs-lint/core";
 import { checkCommand, type CheckOptions } from "./commands/check.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { registerRepositoryRuns } from "./commands/repos/register.js";
 import { ruleCommand } from "./commands/rule.js";
 import { scopeCommand } from "./commands/scope.js";
 import { serverCommand } from "./commands/server.js";
@@ -90,6 +91,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--stdio", "talk over stdin and stdout (the default; editors' clients pass it)")
     .action(async () => setExit(await serverCommand()));
 
+  registerRepositoryRuns(program, io, setExit);
   return program;
 }
 

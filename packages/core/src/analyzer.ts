@@ -15,6 +15,11 @@ export interface AnalysisInput {
   readFile(absolutePath: string): string | null;
   /** `--include-counterexamples`: report Markdown blocks marked as deliberate counter-examples. */
   includeCounterexamples: boolean;
+  /**
+   * The huggingface_hub version the file's command lines run with (the `hub-version` setting, else the nearest
+   * manifest); null or absent: the newest. A Python file's own PEP 723 pin wins over it.
+   */
+  hubVersion?: string | null;
   /** Told of a local script a launch names that cannot be found or read (the migrate summary lists them). */
   reportUnresolvedScript?(scriptPath: string): void;
   /**

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { findRule } from "./catalog/index.js";
+import { normaliseHubVersion } from "./domain/command-line/hub-versions.js";
 
 export interface FileConfig {
   select?: string[];
@@ -20,6 +21,8 @@ export interface FileConfig {
   includeCounterexamples?: boolean;
   /** Globs (gitignore syntax, relative to the config's folder) of test files: TEST_FILE_IGNORED_CODES do not apply there. */
   testFiles?: string[];
+  /** The huggingface_hub version whose `hf jobs` parser reads command lines; wins over the manifests. */
+  hubVersion?: string;
   /**
    * Globs (gitignore syntax, relative to the config's folder) of job scripts: files the script rules (HFJ301, the
    * script side of HFJ103/HFJ104) apply to even when no launch, header or usage text in the repository names them.
@@ -68,6 +71,7 @@ const KEYS: Record<string, keyof FileConfig> = {
   "respect-gitignore": "respectGitignore",
   "include-counterexamples": "includeCounterexamples",
   "test-files": "testFiles",
+  "hub-version": "hubVersion",
   "job-scripts": "jobScripts",
 };
 
@@ -116,6 +120,12 @@ function validateConfig(raw: Record<string, unknown>, file: string): FileConfig 
         config.perFileIgnores = table;
         break;
       }
+      case "hubVersion": {
+        const version = typeof value === "string" ? normaliseHubVersion(value) : null;
+        if (!version) throw new ConfigError(`${where} must be a huggingface_hub version such as "0.36.2" or "1.29.0"`);
+        config.hubVersion = version;
+        break;
+      }
       case "respectGitignore":
       case "includeCounterexamples":
         if (typeof value !== "boolean") throw new ConfigError(`${where} must be true or false`);
@@ -156,9 +166,13 @@ export function loadConfigFile(file: string): LoadedConfig {
   return { config: validateConfig(raw, absolute), file: absolute, root: path.dirname(absolute) };
 }
 
-/** The nearest configuration from `start` upwards; an empty one rooted at `start` when there is none. */
-export function findConfig(start: string): LoadedConfig {
+/**
+ * The nearest configuration from `start` upwards, no higher than `boundary` when given (a repository's own
+ * configuration, not one of the folder its checkout sits in); an empty one rooted at `start` when there is none.
+ */
+export function findConfig(start: string, boundary?: string): LoadedConfig {
   let dir = path.resolve(start);
+  const stop = boundary === undefined ? null : path.resolve(boundary);
   for (;;) {
     const dedicated = path.join(dir, "hf-jobs-lint.toml");
     if (fs.existsSync(dedicated)) return loadConfigFile(dedicated);
@@ -168,7 +182,7 @@ export function findConfig(start: string): LoadedConfig {
       if (section) return { config: validateConfig(section, pyproject), file: pyproject, root: dir };
     }
     const parent = path.dirname(dir);
-    if (parent === dir) return { config: {}, file: null, root: path.resolve(start) };
+    if (parent === dir || dir === stop) return { config: {}, file: null, root: path.resolve(start) };
     dir = parent;
   }
 }

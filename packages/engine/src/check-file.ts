@@ -3,7 +3,7 @@
  * back (or produce its diff). Everything it returns is plain data, so it crosses a worker boundary.
  */
 import { createTwoFilesPatch } from "diff";
-import { ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import { HubVersionResolver, ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
 import { AnalyzerRegistry } from "./registry.js";
 import { lintText, type LintContext } from "./lint-file.js";
 import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
@@ -24,6 +24,8 @@ export interface CheckSettings {
   configRoot: string;
   repoRoot: string;
   includeCounterexamples: boolean;
+  /** The `hub-version` setting: the huggingface_hub version for every file; null to read each file's manifests. */
+  hubVersion: string | null;
   fix: boolean;
   unsafeFixes: boolean;
   /** Produce a diff instead of writing. */
@@ -68,6 +70,8 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
     perFileIgnores: new PerFileIgnores(withTestFiles(settings.perFileIgnores, settings.testFiles), settings.configRoot),
     root: settings.repoRoot,
     includeCounterexamples: settings.includeCounterexamples,
+    hubVersion: settings.hubVersion,
+    hubVersions: new HubVersionResolver(settings.repoRoot),
     jobScripts: settings.jobScripts ?? {},
   };
 }

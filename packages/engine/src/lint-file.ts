@@ -3,7 +3,7 @@
  * goes through (enabled rules, per-file-ignores, `# noqa`), and the fix loop.
  */
 import path from "node:path";
-import { isSuppressedByNoqa, mayMatter, runFixLoop, SourceText, type Analyzer, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import { isSuppressedByNoqa, mayMatter, runFixLoop, SourceText, type Analyzer, type Diagnostic, type FileKind, type HubVersionResolver } from "@hf-jobs-lint/core";
 import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
@@ -16,6 +16,10 @@ export interface LintContext {
   /** Repository root for same-repo script paths. */
   root: string;
   includeCounterexamples: boolean;
+  /** The `hub-version` setting, which wins over the manifests; null when unset. */
+  hubVersion?: string | null;
+  /** Reads the huggingface_hub version of a file's folder from the repository's manifests. */
+  hubVersions?: HubVersionResolver;
   /** Evidence, by absolute path, that a file is a job script. */
   jobScripts: JobScriptIndex;
 }
@@ -47,6 +51,7 @@ async function analyze(analyzer: Analyzer, target: FileTarget, text: string, con
       return readScriptText(absolutePath);
     },
     includeCounterexamples: context.includeCounterexamples,
+    hubVersion: context.hubVersion ?? (target.path && context.hubVersions ? (context.hubVersions.forFile(target.path)?.version ?? null) : null),
     jobScript: target.path ? (context.jobScripts[target.path] ?? null) : null,
   });
   const diagnostics = found.filter(

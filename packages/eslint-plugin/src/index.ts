@@ -21,6 +21,9 @@ import noUnknownJobArgument from "./rules/no-unknown-job-argument.js";
 import noFlagsAfterScript from "./rules/no-flags-after-script.js";
 import noRedundantTokenArgument from "./rules/no-redundant-token-argument.js";
 import noLegacyTokenVariable from "./rules/no-legacy-token-variable.js";
+import noJobOptionReadByLauncher from "./rules/no-job-option-read-by-launcher.js";
+import noUnknownLauncherOption from "./rules/no-unknown-launcher-option.js";
+import noRejectedOptionValue from "./rules/no-rejected-option-value.js";
 
 export const NAMESPACE = "hf-jobs";
 const VERSION = "0.1.0";
@@ -43,6 +46,9 @@ export const rules: Record<string, AnyRule> = Object.fromEntries(
     noFlagsAfterScript,
     noRedundantTokenArgument,
     noLegacyTokenVariable,
+    noJobOptionReadByLauncher,
+    noUnknownLauncherOption,
+    noRejectedOptionValue,
   ].map((rule) => [rule.name, rule as unknown as AnyRule]),
 );
 

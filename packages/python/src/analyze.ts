@@ -8,6 +8,7 @@ import { nodesOfTypes, withPythonTree, type SyntaxNode, type TypedNode } from ".
 import { FileModel, MODEL_NODE_TYPES } from "./model.js";
 import { toDiagnostics, type Context, type Finding, type Role } from "./context.js";
 import { findLaunches, type Launch } from "./launch.js";
+import { checkSandboxToolCalls } from "./rules/sandbox-tools.js";
 import { checkLaunch, type KnownScript } from "./rules/launch-rules.js";
 import { checkTokenArguments, checkTokenLiterals } from "./rules/literals.js";
 import { checkTokenOutput } from "./rules/output.js";
@@ -181,6 +182,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
 
     context.jobScript = context.isLauncher ? null : jobScriptEvidence(input, source, role);
 
+    checkSandboxToolCalls(context, collected.calls);
     checkTokenLiterals(context, collected.strings, collected.comments, collected.errors);
     checkTokenArguments(context, collected.calls);
     checkTokenOutput(context, collected.calls, collected.raises);

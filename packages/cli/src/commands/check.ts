@@ -44,6 +44,8 @@ export interface CheckOptions {
   includeCounterexamples?: boolean;
   /** `migrate` shows a progress bar on a terminal. */
   progress?: boolean;
+  /** Look for the configuration no higher than this folder (`--repos`: each repository's own configuration). */
+  configBoundary?: string;
 }
 
 export interface CheckRun {
@@ -68,7 +70,7 @@ function codesFromFlag(values: string[] | undefined, flag: string): string[] | u
 
 /** Settings from the configuration and the flags (flags win). */
 function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckSettings; exclude: string[]; configRoot: string } {
-  const loaded = options.config ? loadConfigFile(path.resolve(cwd, options.config)) : findConfig(cwd);
+  const loaded = options.config ? loadConfigFile(path.resolve(cwd, options.config)) : findConfig(cwd, options.configBoundary);
   const { config } = loaded;
   const enabled = resolveEnabledCodes(config, {
     select: codesFromFlag(options.select, "--select"),
@@ -83,6 +85,7 @@ function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckS
     configRoot: loaded.root,
     repoRoot: findRepositoryRoot(cwd, cwd),
     includeCounterexamples: options.includeCounterexamples ?? config.includeCounterexamples ?? false,
+    hubVersion: config.hubVersion ?? null,
     fix: Boolean(options.fix),
     unsafeFixes: Boolean(options.unsafeFixes),
     diff: Boolean(options.diff),

@@ -3,8 +3,9 @@
  * surface; `--dry-run` prints the diff instead. It ends with what a person still has to do: tokens to revoke
  * (fixing code does not un-leak a token) and findings no fix could handle.
  */
-import { CODEMODS, findCodemod, getRule, redactText } from "@hf-jobs-lint/core";
-import { runCheck } from "./check.js";
+import { CODEMODS, findCodemod, getRule, redactText, type CodemodSpec } from "@hf-jobs-lint/core";
+import { runCheck, type CheckRun } from "./check.js";
+import { summariseMigration } from "./migration-summary.js";
 import { UsageError, type Io } from "../io.js";
 
 export interface MigrateOptions {
@@ -14,17 +15,25 @@ export interface MigrateOptions {
   respectGitignore: boolean;
   /** Named codemods to run (core's CODEMODS); all of them when absent. */
   only?: string[];
+  /** Look for the configuration no higher than this folder (`--repos`: each repository's own configuration). */
+  configBoundary?: string;
 }
 
-export async function migrateCommand(paths: string[], options: MigrateOptions, io: Io): Promise<number> {
-  const codemods = (options.only ?? [])
+/** The named codemods of `--only` (all of them when none is named). */
+function resolveCodemods(only: string[] | undefined): CodemodSpec[] {
+  return (only ?? [])
     .flatMap((value) => value.split(","))
     .map((name) => {
       const codemod = findCodemod(name.trim());
       if (!codemod) throw new UsageError(`unknown codemod \`${name}\` (one of ${CODEMODS.map((c) => c.name).join(", ")})`);
       return codemod;
     });
-  const run = await runCheck(
+}
+
+/** The migration itself, without output: `migrate` and `migrate --repos` (with `io.cwd` at each repository) run this. */
+export async function runMigration(paths: string[], options: MigrateOptions & { progress?: boolean }, io: Io): Promise<CheckRun> {
+  const codemods = resolveCodemods(options.only);
+  return runCheck(
     paths,
     {
       // Without --only, the selection is the configured one (the default rules), so opt-in rules stay opt-in.
@@ -36,52 +45,41 @@ export async function migrateCommand(paths: string[], options: MigrateOptions, i
       respectGitignore: options.respectGitignore,
       ...(options.config ? { config: options.config } : {}),
       ...(options.threads ? { threads: options.threads } : {}),
-      progress: true,
+      ...(options.configBoundary ? { configBoundary: options.configBoundary } : {}),
+      progress: options.progress ?? false,
     },
     io,
   );
+}
+
+export async function migrateCommand(paths: string[], options: MigrateOptions, io: Io): Promise<number> {
+  const run = await runMigration(paths, { ...options, progress: true }, io);
   if (options.dryRun) for (const outcome of run.outcomes) if (outcome.diff) io.stdout(outcome.diff);
 
-  const filesPerRule = new Map<string, Set<string>>();
-  const leakedTokens: string[] = [];
-  for (const outcome of run.outcomes) {
-    for (const diagnostic of outcome.fixed) {
-      let files = filesPerRule.get(diagnostic.code);
-      if (!files) filesPerRule.set(diagnostic.code, (files = new Set()));
-      files.add(outcome.filename);
-    }
-    for (const diagnostic of [...outcome.fixed, ...outcome.diagnostics]) {
-      if (diagnostic.code === "HFJ101") leakedTokens.push(`  ${diagnostic.filename}:${diagnostic.location.row}: ${diagnostic.message}`);
-    }
-  }
-
+  const summary = summariseMigration(run);
   const lines: string[] = [];
   const verb = options.dryRun ? "would change" : "changed";
-  const changedFiles = new Set(run.outcomes.filter((outcome) => outcome.fixed.length > 0).map((outcome) => outcome.filename));
-  lines.push(`Migration ${options.dryRun ? "(dry run) " : ""}over ${run.outcomes.length} file${run.outcomes.length === 1 ? "" : "s"}: ${changedFiles.size} ${verb}.`);
-  if (filesPerRule.size > 0) {
+  lines.push(`Migration ${options.dryRun ? "(dry run) " : ""}over ${summary.filesChecked} file${summary.filesChecked === 1 ? "" : "s"}: ${summary.changedFiles.length} ${verb}.`);
+  if (summary.filesPerRule.length > 0) {
     lines.push("", `Files ${verb} per rule:`);
-    for (const [code, files] of [...filesPerRule].sort(([a], [b]) => a.localeCompare(b))) {
-      lines.push(`  ${code} ${getRule(code).name}: ${files.size} file${files.size === 1 ? "" : "s"}`);
-    }
+    for (const [code, files] of summary.filesPerRule) lines.push(`  ${code} ${getRule(code).name}: ${files.length} file${files.length === 1 ? "" : "s"}`);
   }
-  if (leakedTokens.length > 0) {
-    lines.push("", `Tokens to revoke (${leakedTokens.length}): these reached a file, and history keeps them; revoke each at your Hub token settings:`);
-    lines.push(...leakedTokens);
+  if (summary.tokensToRevoke.length > 0) {
+    lines.push("", `Tokens to revoke (${summary.tokensToRevoke.length}): these reached a file, and history keeps them; revoke each at your Hub token settings:`);
+    for (const token of summary.tokensToRevoke) lines.push(`  ${token.filename}:${token.row}: ${token.message}`);
   }
-  const left = run.remaining.filter((diagnostic) => diagnostic.code !== "HFJ101");
-  if (left.length > 0) {
-    lines.push("", `Needs a person (${left.length}):`);
-    for (const diagnostic of left) lines.push(`  ${diagnostic.filename}:${diagnostic.location.row}:${diagnostic.location.column}: ${diagnostic.code} ${diagnostic.message}`);
+  if (summary.left.length > 0) {
+    lines.push("", `Needs a person (${summary.left.length}):`);
+    for (const diagnostic of summary.left)
+      lines.push(`  ${diagnostic.filename}:${diagnostic.location.row}:${diagnostic.location.column}: ${diagnostic.code} ${diagnostic.message}`);
   }
-  const unresolved = run.outcomes.flatMap((outcome) => outcome.unresolvedScripts.map((script) => `  ${outcome.filename}: \`${script}\``));
-  if (unresolved.length > 0) {
-    lines.push("", `Scripts named by a launch that could not be found (${unresolved.length}); their token needs are unknown, check their secrets by hand:`);
-    lines.push(...unresolved);
+  if (summary.unresolvedScripts.length > 0) {
+    lines.push("", `Scripts named by a launch that could not be found (${summary.unresolvedScripts.length}); their token needs are unknown, check their secrets by hand:`);
+    for (const { filename, script } of summary.unresolvedScripts) lines.push(`  ${filename}: \`${script}\``);
   }
-  if (run.errors.length > 0) {
-    lines.push("", `Could not be checked (${run.errors.length}):`);
-    for (const error of run.errors) lines.push(`  ${error.filename}: ${error.message}`);
+  if (summary.errors.length > 0) {
+    lines.push("", `Could not be checked (${summary.errors.length}):`);
+    for (const error of summary.errors) lines.push(`  ${error.filename}: ${error.message}`);
   }
   io.stderr(redactText(`${lines.join("\n")}\n`));
   return run.remaining.length > 0 || run.errors.length > 0 ? 1 : 0;

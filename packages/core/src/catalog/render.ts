@@ -10,12 +10,13 @@ import type { ExampleLanguage, FixKind, RuleExample, RuleMeta as CatalogRuleMeta
 // The renderers take any rule of this shape (tests render made-up ones), not only the catalog's codes.
 type RuleMeta = CatalogRuleMeta<string>;
 
-/** The example language each surface's docs need (Markdown fences may reuse any of them). */
+/** The example language each surface's docs need (Markdown fences may reuse any of them; a CI workflow example counts for `sh`). */
 export const SURFACE_EXAMPLE_LANGUAGE: Readonly<Record<Surface, ExampleLanguage | null>> = {
   py: "python",
   ts: "typescript",
   sh: "shell",
   md: null,
+  env: null,
 };
 
 const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
@@ -23,6 +24,7 @@ const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
   ts: "TypeScript/JavaScript",
   sh: "shell",
   md: "Markdown",
+  env: "dotenv files",
 };
 
 const LANGUAGE_LABELS: Readonly<Record<ExampleLanguage, string>> = {
@@ -30,6 +32,7 @@ const LANGUAGE_LABELS: Readonly<Record<ExampleLanguage, string>> = {
   typescript: "TypeScript/JavaScript",
   shell: "Shell",
   markdown: "Markdown",
+  yaml: "GitHub Actions workflow",
 };
 
 /** The README markers the generator replaces between; the README's author keeps them. */

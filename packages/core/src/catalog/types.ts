@@ -1,10 +1,12 @@
 /** The rule catalog's shape: the single source of truth for codes, names, docs and fix safety. */
 import type { RuleCode } from "./index.js";
 
-export type Surface = "py" | "ts" | "sh" | "md";
+/** `env`: dotenv files (`.env`, `.env.*`, `*.env`), read as `hf jobs` reads `--env-file`/`--secrets-file`. */
+export type Surface = "py" | "ts" | "sh" | "md" | "env";
 export type FixKind = "safe" | "unsafe" | "none";
 export type Severity = "error" | "warning";
-export type ExampleLanguage = "python" | "typescript" | "shell" | "markdown";
+/** `yaml`: a GitHub Actions workflow (CI steps are the `sh` surface). */
+export type ExampleLanguage = "python" | "typescript" | "shell" | "markdown" | "yaml";
 
 export interface RuleExample {
   language: ExampleLanguage;

@@ -6,8 +6,11 @@
  * string), and their fixes rendered by core and mapped back through the literal's escapes.
  */
 import {
+  LAUNCH_COMMAND_HINT,
   checkJobsCommandLine,
   embedShell,
+  hubVersionFromPep723,
+  mayBeLaunchElement,
   embeddedCommands,
   embeddedJobsCommands,
   parseJobsCommandLine,
@@ -19,13 +22,24 @@ import {
   type Edit,
   type Fix,
   type HostStringPiece,
+  type NamedFileLookup,
   type ScriptFacts,
+  namedFileLookup,
 } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
 import { decodeEscape, insideError, literalString, namedChildren, pythonString, readString, readStringish, unparenthesize, type StringLiteral } from "../syntax.js";
 
 export type ScriptFactsResolver = (scriptPath: string) => ScriptFacts | null;
+
+const dotenvLookups = new WeakMap<Context, NamedFileLookup>();
+
+/** The dotenv files an argv names, read once per analysed file. */
+function dotenvFiles(context: Context): NamedFileLookup {
+  let lookup = dotenvLookups.get(context);
+  if (!lookup) dotenvLookups.set(context, (lookup = namedFileLookup(context.input)));
+  return lookup;
+}
 
 interface Element extends ArgvElement {
   start: number;
@@ -202,11 +216,28 @@ function reportFindings(context: Context, line: CommandLine, findings: ArgvFindi
   }
 }
 
+const fileHubVersions = new WeakMap<Context, string | null>();
+
+/** The huggingface_hub version of the file's command lines: its own PEP 723 pin, else the input's (setting or manifests). */
+function hubVersionOf(context: Context): string | null {
+  let version = fileHubVersions.get(context);
+  if (version === undefined) {
+    version = hubVersionFromPep723(context.source.text) ?? context.input.hubVersion ?? null;
+    fileHubVersions.set(context, version);
+  }
+  return version;
+}
+
 function check(context: Context, line: CommandLine, resolve: ScriptFactsResolver, owner: SyntaxNode | null = null): boolean {
-  const parsed = parseJobsCommandLine(line.elements.map((element) => element.value));
+  const hubVersion = hubVersionOf(context);
+  const parsed = parseJobsCommandLine(
+    line.elements.map((element) => element.value),
+    { hubVersion },
+    line.elements.map((element) => element.literal),
+  );
   if (!parsed) return false;
   const script = parsed.kind.endsWith("uv") && parsed.target ? resolve(parsed.target.value) : null;
-  reportFindings(context, line, checkJobsCommandLine(line.elements, { script }), owner);
+  reportFindings(context, line, checkJobsCommandLine(line.elements, { script, hubVersion, dotenvFile: dotenvFiles(context) }), owner);
   return true;
 }
 
@@ -248,7 +279,7 @@ export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[]
   for (const list of lists) {
     if (insideError(list)) continue;
     const elements = listElements(context, list);
-    if (!elements.some((element) => element.value === "jobs" || element.value.endsWith("hfjobs"))) continue;
+    if (!elements.some((element) => mayBeLaunchElement(element.value))) continue;
     found = check(context, listCommandLine(context, list, elements), resolve) || found;
   }
   for (const call of calls) {
@@ -265,7 +296,7 @@ export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[]
     }
     if (!stringNode) continue;
     const read = readStringish(stringNode);
-    if (!read || !/\bjobs\b|hfjobs/.test(read.value)) continue;
+    if (!read || !LAUNCH_COMMAND_HINT.test(read.value)) continue;
     context.checkedCommandStrings.add(stringNode.startIndex);
     for (const line of shellCommandLines(stringNode, !isSplit && path !== "shlex.split")) found = check(context, line, resolve, stringNode) || found;
   }
