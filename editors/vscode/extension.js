@@ -12,6 +12,8 @@ const DOCUMENTS = [
   ]),
   { scheme: "file", pattern: "**/.github/{workflows,actions}/**/*.{yml,yaml}" },
   { scheme: "file", pattern: "**/{.gitlab-ci.yml,.gitlab-ci.yaml,.gitlab/ci/**/*.yml,.gitlab/ci/**/*.yaml}" },
+  // Dotenv files by name: editors give them different languages (or none).
+  { scheme: "file", pattern: "**/{.env,.env.*,.envrc,*.env}" },
 ];
 
 /** `hf-jobs-lint.path`: a command on PATH, or a checkout's `bin/hf-jobs-lint.js`, which runs with node. */

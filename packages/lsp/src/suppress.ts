@@ -3,7 +3,9 @@
  * `# noqa: CODE` at the end of the line (Python, shell, CI YAML; added to a `# noqa: ...` already there, as Ruff's
  * `--add-noqa` writes it), `// eslint-disable-next-line hf-jobs/NAME` above the line (TS/JS), and
  * `<!-- hf-jobs-lint-disable-next-block -->` before the fenced block (Markdown). None where a comment would change
- * the code: a line that ends inside a Python string or with a `\` continuation, a Markdown finding outside a fence.
+ * the code: a line that ends inside a Python string or with a `\` continuation, a Markdown finding outside a fence,
+ * a dotenv file (a comment after a value is part of the value for some readers, and a token there is to be removed,
+ * not silenced).
  */
 import { findRule, parseNoqa, SourceText, type Diagnostic, type Edit, type FileKind } from "@hf-jobs-lint/core";
 import { findFences } from "@hf-jobs-lint/markdown";
@@ -113,5 +115,7 @@ export function suppressionFor(kind: FileKind, source: SourceText, diagnostic: D
       return eslintComment(source, diagnostic);
     case "markdown":
       return markdownBlockComment(source, diagnostic);
+    case "dotenv":
+      return null;
   }
 }

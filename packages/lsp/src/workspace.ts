@@ -115,6 +115,7 @@ const KIND_BY_LANGUAGE: Readonly<Record<string, FileKind>> = {
   javascript: "typescript",
   javascriptreact: "typescript",
   markdown: "markdown",
+  dotenv: "dotenv",
 };
 
 export function kindOfLanguage(languageId: string): FileKind | null {

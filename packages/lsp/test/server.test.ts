@@ -51,6 +51,7 @@ const FILES: Record<string, string> = {
     "on: push\njobs:\n  train:\n    runs-on: ubuntu-latest\n    steps:\n      - run: hf jobs uv run -e HF_TOKEN=${{ secrets.HF_TOKEN }} scripts/train.py\n",
   "README.md": "# Train\n\nLaunch it:\n\n```bash\nhf jobs uv run --flavor a10g-small -e HF_TOKEN=$HF_TOKEN scripts/train.py\n```\n",
   "launcher.ts": `import { runJob } from "@huggingface/hub";\n\nawait runJob({ image: "python:3.12", command: ["python", "x.py"], env: { HF_TOKEN: "${FAKE_TOKEN}" }, accessToken: process.env.HF_TOKEN });\n`,
+  ".env": `HF_TOKEN=${FAKE_TOKEN}\n`,
   "notes.txt": `not a file type the CLI checks: ${FAKE_TOKEN}\n`,
   "hf-jobs-lint.toml": 'exclude = ["vendor"]\n',
   "vendor/launch.py": `from huggingface_hub import login\n\nlogin(token="${FAKE_TOKEN}")\n`,
