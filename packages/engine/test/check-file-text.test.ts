@@ -18,6 +18,7 @@ function settings(dir: string, overrides: Partial<CheckSettings>): CheckSettings
     configRoot: dir,
     repoRoot: dir,
     includeCounterexamples: false,
+    hubVersion: null,
     fix: true,
     unsafeFixes: false,
     diff: false,

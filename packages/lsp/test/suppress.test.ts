@@ -13,6 +13,7 @@ const settings: CheckSettings = {
   configRoot: "/repo",
   repoRoot: "/repo",
   includeCounterexamples: false,
+  hubVersion: null,
   fix: false,
   unsafeFixes: false,
   diff: false,
