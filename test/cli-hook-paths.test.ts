@@ -10,8 +10,8 @@ const leakyLauncher = `from huggingface_hub import run_uv_job\n\nrun_uv_job("tra
 
 describe("check on the files a hook names", () => {
   it("skips a named file of a type it does not check, with no error and exit 0", async () => {
-    const dir = makeTree({ "notes.txt": "hello\n", "data.csv": "a,b\n", "config.yml": "key: value\n", "clean.py": "print('ok')\n" });
-    const result = await runCli(["check", "--output-format", "concise", "notes.txt", "data.csv", "config.yml", "clean.py"], { cwd: dir });
+    const dir = makeTree({ "notes.txt": "hello\n", "data.csv": "a,b\n", "logo.svg": "<svg/>\n", "clean.py": "print('ok')\n" });
+    const result = await runCli(["check", "--output-format", "concise", "notes.txt", "data.csv", "logo.svg", "clean.py"], { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.stdout).not.toMatch(/error/i);
     expect(result.code).toBe(0);

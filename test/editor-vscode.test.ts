@@ -59,9 +59,9 @@ describe("editors/vscode", () => {
     const { DOCUMENTS } = loadExtension();
     const languages = new Set(DOCUMENTS.flatMap((selector) => selector.language ?? []));
     for (const language of languages) expect(manifest.activationEvents).toContain(`onLanguage:${language}`);
-    // CI YAML by where it lives (the server decides from the path, as the CLI does).
-    expect(DOCUMENTS.some((selector) => selector.pattern?.includes(".github/{workflows,actions}"))).toBe(true);
-    expect(DOCUMENTS.some((selector) => selector.pattern?.includes(".gitlab-ci.yml"))).toBe(true);
+    // Every surface the CLI reads: YAML (CI steps) and dotenv files too.
+    for (const language of ["python", "typescript", "javascript", "shellscript", "markdown", "yaml"]) expect(languages).toContain(language);
+    expect(DOCUMENTS.some((selector) => selector.pattern?.includes(".env"))).toBe(true);
   });
 
   it("runs `hf-jobs-lint server`, a checkout's script with node, and the CLI has that command", async () => {

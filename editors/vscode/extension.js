@@ -4,14 +4,15 @@
 const vscode = require("vscode");
 const { LanguageClient, TransportKind } = require("vscode-languageclient/node");
 
-/** Every document the CLI can check: by language, and CI YAML and Makefiles by where they are. */
+/** Every document the CLI can check, by language (the server decides from the path what a file is, as the CLI does). */
 const DOCUMENTS = [
   ...["python", "typescript", "typescriptreact", "javascript", "javascriptreact", "shellscript", "makefile", "markdown"].flatMap((language) => [
     { scheme: "file", language },
     { scheme: "untitled", language },
   ]),
-  { scheme: "file", pattern: "**/.github/{workflows,actions}/**/*.{yml,yaml}" },
-  { scheme: "file", pattern: "**/{.gitlab-ci.yml,.gitlab-ci.yaml,.gitlab/ci/**/*.yml,.gitlab/ci/**/*.yaml}" },
+  // Any YAML file with command steps is read as CI (GitHub Actions, GitLab CI, others by their shape).
+  { scheme: "file", language: "yaml" },
+  { scheme: "file", language: "github-actions-workflow" },
   // Dotenv files by name: editors give them different languages (or none).
   { scheme: "file", pattern: "**/{.env,.env.*,.envrc,*.env}" },
 ];

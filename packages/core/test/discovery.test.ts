@@ -81,9 +81,9 @@ describe("file discovery", () => {
   });
 
   it("skips a file named explicitly whose type no analyzer reads, quietly (as a hook passes every staged file)", () => {
-    const dir = tree({ "notes.txt": "", "data.csv": "", "config.yml": "", "a.py": "" });
+    const dir = tree({ "notes.txt": "", "data.csv": "", "logo.svg": "", "a.py": "" });
     const { files, errors } = discoverFiles(
-      ["notes.txt", "data.csv", "config.yml", "a.py"].map((name) => path.join(dir, name)),
+      ["notes.txt", "data.csv", "logo.svg", "a.py"].map((name) => path.join(dir, name)),
       { root: dir, exclude: [], respectGitignore: true },
     );
     expect(errors).toEqual([]);
