@@ -39,6 +39,8 @@ export interface DiscoveryOptions {
   root: string;
   exclude: readonly string[];
   respectGitignore: boolean;
+  /** Exclusion decided per path by the caller (each folder's own configuration), on top of `exclude`. */
+  isExcluded?: (absolute: string, isDir: boolean) => boolean;
 }
 
 export interface DiscoveredFile {
@@ -152,7 +154,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       }
       if (!isDir && !isFile) continue;
       if (isDir && DEFAULT_EXCLUDE.includes(entry.name)) continue;
-      if (applyExclude && isIgnored(absolute, isDir, [excludeScope])) continue;
+      if (applyExclude && (isIgnored(absolute, isDir, [excludeScope]) || options.isExcluded?.(absolute, isDir))) continue;
       if (options.respectGitignore && isIgnored(absolute, isDir, here)) continue;
       if (isDir) {
         let real: string;
@@ -190,7 +192,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
         // keep the given path
       }
       // A folder named explicitly is checked even when `exclude` covers it (as a file named explicitly is).
-      walk(absolute, scopes, new Set([real]), !isIgnored(absolute, true, [excludeScope]));
+      walk(absolute, scopes, new Set([real]), !isIgnored(absolute, true, [excludeScope]) && !options.isExcluded?.(absolute, true));
     } else addFile(absolute, true);
   }
   return { files, errors };

@@ -16,6 +16,7 @@ export * from "./file-kinds.js";
 export * from "./domain/check-command-line.js";
 export * from "./analyzer.js";
 export * from "./config.js";
+export * from "./config-discovery.js";
 export * from "./discovery.js";
 export * from "./reporters/index.js";
 export * from "./codemods.js";
