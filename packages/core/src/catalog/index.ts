@@ -14,6 +14,7 @@ import { noFlagsAfterScript } from "./rules/hfj207-no-flags-after-script.js";
 import { checkTokenEarly } from "./rules/hfj301-check-token-early.js";
 import { noRedundantTokenArgument } from "./rules/hfj302-no-redundant-token-argument.js";
 import { noLegacyTokenVariable } from "./rules/hfj303-no-legacy-token-variable.js";
+import { unusedNoqa } from "./rules/hfj901-unused-noqa.js";
 
 export type * from "./types.js";
 export { defineRule } from "./define.js";
@@ -34,6 +35,7 @@ export const RULES = [
   checkTokenEarly,
   noRedundantTokenArgument,
   noLegacyTokenVariable,
+  unusedNoqa,
 ] as const satisfies readonly RuleMeta<string>[];
 
 /** A code of the catalog (`"HFJ101" | "HFJ102" | ...`), derived from the rule files: a typo fails the type check. */
