@@ -34,7 +34,7 @@ export async function migrateCommand(paths: string[], options: MigrateOptions, i
       diff: Boolean(options.dryRun),
       outputFormat: "concise",
       respectGitignore: options.respectGitignore,
-      ...(options.config ? { config: options.config } : {}),
+      ...(options.config ? { config: [options.config] } : {}),
       ...(options.threads ? { threads: options.threads } : {}),
       progress: true,
     },

@@ -21,6 +21,8 @@ export interface ReportInput {
   unsafeFixesEnabled?: boolean;
   /** `--quiet`: the text formats print findings and file errors, no summary lines. */
   quiet?: boolean;
+  /** How many files were checked: with none, a clean run says nothing rather than "All checks passed!". */
+  checkedFiles?: number;
   /** The tool version written into SARIF; defaults to the core package version. */
   toolVersion?: string;
 }
