@@ -5,6 +5,7 @@ import cliProgress from "cli-progress";
 import {
   compareDiagnostics,
   discoverFiles,
+  findRepositoryRoot,
   fileKind,
   formatReport,
   formatStatistics,
@@ -244,7 +245,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: I
   const effective: CheckOptions = options.fixOnly ? { ...options, fix: true } : options;
   const run = await runCheck(paths, effective, io);
   const output = makeOutput(effective, io, (file, text) => writeTextFile(file, text));
-  const code = reportRun(run, effective, output, started);
+  const code = reportRun(run, effective, output, started, io);
   output.close();
   return code;
 }
@@ -259,7 +260,7 @@ function writeTextFile(file: string, text: string): void {
 }
 
 /** Print a finished run as the options ask; returns the exit status. */
-export function reportRun(run: CheckRun, options: CheckOptions, output: Output, started: number): number {
+export function reportRun(run: CheckRun, options: CheckOptions, output: Output, started: number, io: Pick<Io, "cwd">): number {
   const sources = new Map<string, SourceText>();
   for (const outcome of run.outcomes) if (outcome.text !== null) sources.set(outcome.filename, new SourceText(outcome.text));
   const log = (line: string) => output.log(colorizeLabel(`${redactText(line)}\n`, output.colorLog));
@@ -295,7 +296,10 @@ export function reportRun(run: CheckRun, options: CheckOptions, output: Output, 
     unsafeFixesEnabled: Boolean(options.unsafeFixes),
     quiet: Boolean(options.quiet),
     checkedFiles: run.targets.length,
+    repositoryPaths: repositoryPaths(run, io.cwd),
   };
+  // Code Quality reports have no place for a file that could not be checked: it is said on stderr.
+  if (options.outputFormat === "gitlab") fileErrorsToLog();
   const colored = (text: string) => (output.colorReport ? colorizeReport(text, options.outputFormat) : text);
   const stdinFixed = run.outcomes.find((outcome) => outcome.fixedText !== null);
   if (stdinFixed && stdinFixed.fixedText !== null) {
@@ -316,6 +320,22 @@ export function reportRun(run: CheckRun, options: CheckOptions, output: Output, 
   }
   if (options.showFixes && options.fix) output.log(redactText(showFixesSummary(run.outcomes)));
   return exitFor(run.remaining.length > 0 || run.errors.length > 0);
+}
+
+/**
+ * Each checked file's path relative to the repository root of the working directory (GITHUB_WORKSPACE or
+ * CI_PROJECT_DIR in CI), for the formats that CI resolves against the checkout: SARIF, `github`, `gitlab`.
+ */
+function repositoryPaths(run: CheckRun, cwd: string): { root: string; paths: Map<string, string> } {
+  const root = findRepositoryRoot(cwd, cwd);
+  const paths = new Map<string, string>();
+  const add = (filename: string, absolute: string) => {
+    const relative = path.relative(root, absolute);
+    if (relative && !relative.startsWith("..") && !path.isAbsolute(relative)) paths.set(filename, relative.split(path.sep).join("/"));
+  };
+  for (const target of run.targets) if (target.path) add(target.filename, target.path);
+  for (const error of run.errors) if (!paths.has(error.filename)) add(error.filename, path.resolve(cwd, error.filename));
+  return { root, paths };
 }
 
 /** `-v`: which configuration each file got, how many files, how long. */

@@ -34,7 +34,7 @@ export async function watchCommand(paths: string[], options: CheckOptions, io: I
     const started = Date.now();
     const run = await runCheck(paths, effective, io);
     const output = makeOutput({ ...effective, quiet: true }, io, (file, text) => fs.writeFileSync(file, text));
-    reportRun(run, { ...effective, quiet: true }, output, started);
+    reportRun(run, { ...effective, quiet: true }, output, started, io);
     output.close();
     const remaining = run.remaining.length;
     log(`Found ${remaining} error${remaining === 1 ? "" : "s"}${run.fixedCount > 0 ? ` (${run.fixedCount} fixed)` : ""}. Watching for file changes.`);
