@@ -209,10 +209,12 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
   // `hf jobs uv run` (not documented for `scheduled uv run`) passes the secrets the script's header declares.
   const headerSecret = parsed.kind === "uv" && (options.script?.declaresSecret?.(HF_TOKEN) ?? false);
   if (parsed.kind.endsWith("uv") && options.script?.needsToken && parsed.target && !headerSecret) {
-    // A token passed with `-e` (HFJ201) or under another name (HFJ204) reaches the job: those rules say what to
-    // change, and a second `--secrets HF_TOKEN` from this one would duplicate it.
-    const tokenKeys = parsed.flags.filter((f) => (f.name === "--secrets" || f.name === "--env") && f.value !== null).map((f) => splitAssignment(f.value!).key);
-    const hasHfSecret = tokenKeys.some((key) => key === HF_TOKEN || isMisnamedHfTokenName(key)) || parsed.flags.some((f) => f.name === "--secrets-file" || f.name === "--env-file");
+    // A token passed with `-e` (HFJ201), under another name (HFJ204) or after the script (HFJ207) is meant for
+    // the job: those rules say what to change, and a second `--secrets HF_TOKEN` from this one would duplicate
+    // it once their fixes are applied, in whichever order the codemods run.
+    const written = [...parsed.flags, ...parsed.flagsAfterTarget];
+    const tokenKeys = written.filter((f) => (f.name === "--secrets" || f.name === "--env") && f.value !== null).map((f) => splitAssignment(f.value!).key);
+    const hasHfSecret = tokenKeys.some((key) => key === HF_TOKEN || isMisnamedHfTokenName(key)) || written.some((f) => f.name === "--secrets-file" || f.name === "--env-file");
     if (!hasHfSecret) {
       const insertAt = parsed.schedule && parsed.schedule.index < parsed.target.index ? parsed.schedule.index : parsed.target.index;
       findings.push({
