@@ -4,6 +4,7 @@
  * Columns are UTF-16 code units, stated in `columnKind` so no consumer has to guess.
  */
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
 import { RULES, ruleUrl, type RuleMeta } from "../catalog/index.js";
 import type { Diagnostic } from "../diagnostic.js";
@@ -16,7 +17,8 @@ import type { ReportInput } from "./types.js";
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const TOOL_NAME = "hf-jobs-lint";
 export const TOOL_INFORMATION_URI = "https://github.com/hf-jobs-lint/hf-jobs-lint";
-export const DEFAULT_TOOL_VERSION = "0.1.0";
+/** This package's version (package.json is the one version source; src/ and dist/ sit one folder below it). */
+export const DEFAULT_TOOL_VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 /** The fingerprint key GitHub code scanning tracks alerts by (it keeps a value the tool provides). */
 export const FINGERPRINT_KEY = "primaryLocationLineHash";
 
