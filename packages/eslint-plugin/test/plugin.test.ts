@@ -34,7 +34,7 @@ describe("eslint-plugin-hf-jobs", () => {
     );
     expect(plugin.configs.recommended.rules).toEqual(expected);
     expect(plugin.configs.recommended.rules["hf-jobs/no-redundant-token-argument"]).toBeUndefined();
-    expect(plugin.configs.recommended.plugins["hf-jobs"]).toBe(plugin);
+    expect(plugin.configs.recommended.plugins?.["hf-jobs"]).toBe(plugin);
     expect(plugin.configs.recommended.name).toBe("hf-jobs/recommended");
   });
 

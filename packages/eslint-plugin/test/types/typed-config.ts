@@ -1,5 +1,5 @@
-// A user's typed flat config, compiled by test/typed-config.test.ts (and by `tsc -p tsconfig.tests.json`):
-// the README's one line must type-check with ESLint's defineConfig and with typescript-eslint's config helper.
+// A user's typed flat config (their eslint.config.ts; named otherwise so ESLint does not take it for this folder's
+// config), compiled by loading.test.ts and `tsc -p tsconfig.tests.json`: it must type-check with defineConfig and tseslint.config.
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 import hfJobs from "eslint-plugin-hf-jobs";
