@@ -46,12 +46,11 @@ describe("golden output of `check fixtures/repo-basic`", () => {
     for (const expected of [
       "launch.py HFJ101", // the hardcoded token in env
       "launch.py HFJ201", // HF_TOKEN through env
-      "run.sh HFJ207", // --flavor and -e HF_TOKEN after the script go to the job
-      "run.sh HFJ203", // train.py pushes to the Hub, no --secrets HF_TOKEN
+      "run.sh HFJ201", // -e HF_TOKEN after the script: read by `hf jobs` (huggingface_hub >= 1.0), into plain env
       "launch.ts HFJ201", // environment: { HF_TOKEN }
       "launch.ts HFJ202", // accessToken: "$HF_TOKEN" in @huggingface/hub
       "docs/jobs.md HFJ206", // dependencies on a uv tool call
-      ".github/workflows/train.yml HFJ207", // flags after the script
+      ".github/workflows/train.yml HFJ210", // `--name` after the script: taken by `hf jobs`, not the script's
     ]) {
       expect(found, expected).toContain(expected);
     }

@@ -89,7 +89,8 @@ describe("fix flags", () => {
 
   it("--add-noqa adds directives Ruff's way, after which the check passes; never inside a multi-line string", async () => {
     const text = `import os\n\ntoken = "${FAKE_TOKEN}"\nother = "${FAKE_TOKEN}"  # noqa: E501\ndoc = """\n${FAKE_TOKEN}\n"""\n`;
-    const dir = makeTree({ "a.py": text.replace(/\n/g, "\r\n"), "run.sh": `hf jobs uv run train.py --flavor a10g-small\n` });
+    // huggingface_hub 0.36 passes everything after the script to the job: `--flavor` there is HFJ207.
+    const dir = makeTree({ "a.py": text.replace(/\n/g, "\r\n"), "run.sh": `hf jobs uv run train.py --flavor a10g-small\n`, "requirements.txt": "huggingface_hub==0.36.2\n" });
     const result = await runCli(["check", ".", "--add-noqa"], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("Added 3 noqa directives.");

@@ -47,7 +47,9 @@ describe("transforms in any order", () => {
     expect(README_ORDER.map(([name]) => name)).toEqual(CODEMODS.filter((codemod) => codemod.name !== "check-token-early").map((codemod) => codemod.name));
   });
 
-  const argv = 'import { spawnSync } from "node:child_process";\n\nspawnSync("hf", ["jobs", "uv", "run", "train.py", "--secrets", "HF_TOKEN"], { stdio: "inherit" });\n';
+  // The legacy `hfjobs` passes everything after the script to it (HFJ207); the transforms take the newest
+  // huggingface_hub for `hf jobs`, which reads `--secrets` there itself.
+  const argv = 'import { spawnSync } from "node:child_process";\n\nspawnSync("hfjobs", ["uv", "run", "train.py", "-s", "HF_TOKEN"], { stdio: "inherit" });\n';
 
   it("writes `--secrets HF_TOKEN` once into an argv whose secret is after the script, in README order and reversed", async () => {
     // HFJ203 (add-token-secret) fires only for a script that resolves and needs a token: a throwaway repository.
@@ -62,13 +64,13 @@ describe("transforms in any order", () => {
       forward = await runAll(README_ORDER, argv, launcher);
       backward = await runAll([...README_ORDER].reverse(), argv, launcher);
       // add-token-secret alone would add the secret if the one after the script did not count.
-      addsOnItsOwn = await runAll([["add-token-secret", addTokenSecret]], argv.replace(', "--secrets", "HF_TOKEN"', ""), launcher);
+      addsOnItsOwn = await runAll([["add-token-secret", addTokenSecret]], argv.replace(', "-s", "HF_TOKEN"', ""), launcher);
     } finally {
       fs.rmSync(repo, { recursive: true, force: true });
     }
-    expect(addsOnItsOwn).toContain('["jobs", "uv", "run", "--secrets", "HF_TOKEN", "train.py"]');
-    expect(count(forward, '"--secrets", "HF_TOKEN"')).toBe(1);
-    expect(forward).toContain('["jobs", "uv", "run", "--secrets", "HF_TOKEN", "train.py"]');
+    expect(addsOnItsOwn).toMatch(/\["uv", "run", "(-s|--secret)", "HF_TOKEN", "train\.py"\]/);
+    expect(count(forward, '"HF_TOKEN"')).toBe(1);
+    expect(forward).toContain('["uv", "run", "-s", "HF_TOKEN", "train.py"]');
     expect(backward).toBe(forward);
   });
 

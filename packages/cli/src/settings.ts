@@ -172,7 +172,10 @@ export class SettingsResolver {
     const enabled = [...withoutSelectors(enabledForConfig, ignored)].sort();
     const repoRoot = this.discovery.repositoryRoot(probe);
     const includeCounterexamples = this.flags.includeCounterexamples ?? config.config.includeCounterexamples ?? false;
-    const key = JSON.stringify([enabled, repoRoot, includeCounterexamples]);
+    const jobScriptGlobs = [...(config.config.jobScripts ?? [])];
+    const hubVersion = config.config.hubVersion ?? null;
+    // `job-scripts` globs are relative to the configuration's folder: it is part of the key when they are set.
+    const key = JSON.stringify([enabled, repoRoot, includeCounterexamples, jobScriptGlobs, jobScriptGlobs.length > 0 ? config.loaded.root : null, hubVersion]);
     let settings = this.cache.get(key);
     if (!settings) {
       settings = {
@@ -181,9 +184,11 @@ export class SettingsResolver {
         // come from several folders through `extend`), so the engine gets none.
         perFileIgnores: {},
         testFiles: [],
+        jobScriptGlobs,
         configRoot: config.loaded.root,
         repoRoot,
         includeCounterexamples,
+        hubVersion,
         fix: Boolean(this.flags.fix),
         unsafeFixes: Boolean(this.flags.unsafeFixes),
         diff: Boolean(this.flags.diff),

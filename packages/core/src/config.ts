@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { findRule } from "./catalog/index.js";
+import { normaliseHubVersion } from "./domain/command-line/hub-versions.js";
 
 export interface FileConfig {
   /** Another configuration file (relative to this one's folder, `~` expanded) whose settings this one inherits. */
@@ -26,10 +27,29 @@ export interface FileConfig {
   includeCounterexamples?: boolean;
   /** Globs (gitignore syntax, relative to the config's folder) of test files: TEST_FILE_IGNORED_CODES do not apply there. */
   testFiles?: string[];
+  /** The huggingface_hub version whose `hf jobs` parser reads command lines; wins over the manifests. */
+  hubVersion?: string;
+  /**
+   * Globs (gitignore syntax, relative to the config's folder) of job scripts: files the script rules (HFJ301, the
+   * script side of HFJ103/HFJ104) apply to even when no launch, header or usage text in the repository names them.
+   */
+  jobScripts?: string[];
 }
 
-/** Test files unless `test-files` says otherwise: the places Ruff's and pytest's conventions put tests. */
-export const DEFAULT_TEST_FILES: readonly string[] = ["tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/*.test.ts", "**/*.spec.ts", "**/__tests__/**"];
+/**
+ * Test files unless `test-files` says otherwise: the places Ruff's and pytest's conventions put tests, at any depth (a
+ * monorepo's `packages/x/tests/`), and end-to-end suites (`e2e/`), whose fake credentials are the point too.
+ */
+export const DEFAULT_TEST_FILES: readonly string[] = [
+  "**/tests/**",
+  "**/e2e/**",
+  "**/test_*.py",
+  "**/*_test.py",
+  "**/conftest.py",
+  "**/*.test.ts",
+  "**/*.spec.ts",
+  "**/__tests__/**",
+];
 
 /**
  * Rules that do not apply in test files. HFJ102: a fake token passed where a token goes is what a unit test of
@@ -84,6 +104,8 @@ const KEYS: Record<string, keyof FileConfig> = {
   "respect-gitignore": "respectGitignore",
   "include-counterexamples": "includeCounterexamples",
   "test-files": "testFiles",
+  "hub-version": "hubVersion",
+  "job-scripts": "jobScripts",
 };
 
 function stringList(value: unknown, where: string): string[] {
@@ -121,6 +143,7 @@ function validateConfig(raw: Record<string, unknown>, file: string): FileConfig 
       case "exclude":
       case "extendExclude":
       case "testFiles":
+      case "jobScripts":
         config[field] = stringList(value, where);
         break;
       case "perFileIgnores":
@@ -138,6 +161,12 @@ function validateConfig(raw: Record<string, unknown>, file: string): FileConfig 
         if (typeof value !== "string" || value === "") throw new ConfigError(`${where} must be a path`);
         config.extend = value;
         break;
+      case "hubVersion": {
+        const version = typeof value === "string" ? normaliseHubVersion(value) : null;
+        if (!version) throw new ConfigError(`${where} must be a huggingface_hub version such as "0.36.2" or "1.29.0"`);
+        config.hubVersion = version;
+        break;
+      }
       case "respectGitignore":
       case "includeCounterexamples":
         if (typeof value !== "boolean") throw new ConfigError(`${where} must be true or false`);

@@ -22,7 +22,7 @@ afterEach(() => {
 const names = (dir: string, files: { path: string }[]) => files.map((f) => path.relative(dir, f.path).split(path.sep).join("/"));
 
 describe("file discovery", () => {
-  it("finds every supported kind and skips unsupported files", () => {
+  it("finds every supported kind and skips unsupported files (any YAML file: the CI analyzer reads it by its shape)", () => {
     const dir = tree({
       "a.py": "",
       "b.ts": "",
@@ -36,7 +36,7 @@ describe("file discovery", () => {
     });
     const { files, errors } = discoverFiles([dir], { root: dir, exclude: [], respectGitignore: true });
     expect(errors).toEqual([]);
-    expect(names(dir, files).sort()).toEqual([".github/workflows/ci.yml", "Makefile", "README.md", "a.py", "b.ts", "run.sh"]);
+    expect(names(dir, files).sort()).toEqual([".github/workflows/ci.yml", "Makefile", "README.md", "a.py", "b.ts", "config.yml", "run.sh"]);
     expect(files.find((f) => f.path.endsWith("ci.yml"))!.kind).toBe("yaml-ci");
   });
 

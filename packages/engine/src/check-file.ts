@@ -3,12 +3,13 @@
  * back (or produce its diff). Everything it returns is plain data, so it crosses a worker boundary.
  */
 import { createTwoFilesPatch } from "diff";
-import { ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import { HubVersionResolver, ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
 import { AnalyzerRegistry } from "./registry.js";
 import { lintText, type LintContext } from "./lint-file.js";
 import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
 import { PerFileIgnores, withTestFiles } from "./rule-selection.js";
 import { FileChangedError, writeFileAtomic } from "./write-atomic.js";
+import type { JobScriptIndex } from "./job-scripts.js";
 
 /** Settings a worker needs, as plain data. */
 export interface CheckSettings {
@@ -16,9 +17,15 @@ export interface CheckSettings {
   perFileIgnores: Record<string, string[]>;
   /** `test-files` globs (the configuration's, or core's DEFAULT_TEST_FILES). */
   testFiles: string[];
+  /** `job-scripts` globs of the configuration. */
+  jobScriptGlobs: string[];
+  /** Which files are job scripts and why: built once over every target (`runChecks` builds it when absent). */
+  jobScripts?: JobScriptIndex;
   configRoot: string;
   repoRoot: string;
   includeCounterexamples: boolean;
+  /** The `hub-version` setting: the huggingface_hub version for every file; null to read each file's manifests. */
+  hubVersion: string | null;
   fix: boolean;
   unsafeFixes: boolean;
   /** Produce a diff instead of writing. */
@@ -61,6 +68,9 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
     perFileIgnores: new PerFileIgnores(withTestFiles(settings.perFileIgnores, settings.testFiles), settings.configRoot),
     root: settings.repoRoot,
     includeCounterexamples: settings.includeCounterexamples,
+    hubVersion: settings.hubVersion,
+    hubVersions: new HubVersionResolver(settings.repoRoot),
+    jobScripts: settings.jobScripts ?? {},
   };
 }
 

@@ -14,10 +14,12 @@ import {
   type Analyzer,
   type Diagnostic,
   type FileKind,
+  type HubVersionResolver,
 } from "@hf-jobs-lint/core";
 import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
+import type { JobScriptIndex } from "./job-scripts.js";
 
 export interface LintContext {
   registry: AnalyzerRegistry;
@@ -26,6 +28,12 @@ export interface LintContext {
   /** Repository root for same-repo script paths. */
   root: string;
   includeCounterexamples: boolean;
+  /** The `hub-version` setting, which wins over the manifests; null when unset. */
+  hubVersion?: string | null;
+  /** Reads the huggingface_hub version of a file's folder from the repository's manifests. */
+  hubVersions?: HubVersionResolver;
+  /** Evidence, by absolute path, that a file is a job script. */
+  jobScripts: JobScriptIndex;
 }
 
 export interface FileTarget {
@@ -81,6 +89,8 @@ async function findAll(analyzer: Analyzer, target: FileTarget, source: SourceTex
       return readScriptText(absolutePath);
     },
     includeCounterexamples: context.includeCounterexamples,
+    hubVersion: context.hubVersion ?? (target.path && context.hubVersions ? (context.hubVersions.forFile(target.path)?.version ?? null) : null),
+    jobScript: target.path ? (context.jobScripts[target.path] ?? null) : null,
   });
 }
 

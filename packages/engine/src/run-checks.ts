@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 import { AnalyzerRegistry } from "./registry.js";
+import { indexJobScripts } from "./job-scripts.js";
 
 /**
  * Files each worker must have before workers are used at all: each one loads its own WASM grammar (and ESLint),
@@ -22,7 +23,10 @@ export function defaultThreadCount(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 8));
 }
 
-export async function runChecks(targets: readonly CheckTarget[], settings: CheckSettings, threads: number, onProgress?: (done: number) => void): Promise<FileOutcome[]> {
+export async function runChecks(targets: readonly CheckTarget[], given: CheckSettings, threads: number, onProgress?: (done: number) => void): Promise<FileOutcome[]> {
+  const settings = given.jobScripts
+    ? given
+    : { ...given, jobScripts: indexJobScripts(targets, { repoRoot: given.repoRoot, configRoot: given.configRoot, jobScriptGlobs: given.jobScriptGlobs }) };
   // Run from TypeScript sources (tests), there is no built worker file: check in-process.
   const workerCount = fs.existsSync(WORKER_FILE) ? Math.min(threads, Math.floor(targets.length / MIN_FILES_PER_WORKER)) : 1;
   if (workerCount <= 1) {

@@ -18,7 +18,9 @@ const linter = new Linter({ configType: "flat", cwd: path.parse(process.cwd()).r
 
 function lint(input: AnalysisInput): { messages: Linter.LintMessage[]; toOffset(line: number, column: number): number } {
   const filename = input.path ?? path.resolve(input.root, input.filename);
-  const messages = linter.verify(input.source.text, config, { filename });
+  // The repository's huggingface_hub version reaches the command-line rules as a shared setting.
+  const withVersion = input.hubVersion ? [...config, { settings: { "hf-jobs": { hubVersion: input.hubVersion } } }] : config;
+  const messages = linter.verify(input.source.text, withVersion, { filename });
   const sourceCode = linter.getSourceCode();
   // ESLint lints the text without its BOM; core offsets count it.
   const bom = input.source.hasBom ? 1 : 0;

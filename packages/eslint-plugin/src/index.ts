@@ -23,6 +23,9 @@ import noUnknownJobArgument from "./rules/no-unknown-job-argument.js";
 import noFlagsAfterScript from "./rules/no-flags-after-script.js";
 import noRedundantTokenArgument from "./rules/no-redundant-token-argument.js";
 import noLegacyTokenVariable from "./rules/no-legacy-token-variable.js";
+import noJobOptionReadByLauncher from "./rules/no-job-option-read-by-launcher.js";
+import noUnknownLauncherOption from "./rules/no-unknown-launcher-option.js";
+import noRejectedOptionValue from "./rules/no-rejected-option-value.js";
 
 export const NAMESPACE = "hf-jobs";
 /** The one version source: package.json (src/ and dist/ are both one folder below it). */
@@ -52,6 +55,9 @@ export const rules: Record<string, AnyRule> = Object.fromEntries(
     noFlagsAfterScript,
     noRedundantTokenArgument,
     noLegacyTokenVariable,
+    noJobOptionReadByLauncher,
+    noUnknownLauncherOption,
+    noRejectedOptionValue,
   ].map((rule) => [rule.name, rule as unknown as AnyRule]),
 );
 

@@ -10,7 +10,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { findRepositoryRoot, type ScriptFacts } from "@hf-jobs-lint/core";
+import { findRepositoryRoot, namedFileCandidates, type NamedFile, type ScriptFacts } from "@hf-jobs-lint/core";
 import { MAX_SCRIPT_BYTES, readScriptText, resolveLocalScript, type ScriptNeeds, type ScriptNeedsCache } from "@hf-jobs-lint/python";
 import type { Context } from "./ast.js";
 import { scriptNeedsOf } from "./python-bridge.js";
@@ -90,6 +90,17 @@ export function resolveLocalScriptFrom(context: Context, scriptPath: string): Lo
     cache: processCache,
   });
   return resolved ? { path: resolved.path, label: resolved.label, needs: resolved.needs, facts: resolved.facts } : null;
+}
+
+/** A file an `hf jobs` argv names (`--secrets-file .env.secrets`), found as a script is; null off disk or when missing. */
+export function namedFileFrom(context: Context, written: string): NamedFile | null {
+  const launcher = launcherPath(context);
+  if (!launcher) return null;
+  for (const candidate of namedFileCandidates(written, launcher, repositoryRoot(path.dirname(launcher)))) {
+    const text = readScriptText(candidate);
+    if (text !== null) return { label: `\`${written}\``, text };
+  }
+  return null;
 }
 
 /** Forget every cached analysis and root (tests that rewrite files within the same mtime tick). */

@@ -16,7 +16,7 @@ import {
   type FileError,
   type OutputFormat,
 } from "@hf-jobs-lint/core";
-import { defaultThreadCount, displayName, runChecks, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
+import { defaultThreadCount, displayName, indexJobScripts, runChecks, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
 import { UsageError, type Io } from "../io.js";
 import { colorizeLabel, colorizeReport, colorsEnabled, type ColorChoice } from "../color.js";
 import { addNoqaCommand } from "./add-noqa.js";
@@ -122,6 +122,11 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
   // stdin is checked with the settings of its --stdin-filename, as in Ruff.
   const stdinPath = options.stdinFilename !== undefined ? path.resolve(io.cwd, options.stdinFilename) : null;
   const settingsOf = (index: number) => resolver.forFile(targets[index]!.path ?? stdinPath, io.cwd);
+  // Once over every target for each distinct settings, so the re-check of dependents after --fix sees the same evidence.
+  const distinct = new Set(targets.map((_, index) => settingsOf(index).settings));
+  for (const settings of distinct) {
+    settings.jobScripts = indexJobScripts(targets, { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs });
+  }
   const threads = options.threads ?? defaultThreadCount();
   let bar: cliProgress.SingleBar | null = null;
   if (options.progress && io.stderrIsTTY && targets.length > 0) {

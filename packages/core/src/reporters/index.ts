@@ -19,6 +19,7 @@ export { securitySeverity, codeQualitySeverity, SCORED_CODES } from "./security-
 export { escapeXml } from "./junit.js";
 export { isFixAvailable, countFixable, type FixableCounts } from "./fixability.js";
 export { renderCodeFrame } from "./code-frame.js";
+export { relatedText } from "./full.js";
 
 const REPORTERS: Record<OutputFormat, (input: ReportInput) => string> = {
   full: formatFull,

@@ -5,9 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
+import type { Location, Log, Notification, ReportingDescriptor, Result } from "sarif";
 import { RULES, ruleUrl, type RuleMeta } from "../catalog/index.js";
-import type { Diagnostic } from "../diagnostic.js";
+import type { Diagnostic, RelatedInformation } from "../diagnostic.js";
 import { redactText } from "../tokens.js";
 import { sortedDiagnostics, sortedErrors } from "./ordering.js";
 import { redactDeep } from "./redaction.js";
@@ -117,7 +117,16 @@ function toResult(diagnostic: Diagnostic, fingerprint: string, input: ReportInpu
         },
       },
     ],
+    ...(diagnostic.related && diagnostic.related.length > 0 ? { relatedLocations: diagnostic.related.map(toRelatedLocation) } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+  };
+}
+
+function toRelatedLocation(related: RelatedInformation, id: number): Location {
+  return {
+    id,
+    message: { text: related.message },
+    ...(related.filename ? { physicalLocation: { artifactLocation: artifactLocation(related.filename), ...(related.row ? { region: { startLine: related.row } } : {}) } } : {}),
   };
 }
 

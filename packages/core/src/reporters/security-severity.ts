@@ -19,6 +19,11 @@ const SCORES: Readonly<Record<string, number>> = {
   HFJ205: 3.0, // a tool-call placeholder that is not substituted
   HFJ206: 2.0, // an argument the surface ignores
   HFJ207: 4.0, // flags after the script: the secret is not passed, the job gets the flags
+  HFJ210: 3.0, // an option after the script read by the launcher, not the job
+  HFJ211: 3.0, // an option the launcher does not know
+  HFJ212: 3.0, // a launcher option value that is rejected
+  HFJ213: 3.0, // a CI secret with no source: the job gets no token
+  HFJ214: 3.0, // an OIDC token that expires before the job ends
   HFJ301: 2.0, // a job script that fails late without a token
   HFJ302: 1.0, // a redundant token argument
   HFJ303: 2.0, // a legacy variable name
