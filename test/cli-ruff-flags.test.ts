@@ -44,6 +44,16 @@ describe("file selection flags", () => {
     expect(codesIn((await runCli(["check", ".", "--output-format", "json", "--extend-exclude", "vendor,tests"], { cwd: dir })).stdout)).toEqual(["src/a.py HFJ101"]);
   });
 
+  it("respect-gitignore from the configuration, and either flag over it", async () => {
+    const dir = makeTree({ ".git/HEAD": "", ".gitignore": "ignored/\n", "ignored/a.py": LEAK });
+    const json = async (args: string[]) => codesIn((await runCli(["check", ".", "--output-format", "json", ...args], { cwd: dir })).stdout);
+    expect(await json([])).toEqual([]);
+    expect(await json(["--no-respect-gitignore"])).toEqual(["ignored/a.py HFJ101"]);
+    fs.writeFileSync(path.join(dir, "hf-jobs-lint.toml"), "respect-gitignore = false\n");
+    expect(await json([])).toEqual(["ignored/a.py HFJ101"]);
+    expect(await json(["--respect-gitignore"])).toEqual([]);
+  });
+
   it("--show-files lists the files that would be checked, absolute and sorted", async () => {
     const dir = tree();
     const result = await runCli(["check", ".", "--show-files"], { cwd: dir });

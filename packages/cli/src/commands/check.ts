@@ -273,7 +273,7 @@ export function reportRun(run: CheckRun, options: CheckOptions, output: Output, 
     for (const error of run.errors) log(`${error.filename}: error: ${error.message}`);
   };
   if (options.verbose) for (const line of verboseLines(run, started)) log(line);
-  if (run.targets.length === 0 && run.errors.length === 0) log("warning: No files found under the given path(s)");
+  if (run.targets.length === 0 && run.errors.length === 0 && !options.quiet) log("warning: No files found under the given path(s)");
   if (!options.quiet) for (const line of runNotes(run)) log(line);
   const fixed = run.fixedCount;
   const exitFor = (findings: boolean): number => {
