@@ -94,7 +94,7 @@ describe("check --repos", () => {
     // config-ignores has a configuration of its own: `check` run inside it finds the same.
     const inside = await runCli(["check", "--output-format", "json"], { cwd: path.join(org, "repos", "config-ignores") });
     expect(results("config-ignores")).toBe(inside.stdout);
-    expect(results("token-output")).toBe((await runCli(["check", "--output-format", "json", "--config", "/dev/null"], { cwd: path.join(org, "repos", "token-output") })).stdout);
+    expect(results("token-output")).toBe((await runCli(["check", "--output-format", "json", "--isolated"], { cwd: path.join(org, "repos", "token-output") })).stdout);
     // env-token has none: `check` inside it would take the organisation folder's (select HFJ303 only); --repos does not.
     expect(JSON.parse(results("env-token"))).toHaveLength(1);
     expect(JSON.parse((await runCli(["check", "--output-format", "json"], { cwd: path.join(org, "repos", "env-token") })).stdout)).toEqual([]);

@@ -44,3 +44,11 @@ export function removeTrees(): void {
 
 /** A fake token: the right shape, never a real credential. */
 export const FAKE_TOKEN = "hf_" + "FAKEe2eTOKENabcdefghijklmnop012345".slice(0, 34);
+
+/** stderr without the CLI's `note:` lines (information such as a launched script that is not there). */
+export function withoutNotes(stderr: string): string {
+  return stderr
+    .split(/(?<=\n)/)
+    .filter((line) => !line.startsWith("note: "))
+    .join("");
+}

@@ -6,6 +6,10 @@ export interface Io {
   stderr(text: string): void;
   readStdin(): Promise<string>;
   stderrIsTTY: boolean;
+  /** Colours on stdout need a terminal there (absent: not a terminal). */
+  stdoutIsTTY?: boolean;
+  /** Ends `--watch` (tests); the process's SIGINT otherwise. */
+  signal?: AbortSignal;
 }
 
 /** A mistake in how the command was called or configured: exit status 2. */
@@ -22,5 +26,6 @@ export function processIo(): Io {
       return Buffer.concat(chunks).toString("utf8");
     },
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
   };
 }

@@ -1,4 +1,5 @@
 /** The command line, Ruff's conventions: `check`, `rule`, `scope`, `migrate`; exit 0 clean, 1 findings, 2 usage. */
+import { createRequire } from "node:module";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { OUTPUT_FORMATS, redactText, type OutputFormat } from "@hf-jobs-lint/core";
 import { checkCommand, type CheckOptions } from "./commands/check.js";
@@ -9,7 +10,8 @@ import { scopeCommand } from "./commands/scope.js";
 import { serverCommand } from "./commands/server.js";
 import { UsageError, type Io } from "./io.js";
 
-const VERSION = "0.1.0";
+/** The one version source: this package's package.json (src/ and dist/ are both one folder below it). */
+export const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -35,17 +37,34 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--select <codes>", "rules to enable (codes, names, prefixes or ALL), comma-separated", collect)
     .option("--ignore <codes>", "rules to disable, comma-separated", collect)
     .option("--extend-select <codes>", "rules to enable on top of the selection", collect)
+    .option("--extend-ignore <codes>", "rules to disable on top of the configuration's (as --ignore)", collect)
+    .option("--per-file-ignores <pairs>", "`pattern:CODE` pairs, comma-separated, replacing the configuration's (`!pattern`: files not matching)", collect)
+    .option("--extend-per-file-ignores <pairs>", "`pattern:CODE` pairs added to the configuration's", collect)
+    .option("--exclude <patterns>", "file patterns to exclude, replacing the configuration's `exclude`", collect)
+    .option("--extend-exclude <patterns>", "file patterns to exclude on top of `exclude`", collect)
     .option("--fix", "apply safe fixes")
     .option("--unsafe-fixes", "also apply unsafe fixes (with --fix or --diff)")
+    .option("--fix-only", "apply fixes and report only what was fixed (implies --fix)")
+    .option("--exit-non-zero-on-fix", "exit 1 when a fix was applied, even if nothing remains")
     .option("--diff", "print the fixes as a unified diff and change nothing")
     .option("--show-fixes", "list the fixes applied, per file")
+    .option("--add-noqa", "add `# noqa` directives to every line with a finding (Python, shell, CI YAML)")
     .addOption(new Option("--output-format <format>", "output format").choices(OUTPUT_FORMATS).default("full"))
+    .option("-o, --output-file <file>", "write the report to this file instead of stdout")
     .option("--statistics", "count findings per rule")
     .option("--exit-zero", "exit 0 even when findings remain")
-    .option("--config <file>", "configuration file (pyproject.toml or hf-jobs-lint.toml)")
+    .option("--config <file-or-setting>", "a configuration file, or a TOML `key = value` setting over the configuration (repeatable)", collect)
+    .option("--isolated", "ignore every configuration file")
     .option("--stdin-filename <name>", "read the source from stdin, as if it were this file")
     .option("--threads <n>", "worker threads", positiveInteger)
+    .option("-w, --watch", "check again whenever a file changes")
+    .option("--show-settings", "print the settings the first file is checked with, and exit")
+    .option("--show-files", "print the files that would be checked, and exit")
+    .option("-v, --verbose", "say which configuration each file uses and how long the run took")
     .option("-q, --quiet", "print findings only, no summary")
+    .option("-s, --silent", "print nothing (the exit status still tells)")
+    .addOption(new Option("--color <when>", "colour the text formats").choices(["auto", "always", "never"]).default("auto"))
+    .option("--respect-gitignore", "skip files that .gitignore excludes (the default)")
     .option("--no-respect-gitignore", "check files that .gitignore excludes")
     .option("--force-exclude", "apply `exclude` to paths named on the command line too (for pre-commit hooks)")
     .option("--include-counterexamples", "report Markdown blocks marked as deliberate counter-examples")

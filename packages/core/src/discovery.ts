@@ -43,6 +43,8 @@ export interface DiscoveryOptions {
   respectGitignore: boolean;
   /** `--force-exclude`: `exclude` and the default excludes apply to paths named explicitly too. */
   forceExclude?: boolean;
+  /** Exclusion decided per path by the caller (each folder's own configuration), on top of `exclude`. */
+  isExcluded?: (absolute: string, isDir: boolean) => boolean;
 }
 
 export interface DiscoveredFile {
@@ -153,7 +155,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       }
       if (!isDir && !isFile) continue;
       if (isDir && DEFAULT_EXCLUDE.includes(entry.name)) continue;
-      if (applyExclude && isIgnored(absolute, isDir, [excludeScope])) continue;
+      if (applyExclude && (isIgnored(absolute, isDir, [excludeScope]) || options.isExcluded?.(absolute, isDir))) continue;
       if (options.respectGitignore && isIgnored(absolute, isDir, here)) continue;
       if (isDir) {
         let real: string;
@@ -182,7 +184,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       errors.push({ path: absolute, message: code === "ENOENT" ? "no such file or folder" : code === "ELOOP" ? "symlink loop" : `cannot read: ${code ?? String(error)}` });
       continue;
     }
-    if (options.forceExclude && isExcludedPath(absolute, stat.isDirectory(), options)) continue;
+    if (options.forceExclude && (isExcludedPath(absolute, stat.isDirectory(), options) || options.isExcluded?.(absolute, stat.isDirectory()))) continue;
     if (stat.isDirectory()) {
       const scopes = options.respectGitignore ? gitignoreScopesFor(path.dirname(absolute)) : [];
       let real = absolute;
@@ -192,7 +194,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
         // keep the given path
       }
       // A folder named explicitly is checked even when `exclude` covers it (as a file named explicitly is).
-      walk(absolute, scopes, new Set([real]), Boolean(options.forceExclude) || !isIgnored(absolute, true, [excludeScope]));
+      walk(absolute, scopes, new Set([real]), Boolean(options.forceExclude) || (!isIgnored(absolute, true, [excludeScope]) && !options.isExcluded?.(absolute, true)));
     } else addFile(absolute);
   }
   return { files, errors };

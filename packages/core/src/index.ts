@@ -21,6 +21,7 @@ export * from "./dotenv/named-files.js";
 export * from "./dotenv/resolve.js";
 export * from "./analyzer.js";
 export * from "./config.js";
+export * from "./config-discovery.js";
 export * from "./discovery.js";
 export * from "./reporters/index.js";
 export * from "./codemods.js";

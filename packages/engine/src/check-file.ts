@@ -61,6 +61,8 @@ export interface FileOutcome {
   unresolvedScripts: string[];
   /** Other files the analysis read: when one of them is fixed, this file is checked again. */
   dependencies: string[];
+  /** Warnings about the file that are not findings (unknown `# noqa` codes). */
+  warnings: string[];
 }
 
 export function createLintContext(settings: CheckSettings, registry: AnalyzerRegistry): LintContext {
@@ -87,6 +89,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
     fixedText: null,
     unresolvedScripts: [],
     dependencies: [],
+    warnings: [],
   };
   let file: SourceFile;
   if (target.text !== undefined) {
@@ -108,6 +111,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
   outcome.diagnostics = result.diagnostics;
   outcome.unresolvedScripts = result.unresolvedScripts;
   outcome.dependencies = result.dependencies;
+  outcome.warnings = result.warnings;
   outcome.fixed = result.fixed;
   if (result.fixError) outcome.error = result.fixError;
   if (result.diagnostics.length > 0) outcome.text = result.source.text;

@@ -9,6 +9,7 @@ export { checkFile, createLintContext, type CheckSettings, type CheckTarget, typ
 // Many files, in input order, on worker threads when there are enough of them.
 export { runChecks, defaultThreadCount } from "./run-checks.js";
 export { indexJobScripts, type JobScriptIndex } from "./job-scripts.js";
-export { resolveEnabledCodes, type SelectionFlags } from "./rule-selection.js";
+export { resolveEnabledCodes, withoutSelectors, type SelectionFlags } from "./rule-selection.js";
 export { displayName } from "./lint-file.js";
-export { readSourceFile } from "./read-source.js";
+export { encodeSource, readSourceFile } from "./read-source.js";
+export { FileChangedError, writeFileAtomic } from "./write-atomic.js";

@@ -3,7 +3,19 @@
  * goes through (enabled rules, per-file-ignores, `# noqa`), and the fix loop.
  */
 import path from "node:path";
-import { isSuppressedByNoqa, mayMatter, runFixLoop, SourceText, type Analyzer, type Diagnostic, type FileKind, type HubVersionResolver } from "@hf-jobs-lint/core";
+import {
+  checkNoqaDirectives,
+  isSuppressedByNoqa,
+  isSuppressedInFile,
+  mayMatter,
+  parseFileNoqa,
+  runFixLoop,
+  SourceText,
+  type Analyzer,
+  type Diagnostic,
+  type FileKind,
+  type HubVersionResolver,
+} from "@hf-jobs-lint/core";
 import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
@@ -36,11 +48,37 @@ export interface FileTarget {
 interface OtherFiles {
   read: Set<string>;
   unresolved: Set<string>;
+  /** Warnings about the file itself (unknown `# noqa` codes), from its latest analysis. */
+  warnings: string[];
 }
 
-async function analyze(analyzer: Analyzer, target: FileTarget, text: string, context: LintContext, others: OtherFiles): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
+/** Kinds whose `#` comments are checked for unused `# noqa` codes (Markdown prose quotes directives: not checked). */
+const NOQA_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(["python", "shell", "yaml-ci"]);
+
+async function analyze(
+  analyzer: Analyzer | null,
+  target: FileTarget,
+  text: string,
+  context: LintContext,
+  others: OtherFiles,
+): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
   const source = new SourceText(text);
-  const found = await analyzer.analyze({
+  const found = analyzer ? await findAll(analyzer, target, source, context, others) : [];
+  const hygiene = NOQA_KINDS.has(target.kind) ? checkNoqaDirectives(source, target.filename, found) : { unused: [], unknown: [] };
+  others.warnings = hygiene.unknown;
+  const fileDirective = parseFileNoqa(source);
+  const diagnostics = [...found, ...hygiene.unused].filter(
+    (diagnostic) =>
+      context.enabled.has(diagnostic.code) &&
+      !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) &&
+      !isSuppressedByNoqa(diagnostic, source) &&
+      !isSuppressedInFile(diagnostic, fileDirective),
+  );
+  return { diagnostics, source };
+}
+
+async function findAll(analyzer: Analyzer, target: FileTarget, source: SourceText, context: LintContext, others: OtherFiles): Promise<Diagnostic[]> {
+  return analyzer.analyze({
     reportUnresolvedScript: (scriptPath) => others.unresolved.add(scriptPath),
     filename: target.filename,
     path: target.path,
@@ -54,11 +92,6 @@ async function analyze(analyzer: Analyzer, target: FileTarget, text: string, con
     hubVersion: context.hubVersion ?? (target.path && context.hubVersions ? (context.hubVersions.forFile(target.path)?.version ?? null) : null),
     jobScript: target.path ? (context.jobScripts[target.path] ?? null) : null,
   });
-  const diagnostics = found.filter(
-    (diagnostic) =>
-      context.enabled.has(diagnostic.code) && !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) && !isSuppressedByNoqa(diagnostic, source),
-  );
-  return { diagnostics, source };
 }
 
 export interface LintResult {
@@ -75,17 +108,20 @@ export interface LintResult {
   unresolvedScripts: string[];
   /** Other files the analysis read (scripts its launches name): fixing one of them can change this file's findings. */
   dependencies: string[];
+  /** Warnings about the file (unknown `# noqa` codes). */
+  warnings: string[];
 }
 
 export async function lintText(target: FileTarget, text: string, context: LintContext, fixMode: { fix: boolean; unsafe: boolean }): Promise<LintResult> {
-  const others: OtherFiles = { read: new Set(), unresolved: new Set() };
-  const facts = () => ({ unresolvedScripts: [...others.unresolved], dependencies: [...others.read] });
-  if (!mayMatter(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null, ...facts() };
-  const analyzer = await context.registry.get(target.kind);
+  const others: OtherFiles = { read: new Set(), unresolved: new Set(), warnings: [] };
+  const facts = () => ({ unresolvedScripts: [...others.unresolved], dependencies: [...others.read], warnings: others.warnings });
+  // A file the keyword prefilter rules out has no findings, but its `# noqa` directives are still checked.
+  const analyzer = mayMatter(text) ? await context.registry.get(target.kind) : null;
+  if (!analyzer && !/noqa/i.test(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null, ...facts() };
   let current = await analyze(analyzer, target, text, context, others);
   if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null, ...facts() };
 
-  const baselineErrors = analyzer.countSyntaxErrors?.(text, target.filename) ?? 0;
+  const baselineErrors = analyzer?.countSyntaxErrors?.(text, target.filename) ?? 0;
   let last = current;
   const loop = await runFixLoop(
     text,
@@ -97,7 +133,7 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
       unsafe: fixMode.unsafe,
       initial: current.diagnostics,
       refuse: (next, applied) =>
-        (analyzer.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors
+        (analyzer?.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors
           ? `fixes for ${[...new Set(applied.map((d) => d.code))].join(", ")} would introduce a syntax error; not applied (please report this)`
           : null,
     },

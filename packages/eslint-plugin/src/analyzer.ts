@@ -8,7 +8,7 @@
 import path from "node:path";
 import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
-import { standaloneConfig } from "./index.js";
+import { pythonReady, standaloneConfig } from "./index.js";
 import { findRule, makeDiagnostic, ParseError, redactText, SourceText, type Analyzer, type AnalysisInput, type Diagnostic, type Edit, type Fix } from "@hf-jobs-lint/core";
 
 const config = standaloneConfig(tsParser);
@@ -81,6 +81,8 @@ function countTypeScriptSyntaxErrors(input: AnalysisInput): number {
 
 export const typescriptAnalyzer: Analyzer = {
   kinds: ["typescript"],
+  // Inline and local Python scripts are analysed in this thread once the grammar is loaded (no worker).
+  init: () => pythonReady,
   analyze: analyzeTypeScript,
   countSyntaxErrors: (text, filename) =>
     countTypeScriptSyntaxErrors({ filename, path: null, source: new SourceText(text), root: ".", readFile: () => null, includeCounterexamples: false }),

@@ -11,11 +11,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { findRepositoryRoot, namedFileCandidates, type NamedFile, type ScriptFacts } from "@hf-jobs-lint/core";
-import { initPythonParser, MAX_SCRIPT_BYTES, readScriptText, resolveLocalScript, type ScriptNeeds, type ScriptNeedsCache } from "@hf-jobs-lint/python";
+import { MAX_SCRIPT_BYTES, readScriptText, resolveLocalScript, type ScriptNeeds, type ScriptNeedsCache } from "@hf-jobs-lint/python";
 import type { Context } from "./ast.js";
-
-// Analysis is synchronous once the grammar has loaded (as in inline-script.ts, which most importers load too).
-await initPythonParser();
+import { scriptNeedsOf } from "./python-bridge.js";
 
 export interface LocalScript {
   /** Absolute path of the analysed file. */
@@ -88,6 +86,7 @@ export function resolveLocalScriptFrom(context: Context, scriptPath: string): Lo
     launcherPath: launcher,
     root: repositoryRoot(path.dirname(launcher)),
     readFile: readScriptText,
+    analyze: scriptNeedsOf,
     cache: processCache,
   });
   return resolved ? { path: resolved.path, label: resolved.label, needs: resolved.needs, facts: resolved.facts } : null;

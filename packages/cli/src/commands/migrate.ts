@@ -43,7 +43,7 @@ export async function runMigration(paths: string[], options: MigrateOptions & { 
       diff: Boolean(options.dryRun),
       outputFormat: "concise",
       respectGitignore: options.respectGitignore,
-      ...(options.config ? { config: options.config } : {}),
+      ...(options.config ? { config: [options.config] } : {}),
       ...(options.threads ? { threads: options.threads } : {}),
       ...(options.configBoundary ? { configBoundary: options.configBoundary } : {}),
       progress: options.progress ?? false,

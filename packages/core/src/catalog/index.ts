@@ -19,6 +19,7 @@ import { noOidcTokenForLongJob } from "./rules/hfj214-no-oidc-token-for-long-job
 import { checkTokenEarly } from "./rules/hfj301-check-token-early.js";
 import { noRedundantTokenArgument } from "./rules/hfj302-no-redundant-token-argument.js";
 import { noLegacyTokenVariable } from "./rules/hfj303-no-legacy-token-variable.js";
+import { unusedNoqa } from "./rules/hfj901-unused-noqa.js";
 
 export type * from "./types.js";
 export { defineRule } from "./define.js";
@@ -44,6 +45,7 @@ export const RULES = [
   checkTokenEarly,
   noRedundantTokenArgument,
   noLegacyTokenVariable,
+  unusedNoqa,
 ] as const satisfies readonly RuleMeta<string>[];
 
 /** A code of the catalog (`"HFJ101" | "HFJ102" | ...`), derived from the rule files: a typo fails the type check. */

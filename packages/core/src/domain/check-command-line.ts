@@ -627,11 +627,12 @@ function checkMissingSecret(checker: Checker): void {
   const headerSecret = parsed.kind === "uv" && (options.script?.declaresSecret?.(HF_TOKEN) ?? false);
   if (!parsed.kind.endsWith("uv") || !options.script?.needsToken || !parsed.target || headerSecret) return;
   const { channels } = parsed.model;
-  // A token passed with `-e` (HFJ201) or under another name (HFJ204) reaches the job: those rules say what to
-  // change, and a second `--secrets HF_TOKEN` from this one would duplicate it.
-  const keys = parsed.flags.filter((f) => (f.name === channels.secrets || f.name === channels.env) && f.value !== null).map((f) => splitAssignment(f.value!).key);
-  const hasHfSecret =
-    keys.some((key) => key === HF_TOKEN || isMisnamedHfTokenName(key)) || parsed.flags.some((f) => f.name === channels.secretsFile || f.name === channels.envFile);
+  // A token passed with `-e` (HFJ201), under another name (HFJ204) or after the script (HFJ207) is meant for the
+  // job: those rules say what to change, and a second `--secrets HF_TOKEN` from this one would duplicate it once
+  // their fixes are applied, in whichever order the codemods run.
+  const written = [...parsed.flags, ...parsed.flagsAfterTarget];
+  const keys = written.filter((f) => (f.name === channels.secrets || f.name === channels.env) && f.value !== null).map((f) => splitAssignment(f.value!).key);
+  const hasHfSecret = keys.some((key) => key === HF_TOKEN || isMisnamedHfTokenName(key)) || written.some((f) => f.name === channels.secretsFile || f.name === channels.envFile);
   if (hasHfSecret) return;
   const spelling = secretsFlagOf(parsed.model, false);
   if (!spelling) return;

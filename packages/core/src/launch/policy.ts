@@ -220,7 +220,9 @@ function checkSecrets<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H
   // HFJ204: the HF token travels under another name. Two misnamed secrets cannot both become `HF_TOKEN`: every one
   // is reported, the first gets the rename.
   if (secrets && !secrets.entries.some((entry) => entry.key === HF_TOKEN)) {
-    let renamed = false;
+    // An `HF_TOKEN` that HFJ201 moves from env into these secrets would meet the renamed key in the same pass
+    // (`{"HF_TOKEN": ..., "HF_TOKEN": ...}`): the rename waits, and once the move is done it is not needed.
+    let renamed = launch.env?.entries.some((entry) => entry.key === HF_TOKEN && canMoveToSecrets(launch, launch.env!, entry)) ?? false;
     for (const entry of secrets.entries) {
       if (!isMisnamedHfTokenName(entry.key) && !carriesHfToken(launch, entry.value)) continue;
       if (script?.facts.readsVariable(entry.key)) continue;

@@ -21,12 +21,17 @@ function command(level: "error" | "warning", properties: [string, string | numbe
   return `::${level} ${props}::${escapeGithubData(message)}`;
 }
 
-function annotation(diagnostic: Diagnostic): string {
+/** GitHub resolves `file=` against the workspace (the repository root), not the step's working directory. */
+function workspacePath(filename: string, input: ReportInput): string {
+  return input.repositoryPaths?.paths.get(filename) ?? filename;
+}
+
+function annotation(diagnostic: Diagnostic, input: ReportInput): string {
   const level = findRule(diagnostic.code)?.defaultSeverity ?? "error";
   return command(
     level,
     [
-      ["file", diagnostic.filename],
+      ["file", workspacePath(diagnostic.filename, input)],
       ["line", diagnostic.location.row],
       ["col", diagnostic.location.column],
       ["endLine", diagnostic.endLocation.row],
@@ -37,11 +42,11 @@ function annotation(diagnostic: Diagnostic): string {
   );
 }
 
-function fileErrorAnnotation(error: FileError): string {
-  return command("error", [["file", error.filename]], error.message);
+function fileErrorAnnotation(error: FileError, input: ReportInput): string {
+  return command("error", [["file", workspacePath(error.filename, input)]], error.message);
 }
 
 export function formatGithub(input: ReportInput): string {
-  const lines = [...sortedDiagnostics(input.diagnostics).map(annotation), ...sortedErrors(input.errors).map(fileErrorAnnotation)];
+  const lines = [...sortedDiagnostics(input.diagnostics).map((d) => annotation(d, input)), ...sortedErrors(input.errors).map((e) => fileErrorAnnotation(e, input))];
   return lines.map((line) => `${line}\n`).join("");
 }

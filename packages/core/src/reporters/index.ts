@@ -3,6 +3,7 @@ import { redactText } from "../tokens.js";
 import { formatConcise } from "./concise.js";
 import { formatFull } from "./full.js";
 import { formatGithub } from "./github.js";
+import { formatGitlab } from "./gitlab.js";
 import { formatJson, formatJsonLines } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatSarif } from "./sarif.js";
@@ -13,6 +14,8 @@ export { formatStatistics, type Statistic, type StatisticsOptions } from "./stat
 export { type JsonDiagnostic, type JsonEdit, type JsonFix, type JsonLocation } from "./json.js";
 export { artifactLocation } from "./sarif.js";
 export { escapeGithubData, escapeGithubProperty } from "./github.js";
+export { type CodeQualityIssue } from "./gitlab.js";
+export { securitySeverity, codeQualitySeverity, SCORED_CODES } from "./security-severity.js";
 export { escapeXml } from "./junit.js";
 export { isFixAvailable, countFixable, type FixableCounts } from "./fixability.js";
 export { renderCodeFrame } from "./code-frame.js";
@@ -25,6 +28,7 @@ const REPORTERS: Record<OutputFormat, (input: ReportInput) => string> = {
   "json-lines": formatJsonLines,
   sarif: formatSarif,
   github: formatGithub,
+  gitlab: formatGitlab,
   junit: formatJunit,
 };
 

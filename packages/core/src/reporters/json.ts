@@ -3,9 +3,9 @@
  * columns 1-based, columns in UTF-16 units. Every string value is redacted before serialising (see redaction.ts).
  */
 import { findRule, ruleUrl, type RuleCode } from "../catalog/index.js";
-import type { Diagnostic, Edit } from "../diagnostic.js";
+import type { Diagnostic, Edit, FileError } from "../diagnostic.js";
 import type { Position, SourceText } from "../source.js";
-import { sortedDiagnostics } from "./ordering.js";
+import { sortedDiagnostics, sortedErrors } from "./ordering.js";
 import { redactDeep } from "./redaction.js";
 import type { ReportInput } from "./types.js";
 
@@ -26,16 +26,19 @@ export interface JsonFix {
   message: string;
 }
 
-/** One finding in Ruff's JSON schema. `cell` is the notebook cell in Ruff; this tool checks no notebooks. */
+/**
+ * One finding in Ruff's JSON schema. `cell` is the notebook cell in Ruff; this tool checks no notebooks. A file
+ * that could not be checked is an entry with `code: null` at 1:1, the shape Ruff gives a syntax error.
+ */
 export interface JsonDiagnostic {
   cell: null;
-  code: RuleCode;
+  code: RuleCode | null;
   end_location: JsonLocation;
   filename: string;
   fix: JsonFix | null;
   location: JsonLocation;
   message: string;
-  noqa_row: number;
+  noqa_row: number | null;
   /** The rule's documentation; null for a code the catalog does not know (as Ruff). */
   url: string | null;
 }
@@ -73,13 +76,23 @@ function toJsonDiagnostic(diagnostic: Diagnostic, sources: ReportInput["sources"
   return redactDeep(value);
 }
 
+/** A file that could not be checked, as Ruff reports a file it cannot parse: no code, no fix, at 1:1. */
+function toJsonFileError(error: FileError): JsonDiagnostic {
+  const start = { column: 1, row: 1 };
+  return redactDeep({ cell: null, code: null, end_location: start, filename: error.filename, fix: null, location: start, message: error.message, noqa_row: null, url: null });
+}
+
+/** Findings, then the files that could not be checked. */
+function jsonEntries(input: ReportInput): JsonDiagnostic[] {
+  return [...sortedDiagnostics(input.diagnostics).map((diagnostic) => toJsonDiagnostic(diagnostic, input.sources)), ...sortedErrors(input.errors).map(toJsonFileError)];
+}
+
 export function formatJson(input: ReportInput): string {
-  const values = sortedDiagnostics(input.diagnostics).map((diagnostic) => toJsonDiagnostic(diagnostic, input.sources));
-  return `${JSON.stringify(values, null, 2)}\n`;
+  return `${JSON.stringify(jsonEntries(input), null, 2)}\n`;
 }
 
 export function formatJsonLines(input: ReportInput): string {
-  return sortedDiagnostics(input.diagnostics)
-    .map((diagnostic) => `${JSON.stringify(toJsonDiagnostic(diagnostic, input.sources))}\n`)
+  return jsonEntries(input)
+    .map((entry) => `${JSON.stringify(entry)}\n`)
     .join("");
 }

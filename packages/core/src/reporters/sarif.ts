@@ -4,18 +4,21 @@
  * Columns are UTF-16 code units, stated in `columnKind` so no consumer has to guess.
  */
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import type { Location, Log, Notification, ReportingDescriptor, Result } from "sarif";
 import { RULES, ruleUrl, type RuleMeta } from "../catalog/index.js";
 import type { Diagnostic, RelatedInformation } from "../diagnostic.js";
 import { redactText } from "../tokens.js";
 import { sortedDiagnostics, sortedErrors } from "./ordering.js";
 import { redactDeep } from "./redaction.js";
+import { securitySeverity } from "./security-severity.js";
 import type { ReportInput } from "./types.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const TOOL_NAME = "hf-jobs-lint";
 export const TOOL_INFORMATION_URI = "https://github.com/hf-jobs-lint/hf-jobs-lint";
-export const DEFAULT_TOOL_VERSION = "0.1.0";
+/** This package's version (package.json is the one version source; src/ and dist/ sit one folder below it). */
+export const DEFAULT_TOOL_VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 /** The fingerprint key GitHub code scanning tracks alerts by (it keeps a value the tool provides). */
 export const FINGERPRINT_KEY = "primaryLocationLineHash";
 
@@ -46,8 +49,22 @@ function toReportingDescriptor(rule: RuleMeta): ReportingDescriptor {
     help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
     helpUri: ruleUrl(rule),
     defaultConfiguration: { level: rule.defaultSeverity },
-    properties: { tags: ["security"] },
+    // GitHub code scanning shows a severity only for security rules that give a `security-severity` score.
+    properties: { tags: ["security"], "security-severity": securitySeverity(rule.code).toFixed(1) },
   };
+}
+
+/** The file URI of a folder, ending in `/` as `originalUriBaseIds` requires. */
+function folderUri(folder: string): string {
+  const slashed = folder.replace(/\\/g, "/").replace(/\/?$/, "/");
+  const encode = (part: string): string => part.split("/").map(encodeURIComponent).join("/");
+  return /^[A-Za-z]:\//.test(slashed) ? `file:///${slashed.slice(0, 2)}${encode(slashed.slice(2))}` : `file://${encode(slashed)}`;
+}
+
+/** A finding's location, relative to the repository root when the CLI gave the root-relative paths. */
+function locate(filename: string, input: ReportInput): { uri: string; uriBaseId?: string } {
+  const relative = input.repositoryPaths?.paths.get(filename);
+  return artifactLocation(relative ?? filename);
 }
 
 /**
@@ -66,7 +83,7 @@ export function artifactLocation(filename: string): { uri: string; uriBaseId?: s
  * sha256 of the code, the filename and the redacted, trimmed text of the finding's first line, plus a counter for
  * identical lines: stable when unrelated lines move, and never a token or any source text.
  */
-function fingerprints(diagnostics: readonly Diagnostic[], sources: ReportInput["sources"]): string[] {
+export function fingerprints(diagnostics: readonly Diagnostic[], sources: ReportInput["sources"]): string[] {
   const seen = new Map<string, number>();
   return diagnostics.map((diagnostic) => {
     const line = sources.get(diagnostic.filename)?.lineText(diagnostic.location.row) ?? "";
@@ -79,7 +96,7 @@ function fingerprints(diagnostics: readonly Diagnostic[], sources: ReportInput["
   });
 }
 
-function toResult(diagnostic: Diagnostic, fingerprint: string): Result {
+function toResult(diagnostic: Diagnostic, fingerprint: string, input: ReportInput): Result {
   const ruleIndex = RULES.findIndex((rule) => rule.code === diagnostic.code);
   const rule = RULES[ruleIndex];
   return {
@@ -90,7 +107,7 @@ function toResult(diagnostic: Diagnostic, fingerprint: string): Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifactLocation(diagnostic.filename),
+          artifactLocation: locate(diagnostic.filename, input),
           region: {
             startLine: diagnostic.location.row,
             startColumn: diagnostic.location.column,
@@ -119,7 +136,7 @@ function buildSarifLog(input: ReportInput): Log {
   const notifications: Notification[] = sortedErrors(input.errors).map((error) => ({
     level: "error",
     message: { text: error.message },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(error.filename) } }],
+    locations: [{ physicalLocation: { artifactLocation: locate(error.filename, input) } }],
   }));
   const log: Log = {
     $schema: SARIF_SCHEMA,
@@ -135,8 +152,10 @@ function buildSarifLog(input: ReportInput): Log {
           },
         },
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        // Where `%SRCROOT%` is: consumers that do not know the checkout (the SARIF viewer, the multitool) resolve it here.
+        ...(input.repositoryPaths ? { originalUriBaseIds: { "%SRCROOT%": { uri: folderUri(input.repositoryPaths.root) } } } : {}),
         columnKind: "utf16CodeUnits",
-        results: diagnostics.map((diagnostic, index) => toResult(diagnostic, hashes[index]!)),
+        results: diagnostics.map((diagnostic, index) => toResult(diagnostic, hashes[index]!, input)),
       },
     ],
   };

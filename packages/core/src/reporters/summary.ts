@@ -16,7 +16,8 @@ export function formatSummary(input: ReportInput): string[] {
     lines.push(`Found ${plural(fixed + remaining, "error")} (${fixed} fixed, ${remaining} remaining).`);
   } else if (remaining > 0) {
     lines.push(`Found ${plural(remaining, "error")}.`);
-  } else if (input.errors.length === 0) {
+  } else if (input.errors.length === 0 && input.checkedFiles !== 0) {
+    // Nothing checked is not a pass: the CLI warns "No files found" instead (Ruff's warning).
     lines.push("All checks passed!");
   }
   if (input.errors.length > 0) {

@@ -21,7 +21,7 @@ export interface BulkCheckOptions {
   includeCounterexamples?: boolean;
 }
 
-const EXTENSIONS: Record<OutputFormat, string> = { sarif: "sarif", json: "json", "json-lines": "jsonl", junit: "xml", full: "txt", concise: "txt", github: "txt" };
+const EXTENSIONS: Record<OutputFormat, string> = { sarif: "sarif", json: "json", "json-lines": "jsonl", junit: "xml", full: "txt", concise: "txt", github: "txt", gitlab: "json" };
 
 export async function checkRepository(entry: RepositoryEntry, options: BulkCheckOptions, report: ReportFolder): Promise<RepositoryRecord> {
   if (!fs.existsSync(entry.path) || !fs.statSync(entry.path).isDirectory()) return emptyRecord(entry.name, "failed", "no such folder");
