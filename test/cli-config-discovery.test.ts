@@ -123,5 +123,9 @@ describe("configuration per file", () => {
     expect(missing.stderr).toMatch(/note: .*launch\.py: the launched script `scripts\/train\.py` was not found/);
     const quiet = await runCli(["check", path.join(dir, "a", "launch.py"), "--select", "HFJ101"], { cwd: elsewhere });
     expect(quiet.stderr).toBe("");
+    // A doc's example command names a script of the reader's project: no note for it.
+    fs.writeFileSync(path.join(dir, "a", "guide.md"), "```bash\nhf jobs uv run --secrets HF_TOKEN examples/train.py\n```\n");
+    const doc = await runCli(["check", path.join(dir, "a", "guide.md")], { cwd: elsewhere });
+    expect(doc.stderr).not.toContain("was not found");
   });
 });

@@ -238,6 +238,8 @@ function runNotes(run: CheckRun): string[] {
     // Said only where a rule that needs the script is on: with HFJ203 and HFJ204 off, nothing is missing.
     const enabled = run.settingsOf(index).settings.enabled;
     if (!enabled.includes("HFJ203") && !enabled.includes("HFJ204")) return;
+    // Docs name example scripts that exist only in the reader's project (`hf jobs uv run train.py`): not worth a note.
+    if (run.targets[index]?.kind === "markdown") return;
     for (const script of outcome.unresolvedScripts) {
       lines.push(`note: ${outcome.filename}: the launched script \`${script}\` was not found, so what token it needs is unknown (HFJ203/HFJ204 not checked for it)`);
     }
