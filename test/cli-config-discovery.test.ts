@@ -127,5 +127,9 @@ describe("configuration per file", () => {
     fs.writeFileSync(path.join(dir, "a", "guide.md"), "```bash\nhf jobs uv run --secrets HF_TOKEN examples/train.py\n```\n");
     const doc = await runCli(["check", path.join(dir, "a", "guide.md")], { cwd: elsewhere });
     expect(doc.stderr).not.toContain("was not found");
+    // Nor for a CLI's help text that shows an example command.
+    fs.writeFileSync(path.join(dir, "a", "cli.py"), 'HELP = """Example:\n\n    hf jobs uv run --secrets HF_TOKEN my_script.py\n"""\n');
+    const help = await runCli(["check", path.join(dir, "a", "cli.py")], { cwd: elsewhere });
+    expect(help.stderr).not.toContain("was not found");
   });
 });

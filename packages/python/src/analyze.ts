@@ -87,14 +87,14 @@ interface TextAnalysis {
 }
 
 /** Read and analyse a local script a launch names: relative to the launcher first, then to the repository root. */
-function resolveScriptFile(input: AnalysisInput, scriptPath: string, cache: Map<string, ScriptNeeds | null>): { label: string; needs: ScriptNeeds } | null {
+function resolveScriptFile(input: AnalysisInput, scriptPath: string, cache: Map<string, ScriptNeeds | null>, reportMissing = true): { label: string; needs: ScriptNeeds } | null {
   return resolveLocalScript(scriptPath, {
     launcherPath: input.path,
     root: input.root,
     readFile: input.readFile,
     analyze: analyzeScriptNeeds,
     cache,
-    onUnresolved: input.reportUnresolvedScript,
+    ...(reportMissing ? { onUnresolved: input.reportUnresolvedScript } : {}),
   });
 }
 
@@ -178,7 +178,11 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
     };
     const argvLaunch = checkArgvLaunches(context, collected.lists, collected.calls, resolveArgvScript);
     if (argvLaunch && role === "auto") context.isLauncher = true;
-    checkUsageText(context, collected.strings, resolveArgvScript);
+    // Usage text names example scripts (`hf jobs uv run my_script.py` in a CLI's help): a missing one is not news.
+    checkUsageText(context, collected.strings, (scriptPath) => {
+      const file = resolveScriptFile(input, scriptPath, cache, false);
+      return file ? scriptFactsOf(file.needs) : null;
+    });
 
     context.jobScript = context.isLauncher ? null : jobScriptEvidence(input, source, role);
 
