@@ -29,4 +29,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The VS Code extension is CommonJS, loaded by VS Code as it is (no build step).
+    files: ["editors/vscode/**/*.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

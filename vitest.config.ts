@@ -17,7 +17,7 @@ export default defineConfig({
     // vitest undoes stubbed env vars, globals and mocks after each test. A test that needs a fresh module graph
     // (vi.mock of a module others import, module-level state) belongs in a separate project with `isolate: true`.
     isolate: false,
-    setupFiles: ["test/setup/no-leaks.ts"],
+    setupFiles: ["test/setup/no-leaks.ts", "test/setup/python-ready.ts"],
     unstubEnvs: true,
     unstubGlobals: true,
     restoreMocks: true,

@@ -9,8 +9,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-const SURFACES = ["py", "ts", "sh", "md"];
-const FIXTURE_FILE = { py: "launcher.py", ts: "launcher.ts", sh: "launch.sh", md: "guide.md" };
+const SURFACES = ["py", "ts", "sh", "md", "env"];
+const FIXTURE_FILE = { py: "launcher.py", ts: "launcher.ts", sh: "launch.sh", md: "guide.md", env: ".env.example" };
 
 function fail(message) {
   process.stderr.write(`new-rule: ${message}\n`);
@@ -83,7 +83,7 @@ export const ${camel} = defineRule({
 `,
 );
 
-const comment = { py: "#", ts: "//", sh: "#", md: "<!--" };
+const comment = { py: "#", ts: "//", sh: "#", md: "<!--", env: "#" };
 for (const surface of surfaces) {
   const lead = comment[surface];
   const close = surface === "md" ? " -->" : "";

@@ -23,7 +23,8 @@ describe("worker threads", () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 24; i++) {
       files[`pkg${i % 3}/launch_${i}.py`] = `from huggingface_hub import run_uv_job\nrun_uv_job("train.py", env={"HF_TOKEN": "${FAKE_TOKEN}"})\n`;
-      files[`pkg${i % 3}/run_${i}.sh`] = "hf jobs uv run train.py --flavor a10g-small\n";
+      // A script option `hf jobs` (huggingface_hub >= 1.0) takes for itself: HFJ210.
+      files[`pkg${i % 3}/run_${i}.sh`] = "hf jobs uv run train.py --timeout 30\n";
     }
     const dir = makeTree(files);
     const inProcess = run(dir, "1");

@@ -29,7 +29,9 @@ const everywhere = (codes: string[]) => ({ "launch.sh": codes, "launch.py": code
 describe("the same compound command in .sh, .py and .ts", () => {
   it.each([
     ["hf jobs uv run --flavor a10g-small train.py; echo ok", ["HFJ203"]],
-    ["hf jobs uv run train.py --flavor a10g-small; echo ok", ["HFJ203", "HFJ207"]],
+    // Since huggingface_hub 1.0 `hf jobs` reads `--flavor` after the script; `--timeout` there is taken from the script.
+    ["hf jobs uv run train.py --flavor a10g-small; echo ok", ["HFJ203"]],
+    ["hf jobs uv run train.py --timeout 30; echo ok", ["HFJ203", "HFJ210"]],
     ["cd x && hf jobs run -e HF_TOKEN=$HF_TOKEN python:3.12 python -c pass", ["HFJ201"]],
     ["echo start || hf jobs uv run --secrets HF_TOKEN train.py | tee log", []],
   ])("%s", async (command, codes) => {

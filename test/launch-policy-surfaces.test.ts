@@ -105,7 +105,7 @@ describe("the Python API and @huggingface/hub share the value rules", () => {
 
 describe("HFJ103 counts the same credentials in Python and TS", () => {
   test("printing a WANDB key read from the environment is reported on both", () => {
-    const py = python(`import os\nkey = os.environ["WANDB_API_KEY"]\nprint(f"wandb key: {key}")\n`);
+    const py = python(`# /// script\n# dependencies = []\n# ///\nimport os\nkey = os.environ["WANDB_API_KEY"]\nprint(f"wandb key: {key}")\n`);
     const ts = typescript(`const key = process.env.WANDB_API_KEY;\nconsole.log(\`wandb key: \${key}\`);\n`);
     expect(py.map((f) => f.code)).toEqual(["HFJ103"]);
     expect(ts.map((f) => f.code)).toEqual(["HFJ103"]);

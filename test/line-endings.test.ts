@@ -48,7 +48,17 @@ const FILES: Record<string, string> = {
     "```",
     "",
   ].join("\n"),
-  ".github/workflows/jobs.yml": ["on: push", "jobs:", "  launch:", "    runs-on: ubuntu-latest", "    steps:", "      - run: hf jobs uv run -e HF_TOKEN train.py", ""].join("\n"),
+  ".github/workflows/jobs.yml": [
+    "on: push",
+    "jobs:",
+    "  launch:",
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    "      - run: hf jobs uv run -e HF_TOKEN train.py",
+    "        env:",
+    "          HF_TOKEN: ${{ secrets.HF_TOKEN }}",
+    "",
+  ].join("\n"),
 };
 
 const ENDINGS = { lf: "\n", crlf: "\r\n", cr: "\r" } as const;

@@ -11,6 +11,8 @@ export interface Repo {
   /** Other files, by path relative to ROOT. */
   files?: Record<string, string>;
   includeCounterexamples?: boolean;
+  /** The huggingface_hub version of the repository (the newest when absent). */
+  hubVersion?: string;
 }
 
 export function makeInput(filename: string, text: string, repo: Repo = {}): AnalysisInput {
@@ -22,6 +24,7 @@ export function makeInput(filename: string, text: string, repo: Repo = {}): Anal
     root: ROOT,
     readFile: (absolute) => files.get(absolute) ?? null,
     includeCounterexamples: repo.includeCounterexamples ?? false,
+    ...(repo.hubVersion ? { hubVersion: repo.hubVersion } : {}),
   };
 }
 

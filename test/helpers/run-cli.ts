@@ -10,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { cwd: string; stdin?: string }): Promise<CliResult> {
+export async function runCli(argv: string[], options: { cwd: string; stdin?: string; stderrIsTTY?: boolean }): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const io: Io = {
@@ -18,7 +18,7 @@ export async function runCli(argv: string[], options: { cwd: string; stdin?: str
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     readStdin: async () => options.stdin ?? "",
-    stderrIsTTY: false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
   };
   const code = await runMain(argv, io);
   return { code, stdout, stderr };
@@ -44,3 +44,11 @@ export function removeTrees(): void {
 
 /** A fake token: the right shape, never a real credential. */
 export const FAKE_TOKEN = "hf_" + "FAKEe2eTOKENabcdefghijklmnop012345".slice(0, 34);
+
+/** stderr without the CLI's `note:` lines (information such as a launched script that is not there). */
+export function withoutNotes(stderr: string): string {
+  return stderr
+    .split(/(?<=\n)/)
+    .filter((line) => !line.startsWith("note: "))
+    .join("");
+}

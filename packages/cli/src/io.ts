@@ -13,10 +13,14 @@ export interface Io {
   stderr(text: string): void;
   readStdin(): Promise<string>;
   stderrIsTTY: boolean;
+  /** Colours on stdout need a terminal there (absent: not a terminal). */
+  stdoutIsTTY?: boolean;
+  /** Ends `--watch` (tests); the process's SIGINT otherwise. */
+  signal?: AbortSignal;
 }
 
 /** What commands write through: `stdout`/`stderr` are redacted. */
-export interface Output extends Io {
+export interface RedactedIo extends Io {
   /** The user's own source (stdin with `--fix`), written unredacted after everything before it. */
   source(text: string): void;
   /** A stream for a progress bar on a terminal (stderr, redacted). */
@@ -28,13 +32,15 @@ export interface Output extends Io {
 /** A mistake in how the command was called or configured: exit status 2. */
 export class UsageError extends Error {}
 
-export function redactedOutput(io: Io): Output {
+export function redactedOutput(io: Io): RedactedIo {
   const out = new RedactingWriter((text) => io.stdout(text));
   const err = new RedactingWriter((text) => io.stderr(text));
   return {
     cwd: io.cwd,
     readStdin: () => io.readStdin(),
     stderrIsTTY: io.stderrIsTTY,
+    ...(io.stdoutIsTTY !== undefined ? { stdoutIsTTY: io.stdoutIsTTY } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
     stdout: (text) => out.write(text),
     stderr: (text) => err.write(text),
     source(text) {
@@ -74,5 +80,17 @@ export function processIo(): Io {
       return Buffer.concat(chunks).toString("utf8");
     },
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
   };
+}
+
+/** The user's own fixed source to stdout: unredacted through the output layer, or as is when `io` is not one. */
+export function writeSource(io: Io, text: string): void {
+  if ("source" in io && typeof (io as RedactedIo).source === "function") (io as RedactedIo).source(text);
+  else io.stdout(text);
+}
+
+/** A progress bar's stream: the redacted stderr of the output layer (a plain `Io` gets a redactor of its own). */
+export function progressStream(io: Io): NodeJS.WritableStream & { isTTY: boolean; columns?: number } {
+  return ("progressStream" in io && typeof (io as RedactedIo).progressStream === "function" ? (io as RedactedIo) : redactedOutput(io)).progressStream();
 }

@@ -1,13 +1,17 @@
 /** The command line, Ruff's conventions: `check`, `rule`, `scope`, `migrate`; exit 0 clean, 1 findings, 2 usage. */
+import { createRequire } from "node:module";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { OUTPUT_FORMATS, type OutputFormat } from "@hf-jobs-lint/core";
 import { checkCommand, type CheckOptions } from "./commands/check.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { registerRepositoryRuns } from "./commands/repos/register.js";
 import { ruleCommand } from "./commands/rule.js";
 import { scopeCommand } from "./commands/scope.js";
-import { redactedOutput, UsageError, type Io, type Output } from "./io.js";
+import { serverCommand } from "./commands/server.js";
+import { redactedOutput, UsageError, type Io, type RedactedIo } from "./io.js";
 
-const VERSION = "0.1.0";
+/** The one version source: this package's package.json (src/ and dist/ are both one folder below it). */
+export const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -19,7 +23,7 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
-function buildProgram(io: Output, setExit: (code: number) => void): Command {
+function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command {
   const program = new Command("hf-jobs-lint")
     .description("Find and fix unsafe or broken token handling wherever Hugging Face Jobs are launched or run.")
     .version(VERSION)
@@ -33,18 +37,36 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option("--select <codes>", "rules to enable (codes, names, prefixes or ALL), comma-separated", collect)
     .option("--ignore <codes>", "rules to disable, comma-separated", collect)
     .option("--extend-select <codes>", "rules to enable on top of the selection", collect)
+    .option("--extend-ignore <codes>", "rules to disable on top of the configuration's (as --ignore)", collect)
+    .option("--per-file-ignores <pairs>", "`pattern:CODE` pairs, comma-separated, replacing the configuration's (`!pattern`: files not matching)", collect)
+    .option("--extend-per-file-ignores <pairs>", "`pattern:CODE` pairs added to the configuration's", collect)
+    .option("--exclude <patterns>", "file patterns to exclude, replacing the configuration's `exclude`", collect)
+    .option("--extend-exclude <patterns>", "file patterns to exclude on top of `exclude`", collect)
     .option("--fix", "apply safe fixes")
     .option("--unsafe-fixes", "also apply unsafe fixes (with --fix or --diff)")
+    .option("--fix-only", "apply fixes and report only what was fixed (implies --fix)")
+    .option("--exit-non-zero-on-fix", "exit 1 when a fix was applied, even if nothing remains")
     .option("--diff", "print the fixes as a unified diff and change nothing")
     .option("--show-fixes", "list the fixes applied, per file")
+    .option("--add-noqa", "add `# noqa` directives to every line with a finding (Python, shell, CI YAML)")
     .addOption(new Option("--output-format <format>", "output format").choices(OUTPUT_FORMATS).default("full"))
+    .option("-o, --output-file <file>", "write the report to this file instead of stdout")
     .option("--statistics", "count findings per rule")
     .option("--exit-zero", "exit 0 even when findings remain")
-    .option("--config <file>", "configuration file (pyproject.toml or hf-jobs-lint.toml)")
+    .option("--config <file-or-setting>", "a configuration file, or a TOML `key = value` setting over the configuration (repeatable)", collect)
+    .option("--isolated", "ignore every configuration file")
     .option("--stdin-filename <name>", "read the source from stdin, as if it were this file")
     .option("--threads <n>", "worker threads", positiveInteger)
+    .option("-w, --watch", "check again whenever a file changes")
+    .option("--show-settings", "print the settings the first file is checked with, and exit")
+    .option("--show-files", "print the files that would be checked, and exit")
+    .option("-v, --verbose", "say which configuration each file uses and how long the run took")
     .option("-q, --quiet", "print findings only, no summary")
+    .option("-s, --silent", "print nothing (the exit status still tells)")
+    .addOption(new Option("--color <when>", "colour the text formats").choices(["auto", "always", "never"]).default("auto"))
+    .option("--respect-gitignore", "skip files that .gitignore excludes (the default)")
     .option("--no-respect-gitignore", "check files that .gitignore excludes")
+    .option("--force-exclude", "apply `exclude` to paths named on the command line too (for pre-commit hooks)")
     .option("--include-counterexamples", "report Markdown blocks marked as deliberate counter-examples")
     .action(async (paths: string[], options: Omit<CheckOptions, "outputFormat"> & { outputFormat: string }) => {
       setExit(await checkCommand(paths, { ...options, outputFormat: options.outputFormat as OutputFormat }, io));
@@ -82,6 +104,13 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
       setExit(await scopeCommand(script, options, io));
     });
 
+  program
+    .command("server")
+    .description("Run the language server (LSP over stdin and stdout) for editors")
+    .option("--stdio", "talk over stdin and stdout (the default; editors' clients pass it)")
+    .action(async () => setExit(await serverCommand()));
+
+  registerRepositoryRuns(program, io, setExit);
   return program;
 }
 
@@ -98,7 +127,7 @@ export async function main(argv: string[], processEdges: Io): Promise<number> {
   }
 }
 
-async function run(argv: string[], io: Output): Promise<number> {
+async function run(argv: string[], io: RedactedIo): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
   if (argv.length === 0) {

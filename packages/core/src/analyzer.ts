@@ -1,5 +1,5 @@
 /** The contract between the CLI and each language's analyzer. */
-import { makeDiagnostic, type Diagnostic } from "./diagnostic.js";
+import { makeDiagnostic, type Diagnostic, type RelatedInformation } from "./diagnostic.js";
 import { hardcodedTokenMessage } from "./domain/messages.js";
 import { findTokens, redact } from "./tokens.js";
 import type { FileKind } from "./file-kinds.js";
@@ -17,8 +17,23 @@ export interface AnalysisInput {
   readFile(absolutePath: string): string | null;
   /** `--include-counterexamples`: report Markdown blocks marked as deliberate counter-examples. */
   includeCounterexamples: boolean;
+  /**
+   * The huggingface_hub version the file's command lines run with (the `hub-version` setting, else the nearest
+   * manifest); null or absent: the newest. A Python file's own PEP 723 pin wins over it.
+   */
+  hubVersion?: string | null;
   /** Told of a local script a launch names that cannot be found or read (the migrate summary lists them). */
   reportUnresolvedScript?(scriptPath: string): void;
+  /**
+   * Why the repository says this file is a job script (a launch or usage text naming it, a `job-scripts` glob), when
+   * it does; the analyzer adds what the file says itself (a PEP 723 header). Absent: nothing outside the file says so.
+   */
+  jobScript?: RelatedInformation | null;
+  /**
+   * The text is a snippet of documentation (a Markdown fence). A placeholder the reader must replace is the point of
+   * an API's docs, so HFJ102 there is only for Jobs surfaces (launch calls, `hf jobs` command lines, secrets).
+   */
+  inDocumentation?: boolean;
 }
 
 export interface Analyzer {

@@ -1,29 +1,55 @@
 /**
  * Configuration: `[tool.hf-jobs-lint]` in `pyproject.toml`, or the top level of `hf-jobs-lint.toml` (which wins
- * in the same folder, as `ruff.toml` wins over `pyproject.toml`). The nearest file from the working directory
- * upwards is used unless `--config` names one. Unknown keys and unknown rule codes are errors, as in Ruff.
+ * in the same folder, as `ruff.toml` wins over `pyproject.toml`). Each file gets the nearest configuration from
+ * its own folder upwards (config-discovery.ts) unless `--config` names one; `extend` inherits another file's
+ * settings. Unknown keys and unknown rule codes are errors, as in Ruff.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { findRule } from "./catalog/index.js";
+import { normaliseHubVersion } from "./domain/command-line/hub-versions.js";
 
 export interface FileConfig {
+  /** Another configuration file (relative to this one's folder, `~` expanded) whose settings this one inherits. */
+  extend?: string;
   select?: string[];
   ignore?: string[];
   extendSelect?: string[];
-  /** Glob (gitignore syntax, relative to the config's folder) -> codes ignored in matching files. */
+  /** Glob (gitignore syntax, relative to the config's folder; `!glob`: files not matching) -> codes ignored in matching files. */
   perFileIgnores?: Record<string, string[]>;
+  /** More `per-file-ignores`, added to the inherited ones instead of replacing them. */
+  extendPerFileIgnores?: Record<string, string[]>;
   exclude?: string[];
   extendExclude?: string[];
   respectGitignore?: boolean;
   includeCounterexamples?: boolean;
   /** Globs (gitignore syntax, relative to the config's folder) of test files: TEST_FILE_IGNORED_CODES do not apply there. */
   testFiles?: string[];
+  /** The huggingface_hub version whose `hf jobs` parser reads command lines; wins over the manifests. */
+  hubVersion?: string;
+  /**
+   * Globs (gitignore syntax, relative to the config's folder) of job scripts: files the script rules (HFJ301, the
+   * script side of HFJ103/HFJ104) apply to even when no launch, header or usage text in the repository names them.
+   */
+  jobScripts?: string[];
 }
 
-/** Test files unless `test-files` says otherwise: the places Ruff's and pytest's conventions put tests. */
-export const DEFAULT_TEST_FILES: readonly string[] = ["tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/*.test.ts", "**/*.spec.ts", "**/__tests__/**"];
+/**
+ * Test files unless `test-files` says otherwise: the places Ruff's and pytest's conventions put tests, at any depth (a
+ * monorepo's `packages/x/tests/`), and end-to-end suites (`e2e/`), whose fake credentials are the point too.
+ */
+export const DEFAULT_TEST_FILES: readonly string[] = [
+  "**/tests/**",
+  "**/e2e/**",
+  "**/test_*.py",
+  "**/*_test.py",
+  "**/conftest.py",
+  "**/*.test.ts",
+  "**/*.spec.ts",
+  "**/__tests__/**",
+];
 
 /**
  * Rules that do not apply in test files. HFJ102: a fake token passed where a token goes is what a unit test of
@@ -31,26 +57,55 @@ export const DEFAULT_TEST_FILES: readonly string[] = ["tests/**", "**/test_*.py"
  */
 export const TEST_FILE_IGNORED_CODES: readonly string[] = ["HFJ102"];
 
+/**
+ * Relative patterns with the folder they are relative to: an `extend`ed file's patterns keep its own folder, as
+ * in Ruff. `extending` marks an `extend-*` key's set, which adds up through `extend` instead of being replaced.
+ */
+export interface PatternSet {
+  root: string;
+  patterns: readonly string[];
+  extending?: boolean;
+}
+
+export interface PerFileIgnoreSet {
+  root: string;
+  table: Readonly<Record<string, readonly string[]>>;
+  extending?: boolean;
+}
+
 export interface LoadedConfig {
+  /** The settings after `extend` (and inline `--config` overrides) are merged. */
   config: FileConfig;
   /** The file it came from, or null when there is none. */
   file: string | null;
   /** Folder that relative patterns (exclude, per-file-ignores) are resolved against. */
   root: string;
+  /** The files read, the most basic `extend`ed one first; absent when `file` is null. */
+  chain?: string[];
+  /** `exclude` and `extend-exclude` patterns, each set with its own folder (absent: `config`'s, relative to `root`). */
+  excludeSets?: PatternSet[];
+  /** `per-file-ignores` and `extend-per-file-ignores`, likewise. */
+  perFileIgnoreSets?: PerFileIgnoreSet[];
+  /** `test-files` with its folder (absent: `config`'s or the defaults, relative to `root`). */
+  testFileSet?: PatternSet;
 }
 
 export class ConfigError extends Error {}
 
 const KEYS: Record<string, keyof FileConfig> = {
+  extend: "extend",
   select: "select",
   ignore: "ignore",
   "extend-select": "extendSelect",
   "per-file-ignores": "perFileIgnores",
+  "extend-per-file-ignores": "extendPerFileIgnores",
   exclude: "exclude",
   "extend-exclude": "extendExclude",
   "respect-gitignore": "respectGitignore",
   "include-counterexamples": "includeCounterexamples",
   "test-files": "testFiles",
+  "hub-version": "hubVersion",
+  "job-scripts": "jobScripts",
 };
 
 function stringList(value: unknown, where: string): string[] {
@@ -88,13 +143,28 @@ function validateConfig(raw: Record<string, unknown>, file: string): FileConfig 
       case "exclude":
       case "extendExclude":
       case "testFiles":
+      case "jobScripts":
         config[field] = stringList(value, where);
         break;
-      case "perFileIgnores": {
+      case "perFileIgnores":
+      case "extendPerFileIgnores": {
         if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${where} must be a table`);
         const table: Record<string, string[]> = {};
-        for (const [glob, codes] of Object.entries(value)) table[glob] = normaliseCodes(stringList(codes, `${where}.${glob}`), `${where}.${glob}`);
-        config.perFileIgnores = table;
+        for (const [glob, codes] of Object.entries(value)) {
+          if (glob === "!" || glob === "") throw new ConfigError(`${where}: empty pattern`);
+          table[glob] = normaliseCodes(stringList(codes, `${where}.${glob}`), `${where}.${glob}`);
+        }
+        config[field] = table;
+        break;
+      }
+      case "extend":
+        if (typeof value !== "string" || value === "") throw new ConfigError(`${where} must be a path`);
+        config.extend = value;
+        break;
+      case "hubVersion": {
+        const version = typeof value === "string" ? normaliseHubVersion(value) : null;
+        if (!version) throw new ConfigError(`${where} must be a huggingface_hub version such as "0.36.2" or "1.29.0"`);
+        config.hubVersion = version;
         break;
       }
       case "respectGitignore":
@@ -130,26 +200,104 @@ function pyprojectSection(file: string): Record<string, unknown> | null {
   return section as Record<string, unknown>;
 }
 
-/** Load a named config file (`--config`). */
-export function loadConfigFile(file: string): LoadedConfig {
-  const absolute = path.resolve(file);
+/** The settings of one file, `extend` not yet followed. */
+function readConfigFile(absolute: string): FileConfig {
   const raw = path.basename(absolute) === "pyproject.toml" ? (pyprojectSection(absolute) ?? {}) : readToml(absolute);
-  return { config: validateConfig(raw, absolute), file: absolute, root: path.dirname(absolute) };
+  return validateConfig(raw, absolute);
 }
 
-/** The nearest configuration from `start` upwards; an empty one rooted at `start` when there is none. */
-export function findConfig(start: string): LoadedConfig {
-  let dir = path.resolve(start);
-  for (;;) {
-    const dedicated = path.join(dir, "hf-jobs-lint.toml");
-    if (fs.existsSync(dedicated)) return loadConfigFile(dedicated);
-    const pyproject = path.join(dir, "pyproject.toml");
-    if (fs.existsSync(pyproject)) {
-      const section = pyprojectSection(pyproject);
-      if (section) return { config: validateConfig(section, pyproject), file: pyproject, root: dir };
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return { config: {}, file: null, root: path.resolve(start) };
-    dir = parent;
+/** `~` and `$VAR`/`${VAR}` expanded, as Ruff expands `extend`. */
+function expandPath(value: string): string {
+  const expanded = value.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, braced: string | undefined, bare: string | undefined) => process.env[braced ?? bare ?? ""] ?? whole);
+  return expanded === "~" || expanded.startsWith("~/") ? path.join(os.homedir(), expanded.slice(1)) : expanded;
+}
+
+/** Pattern-valued settings of one file, each with that file's folder. */
+function scopedPatterns(config: FileConfig, root: string): Required<Pick<LoadedConfig, "excludeSets" | "perFileIgnoreSets">> & Pick<LoadedConfig, "testFileSet"> {
+  const excludeSets: PatternSet[] = [];
+  if (config.exclude) excludeSets.push({ root, patterns: config.exclude });
+  if (config.extendExclude) excludeSets.push({ root, patterns: config.extendExclude, extending: true });
+  const perFileIgnoreSets: PerFileIgnoreSet[] = [];
+  if (config.perFileIgnores) perFileIgnoreSets.push({ root, table: config.perFileIgnores });
+  if (config.extendPerFileIgnores) perFileIgnoreSets.push({ root, table: config.extendPerFileIgnores, extending: true });
+  return { excludeSets, perFileIgnoreSets, ...(config.testFiles ? { testFileSet: { root, patterns: config.testFiles } } : {}) };
+}
+
+/** A set replaced by the child when the child sets the same (non-`extend-*`) key. */
+function inherited<T extends { extending?: boolean }>(sets: readonly T[], childSetsKey: boolean): T[] {
+  return sets.filter((set) => set.extending || !childSetsKey);
+}
+
+/**
+ * `child` over `base`, as Ruff merges `extend`: a key the child sets replaces the base's, except the `extend-*`
+ * keys, which add up. Patterns keep the folder of the file that wrote them.
+ */
+export function mergeConfigs(base: LoadedConfig, child: FileConfig, childRoot: string): Omit<LoadedConfig, "file" | "root" | "chain"> {
+  const config: FileConfig = { ...base.config, ...child };
+  delete config.extend;
+  const baseScoped = scopedPatterns(base.config, base.root);
+  const own = scopedPatterns(child, childRoot);
+  if (base.config.extendSelect && child.extendSelect) config.extendSelect = [...base.config.extendSelect, ...child.extendSelect];
+  if (base.config.extendExclude && child.extendExclude) config.extendExclude = [...base.config.extendExclude, ...child.extendExclude];
+  if (base.config.extendPerFileIgnores && child.extendPerFileIgnores) config.extendPerFileIgnores = { ...base.config.extendPerFileIgnores, ...child.extendPerFileIgnores };
+  const testFileSet = own.testFileSet ?? base.testFileSet ?? baseScoped.testFileSet;
+  return {
+    config,
+    excludeSets: [...inherited(base.excludeSets ?? baseScoped.excludeSets, child.exclude !== undefined), ...own.excludeSets],
+    perFileIgnoreSets: [...inherited(base.perFileIgnoreSets ?? baseScoped.perFileIgnoreSets, child.perFileIgnores !== undefined), ...own.perFileIgnoreSets],
+    ...(testFileSet ? { testFileSet } : {}),
+  };
+}
+
+function loadWithExtends(absolute: string, seen: readonly string[]): LoadedConfig {
+  if (seen.includes(absolute)) throw new ConfigError(`${absolute}: \`extend\` cycle: ${[...seen, absolute].join(" -> ")}`);
+  const own = readConfigFile(absolute);
+  const root = path.dirname(absolute);
+  if (own.extend === undefined) return { config: own, file: absolute, root, chain: [absolute], ...scopedPatterns(own, root) };
+  const target = path.resolve(root, expandPath(own.extend));
+  if (!fs.existsSync(target)) throw new ConfigError(`${absolute}: \`extend\`: no such file ${target}`);
+  const base = loadWithExtends(target, [...seen, absolute]);
+  return { ...mergeConfigs(base, own, root), file: absolute, root, chain: [...base.chain!, absolute] };
+}
+
+/** Load a named config file (`--config`), following `extend`. */
+export function loadConfigFile(file: string): LoadedConfig {
+  return loadWithExtends(path.resolve(file), []);
+}
+
+/** The configuration file that governs folder `dir` itself (not its parents), or null. */
+export function configFileIn(dir: string): string | null {
+  const dedicated = path.join(dir, "hf-jobs-lint.toml");
+  if (fs.existsSync(dedicated)) return dedicated;
+  const pyproject = path.join(dir, "pyproject.toml");
+  if (fs.existsSync(pyproject) && pyprojectSection(pyproject)) return pyproject;
+  return null;
+}
+
+/**
+ * The nearest configuration from `start` upwards, no higher than `boundary` when given (a repository's own
+ * configuration, not one of the folder its checkout sits in); an empty one rooted at `start` when there is none.
+ */
+export function findConfig(start: string, boundary?: string): LoadedConfig {
+  const stop = boundary === undefined ? null : path.resolve(boundary);
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const file = configFileIn(dir);
+    if (file) return loadConfigFile(file);
+    if (path.dirname(dir) === dir || dir === stop) return { config: {}, file: null, root: path.resolve(start) };
   }
+}
+
+/**
+ * Inline settings (`--config 'select = ["HFJ101"]'`): one TOML `key = value` pair (or several), validated as a
+ * configuration file's top level. Null when `text` is not TOML of that shape (then it names a file).
+ */
+export function parseInlineConfig(text: string): FileConfig | null {
+  let raw: Record<string, unknown>;
+  try {
+    raw = parseToml(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (Object.keys(raw).length === 0) return null;
+  return validateConfig(raw, "--config");
 }

@@ -17,6 +17,15 @@ export interface Fix {
   edits: Edit[];
 }
 
+/** Why a finding applies, shown with it: a `note:` line, SARIF `relatedLocations`, `related` in JSON. */
+export interface RelatedInformation {
+  message: string;
+  /** Where the evidence is (display name, as `Diagnostic.filename`), when it is a place in some file. */
+  filename?: string;
+  /** 1-based row in that file. */
+  row?: number;
+}
+
 export interface Diagnostic {
   /** Catalog code, e.g. `HFJ101`. */
   code: RuleCode;
@@ -30,6 +39,8 @@ export interface Diagnostic {
   fix: Fix | null;
   /** The row a `# noqa` comment for this diagnostic goes on. */
   noqaRow: number;
+  /** Evidence the finding rests on (the script rules: why this file is a job script). Absent when there is none. */
+  related?: RelatedInformation[];
 }
 
 export interface DiagnosticInput {
@@ -40,6 +51,7 @@ export interface DiagnosticInput {
   fix?: Fix | null;
   /** Defaults to the row of `start`. */
   noqaRow?: number;
+  related?: RelatedInformation[];
 }
 
 export function makeDiagnostic(source: SourceText, filename: string, input: DiagnosticInput): Diagnostic {
@@ -54,6 +66,7 @@ export function makeDiagnostic(source: SourceText, filename: string, input: Diag
     endLocation: source.positionAt(input.end),
     fix: input.fix ?? null,
     noqaRow: input.noqaRow ?? location.row,
+    ...(input.related && input.related.length > 0 ? { related: input.related } : {}),
   };
 }
 

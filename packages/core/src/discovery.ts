@@ -1,8 +1,10 @@
 /**
  * File discovery: every supported file under the given paths, honouring `.gitignore` files (each applies to its
  * own folder and below, as in git), `.git/info/exclude`, the default excludes, `exclude` and `extend-exclude`.
- * Paths named explicitly are always checked, as in Ruff. Symlinked folders are followed once: a loop is
- * reported as an error for that path and the walk goes on.
+ * Paths named explicitly are always checked, as in Ruff, unless `forceExclude` is set (a pre-commit hook names
+ * every staged file, excluded or not); a file named explicitly whose type no analyzer reads is skipped quietly,
+ * as Ruff skips it (a hook passes whatever changed). Symlinked folders are followed once: a loop is reported as
+ * an error for that path and the walk goes on.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -39,6 +41,10 @@ export interface DiscoveryOptions {
   root: string;
   exclude: readonly string[];
   respectGitignore: boolean;
+  /** `--force-exclude`: `exclude` and the default excludes apply to paths named explicitly too. */
+  forceExclude?: boolean;
+  /** Exclusion decided per path by the caller (each folder's own configuration), on top of `exclude`. */
+  isExcluded?: (absolute: string, isDir: boolean) => boolean;
 }
 
 export interface DiscoveredFile {
@@ -92,12 +98,9 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   const seenFiles = new Set<string>();
   const excludeScope: ScopedIgnore = { dir: options.root, matcher: ignore().add([...options.exclude]) };
 
-  const addFile = (file: string, explicit: boolean): void => {
+  const addFile = (file: string): void => {
     const kind = fileKind(file);
-    if (!kind) {
-      if (explicit) errors.push({ path: file, message: "not a file type hf-jobs-lint checks" });
-      return;
-    }
+    if (!kind) return;
     if (seenFiles.has(file)) return;
     seenFiles.add(file);
     files.push({ path: file, kind });
@@ -152,7 +155,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       }
       if (!isDir && !isFile) continue;
       if (isDir && DEFAULT_EXCLUDE.includes(entry.name)) continue;
-      if (applyExclude && isIgnored(absolute, isDir, [excludeScope])) continue;
+      if (applyExclude && (isIgnored(absolute, isDir, [excludeScope]) || options.isExcluded?.(absolute, isDir))) continue;
       if (options.respectGitignore && isIgnored(absolute, isDir, here)) continue;
       if (isDir) {
         let real: string;
@@ -167,7 +170,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
           continue;
         }
         walk(absolute, here, new Set([...ancestors, real]), applyExclude);
-      } else addFile(absolute, false);
+      } else addFile(absolute);
     }
   };
 
@@ -181,6 +184,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       errors.push({ path: absolute, message: code === "ENOENT" ? "no such file or folder" : code === "ELOOP" ? "symlink loop" : `cannot read: ${code ?? String(error)}` });
       continue;
     }
+    if (options.forceExclude && (isExcludedPath(absolute, stat.isDirectory(), options) || options.isExcluded?.(absolute, stat.isDirectory()))) continue;
     if (stat.isDirectory()) {
       const scopes = options.respectGitignore ? gitignoreScopesFor(path.dirname(absolute)) : [];
       let real = absolute;
@@ -190,10 +194,29 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
         // keep the given path
       }
       // A folder named explicitly is checked even when `exclude` covers it (as a file named explicitly is).
-      walk(absolute, scopes, new Set([real]), !isIgnored(absolute, true, [excludeScope]));
-    } else addFile(absolute, true);
+      walk(absolute, scopes, new Set([real]), Boolean(options.forceExclude) || (!isIgnored(absolute, true, [excludeScope]) && !options.isExcluded?.(absolute, true)));
+    } else addFile(absolute);
   }
   return { files, errors };
+}
+
+/**
+ * Is `absolute` excluded by `exclude` or the default excludes, judged on the path and on every folder between
+ * `root` and it, as a walk from `root` would have skipped it? For paths named explicitly (`--force-exclude`) and
+ * for files an editor opens. Paths outside `root` are not excluded: the patterns are relative to it.
+ */
+export function isExcludedPath(absolute: string, isDir: boolean, options: Pick<DiscoveryOptions, "root" | "exclude">): boolean {
+  const relative = toPosix(path.relative(options.root, absolute));
+  if (!relative || relative.startsWith("../") || relative === ".." || path.isAbsolute(relative)) return false;
+  const matcher = ignore().add([...options.exclude]);
+  const parts = relative.split("/");
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const folder = depth < parts.length || isDir;
+    if (folder && DEFAULT_EXCLUDE.includes(parts[depth - 1]!)) return true;
+    const prefix = parts.slice(0, depth).join("/");
+    if (matcher.ignores(folder ? `${prefix}/` : prefix)) return true;
+  }
+  return false;
 }
 
 /** The nearest folder from `start` upwards that holds `.git`; `fallback` when there is none. */

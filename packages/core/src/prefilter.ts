@@ -4,7 +4,7 @@
  * the raw text decides. An argv list spells `hf jobs` as `"hf", "jobs"`, so that form is a keyword too.
  */
 const KEYWORDS =
-  /hf_|api_org_|huggingface|hf jobs|hf["'`]?\s*,\s*\[?\s*["'`]jobs|hfjobs|HF_TOKEN|HUGGING_?FACE|_TOKEN|push_to_hub|upload_(?:file|folder|large_folder)|create_(?:repo|commit|branch|tag)|\/api\/(?:scheduled-)?jobs|runJob|createScheduledJob|accessToken|login\(|\btoken\b/i;
+  /hf_|api_org_|huggingface|hf jobs|hf_sandbox|hf["'`]?\s*,\s*\[?\s*["'`]jobs|hfjobs|hfjs|hf-jobsx|hf sandbox|\bjobs["'`]?\s*,\s*["'`]?run\b|HF_TOKEN|HUGGING_?FACE|_TOKEN|push_to_hub|upload_(?:file|folder|large_folder)|create_(?:repo|commit|branch|tag)|\/api\/(?:scheduled-)?jobs|runJob|createScheduledJob|accessToken|login\(|\btoken\b/i;
 
 export function mayMatter(text: string): boolean {
   return KEYWORDS.test(text);

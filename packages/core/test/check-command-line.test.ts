@@ -56,8 +56,10 @@ describe("checkJobsCommandLine", () => {
     expect(found.map((f) => f.code)).toEqual(["HFJ201", "HFJ201"]);
     expect(found[0]!.fix).toMatchObject({ applicability: "safe", ops: [{ op: "replace", index: 4, value: "-s" }] });
     expect(found[1]!.fix?.ops).toEqual([{ op: "replace", index: 6, value: "--secrets=WANDB_API_KEY" }]);
-    const legacy = checkJobsCommandLine(literal("hfjobs run --env HF_TOKEN ubuntu ls"));
+    const legacy = checkJobsCommandLine([...literal("hfjobs run --env"), { value: "HF_TOKEN=$HF_TOKEN", literal: false }, ...literal("ubuntu ls")]);
     expect(legacy[0]!.fix?.ops).toEqual([{ op: "replace", index: 2, value: "--secret" }]);
+    // hfjobs reads a bare `-e HF_TOKEN` as a dotenv line without a value: nothing is stored, HFJ212 says so.
+    expect(codes("hfjobs run --env HF_TOKEN ubuntu ls")).toEqual(["HFJ212"]);
   });
 
   it("HFJ204: a misnamed token secret, safe only when the known script does not read the old name", () => {
@@ -70,8 +72,8 @@ describe("checkJobsCommandLine", () => {
     expect(withValue.find((f) => f.code === "HFJ204")!.fix?.ops).toEqual([{ op: "replace", index: 4, value: "--secrets=HF_TOKEN=x" }]);
   });
 
-  it("HFJ207: flags after the script move before it", () => {
-    const found = checkJobsCommandLine(literal("hf jobs uv run train.py --epochs 3 --secrets HF_TOKEN"));
+  it("HFJ207: flags after the script move before it where the program passes them to the script (huggingface_hub 0.36, hfjobs)", () => {
+    const found = checkJobsCommandLine(literal("hf jobs uv run train.py --epochs 3 --secrets HF_TOKEN"), { hubVersion: "0.36.2" });
     expect(found.map((f) => f.code)).toEqual(["HFJ207"]);
     expect(found[0]!.fix?.ops).toEqual([
       { op: "remove", index: 7 },
@@ -79,6 +81,9 @@ describe("checkJobsCommandLine", () => {
       { op: "insertBefore", index: 4, elements: [{ from: 7 }, { from: 8 }] },
     ]);
     expect(codes("hf jobs uv run train.py -- --secrets HF_TOKEN")).toEqual([]);
+    // Since 1.0 `hf jobs` reads `--secrets` after the script itself: no HFJ207, and no HFJ203 either.
+    expect(codes("hf jobs uv run train.py --epochs 3 --secrets HF_TOKEN", facts(true))).toEqual([]);
+    expect(codes("hfjobs uv run train.py --secret HF_TOKEN=$X".replace("$X", "x"))).toContain("HFJ207");
   });
 
   it("HFJ203: a known script that needs a token and no HF_TOKEN secret", () => {
@@ -105,5 +110,67 @@ describe("checkJobsCommandLine", () => {
     expect(codes("hf jobs scheduled uv run @daily train.py", declares(["HF_TOKEN"]))).toEqual(["HFJ203"]);
     // The other rules still apply.
     expect(codes("hf jobs uv run -s HF_API_TOKEN train.py", declares(["HF_TOKEN"]))).toEqual(["HFJ204"]);
+  });
+
+  it("HFJ210: script options `hf jobs` (>= 1.0) takes, with a `--` fix that is re-read before it is offered", () => {
+    const issue = checkJobsCommandLine(literal("hf jobs uv run --secrets HF_TOKEN train.py --timeout 30 --name run1 -p 8080 -d"));
+    expect(issue.map((f) => [f.code, f.index, f.endIndex])).toEqual([["HFJ210", 7, 13]]);
+    expect(issue[0]!.fix?.ops).toEqual([{ op: "insertBefore", index: 7, elements: [{ value: "--" }] }]);
+    // The official form and options on the launcher's side of a `--` are left alone.
+    expect(codes("hf jobs uv run ml_training.py --flavor a10g-small")).toEqual([]);
+    expect(codes("hf jobs uv run train.py --flavor a10g-small --timeout 4h -- --epochs 1")).toEqual([]);
+    // An option meant for the launcher after the reported one: inserting `--` would move it to the job too.
+    expect(checkJobsCommandLine(literal("hf jobs uv run train.py --timeout 30 --flavor a10g"))[0]!.fix).toBeNull();
+    // With a later `--` the author put them on the launcher's side on purpose.
+    expect(checkJobsCommandLine(literal("hf jobs uv run train.py --timeout 30 -- --x"))).toEqual([]);
+    expect(checkJobsCommandLine(literal("hf jobs uv run train.py --name a -x -- --y"))).toEqual([]);
+    // Under 0.36 those options are the script's (HFJ207's world), and hfjs rejects unknown ones.
+    expect(checkJobsCommandLine(literal("hf jobs uv run train.py --timeout 30"), { hubVersion: "0.36.2" })).toEqual([]);
+    expect(codes("hfjs jobs run python:3.12 python -c x")).toEqual(["HFJ210"]);
+  });
+
+  it("HFJ211: an unknown option before the target, with the meant spelling when it is a known misspelling", () => {
+    const secret = checkJobsCommandLine(literal("hf jobs uv run --secret HF_TOKEN train.py"));
+    expect(secret.map((f) => f.code)).toEqual(["HFJ211"]);
+    expect(secret[0]!.fix?.ops).toEqual([{ op: "replace", index: 4, value: "--secrets" }]);
+    expect(secret[0]!.message).toContain("becomes the script");
+    expect(checkJobsCommandLine(literal("hf jobs uv run --secret HF_TOKEN train.py"), { hubVersion: "0.36.2" })[0]!.message).toContain("ambiguous");
+    expect(codes("hf jobs uv run --format json train.py")).toEqual(["HFJ211"]);
+    expect(codes("hf jobs run --expose 8000 python:3.12 python"), "1.19 added --expose").toEqual([]);
+    expect(checkJobsCommandLine(literal("hf jobs run --expose 8000 python:3.12 python"), { hubVersion: "1.10.0" }).map((f) => f.code)).toEqual(["HFJ211"]);
+  });
+
+  it("HFJ212: values the launcher rejects; never the `--expose 8000` fix that would read `-s` as the port", () => {
+    expect(codes("hf jobs run --expose abc python:3.12 python")).toEqual(["HFJ212"]);
+    expect(codes([...literal("hf jobs run --expose"), { value: "$PORT", literal: false }, ...literal("python:3.12 python")])).toEqual([]);
+    const fixes = checkJobsCommandLine(literal("hf jobs run --expose 8000 python:3.12 python -c print(1) -e HF_TOKEN"));
+    expect(fixes.map((f) => [f.code, f.fix?.ops])).toEqual([["HFJ201", [{ op: "replace", index: 9, value: "-s" }]]]);
+    expect(codes("hfjs jobs run -s HF_TOKEN python:3.12 -- python")).toEqual(["HFJ212"]);
+    // The sandbox CLI strips the global output flags (huggingface_hub >= 1.13) and knows --forward-hf-token.
+    expect(codes("hf sandbox create --format json --forward-hf-token")).toEqual([]);
+  });
+
+  it("HFJ201 on `hf sandbox create -e HF_TOKEN`: --forward-hf-token; nothing on exec or a pooled sandbox", () => {
+    const create = checkJobsCommandLine(literal("hf sandbox create -e HF_TOKEN ubuntu:24.04"));
+    expect(create.map((f) => [f.code, f.fix?.ops])).toEqual([
+      [
+        "HFJ201",
+        [
+          { op: "replace", index: 3, value: "--forward-hf-token" },
+          { op: "remove", index: 4 },
+        ],
+      ],
+    ]);
+    expect(codes("hf sandbox create --pool p1 -e HF_TOKEN")).toEqual([]);
+    expect(codes("hf sandbox exec sbx-1 -e HF_TOKEN -- python x.py")).toEqual([]);
+  });
+
+  it("HFJ213/HFJ214 only with a CI step context", () => {
+    const ci = (names: string[], loggedIn = false) => ({ ci: { definedVariables: new Set(names), loggedIn, opaqueEnvironment: false } });
+    expect(checkJobsCommandLine(literal("hf jobs uv run -s HF_TOKEN train.py"), ci([])).map((f) => f.code)).toEqual(["HFJ213"]);
+    expect(checkJobsCommandLine(literal("hf jobs uv run -s HF_TOKEN train.py"), ci([], true))).toEqual([]);
+    expect(checkJobsCommandLine(literal("hf jobs uv run -s HF_TOKEN train.py"))).toEqual([]);
+    const oidc = checkJobsCommandLine(literal("hf jobs uv run --timeout 2h -s HF_TOKEN train.py"), ci(["HF_OIDC_RESOURCE"]));
+    expect(oidc.map((f) => f.code)).toEqual(["HFJ214"]);
   });
 });

@@ -44,7 +44,7 @@ describe("configuration", () => {
   it("reads `test-files`; the defaults are Ruff-like and drop HFJ102 only", () => {
     const dir = tempDir({ "hf-jobs-lint.toml": 'test-files = ["qa/**", "**/check_*.py"]\n' });
     expect(findConfig(dir).config.testFiles).toEqual(["qa/**", "**/check_*.py"]);
-    expect(DEFAULT_TEST_FILES).toEqual(["tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/*.test.ts", "**/*.spec.ts", "**/__tests__/**"]);
+    expect(DEFAULT_TEST_FILES).toEqual(["**/tests/**", "**/e2e/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/*.test.ts", "**/*.spec.ts", "**/__tests__/**"]);
     expect(TEST_FILE_IGNORED_CODES).toEqual(["HFJ102"]);
   });
 

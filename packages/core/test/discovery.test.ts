@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { discoverFiles } from "@hf-jobs-lint/core";
+import { discoverFiles, isExcludedPath } from "@hf-jobs-lint/core";
 
 const made: string[] = [];
 function tree(files: Record<string, string>): string {
@@ -22,7 +22,7 @@ afterEach(() => {
 const names = (dir: string, files: { path: string }[]) => files.map((f) => path.relative(dir, f.path).split(path.sep).join("/"));
 
 describe("file discovery", () => {
-  it("finds every supported kind and skips unsupported files", () => {
+  it("finds every supported kind and skips unsupported files (any YAML file: the CI analyzer reads it by its shape)", () => {
     const dir = tree({
       "a.py": "",
       "b.ts": "",
@@ -36,7 +36,7 @@ describe("file discovery", () => {
     });
     const { files, errors } = discoverFiles([dir], { root: dir, exclude: [], respectGitignore: true });
     expect(errors).toEqual([]);
-    expect(names(dir, files).sort()).toEqual([".github/workflows/ci.yml", "Makefile", "README.md", "a.py", "b.ts", "run.sh"]);
+    expect(names(dir, files).sort()).toEqual([".github/workflows/ci.yml", "Makefile", "README.md", "a.py", "b.ts", "config.yml", "run.sh"]);
     expect(files.find((f) => f.path.endsWith("ci.yml"))!.kind).toBe("yaml-ci");
   });
 
@@ -64,6 +64,41 @@ describe("file discovery", () => {
     expect(names(dir, explicit.files)).toEqual(["vendor/v.py"]);
     const explicitFolder = discoverFiles([path.join(dir, "vendor")], { root: dir, exclude: ["vendor"], respectGitignore: true });
     expect(names(dir, explicitFolder.files)).toEqual(["vendor/v.py"]);
+  });
+
+  it("with forceExclude, excludes paths named explicitly too (files, folders, default excludes, nested patterns)", () => {
+    const dir = tree({ "vendor/v.py": "", "vendor/deep/w.py": "", ".venv/lib/x.py": "", "src/gen/g.py": "", "src/a.py": "", "src/keep.py": "" });
+    const options = { root: dir, exclude: ["vendor", "src/gen/", "*.py", "!src/a.py"], respectGitignore: true, forceExclude: true };
+    const named = ["vendor/v.py", "vendor/deep/w.py", ".venv/lib/x.py", "src/gen/g.py", "src/a.py", "vendor"].map((name) => path.join(dir, name));
+    const { files, errors } = discoverFiles(named, options);
+    expect(errors).toEqual([]);
+    expect(names(dir, files)).toEqual(["src/a.py"]);
+    // A folder named explicitly that is not excluded itself still has `exclude` applied inside it.
+    const folder = discoverFiles([path.join(dir, "src")], { ...options, exclude: ["gen"] });
+    expect(names(dir, folder.files).sort()).toEqual(["src/a.py", "src/keep.py"]);
+    // Without it, a named path is checked whatever `exclude` says (Ruff's default).
+    expect(names(dir, discoverFiles(named.slice(0, 1), { ...options, forceExclude: false }).files)).toEqual(["vendor/v.py"]);
+  });
+
+  it("skips a file named explicitly whose type no analyzer reads, quietly (as a hook passes every staged file)", () => {
+    const dir = tree({ "notes.txt": "", "data.csv": "", "logo.svg": "", "a.py": "" });
+    const { files, errors } = discoverFiles(
+      ["notes.txt", "data.csv", "logo.svg", "a.py"].map((name) => path.join(dir, name)),
+      { root: dir, exclude: [], respectGitignore: true },
+    );
+    expect(errors).toEqual([]);
+    expect(names(dir, files)).toEqual(["a.py"]);
+  });
+
+  it("isExcludedPath judges a path by itself and by every folder above it, inside the root only", () => {
+    const dir = tree({});
+    const options = { root: dir, exclude: ["build/", "secret_*.py"] };
+    expect(isExcludedPath(path.join(dir, "build/x/y.py"), false, options)).toBe(true);
+    expect(isExcludedPath(path.join(dir, "pkg/secret_a.py"), false, options)).toBe(true);
+    expect(isExcludedPath(path.join(dir, "node_modules/p/i.js"), false, options)).toBe(true);
+    expect(isExcludedPath(path.join(dir, "pkg/build.py"), false, options)).toBe(false);
+    expect(isExcludedPath(path.join(dir, "src/a.py"), false, options)).toBe(false);
+    expect(isExcludedPath(path.join(path.dirname(dir), "build/y.py"), false, options)).toBe(false);
   });
 
   it("reports symlink loops and missing paths, and goes on", () => {

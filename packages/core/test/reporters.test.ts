@@ -96,7 +96,7 @@ describe("golden output of every format", () => {
   });
 
   it("rejects an unknown format with the list of known ones", () => {
-    expect(() => formatReport("xml" as never, buildInput())).toThrow(/unknown output format "xml".*full, concise, json, json-lines, sarif, github, junit/);
+    expect(() => formatReport("xml" as never, buildInput())).toThrow(/unknown output format "xml".*full, concise, json, json-lines, sarif, github, gitlab, junit/);
   });
 
   it("is deterministic: unsorted input gives the same output", () => {
@@ -228,8 +228,13 @@ describe("code frames", () => {
 
 describe("json and json-lines", () => {
   it("has exactly Ruff's keys, in Ruff's order", () => {
-    const parsed = JSON.parse(formatReport("json", buildInput())) as Record<string, unknown>[];
-    expect(parsed).toHaveLength(6);
+    const all = JSON.parse(formatReport("json", buildInput())) as Record<string, unknown>[];
+    // Six findings, then the file that could not be checked (code null, Ruff's shape for a syntax error).
+    expect(all).toHaveLength(7);
+    const fileError = all[6]!;
+    expect(Object.keys(fileError)).toEqual(RUFF_KEYS);
+    expect(fileError).toMatchObject({ code: null, fix: null, url: null, noqa_row: null, location: { row: 1, column: 1 } });
+    const parsed = all.slice(0, 6);
     for (const item of parsed) {
       expect(Object.keys(item)).toEqual(RUFF_KEYS);
       expect(item.cell).toBeNull();

@@ -3,12 +3,13 @@
  * back (or produce its diff). Everything it returns is plain data, so it crosses a worker boundary.
  */
 import { createTwoFilesPatch } from "diff";
-import { ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import { HubVersionResolver, ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
 import { AnalyzerRegistry } from "./registry.js";
 import { lintText, type LintContext } from "./lint-file.js";
 import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
 import { PerFileIgnores, withTestFiles } from "./rule-selection.js";
 import { FileChangedError, OutsideRootsError, writeFileAtomic } from "./write-atomic.js";
+import type { JobScriptIndex } from "./job-scripts.js";
 
 /** Settings a worker needs, as plain data. */
 export interface CheckSettings {
@@ -16,9 +17,15 @@ export interface CheckSettings {
   perFileIgnores: Record<string, string[]>;
   /** `test-files` globs (the configuration's, or core's DEFAULT_TEST_FILES). */
   testFiles: string[];
+  /** `job-scripts` globs of the configuration. */
+  jobScriptGlobs: string[];
+  /** Which files are job scripts and why: built once over every target (`runChecks` builds it when absent). */
+  jobScripts?: JobScriptIndex;
   configRoot: string;
   repoRoot: string;
   includeCounterexamples: boolean;
+  /** The `hub-version` setting: the huggingface_hub version for every file; null to read each file's manifests. */
+  hubVersion: string | null;
   fix: boolean;
   unsafeFixes: boolean;
   /** Produce a diff instead of writing. */
@@ -31,7 +38,11 @@ export interface CheckTarget {
   filename: string;
   path: string | null;
   kind: FileKind;
-  /** Source given directly (stdin); otherwise read from `path`. */
+  /**
+   * Source given directly (stdin, an editor's unsaved buffer); otherwise read from `path`. Given text is never
+   * written back: with `fix` its fixed version comes back as `FileOutcome.fixedText`, `path` still names the file
+   * (per-file-ignores, job-script evidence, scripts its launches name).
+   */
   text?: string;
 }
 
@@ -48,12 +59,14 @@ export interface FileOutcome {
   diff: string | null;
   /** False when redaction changed the diff (a token in a context, removed or header line): it will not apply as printed. */
   diffApplies: boolean;
-  /** The fixed source (stdin with --fix). */
+  /** The fixed source, when the text was given (stdin, an editor) and `fix` is on. */
   fixedText: string | null;
   /** Local scripts the file's launches name that could not be found or read. */
   unresolvedScripts: string[];
   /** Other files the analysis read: when one of them is fixed, this file is checked again. */
   dependencies: string[];
+  /** Warnings about the file that are not findings (unknown `# noqa` codes). */
+  warnings: string[];
 }
 
 export function createLintContext(settings: CheckSettings, registry: AnalyzerRegistry): LintContext {
@@ -63,6 +76,9 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
     perFileIgnores: new PerFileIgnores(withTestFiles(settings.perFileIgnores, settings.testFiles), settings.configRoot),
     root: settings.repoRoot,
     includeCounterexamples: settings.includeCounterexamples,
+    hubVersion: settings.hubVersion,
+    hubVersions: new HubVersionResolver(settings.repoRoot),
+    jobScripts: settings.jobScripts ?? {},
   };
 }
 
@@ -78,6 +94,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
     fixedText: null,
     unresolvedScripts: [],
     dependencies: [],
+    warnings: [],
   };
   let file: SourceFile;
   if (target.text !== undefined) {
@@ -104,6 +121,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
   outcome.diagnostics = result.diagnostics;
   outcome.unresolvedScripts = result.unresolvedScripts;
   outcome.dependencies = result.dependencies;
+  outcome.warnings = result.warnings;
   outcome.fixed = result.fixed;
   if (result.fixError) outcome.error = result.fixError;
   if (result.diagnostics.length > 0) outcome.text = result.source.text;
@@ -115,7 +133,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
       const patch = createTwoFilesPatch(`a/${target.filename}`, `b/${target.filename}`, bom + file.text, bom + result.fixedText, undefined, undefined, { context: 3 });
       outcome.diff = redactText(patch);
       outcome.diffApplies = outcome.diff === patch;
-    } else if (target.path === null) {
+    } else if (target.text !== undefined || target.path === null) {
       outcome.fixedText = result.fixedText;
     } else {
       try {
@@ -131,7 +149,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
         outcome.text = result.unfixed.diagnostics.length > 0 ? result.unfixed.source.text : null;
       }
     }
-  } else if (target.path === null && settings.fix) {
+  } else if (target.text !== undefined && settings.fix) {
     outcome.fixedText = file.text;
   }
   return outcome;

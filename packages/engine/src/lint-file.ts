@@ -3,18 +3,25 @@
  * goes through (enabled rules, per-file-ignores, `# noqa`), and the fix loop.
  */
 import path from "node:path";
-import { mayMatter, noqaSuppressor, ParseError, runFixLoop, SourceText, tokenOnlyDiagnostics, type Analyzer, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import {
+  checkNoqaDirectives,
+  isSuppressedInFile,
+  mayMatter,
+  noqaSuppressor,
+  ParseError,
+  parseFileNoqa,
+  runFixLoop,
+  SourceText,
+  tokenOnlyDiagnostics,
+  type Analyzer,
+  type Diagnostic,
+  type FileKind,
+  type HubVersionResolver,
+} from "@hf-jobs-lint/core";
 import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
-
-/**
- * Larger files are not given to a parser: tree-sitter takes about 150 bytes of memory per byte of dense Python
- * (a 4 MiB file peaked at 630 MB, a 10 MiB one aborted the WASM parser at 2 GB), ESLint more. Such files are
- * generated data, not launchers; their tokens are still found by a scan of the text.
- */
-const PARSE_LIMIT_CHARS: Partial<Record<FileKind, number>> = { python: 4_000_000, typescript: 4_000_000 };
-const KIND_NAMES: Record<FileKind, string> = { python: "Python", typescript: "TS/JS", shell: "shell", "yaml-ci": "CI", markdown: "Markdown" };
+import type { JobScriptIndex } from "./job-scripts.js";
 
 export interface LintContext {
   registry: AnalyzerRegistry;
@@ -23,6 +30,12 @@ export interface LintContext {
   /** Repository root for same-repo script paths. */
   root: string;
   includeCounterexamples: boolean;
+  /** The `hub-version` setting, which wins over the manifests; null when unset. */
+  hubVersion?: string | null;
+  /** Reads the huggingface_hub version of a file's folder from the repository's manifests. */
+  hubVersions?: HubVersionResolver;
+  /** Evidence, by absolute path, that a file is a job script. */
+  jobScripts: JobScriptIndex;
 }
 
 export interface FileTarget {
@@ -37,36 +50,65 @@ export interface FileTarget {
 interface OtherFiles {
   read: Set<string>;
   unresolved: Set<string>;
+  /** Warnings about the file itself (unknown `# noqa` codes), from its latest analysis. */
+  warnings: string[];
 }
 
-async function analyze(analyzer: Analyzer, target: FileTarget, text: string, context: LintContext, others: OtherFiles): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
+/**
+ * Larger files are not given to a parser: tree-sitter takes about 150 bytes of memory per byte of dense Python
+ * (a 4 MiB file peaked at 630 MB, a 10 MiB one aborted the WASM parser at 2 GB), ESLint more. Such files are
+ * generated data, not launchers; their tokens are still found by a scan of the text.
+ */
+const PARSE_LIMIT_CHARS: Partial<Record<FileKind, number>> = { python: 4_000_000, typescript: 4_000_000 };
+const KIND_NAMES: Partial<Record<FileKind, string>> = { python: "Python", typescript: "TS/JS" };
+
+/** Kinds whose `#` comments are checked for unused `# noqa` codes (Markdown prose quotes directives: not checked). */
+const NOQA_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(["python", "shell", "yaml-ci"]);
+
+async function analyze(
+  analyzer: Analyzer | null,
+  target: FileTarget,
+  text: string,
+  context: LintContext,
+  others: OtherFiles,
+): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
   const source = new SourceText(text);
   const keep = findingFilter(target, context, source);
   let found: Diagnostic[];
   try {
     const limit = PARSE_LIMIT_CHARS[target.kind];
-    if (limit !== undefined && text.length > limit) {
+    if (analyzer && limit !== undefined && text.length > limit) {
       throw new ParseError(
         `too large (${(text.length / 1e6).toFixed(1)} million characters; ${KIND_NAMES[target.kind]} files are parsed up to ${limit / 1e6} million); checked for hardcoded tokens only`,
         tokenOnlyDiagnostics(source, target.filename),
       );
     }
-    found = await runAnalyzer(analyzer, target, source, context, others);
+    found = analyzer ? await findAll(analyzer, target, source, context, others) : [];
   } catch (error) {
     // A file that does not parse still reports what needed no parse, through the same filters.
     if (error instanceof ParseError && error.partial.length > 0) throw new ParseError(error.message, error.partial.filter(keep));
     throw error;
   }
-  return { diagnostics: found.filter(keep), source };
+  const hygiene = NOQA_KINDS.has(target.kind) ? checkNoqaDirectives(source, target.filename, found) : { unused: [], unknown: [] };
+  others.warnings = hygiene.unknown;
+  const diagnostics: Diagnostic[] = [];
+  for (const diagnostic of found) if (keep(diagnostic)) diagnostics.push(diagnostic);
+  for (const diagnostic of hygiene.unused) if (keep(diagnostic)) diagnostics.push(diagnostic);
+  return { diagnostics, source };
 }
 
-/** What every finding goes through: the enabled rules, per-file-ignores, `# noqa`. */
+/** What every finding goes through: the enabled rules, per-file-ignores, `# noqa` (each line's read once), the file's own `noqa`. */
 function findingFilter(target: FileTarget, context: LintContext, source: SourceText): (diagnostic: Diagnostic) => boolean {
   const suppressed = noqaSuppressor(source);
-  return (diagnostic) => context.enabled.has(diagnostic.code) && !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) && !suppressed(diagnostic);
+  const fileDirective = parseFileNoqa(source);
+  return (diagnostic) =>
+    context.enabled.has(diagnostic.code) &&
+    !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) &&
+    !suppressed(diagnostic) &&
+    !isSuppressedInFile(diagnostic, fileDirective);
 }
 
-function runAnalyzer(analyzer: Analyzer, target: FileTarget, source: SourceText, context: LintContext, others: OtherFiles): Diagnostic[] | Promise<Diagnostic[]> {
+async function findAll(analyzer: Analyzer, target: FileTarget, source: SourceText, context: LintContext, others: OtherFiles): Promise<Diagnostic[]> {
   return analyzer.analyze({
     reportUnresolvedScript: (scriptPath) => others.unresolved.add(scriptPath),
     filename: target.filename,
@@ -78,6 +120,8 @@ function runAnalyzer(analyzer: Analyzer, target: FileTarget, source: SourceText,
       return readScriptText(absolutePath);
     },
     includeCounterexamples: context.includeCounterexamples,
+    hubVersion: context.hubVersion ?? (target.path && context.hubVersions ? (context.hubVersions.forFile(target.path)?.version ?? null) : null),
+    jobScript: target.path ? (context.jobScripts[target.path] ?? null) : null,
   });
 }
 
@@ -97,21 +141,24 @@ export interface LintResult {
   unresolvedScripts: string[];
   /** Other files the analysis read (scripts its launches name): fixing one of them can change this file's findings. */
   dependencies: string[];
+  /** Warnings about the file (unknown `# noqa` codes). */
+  warnings: string[];
 }
 
 export async function lintText(target: FileTarget, text: string, context: LintContext, fixMode: { fix: boolean; unsafe: boolean }): Promise<LintResult> {
-  const others: OtherFiles = { read: new Set(), unresolved: new Set() };
-  const facts = () => ({ unresolvedScripts: [...others.unresolved], dependencies: [...others.read] });
-  if (!mayMatter(text)) {
+  const others: OtherFiles = { read: new Set(), unresolved: new Set(), warnings: [] };
+  const facts = () => ({ unresolvedScripts: [...others.unresolved], dependencies: [...others.read], warnings: others.warnings });
+  // A file the keyword prefilter rules out has no findings, but its `# noqa` directives are still checked.
+  const analyzer = mayMatter(text) ? await context.registry.get(target.kind) : null;
+  if (!analyzer && !/noqa/i.test(text)) {
     const source = new SourceText(text);
     return { diagnostics: [], source, unfixed: { diagnostics: [], source }, fixedText: null, fixed: [], fixError: null, ...facts() };
   }
-  const analyzer = await context.registry.get(target.kind);
   let current = await analyze(analyzer, target, text, context, others);
   const unfixed = current;
   if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, unfixed, fixedText: null, fixed: [], fixError: null, ...facts() };
 
-  const baselineErrors = analyzer.countSyntaxErrors?.(text, target.filename) ?? 0;
+  const baselineErrors = analyzer?.countSyntaxErrors?.(text, target.filename) ?? 0;
   let last = current;
   const loop = await runFixLoop(
     text,
@@ -123,7 +170,7 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
       unsafe: fixMode.unsafe,
       initial: current.diagnostics,
       refuse: (next, applied) =>
-        (analyzer.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors
+        (analyzer?.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors
           ? `fixes for ${[...new Set(applied.map((d) => d.code))].join(", ")} would introduce a syntax error; not applied (please report this)`
           : null,
     },

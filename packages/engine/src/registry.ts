@@ -14,6 +14,7 @@ const loaders: Record<FileKind, (registry: AnalyzerRegistry) => Promise<Analyzer
   typescript: async () => (await import("eslint-plugin-hf-jobs/analyzer")).typescriptAnalyzer,
   shell: async () => (await import("@hf-jobs-lint/shell")).shellAnalyzer,
   "yaml-ci": async () => (await import("@hf-jobs-lint/shell")).ciYamlAnalyzer,
+  dotenv: async () => (await import("@hf-jobs-lint/shell")).dotenvAnalyzer,
   markdown: async (registry) => {
     const [{ createMarkdownAnalyzer }, python] = await Promise.all([import("@hf-jobs-lint/markdown"), registry.get("python")]);
     return createMarkdownAnalyzer({ python, typescript: loadedOnUse("typescript", () => registry.get("typescript")) });

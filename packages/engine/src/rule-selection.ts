@@ -30,6 +30,13 @@ export function resolveEnabledCodes(config: FileConfig, flags: SelectionFlags): 
   return enabled;
 }
 
+/** `enabled` less every code a selector (code, prefix, ALL) matches. */
+export function withoutSelectors(enabled: Iterable<string>, selectors: readonly string[]): Set<string> {
+  const left = new Set(enabled);
+  for (const selector of selectors) for (const code of [...left]) if (matches(selector, code)) left.delete(code);
+  return left;
+}
+
 /** `per-file-ignores` with the test-file codes added for each `test-files` glob (a glob in both gets both). */
 export function withTestFiles(table: Record<string, string[]> | undefined, testFiles: readonly string[]): Record<string, string[]> {
   const merged: Record<string, string[]> = { ...(table ?? {}) };
@@ -38,13 +45,17 @@ export function withTestFiles(table: Record<string, string[]> | undefined, testF
 }
 
 export class PerFileIgnores {
-  private readonly entries: { matcher: Ignore; codes: string[] }[];
+  private readonly entries: { matcher: Ignore; negated: boolean; codes: string[] }[];
 
   constructor(
     table: Record<string, string[]> | undefined,
     private readonly root: string,
   ) {
-    this.entries = Object.entries(table ?? {}).map(([glob, codes]) => ({ matcher: ignore().add(glob), codes }));
+    // `!glob`, as in Ruff: the codes are ignored in the files that do NOT match the glob.
+    this.entries = Object.entries(table ?? {}).map(([glob, codes]) => {
+      const negated = glob.startsWith("!");
+      return { matcher: ignore().add(negated ? glob.slice(1) : glob), negated, codes };
+    });
   }
 
   /** Is `code` ignored for the file at `absolutePath`? */
@@ -52,6 +63,6 @@ export class PerFileIgnores {
     if (this.entries.length === 0) return false;
     const relative = path.relative(this.root, absolutePath).split(path.sep).join("/");
     if (!relative || relative.startsWith("..")) return false;
-    return this.entries.some((entry) => entry.matcher.ignores(relative) && entry.codes.some((selector) => matches(selector, code)));
+    return this.entries.some((entry) => entry.matcher.ignores(relative) !== entry.negated && entry.codes.some((selector) => matches(selector, code)));
   }
 }

@@ -13,7 +13,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
+import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
+import { indexJobScripts } from "./job-scripts.js";
 import { removeStaleTemporaryFiles } from "./write-atomic.js";
 
 /**
@@ -57,20 +59,48 @@ function writeFolders(targets: readonly CheckTarget[]): Set<string> {
   return folders;
 }
 
-/** Check every target, handing each outcome on in input order. */
-export async function checkFiles(targets: readonly CheckTarget[], settings: CheckSettings, options: RunOptions): Promise<void> {
-  if (settings.fix && !settings.diff) removeStaleTemporaryFiles(writeFolders(targets));
+/** The settings of the target at an index, with a key: targets with the same key share settings (per-file configuration). */
+export type SettingsOf = (index: number) => { key: string; settings: CheckSettings };
+
+/** Every settings object with a job-script index, built once over all targets where it is missing. */
+function withJobScripts(targets: readonly CheckTarget[], settingsOf: SettingsOf): SettingsOf {
+  const indexed = new Map<string, CheckSettings>();
+  return (index) => {
+    const { key, settings } = settingsOf(index);
+    let ready = indexed.get(key);
+    if (!ready) {
+      ready = settings.jobScripts
+        ? settings
+        : { ...settings, jobScripts: indexJobScripts(targets, { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs }) };
+      indexed.set(key, ready);
+    }
+    return { key, settings: ready };
+  };
+}
+
+/**
+ * Check every target, handing each outcome on in input order, whatever settings each file has (one settings for
+ * all, or `settingsOf` per file): one ordered stream, so a front end can print as it goes.
+ */
+export async function checkFiles(targets: readonly CheckTarget[], given: CheckSettings | SettingsOf, options: RunOptions): Promise<void> {
+  const settingsOf = withJobScripts(targets, typeof given === "function" ? given : () => ({ key: "", settings: given }));
   if (targets.length === 0) return;
+  const { settings: first } = settingsOf(0);
+  if (first.fix && !first.diff) removeStaleTemporaryFiles(writeFolders(targets));
   if (!fs.existsSync(WORKER_FILE)) {
-    const context = createLintContext(settings, new AnalyzerRegistry());
+    const contexts = new Map<string, LintContext>();
+    const registry = new AnalyzerRegistry();
     for (let index = 0; index < targets.length; index++) {
+      const { key, settings } = settingsOf(index);
+      let context = contexts.get(key);
+      if (!context) contexts.set(key, (context = createLintContext(settings, registry)));
       options.onOutcome(index, await checkFile(targets[index]!, settings, context));
       options.onProgress?.(index + 1);
     }
     return;
   }
   const workers = Math.max(1, Math.min(options.threads, Math.floor(targets.length / MIN_FILES_PER_WORKER)));
-  await new WorkerPool(targets, settings, workers, options).run();
+  await new WorkerPool(targets, settingsOf, workers, options).run();
 }
 
 /** Every outcome as an array, in input order (for callers that want them all: re-checks, tools). */
@@ -92,11 +122,14 @@ function failedOutcome(target: CheckTarget, error: string): FileOutcome {
     fixedText: null,
     unresolvedScripts: [],
     dependencies: [],
+    warnings: [],
   };
 }
 
 interface Slot {
   worker: Worker;
+  /** Settings keys the worker has been sent (each once). */
+  known: Set<string>;
   /** The file it is checking, and when its time is up. */
   busy: { index: number; timer: NodeJS.Timeout } | null;
   /** Set once the worker is being replaced: its late messages and exit are ignored. */
@@ -113,7 +146,7 @@ class WorkerPool {
 
   constructor(
     private readonly targets: readonly CheckTarget[],
-    private readonly settings: CheckSettings,
+    private readonly settingsOf: SettingsOf,
     private readonly count: number,
     private readonly options: RunOptions,
   ) {}
@@ -128,8 +161,8 @@ class WorkerPool {
   private spawn(): Slot {
     // `--input-type` (node -e) and `--eval` flags of the parent do not apply to a worker's file and make it fail.
     const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type") && arg !== "-e" && arg !== "--eval");
-    const worker = new Worker(WORKER_FILE, { workerData: this.settings, execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB } });
-    const slot: Slot = { worker, busy: null, retired: false };
+    const worker = new Worker(WORKER_FILE, { execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB } });
+    const slot: Slot = { worker, known: new Set(), busy: null, retired: false };
     this.slots.add(slot);
     worker.on("message", (message: { id: number; outcome: FileOutcome; restart: boolean }) => {
       if (slot.retired || !slot.busy || slot.busy.index !== message.id) return;
@@ -176,7 +209,11 @@ class WorkerPool {
       this.finish(slot, failedOutcome(this.targets[index]!, `cannot check: took longer than the per-file limit of ${FILE_TIME_LIMIT_SECONDS} s; skipped`), true);
     }, FILE_TIME_LIMIT_SECONDS * 1000);
     slot.busy = { index, timer };
-    slot.worker.postMessage({ id: index, target: this.targets[index] });
+    const { key, settings } = this.settingsOf(index);
+    // Settings (with their job-script index) cross to a worker once per key, not with every file.
+    const fresh = !slot.known.has(key);
+    slot.known.add(key);
+    slot.worker.postMessage({ id: index, target: this.targets[index], key, ...(fresh ? { settings } : {}) });
   }
 
   private retire(slot: Slot): void {

@@ -8,7 +8,7 @@
 import path from "node:path";
 import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
-import { standaloneConfig } from "./index.js";
+import { pythonReady, standaloneConfig } from "./index.js";
 import {
   findRule,
   makeDiagnostic,
@@ -30,7 +30,9 @@ const linter = new Linter({ configType: "flat", cwd: path.parse(process.cwd()).r
 
 function lint(input: AnalysisInput): { messages: Linter.LintMessage[]; toOffset(line: number, column: number): number } {
   const filename = input.path ?? path.resolve(input.root, input.filename);
-  const messages = linter.verify(input.source.text, config, { filename });
+  // The repository's huggingface_hub version reaches the command-line rules as a shared setting.
+  const withVersion = input.hubVersion ? [...config, { settings: { "hf-jobs": { hubVersion: input.hubVersion } } }] : config;
+  const messages = linter.verify(input.source.text, withVersion, { filename });
   const sourceCode = linter.getSourceCode();
   // ESLint lints the text without its BOM; core offsets count it.
   const bom = input.source.hasBom ? 1 : 0;
@@ -94,6 +96,8 @@ function countTypeScriptSyntaxErrors(input: AnalysisInput): number {
 
 export const typescriptAnalyzer: Analyzer = {
   kinds: ["typescript"],
+  // Inline and local Python scripts are analysed in this thread once the grammar is loaded (no worker).
+  init: () => pythonReady,
   analyze: analyzeTypeScript,
   countSyntaxErrors: (text, filename) =>
     countTypeScriptSyntaxErrors({ filename, path: null, source: new SourceText(text), root: ".", readFile: () => null, includeCounterexamples: false }),

@@ -12,7 +12,12 @@ export interface HfJobsRuleDocs {
   recommended: boolean;
 }
 
-export const createRule = ESLintUtils.RuleCreator<HfJobsRuleDocs>((name) => ruleUrl(getRule(name)));
+/** The rule's page in this plugin's docs (ESLint terms, flat-config examples), beside the CLI's page of the same rule. */
+export function pluginRuleUrl(name: string): string {
+  return ruleUrl(getRule(name)).replace("/docs/rules/", "/packages/eslint-plugin/docs/rules/");
+}
+
+export const createRule = ESLintUtils.RuleCreator<HfJobsRuleDocs>(pluginRuleUrl);
 
 /** The catalog-derived part of a rule's `meta` (everything but `messages`), and the catalog entry itself. */
 export function catalogMeta(code: RuleCode): {

@@ -1,13 +1,15 @@
 /**
  * eslint-plugin-hf-jobs: rules for TS/JS code that launches Hugging Face Jobs, one per catalog rule with a `ts`
  * surface, and flat configs generated from the catalog (`recommended`: rules on by default at their default
- * severity; `strict`: every rule as an error).
+ * severity; `strict`: every rule as an error; `typescript`: `recommended` with `files` and the TypeScript parser,
+ * for a project with no other TS set-up). No top-level await: the plugin loads from ESM and from CommonJS.
  */
-import type { Linter } from "eslint";
+import { createRequire } from "node:module";
+import type { ESLint, Linter } from "eslint";
 import type { TSESLint } from "@typescript-eslint/utils";
+import tsParser from "@typescript-eslint/parser";
 import { RULES, type RuleMeta } from "@hf-jobs-lint/core";
-// Importing the rules loads the Python grammar once (top-level await in ./inline-script.ts), so that rules can
-// analyse inline job scripts synchronously.
+// The rules analyse inline and local Python job scripts synchronously (python-bridge.ts).
 import noHardcodedToken from "./rules/no-hardcoded-token.js";
 import noLiteralTokenArgument from "./rules/no-literal-token-argument.js";
 import noTokenOutput from "./rules/no-token-output.js";
@@ -21,9 +23,19 @@ import noUnknownJobArgument from "./rules/no-unknown-job-argument.js";
 import noFlagsAfterScript from "./rules/no-flags-after-script.js";
 import noRedundantTokenArgument from "./rules/no-redundant-token-argument.js";
 import noLegacyTokenVariable from "./rules/no-legacy-token-variable.js";
+import noJobOptionReadByLauncher from "./rules/no-job-option-read-by-launcher.js";
+import noUnknownLauncherOption from "./rules/no-unknown-launcher-option.js";
+import noRejectedOptionValue from "./rules/no-rejected-option-value.js";
 
 export const NAMESPACE = "hf-jobs";
-const VERSION = "0.1.0";
+/** The one version source: package.json (src/ and dist/ are both one folder below it). */
+const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+
+/** Resolves once the Python grammar is loaded in this thread (before that, rules ask a worker): tests await it. */
+export { pythonReady } from "./python-bridge.js";
+
+/** Every JS/TS extension the rules read. */
+export const FILES: string[] = ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
 
 type AnyRule = TSESLint.RuleModule<string, readonly unknown[], unknown>;
 
@@ -43,6 +55,9 @@ export const rules: Record<string, AnyRule> = Object.fromEntries(
     noFlagsAfterScript,
     noRedundantTokenArgument,
     noLegacyTokenVariable,
+    noJobOptionReadByLauncher,
+    noUnknownLauncherOption,
+    noRejectedOptionValue,
   ].map((rule) => [rule.name, rule as unknown as AnyRule]),
 );
 
@@ -56,32 +71,55 @@ function ruleSettings(severity: (rule: RuleMeta) => Severity): Record<string, Se
   return Object.fromEntries(entries.filter(([, value]) => value !== "off"));
 }
 
-export interface FlatConfig {
-  name: string;
-  plugins: Record<string, unknown>;
-  rules: Record<string, Severity>;
+/**
+ * A flat config of this plugin: ESLint's own `Linter.Config`, so `defineConfig([...])` (eslint/config) and
+ * `tseslint.config(...)` take it in a typed `eslint.config.ts`.
+ */
+export type FlatConfig = Linter.Config & { name: string; rules: Record<string, Severity> };
+
+export interface Configs {
+  recommended: FlatConfig;
+  strict: FlatConfig;
+  typescript: FlatConfig;
 }
 
-const plugin = {
+// Rules are written with typescript-eslint's RuleCreator, whose types are stricter than ESLint's `Rule.RuleModule`
+// (which is what ESLint loads at run time): the plugin is typed as ESLint's plugin so configs type-check.
+const plugin: { meta: { name: string; version: string; namespace: string }; rules: Record<string, AnyRule>; configs: Configs } = {
   meta: { name: "eslint-plugin-hf-jobs", version: VERSION, namespace: NAMESPACE },
   rules,
-  configs: {} as { recommended: FlatConfig; strict: FlatConfig },
+  configs: {} as Configs,
 };
+
+const asPlugin = plugin as unknown as ESLint.Plugin;
+const recommendedRules = ruleSettings((rule) => (rule.enabledByDefault ? (rule.defaultSeverity === "error" ? "error" : "warn") : "off"));
 
 // Configs refer to the plugin object itself, so they are built after it.
 plugin.configs.recommended = {
   name: `${NAMESPACE}/recommended`,
-  plugins: { [NAMESPACE]: plugin },
-  rules: ruleSettings((rule) => (rule.enabledByDefault ? (rule.defaultSeverity === "error" ? "error" : "warn") : "off")),
+  files: FILES,
+  plugins: { [NAMESPACE]: asPlugin },
+  rules: recommendedRules,
 };
 plugin.configs.strict = {
   name: `${NAMESPACE}/strict`,
-  plugins: { [NAMESPACE]: plugin },
+  files: FILES,
+  plugins: { [NAMESPACE]: asPlugin },
   rules: ruleSettings(() => "error"),
+};
+plugin.configs.typescript = {
+  name: `${NAMESPACE}/typescript`,
+  files: FILES,
+  languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } },
+  plugins: { [NAMESPACE]: asPlugin },
+  rules: recommendedRules,
 };
 
 export const configs = plugin.configs;
-export default plugin;
+
+/** The plugin, typed as ESLint's `Plugin` too, so `plugins: { "hf-jobs": hfJobs }` type-checks in a typed config. */
+const typedPlugin = plugin as unknown as ESLint.Plugin & typeof plugin;
+export default typedPlugin;
 
 /**
  * A complete flat config for linting without any user config (the hf-jobs-lint CLI, the codemods): every JS/TS
@@ -106,3 +144,6 @@ export function standaloneConfig(parser: unknown, ruleNames: readonly string[] =
     },
   ];
 }
+
+/** `meta` as a named export too: `require("eslint-plugin-hf-jobs")` (the module namespace) is then a plugin itself. */
+export const meta = plugin.meta;

@@ -3,17 +3,14 @@
  * (a string holding a newline, or a template literal without substitutions). Findings of the Python analyzer are
  * mapped back into the TS file: exactly when the literal's raw text equals its value (or differs only by CRLF
  * line endings, which template literals normalise), otherwise at the literal itself without a fix.
- * The Python grammar loads once, when this module is first imported (top-level await): after that analysis is
- * synchronous, so the rules stay synchronous. A grammar that fails to load fails the plugin's import, instead of
- * leaving inline-script rules silently off.
+ * Analysis is synchronous (python-bridge.ts), so the rules stay synchronous; the module has no top-level await.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { SourceText, type Diagnostic } from "@hf-jobs-lint/core";
-import { analyzePython, analyzeScriptNeeds, initPythonParser, type ScriptNeeds } from "@hf-jobs-lint/python";
+import { type Diagnostic } from "@hf-jobs-lint/core";
+import type { ScriptNeeds } from "@hf-jobs-lint/python";
+import { scriptFindingsOf, scriptNeedsOf } from "./python-bridge.js";
 import { escapeTemplateText, findProperty, propertyValue, resolveValue, type Context } from "./ast.js";
 import type { ToolCall } from "./launch/detect.js";
-
-await initPythonParser();
 
 export interface InlineScript {
   /** The string or template literal holding the script. */
@@ -81,10 +78,7 @@ function offsetMap(raw: string, cooked: string, contentStart: number): ((offset:
 export function inlineScriptFindings(context: Context, script: InlineScript): Diagnostic[] {
   let result = findings.get(script.node);
   if (!result) {
-    result = analyzePython(
-      { filename: context.filename, path: null, source: new SourceText(script.text), root: context.cwd, readFile: () => null, includeCounterexamples: false },
-      { role: "script" },
-    );
+    result = scriptFindingsOf(script.text, context.filename, context.cwd);
     findings.set(script.node, result);
   }
   return result;
@@ -94,7 +88,7 @@ export function inlineScriptFindings(context: Context, script: InlineScript): Di
 export function inlineScriptNeeds(script: InlineScript): ScriptNeeds {
   let result = needs.get(script.node);
   if (!result) {
-    result = analyzeScriptNeeds(script.text);
+    result = scriptNeedsOf(script.text);
     needs.set(script.node, result);
   }
   return result;

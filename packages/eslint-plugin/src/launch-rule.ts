@@ -8,6 +8,7 @@ import type { Context } from "./ast.js";
 import { catalogMeta, createRule } from "./create-rule.js";
 import { getLaunch, type Launch } from "./launch/detect.js";
 import { FORWARDED_MESSAGES, reportCommandLineFindings, reportInlineScriptFindings, reportLaunchFindings } from "./report.js";
+import { reportSandboxToolFindings } from "./launch/sandbox-tools.js";
 
 export interface LaunchRuleOptions {
   /** Core decides the code on `hf jobs` command lines too. */
@@ -26,6 +27,7 @@ export function createLaunchRule(code: RuleCode, { commandLines = true, inlineSc
     create(context) {
       return {
         CallExpression(node) {
+          reportSandboxToolFindings(context, meta.rule, node);
           const launch = getLaunch(context, node);
           if (!launch) return;
           if (launch.kind === "argv") {

@@ -10,12 +10,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { findRepositoryRoot, type ScriptFacts } from "@hf-jobs-lint/core";
-import { initPythonParser, MAX_SCRIPT_BYTES, readScriptText, resolveLocalScript, type ScriptNeeds, type ScriptNeedsCache } from "@hf-jobs-lint/python";
+import { findRepositoryRoot, namedFileCandidates, type NamedFile, type ScriptFacts } from "@hf-jobs-lint/core";
+import { MAX_SCRIPT_BYTES, readScriptText, resolveLocalScript, type ScriptNeeds, type ScriptNeedsCache } from "@hf-jobs-lint/python";
 import type { Context } from "./ast.js";
-
-// Analysis is synchronous once the grammar has loaded (as in inline-script.ts, which most importers load too).
-await initPythonParser();
+import { scriptNeedsOf } from "./python-bridge.js";
 
 export interface LocalScript {
   /** Absolute path of the analysed file. */
@@ -88,9 +86,21 @@ export function resolveLocalScriptFrom(context: Context, scriptPath: string): Lo
     launcherPath: launcher,
     root: repositoryRoot(path.dirname(launcher)),
     readFile: readScriptText,
+    analyze: scriptNeedsOf,
     cache: processCache,
   });
   return resolved ? { path: resolved.path, label: resolved.label, needs: resolved.needs, facts: resolved.facts } : null;
+}
+
+/** A file an `hf jobs` argv names (`--secrets-file .env.secrets`), found as a script is; null off disk or when missing. */
+export function namedFileFrom(context: Context, written: string): NamedFile | null {
+  const launcher = launcherPath(context);
+  if (!launcher) return null;
+  for (const candidate of namedFileCandidates(written, launcher, repositoryRoot(path.dirname(launcher)))) {
+    const text = readScriptText(candidate);
+    if (text !== null) return { label: `\`${written}\``, text };
+  }
+  return null;
 }
 
 /** Forget every cached analysis and root (tests that rewrite files within the same mtime tick). */

@@ -9,7 +9,7 @@ import type { Context } from "./ast.js";
 import type { ArgvCall, Launch, ToolCall } from "./launch/detect.js";
 import { launchFindings } from "./launch/policy.js";
 import { encodeForScript, inlineScriptFindings, inlineScriptOf } from "./inline-script.js";
-import { resolveLocalScriptFrom } from "./local-script.js";
+import { namedFileFrom, resolveLocalScriptFrom } from "./local-script.js";
 
 export interface SourceEdit {
   range: [number, number];
@@ -61,20 +61,39 @@ export function report(context: Context, rule: RuleMeta, { node, range, messageI
 
 const argvFindings = new WeakMap<TSESTree.CallExpression, ArgvFinding[]>();
 
+/**
+ * The huggingface_hub version whose `hf jobs` parser reads the file's command lines: the shared setting
+ * `settings: { "hf-jobs": { hubVersion: "0.36.2" } }` (the hf-jobs-lint analyzer sets it from the repository's
+ * manifests or `hub-version`); the newest when absent.
+ */
+export function hubVersionSetting(context: Context): string | null {
+  const settings = (context.settings as Record<string, unknown> | undefined)?.["hf-jobs"] as { hubVersion?: unknown } | undefined;
+  return typeof settings?.hubVersion === "string" ? settings.hubVersion : null;
+}
+
 /** Core's findings for an `hf jobs` argv, cached per call (several rules read them). */
 export function commandLineFindings(context: Context, launch: ArgvCall): ArgvFinding[] {
   let found = argvFindings.get(launch.call);
   if (!found) {
-    found = checkJobsCommandLine(launch.argv.elements, { script: commandLineScript(context, launch) });
+    found = checkJobsCommandLine(launch.argv.elements, { script: commandLineScript(context, launch), hubVersion: hubVersionSetting(context), ...dotenvFilesOf(context) });
     argvFindings.set(launch.call, found);
   }
   return found;
 }
 
+/** The dotenv files an argv names, read beside the linted file, then at its repository root (on disk only). */
+function dotenvFilesOf(context: Context): { dotenvFile?: (written: string) => { label: string; text: string } | null } {
+  return { dotenvFile: (written) => namedFileFrom(context, written) };
+}
+
 /** What the script of an `hf jobs uv run SCRIPT` argv needs, when it is a literal local file that resolves. */
 function commandLineScript(context: Context, launch: ArgvCall): ScriptFacts | null {
   const elements = launch.argv.elements;
-  const parsed = parseJobsCommandLine(elements.map((element) => element.value));
+  const parsed = parseJobsCommandLine(
+    elements.map((element) => element.value),
+    { hubVersion: hubVersionSetting(context) },
+    elements.map((element) => element.literal),
+  );
   if (!parsed || !parsed.kind.endsWith("uv") || !parsed.target || !elements[parsed.target.index]?.literal) return null;
   return resolveLocalScriptFrom(context, parsed.target.value)?.facts ?? null;
 }

@@ -32,18 +32,23 @@ ruleTester.run("no-token-in-env (command strings)", tokenInEnv, {
   ],
 });
 
+/** huggingface_hub 0.36 (argparse), where flags after the script are the script's. */
+const OLD_HUB = { "hf-jobs": { hubVersion: "0.36.2" } };
+
 ruleTester.run("no-flags-after-script (command strings)", flagsAfterScript, {
   valid: [`execSync("hf jobs uv run --flavor a10g-small train.py; echo ok");`],
   invalid: [
     {
       code: `execSync("hf jobs uv run train.py --flavor a10g-small; echo ok");`,
       output: `execSync("hf jobs uv run --flavor a10g-small train.py; echo ok");`,
+      settings: OLD_HUB,
       errors: [{ messageId: "forwarded" }],
     },
     {
       name: "a flag whose value is substituted is reported, its fix refused",
       code: "execSync(`hf jobs uv run train.py --flavor ${flavor}`);",
       output: null,
+      settings: OLD_HUB,
       errors: [{ messageId: "forwarded" }],
     },
   ],

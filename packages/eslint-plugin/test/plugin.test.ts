@@ -19,7 +19,7 @@ describe("eslint-plugin-hf-jobs", () => {
     const rule = plugin.rules[name]!;
     const docs = rule.meta.docs as { description: string; url: string; code: string; recommended: boolean };
     expect(docs.description).toBe(catalog.summary);
-    expect(docs.url).toBe(ruleUrl(catalog));
+    expect(docs.url).toBe(ruleUrl(catalog).replace("/docs/rules/", "/packages/eslint-plugin/docs/rules/"));
     expect(docs.code).toBe(catalog.code);
     expect(docs.recommended).toBe(catalog.enabledByDefault);
     expect(rule.meta.fixable).toBe(catalog.fix === "safe" ? "code" : undefined);
@@ -34,7 +34,7 @@ describe("eslint-plugin-hf-jobs", () => {
     );
     expect(plugin.configs.recommended.rules).toEqual(expected);
     expect(plugin.configs.recommended.rules["hf-jobs/no-redundant-token-argument"]).toBeUndefined();
-    expect(plugin.configs.recommended.plugins["hf-jobs"]).toBe(plugin);
+    expect(plugin.configs.recommended.plugins?.["hf-jobs"]).toBe(plugin);
     expect(plugin.configs.recommended.name).toBe("hf-jobs/recommended");
   });
 

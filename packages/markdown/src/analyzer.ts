@@ -6,7 +6,7 @@
  * load the Python grammar or ESLint; the engine's registry wires them.
  */
 import path from "node:path";
-import { findRule, findTokens, ParseError, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import { LAUNCH_COMMAND_HINT, findRule, findTokens, namedFileLookup, ParseError, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
 import {
   blankRanges,
   checkShellRegion,
@@ -38,8 +38,8 @@ type FenceKind = { analyzer: "python"; ext: "py" } | { analyzer: "typescript"; e
 const TS_EXTENSIONS: Record<string, string> = { ts: "ts", typescript: "ts", tsx: "tsx", js: "js", javascript: "js", jsx: "jsx", mjs: "mjs", cjs: "cjs" };
 
 /** A session line that is a shell command (`>>> hf jobs run ...` in hub-docs), not a Python statement. */
-const SHELL_COMMAND = /^(?:hf|huggingface-cli|hfjobs|uv|uvx|pip|pip3|curl|export|docker|git|npm|npx)(?:\s|$)/;
-const JOBS_COMMAND = /^(?:(?:\$|>>>|%)\s+)?(?:hf|huggingface-cli)\s+jobs\b|^(?:(?:\$|>>>|%)\s+)?hfjobs\b/;
+const SHELL_COMMAND = /^(?:hf|huggingface-cli|hfjobs|hfjs|hf-jobsx|uv|uvx|pip|pip3|curl|export|docker|git|npm|npx)(?:\s|$)/;
+const JOBS_COMMAND = /^(?:(?:\$|>>>|%)\s+)?(?:(?:hf|huggingface-cli)\s+(?:jobs|jobsx|sandbox)\b|hfjobs\b|hf-jobsx\b|hfjs\s+jobs\b)/;
 
 function fenceKind(fence: FenceBlock, text: string): FenceKind | null {
   const lang = fence.lang;
@@ -166,6 +166,9 @@ async function analyzeFence(analyzer: Analyzer, input: AnalysisInput, fence: Fen
     // Scripts a snippet names resolve next to the Markdown file.
     path: input.path ? path.join(path.dirname(input.path), `${path.basename(input.path)}${suffix}`) : null,
     source: new SourceText(content.text),
+    // The engine's evidence is about the Markdown file, not the snippet; a snippet's own header still counts.
+    jobScript: null,
+    inDocumentation: true,
   };
   let found: Diagnostic[];
   try {
@@ -211,8 +214,8 @@ async function analyzeShellFences(
     shellText,
     regions.flatMap((region) => promptBlanks(shellText, region.from, region.to, region.mode)),
   );
-  const hasLaunch = regions.some((region) => /\bjobs\b|hfjobs/.test(shellText.slice(region.from, region.to)));
+  const hasLaunch = regions.some((region) => LAUNCH_COMMAND_HINT.test(shellText.slice(region.from, region.to)));
   const analyze = injected !== undefined ? injected : hasLaunch ? await loadAnalyzeScriptNeeds() : null;
-  const context = { text, shellText, makefile: false, scriptFacts: scriptFactsLookup(input, analyze) };
+  const context = { text, shellText, makefile: false, scriptFacts: scriptFactsLookup(input, analyze), hubVersion: input.hubVersion ?? null, dotenvFile: namedFileLookup(input) };
   return regions.flatMap((region) => checkShellRegion(context, region.from, region.to));
 }

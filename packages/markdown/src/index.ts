@@ -1,2 +1,4 @@
 /** @hf-jobs-lint/markdown: the analyzer for Markdown docs (fenced code dispatched by language, counter-examples, disable comments). */
 export { createMarkdownAnalyzer, type MarkdownSubAnalyzers } from "./analyzer.js";
+// The fence structure, for front ends that place a disable comment before a block (the language server).
+export { findFences, type FenceBlock } from "./fences.js";

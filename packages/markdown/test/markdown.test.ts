@@ -97,11 +97,14 @@ describe("markOf", () => {
   });
 });
 
+/** huggingface_hub 0.36: `hf jobs` passes everything after the script to it, so HFJ207 probes where a command ends. */
+const OLD = { hubVersion: "0.36.2" };
+
 describe("markdown analyzer", () => {
   const text = readFileSync(path.join(fixtures, "launch-docs.md"), "utf8");
 
   it("dispatches fences by language and maps findings to the Markdown file", async () => {
-    const found = await analyzeText(md, "docs/launch-docs.md", text);
+    const found = await analyzeText(md, "docs/launch-docs.md", text, OLD);
     expect(found.map((d) => [d.code, d.location.row, covered(text, d)])).toEqual([
       // console fence in a list item: the `$ ` prompt and `> ` continuation are prompts, the job id is output.
       ["HFJ201", 12, "-e HF_TOKEN"],
@@ -116,7 +119,7 @@ describe("markdown analyzer", () => {
   });
 
   it("fixes every fence in place and reaches a fixpoint", async () => {
-    const fixed = await fixToFixpoint(md, "docs/launch-docs.md", text, { ...noScripts, unsafe: true });
+    const fixed = await fixToFixpoint(md, "docs/launch-docs.md", text, { ...noScripts, unsafe: true, ...OLD });
     expect(fixed.remaining).toEqual([]);
     const before = text.split("\n");
     const changed = fixed.text.split("\n").flatMap((line, i) => (line === before[i] ? [] : [[before[i], line]]));
@@ -131,13 +134,13 @@ describe("markdown analyzer", () => {
   it("console blocks: `$ `, `# `, `% `, `>>> ` and `> ` are prompts; output lines are not commands", async () => {
     const doc =
       "```console\n# hf jobs run -e HF_TOKEN ubuntu ls\nhf jobs uv run -e HF_TOKEN printed-output.py\n>>> hf jobs uv run -e HF_TOKEN prompt.py\n$ hf jobs uv run x.py \\\n>   --flavor cpu-basic\n```\n";
-    const found = await analyzeText(md, "k.md", doc);
+    const found = await analyzeText(md, "k.md", doc, OLD);
     expect(found.map((d) => [d.code, d.location.row, covered(doc, d)])).toEqual([
       ["HFJ201", 2, "-e HF_TOKEN"],
       ["HFJ201", 4, "-e HF_TOKEN"],
       ["HFJ207", 6, "--flavor cpu-basic"],
     ]);
-    expect((await fixToFixpoint(md, "k.md", doc)).text).toBe(
+    expect((await fixToFixpoint(md, "k.md", doc, OLD)).text).toBe(
       doc
         .replace("-e HF_TOKEN ubuntu", "-s HF_TOKEN ubuntu")
         .replace("-e HF_TOKEN prompt", "-s HF_TOKEN prompt")
@@ -373,15 +376,17 @@ describe("markdown sessions", () => {
 
   it("shell fences: `>>> ` and `% ` are prompts, `... ` continues a command, the rest is output", async () => {
     const doc = `\`\`\`bash\n>>> hf jobs run --token ${FAKE_TOKEN} python:3.12 ls\n% hf jobs uv run -e HF_TOKEN a.py\n>>> hf jobs uv run train.py \\\n...     --flavor a10g-small\n✓ Job started\nhf jobs uv run -e HF_TOKEN output.py\n\`\`\`\n`;
-    const found = await analyzeText(md, "b.md", doc);
+    const found = await analyzeText(md, "b.md", doc, OLD);
     expect(found.map((d) => [d.code, d.location.row, d.location.column])).toEqual([
       ["HFJ101", 2, 17],
       ["HFJ201", 3, 18],
       ["HFJ207", 5, 9],
     ]);
     const crlf = doc.replace(/\n/g, "\r\n");
-    expect((await analyzeText(md, "b.md", crlf)).map((d) => [d.code, d.location.row, d.location.column])).toEqual(found.map((d) => [d.code, d.location.row, d.location.column]));
-    expect((await fixToFixpoint(md, "b.md", crlf)).text).toBe(
+    expect((await analyzeText(md, "b.md", crlf, OLD)).map((d) => [d.code, d.location.row, d.location.column])).toEqual(
+      found.map((d) => [d.code, d.location.row, d.location.column]),
+    );
+    expect((await fixToFixpoint(md, "b.md", crlf, OLD)).text).toBe(
       crlf
         .replace("% hf jobs uv run -e HF_TOKEN", "% hf jobs uv run -s HF_TOKEN")
         .replace(">>> hf jobs uv run train.py \\\r\n...     --flavor a10g-small", ">>> hf jobs uv run --flavor a10g-small train.py"),

@@ -3,20 +3,22 @@
  * Inline scripts of `hf_jobs("uv", {"script": """..."""})` are analysed recursively as job scripts, with their
  * findings mapped back into the outer file.
  */
-import { SourceText, withLoneCrAsLf, type AnalysisInput, type Diagnostic, type ScriptFacts } from "@hf-jobs-lint/core";
+import { SourceText, withLoneCrAsLf, type AnalysisInput, type Diagnostic, type RelatedInformation, type ScriptFacts } from "@hf-jobs-lint/core";
 import { nodesOfTypes, withPythonTree, type SyntaxNode, type TypedNode } from "./parser.js";
 import { FileModel, MODEL_NODE_TYPES } from "./model.js";
 import { toDiagnostics, type Context, type Finding, type Role } from "./context.js";
 import { findLaunches, type Launch } from "./launch.js";
+import { checkSandboxToolCalls } from "./rules/sandbox-tools.js";
 import { checkLaunch, type KnownScript } from "./rules/launch-rules.js";
 import { checkTokenArguments, checkTokenLiterals } from "./rules/literals.js";
 import { checkTokenOutput } from "./rules/output.js";
-import { checkArgvLaunches } from "./rules/argv.js";
+import { checkArgvLaunches, checkUsageText } from "./rules/argv.js";
 import { checkScriptHeader } from "./rules/pep723-rules.js";
 import { checkLegacyVariables, checkRedundantTokenArgument, checkTokenEarly, checkTokenFromArgv } from "./rules/script-rules.js";
 import { SCRIPT_NODE_TYPES, analyzeScriptNeeds, scriptFindings, type ScriptNeeds } from "./script-needs.js";
 import { readString, registerErrorRanges, unparenthesize } from "./syntax.js";
 import { resolveLocalScript, scriptFactsOf } from "./script-resolution.js";
+import { findScriptBlock } from "./pep723.js";
 
 export interface AnalyzeOptions {
   /** `script`: the text is a job script (an inline tool-call script); `launcher`: it launches jobs; `auto`: decide. */
@@ -85,14 +87,14 @@ interface TextAnalysis {
 }
 
 /** Read and analyse a local script a launch names: relative to the launcher first, then to the repository root. */
-function resolveScriptFile(input: AnalysisInput, scriptPath: string, cache: Map<string, ScriptNeeds | null>): { label: string; needs: ScriptNeeds } | null {
+function resolveScriptFile(input: AnalysisInput, scriptPath: string, cache: Map<string, ScriptNeeds | null>, reportMissing = true): { label: string; needs: ScriptNeeds } | null {
   return resolveLocalScript(scriptPath, {
     launcherPath: input.path,
     root: input.root,
     readFile: input.readFile,
     analyze: analyzeScriptNeeds,
     cache,
-    onUnresolved: input.reportUnresolvedScript,
+    ...(reportMissing ? { onUnresolved: input.reportUnresolvedScript } : {}),
   });
 }
 
@@ -138,8 +140,10 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
       // Refined below once `hf jobs` command lines are found (before any rule that depends on it runs).
       isLauncher: role === "launcher" || (role === "auto" && launches.length > 0),
       role,
+      jobScript: null, // decided below, once launches are known: a launcher is not judged as a job script
       toolCallSyntax,
       handledTokenStrings: new Set(),
+      checkedCommandStrings: new Set(),
       toolCallRanges: launches.filter((launch) => launch.kind === "tool").map((launch) => [launch.call.startIndex, launch.call.endIndex] as [number, number]),
       findings: [],
     };
@@ -174,7 +178,15 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
     };
     const argvLaunch = checkArgvLaunches(context, collected.lists, collected.calls, resolveArgvScript);
     if (argvLaunch && role === "auto") context.isLauncher = true;
+    // Usage text names example scripts (`hf jobs uv run my_script.py` in a CLI's help): a missing one is not news.
+    checkUsageText(context, collected.strings, (scriptPath) => {
+      const file = resolveScriptFile(input, scriptPath, cache, false);
+      return file ? scriptFactsOf(file.needs) : null;
+    });
 
+    context.jobScript = context.isLauncher ? null : jobScriptEvidence(input, source, role);
+
+    checkSandboxToolCalls(context, collected.calls);
     checkTokenLiterals(context, collected.strings, collected.comments, collected.errors);
     checkTokenArguments(context, collected.calls);
     checkTokenOutput(context, collected.calls, collected.raises);
@@ -183,11 +195,26 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
     checkLegacyVariables(context, collected.envCandidates);
 
     const script = scriptFindings(root, model, source, nodes);
-    if (!context.isLauncher) checkTokenEarly(context, script);
+    checkTokenEarly(context, script);
     checkScriptHeader(context, (name) => script.needs.readsVariables.has(name));
 
     return { findings: dedupe(context.findings), needs: script.needs };
   });
+}
+
+/** What says this file is a job script: its role as an inline script, the repository (engine), or its own PEP 723 header. */
+function jobScriptEvidence(input: AnalysisInput, source: SourceText, role: Role): RelatedInformation | null {
+  if (role === "script") return { message: "job script: the inline script of a launch" };
+  if (role === "launcher") return null;
+  return input.jobScript ?? headerEvidence(source, input.filename);
+}
+
+/** A PEP 723 `script` header as evidence that a file is a job script (`hf jobs uv run` runs uv scripts). */
+export function headerEvidence(source: SourceText, filename: string): RelatedInformation | null {
+  const block = findScriptBlock(source.text);
+  if (!block) return null;
+  const opening = block.lines[0] ? source.positionAt(block.lines[0].lineStart).row - 1 : source.positionAt(block.closeStart).row - 1;
+  return { message: "job script: it has a PEP 723 `# /// script` header, the form `hf jobs uv run` runs", filename, row: Math.max(1, opening) };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -5,7 +5,7 @@ import { analyzePython } from "./analyze.js";
 
 export { countSyntaxErrors, initPythonParser, withPythonTree, walk } from "./parser.js";
 export type { SyntaxNode, Tree } from "./parser.js";
-export { analyzePython, type AnalyzeOptions } from "./analyze.js";
+export { analyzePython, headerEvidence, type AnalyzeOptions } from "./analyze.js";
 export { analyzeScriptNeeds, HUB_WRITE_CALLS, type ScriptNeeds } from "./script-needs.js";
 export {
   isLocalScriptPath,

@@ -2,7 +2,7 @@
  * Job launches in a Python file: `huggingface_hub` calls (resolved by provenance: imports, aliases, `HfApi()`
  * instances) and `hf_jobs(OPERATION, {...})` tool calls. Each launch is read into one shape the rules share.
  */
-import { PYTHON_LAUNCH_FUNCTIONS, TOOL_CALL_LAUNCH_KEYS, type PythonLaunchFunction } from "@hf-jobs-lint/core";
+import { PYTHON_LAUNCH_FUNCTIONS, PYTHON_SANDBOX_FUNCTIONS, TOOL_CALL_LAUNCH_KEYS, isForeignFlatToolCall, toolCallOperation, type PythonLaunchFunction } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "./parser.js";
 import type { DictModel, FileModel } from "./model.js";
 import { literalString, namedChildren, positionalArguments, unparenthesize } from "./syntax.js";
@@ -48,6 +48,17 @@ function apiFunction(path: string | null): PythonLaunchFunction | null {
   return null;
 }
 
+/** Methods whose names sandbox calls have: other calls skip the provenance walk. */
+const SANDBOX_METHODS = new Set(["create", "run"]);
+
+/** `Sandbox.create(...)`, `pool.create(...)`, `sbx.run(...)` on objects that came from huggingface_hub's sandboxes. */
+function sandboxFunction(call: SyntaxNode, model: FileModel): PythonLaunchFunction | null {
+  const callee = call.childForFieldName("function");
+  if (callee?.type !== "attribute" || !SANDBOX_METHODS.has(callee.childForFieldName("attribute")?.text ?? "")) return null;
+  const path = model.provenancePath(call);
+  return path ? (PYTHON_SANDBOX_FUNCTIONS.get(path) ?? null) : null;
+}
+
 function readApiLaunch(call: SyntaxNode, fn: PythonLaunchFunction, model: FileModel): Launch {
   const container = call.childForFieldName("arguments");
   const args = new Map<string, LaunchArgument>();
@@ -90,7 +101,17 @@ function readToolCall(call: SyntaxNode, model: FileModel): Launch | null {
     if (argument.type === "keyword_argument") keywords.set(argument.childForFieldName("name")!.text, argument.childForFieldName("value"));
   }
   const operationNode = positional[0] ?? keywords.get("operation") ?? null;
-  return toolCallLaunch(call, literalString(operationNode), unparenthesize(positional[1] ?? keywords.get("args") ?? null), model);
+  const argsNode = positional[1] ?? keywords.get("args") ?? null;
+  // `hf_jobs(operation="run", script=..., hardware_flavor=...)`: another server's flat tool, not the MCP schema.
+  const operation = operationOf(operationNode);
+  if (!argsNode && operation && isForeignFlatToolCall(operation, [...keywords.keys()])) return null;
+  return toolCallLaunch(call, operation, unparenthesize(argsNode), model);
+}
+
+/** The operation the MCP server runs for what is written (it lower-cases it), or null. */
+function operationOf(node: SyntaxNode | null | undefined): string | null {
+  const written = literalString(node);
+  return written === null ? null : toolCallOperation(written);
 }
 
 /**
@@ -102,14 +123,28 @@ function readToolCallSchema(call: SyntaxNode, model: FileModel): Launch | null {
   if (!values.some((value) => literalString(value) === "hf_jobs")) return null;
   for (const value of values) {
     const schema = model.resolveDict(value);
-    const operation = schema?.entries.find((entry) => entry.key === "operation");
-    const args = schema?.entries.find((entry) => entry.key === "args");
-    if (operation && args) return toolCallLaunch(call, literalString(operation.value), unparenthesize(args.value), model);
+    const operationEntry = schema?.entries.find((entry) => entry.key === "operation");
+    if (!schema || !operationEntry) continue;
+    const operation = operationOf(operationEntry.value);
+    const args = schema.entries.find((entry) => entry.key === "args");
+    if (args) return toolCallLaunch(call, operation, unparenthesize(args.value), model);
+    // The flat form: the MCP server reads the top-level keys as `args` (its legacy shape), unless the keys are
+    // another server's flat `hf_jobs` (docs/hf-jobs-surfaces.md section 3).
+    if (
+      !operation ||
+      isForeignFlatToolCall(
+        operation,
+        schema.entries.map((entry) => entry.key),
+      )
+    )
+      return null;
+    return toolCallLaunch(call, operation, unparenthesize(value), model, "operation");
   }
   return null;
 }
 
-function toolCallLaunch(call: SyntaxNode, operation: string | null, argsNode: SyntaxNode | null, model: FileModel): Launch | null {
+/** `skipKey`: the flat form's `operation`, which sits among the job's keys but is not one of them. */
+function toolCallLaunch(call: SyntaxNode, operation: string | null, argsNode: SyntaxNode | null, model: FileModel, skipKey?: string): Launch | null {
   if (!operation || !TOOL_CALL_LAUNCH_KEYS.has(operation)) return null;
   const dict: DictModel | null = model.resolveDict(argsNode);
   const args = new Map<string, LaunchArgument>();
@@ -117,6 +152,7 @@ function toolCallLaunch(call: SyntaxNode, operation: string | null, argsNode: Sy
   if (dict) {
     const written = new Set(namedChildren(dict.literal).map((child) => child.id));
     for (const entry of dict.entries) {
+      if (entry.key === skipKey) continue;
       const direct = written.has(entry.entryNode.id);
       if (direct && entry.keyNode.type === "string") keyQuote = entry.keyNode.text.startsWith("'") ? "'" : '"';
       args.set(entry.key, { name: entry.key, entryNode: entry.entryNode, nameNode: entry.keyNode, value: entry.value, direct });
@@ -149,7 +185,7 @@ export function findLaunches(calls: readonly SyntaxNode[], model: FileModel, too
       launches.push(schemaLaunch);
       continue;
     }
-    const fn = apiFunction(model.calleePath(call));
+    const fn = apiFunction(model.calleePath(call)) ?? sandboxFunction(call, model);
     if (fn) launches.push(readApiLaunch(call, fn, model));
   }
   return launches;

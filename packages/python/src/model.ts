@@ -66,6 +66,7 @@ export const MODEL_NODE_TYPES: ReadonlySet<string> = new Set([
   "function_definition",
   "class_definition",
   "lambda",
+  "with_item",
 ]);
 
 function normalizeModule(module: string): string {
@@ -144,6 +145,9 @@ export class FileModel {
           if (name) this.addBinding(scope, name.text, node, node.startIndex);
           break;
         }
+        case "with_item":
+          this.readWithItem(node, scope);
+          break;
       }
       if (opensScope) {
         this.scopeNodes.push(node);
@@ -228,6 +232,19 @@ export class FileModel {
     let list = names.get(name);
     if (!list) names.set(name, (list = []));
     list.push({ value, start });
+  }
+
+  /**
+   * `with Sandbox.create() as sbx:` binds `sbx` to what the context manager's `__enter__` returns. Read as the
+   * expression itself, which is right for objects whose `__enter__` returns `self` (sandboxes, pools, `HfApi`
+   * sessions) and merely unresolved for the rest (a file object is no launch).
+   */
+  private readWithItem(node: SyntaxNode, scope: SyntaxNode): void {
+    const pattern = node.childForFieldName("value");
+    if (pattern?.type !== "as_pattern") return;
+    const value = pattern.namedChild(0);
+    const target = pattern.childForFieldName("alias")?.namedChild(0);
+    if (value && target?.type === "identifier") this.addBinding(scope, target.text, value, node.startIndex);
   }
 
   private readAssignment(node: SyntaxNode, scope: SyntaxNode): void {

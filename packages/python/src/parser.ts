@@ -3,7 +3,9 @@
  * the `tree-sitter-python` package ships. Initialised once, asynchronously; after that parsing is synchronous,
  * which lets the ESLint plugin analyse inline scripts inside a rule.
  */
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
 import { withLoneCrAsLf } from "@hf-jobs-lint/core";
 import { releaseTreeMemos } from "./syntax.js";
@@ -13,13 +15,21 @@ export type { Node as SyntaxNode, Tree } from "web-tree-sitter";
 let parser: Parser | null = null;
 let initialising: Promise<Parser> | null = null;
 
+/**
+ * The grammar: shipped in this package's `grammar/` folder when installed (prepack copies it there), else the
+ * one of the tree-sitter-python dev dependency (a checkout of the repository).
+ */
+function grammarPath(): string {
+  const shipped = fileURLToPath(new URL("../grammar/tree-sitter-python.wasm", import.meta.url));
+  if (fs.existsSync(shipped)) return shipped;
+  return createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
+}
+
 /** Load the runtime and the Python grammar once; every later call returns the same parser. */
 export function initPythonParser(): Promise<Parser> {
   initialising ??= (async () => {
     await Parser.init();
-    const require = createRequire(import.meta.url);
-    const wasmPath = require.resolve("tree-sitter-python/tree-sitter-python.wasm");
-    const language = await Language.load(wasmPath);
+    const language = await Language.load(grammarPath());
     const instance = new Parser();
     instance.setLanguage(language);
     parser = instance;

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { SourceText, applyEdits, selectFixes, type AnalysisInput, type Diagnostic } from "@hf-jobs-lint/core";
+import { SourceText, applyEdits, selectFixes, type AnalysisInput, type Diagnostic, type RelatedInformation } from "@hf-jobs-lint/core";
 import { analyzePython, initPythonParser, withPythonTree, type AnalyzeOptions } from "../src/index.js";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -44,9 +44,10 @@ export function readFixture(relative: string): string {
   return fs.readFileSync(fixturePath(relative), "utf8");
 }
 
-export function analyzeFixture(relative: string, options: AnalyzeOptions = {}, root = FIXTURES): Diagnostic[] {
+/** `jobScript`: the evidence the engine would give (a launch in the repository naming the file). */
+export function analyzeFixture(relative: string, options: AnalyzeOptions = {}, root = FIXTURES, jobScript: RelatedInformation | null = null): Diagnostic[] {
   const filePath = fixturePath(relative);
-  return analyzePython(inputFor(readFixture(relative), filePath, root), options);
+  return analyzePython({ ...inputFor(readFixture(relative), filePath, root), jobScript }, options);
 }
 
 export function codes(diagnostics: readonly Diagnostic[]): string[] {

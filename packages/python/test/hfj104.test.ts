@@ -4,7 +4,7 @@ beforeAll(setup);
 
 describe("HFJ104 no-token-in-arguments", () => {
   test("a job script that reads its token from argv", () => {
-    expect(rows(analyzeFixture("hfj104/bad_script.py"), "HFJ104")).toEqual([7, 10]);
+    expect(rows(analyzeFixture("hfj104/bad_script.py"), "HFJ104")).toEqual([10, 13]);
   });
 
   test("a token in script_args or command of a launch", () => {
@@ -16,6 +16,17 @@ describe("HFJ104 no-token-in-arguments", () => {
 
   test("look-alike options and plain arguments are silent", () => {
     expect(only(analyzeFixture("hfj104/good.py"), "HFJ104")).toEqual([]);
+  });
+
+  test("an optional token option (a fallback on HF_TOKEN or the login) is silent", () => {
+    expect(only(analyzeFixture("hfj104/optional_option.py"), "HFJ104")).toEqual([]);
+  });
+
+  test("a required token option is reported only in a job script, with the evidence", () => {
+    expect(only(analyzeFixture("hfj104/launcher_cli.py"), "HFJ104")).toEqual([]);
+    const jobScript = { message: "job script: `hf jobs uv run` runs it", filename: "README.md", row: 9 };
+    const found = only(analyzeFixture("hfj104/launcher_cli.py", {}, undefined, jobScript), "HFJ104");
+    expect(found.map((d) => [d.location.row, d.related])).toEqual([[7, [jobScript]]]);
   });
 
   test("a token after the script of an argv list", () => {

@@ -36,4 +36,26 @@ describe("HFJ206 no-unknown-job-argument", () => {
     const text = `hf_jobs("uv", {"script": "x.py", "with_deps": ["a"], "dependencies": ["b"]})\n`;
     expect(only(analyzeText(text), "HFJ206").map((d) => d.fix)).toEqual([null]);
   });
+
+  test("inline code as the Python API's script, through a constant and in the scheduled variant; the tool call runs it", () => {
+    const text = [
+      "from huggingface_hub import create_scheduled_uv_job, run_uv_job as launch",
+      'CODE = """import os',
+      'print(os.environ["HF_TOKEN"][:4])',
+      '"""',
+      "launch(CODE)",
+      'create_scheduled_uv_job("from datasets import load_dataset; load_dataset(\'x\')", schedule="@daily")',
+      'launch("train.py")',
+      'launch(script="https://example.com/train.py")',
+      'hf_jobs("uv", {"script": CODE})',
+      "",
+    ].join("\n");
+    const found = only(analyzeText(text), "HFJ206");
+    expect(found.map((d) => [d.location.row, d.location.column])).toEqual([
+      [5, 8],
+      [6, 25],
+    ]);
+    expect(found[0]!.message).toContain("`run_uv_job` takes a file path or URL as `script`");
+    expect(found[1]!.message).toContain("`create_scheduled_uv_job` takes a file path or URL");
+  });
 });

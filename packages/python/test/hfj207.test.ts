@@ -1,10 +1,18 @@
-import { analyzeFixture, fixFixture, only, readFixture, rows, setup } from "./helpers.js";
+import { analyzeFixture, analyzeText, fixFixture, only, readFixture, rows, setup } from "./helpers.js";
 
 beforeAll(setup);
 
 describe("HFJ207 no-flags-after-script (argv lists and shell strings)", () => {
   test("lists (one line and multi-line), os.system and shlex.split strings", () => {
-    expect(rows(analyzeFixture("hfj207/bad.py"), "HFJ207")).toEqual([5, 15, 20, 21]);
+    // bad.py pins huggingface_hub 0.36 in its PEP 723 header: argparse, everything after the script is the script's.
+    expect(rows(analyzeFixture("hfj207/bad.py"), "HFJ207")).toEqual([8, 18, 23, 24]);
+  });
+
+  test("without the pin (the newest huggingface_hub) `hf jobs` reads those flags itself: nothing to report", () => {
+    const unpinned = readFixture("hfj207/bad.py").split("\n").slice(3).join("\n");
+    expect(analyzeText(unpinned).filter((d) => d.code === "HFJ207" || d.code === "HFJ210")).toEqual([]);
+    const scriptOptions = analyzeText(`import subprocess\nsubprocess.run(["hf", "jobs", "uv", "run", "train.py", "--timeout", "30"], check=True)\n`);
+    expect(scriptOptions.map((d) => d.code)).toEqual(["HFJ210"]);
   });
 
   test("safe fix moves the flags before the script, keeping quote style and layout", () => {

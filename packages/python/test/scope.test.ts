@@ -10,13 +10,23 @@ describe("analyzeScriptNeeds (hf-jobs-lint scope)", () => {
     for (const line of [
       "model.push_to_hub('me/x')",
       "HfApi().upload_file(path_or_fileobj='a', path_in_repo='a', repo_id='me/x')",
-      "api.create_repo('me/x')",
-      "api.delete_branch('me/x', branch='b')",
+      "api = HfApi()\napi.create_repo('me/x')",
+      "HfApi().delete_branch('me/x', branch='b')",
       "TrainingArguments(output_dir='o', push_to_hub=True)",
       "SFTConfig(output_dir='o', push_to_hub=args.push)",
       "CommitScheduler(repo_id='me/x', folder_path='f')",
     ]) {
-      expect(analyzeScriptNeeds(`from huggingface_hub import HfApi\n${line}\n`).level).toBe("write");
+      expect(analyzeScriptNeeds(`from huggingface_hub import CommitScheduler, HfApi\n${line}\n`).level).toBe("write");
+    }
+  });
+
+  test("writes by name only are not Hub writes: a local helper, another library's client", () => {
+    for (const text of [
+      "from _common import push_to_hub\npush_to_hub(model, 'tiny')\n",
+      "def create_repo(name):\n    pass\ncreate_repo('x')\n",
+      "from sandbox_sdk import Sandbox\nbox = Sandbox()\nbox.upload_file('a', '/a')\n",
+    ]) {
+      expect(analyzeScriptNeeds(text).level).toBe("none");
     }
   });
 

@@ -8,9 +8,9 @@ const py = (command: string) => `import os\nos.system(${command})\n`;
 describe("shell command strings are split by core's shell tokenizer", () => {
   test("every command of a compound string is checked", () => {
     expect(codes(analyzeText(py(`"hf jobs uv run --secrets HF_TOKEN train.py; echo ok"`)))).toEqual([]);
-    expect(codes(analyzeText(py(`"hf jobs uv run train.py --secrets HF_TOKEN; echo ok"`)))).toEqual(["HFJ207"]);
+    expect(codes(analyzeText(py(`"hf jobs uv run train.py --timeout 30; echo ok"`)))).toEqual(["HFJ210"]);
     expect(codes(analyzeText(py(`"cd x && hf jobs run -e HF_TOKEN=$HF_TOKEN python:3.12 python -c pass"`)))).toEqual(["HFJ201"]);
-    expect(codes(analyzeText(py(`"echo start; hf jobs uv run train.py --secret HF_TOKEN"`)))).toEqual(["HFJ207"]);
+    expect(codes(analyzeText(py(`"echo start; hf jobs uv run train.py --name run1"`)))).toEqual(["HFJ210"]);
     const two = analyzeText(py(`"hf jobs run -e HF_TOKEN img && hf jobs run -e HF_TOKEN img2"`));
     expect(codes(two)).toEqual(["HFJ201", "HFJ201"]);
   });
@@ -28,7 +28,8 @@ describe("shell command strings are split by core's shell tokenizer", () => {
   });
 
   test("f-string interpolations are non-literal words; a fix that would copy one is refused", () => {
-    const text = `import os\nos.system(f"hf jobs uv run {script} --flavor {flavor}")\n`;
+    // Pinned to huggingface_hub 0.36, where flags after the script are the script's (HFJ207 moves them).
+    const text = `# /// script\n# dependencies = ["huggingface_hub==0.36.2"]\n# ///\nimport os\nos.system(f"hf jobs uv run {script} --flavor {flavor}")\n`;
     const [finding] = only(analyzeText(text), "HFJ207");
     expect(finding).toBeDefined();
     expect(finding!.fix).toBeNull();

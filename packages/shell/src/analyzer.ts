@@ -1,7 +1,7 @@
 /** The analyzer for shell files (`.sh`, `.bash`, `.zsh`) and Makefile recipes. */
 import path from "node:path";
-import { makeDiagnostic, withLoneCrAsLf, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
-import { checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
+import { makeDiagnostic, namedFileLookup, withLoneCrAsLf, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import { LAUNCH_HINT, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
 import { blankRanges, makefileBlanks } from "./mask.js";
 import { loadAnalyzeScriptNeeds, scriptFactsLookup, type AnalyzeScriptNeeds } from "./script-facts.js";
 
@@ -19,8 +19,12 @@ async function analyzeShellFile(input: AnalysisInput, analyzeNeeds?: AnalyzeScri
   const text = withLoneCrAsLf(input.source.text);
   const makefile = isMakefile(input.path ?? input.filename);
   const shellText = makefile ? blankRanges(text, makefileBlanks(text)) : text;
-  const analyze = analyzeNeeds !== undefined ? analyzeNeeds : /\bjobs\b|hfjobs/.test(text) ? await loadAnalyzeScriptNeeds() : null;
-  const findings = checkShellRegion({ text, shellText, makefile, scriptFacts: scriptFactsLookup(input, analyze) }, 0, text.length);
+  const analyze = analyzeNeeds !== undefined ? analyzeNeeds : LAUNCH_HINT.test(text) ? await loadAnalyzeScriptNeeds() : null;
+  const findings = checkShellRegion(
+    { text, shellText, makefile, scriptFacts: scriptFactsLookup(input, analyze), hubVersion: input.hubVersion ?? null, dotenvFile: namedFileLookup(input) },
+    0,
+    text.length,
+  );
   for (const finding of tokenFindings(text, coveredTokenOffsets(findings))) findings.push(finding);
   return findings;
 }

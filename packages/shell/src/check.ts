@@ -4,7 +4,18 @@
  * ranges and renders their fixes. HFJ101 on tokens outside command lines (comments, `export`, heredocs) is
  * `tokenFindings`, which skips the token occurrences a command-line finding already reports.
  */
-import { checkJobsCommandLine, findTokens, hardcodedTokenMessage, parseJobsCommandLine, redact, type Fix, type RuleCode } from "@hf-jobs-lint/core";
+import {
+  LAUNCH_COMMAND_HINT,
+  checkJobsCommandLine,
+  findTokens,
+  hardcodedTokenMessage,
+  parseJobsCommandLine,
+  redact,
+  type CiStepContext,
+  type Fix,
+  type NamedFileLookup,
+  type RuleCode,
+} from "@hf-jobs-lint/core";
 import { renderArgvFix } from "./render.js";
 import type { ScriptFactsLookup } from "./script-facts.js";
 import { tokenizeRange, type ShellCommand } from "./tokenize.js";
@@ -32,21 +43,33 @@ export interface ShellCheckContext {
   shellText: string;
   makefile: boolean;
   scriptFacts: ScriptFactsLookup;
+  /** The huggingface_hub version the lines run with (the input's); the newest when absent. */
+  hubVersion?: string | null;
+  /** The CI step's environment, for a command in a workflow step (HFJ213, HFJ214). */
+  ci?: CiStepContext | null;
+  /** Reads the dotenv files a command names (`--secrets-file .env.secrets`); absent: they are not read. */
+  dotenvFile?: NamedFileLookup;
 }
 
 /** Cheap test before tokenizing a region: no launch can be in it without one of these words. */
-const LAUNCH_HINT = /\bjobs\b|hfjobs/;
+export const LAUNCH_HINT = LAUNCH_COMMAND_HINT;
 
 export function checkShellCommand(command: ShellCommand, context: ShellCheckContext): LocalFinding[] {
   const words = command.words;
   const values = words.map((word) => word.value);
-  const parsed = parseJobsCommandLine(values);
+  const literals = words.map((word) => word.literal);
+  const parsed = parseJobsCommandLine(values, { hubVersion: context.hubVersion ?? null }, literals);
   if (!parsed) return [];
   const target = parsed.target ? words[parsed.target.index] : undefined;
   const script = parsed.kind.endsWith("uv") && target?.literal ? context.scriptFacts(target.value) : null;
   const argv = words.map((word) => ({ value: word.value, literal: word.literal }));
   const findings: LocalFinding[] = [];
-  for (const finding of checkJobsCommandLine(argv, { script })) {
+  for (const finding of checkJobsCommandLine(argv, {
+    script,
+    hubVersion: context.hubVersion ?? null,
+    ci: context.ci ?? null,
+    ...(context.dotenvFile ? { dotenvFile: context.dotenvFile } : {}),
+  })) {
     const start = words[finding.index]!.start;
     const end = words[finding.endIndex]!.end;
     const fix = finding.fix ? renderArgvFix(words, finding.fix, { text: context.text, makefile: context.makefile }) : null;

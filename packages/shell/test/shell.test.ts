@@ -4,6 +4,9 @@ import { createShellAnalyzer, shellAnalyzer } from "../src/index.js";
 import { tokenizeShell } from "../src/tokenize.js";
 import { analyzeText, codesOf, covered, FAKE_TOKEN, FAKE_TOKEN_2, fixToFixpoint } from "../../../test/helpers/analyzer-harness.js";
 
+/** huggingface_hub 0.36: `hf jobs` passes everything after the script to it (argparse). */
+const OLD = { hubVersion: "0.36.2" };
+
 const fixtures = path.resolve(__dirname, "../../../fixtures/shell");
 // Script needs are injected here (the Python analyzer's own tests cover `analyzeScriptNeeds`): a script that
 // calls `push_to_hub` needs a write token.
@@ -72,13 +75,13 @@ describe("tokenizeShell", () => {
 describe("shellAnalyzer", () => {
   it("reports each mistake of the bad fixture and fixes it to a clean, idempotent file", async () => {
     const text = readFileSync(path.join(fixtures, "launch-bad.sh"), "utf8");
-    const found = await analyzeText(shell, "launch-bad.sh", text);
+    const found = await analyzeText(shell, "launch-bad.sh", text, OLD);
     expect(found.map((d) => [d.code, d.location.row, covered(text, d)])).toEqual([
       ["HFJ201", 5, "-e HF_TOKEN"],
       ["HFJ207", 8, "--secrets HF_TOKEN"],
       ["HFJ102", 10, "-s HF_TOKEN=hf_xxx"],
     ]);
-    const fixed = await fixToFixpoint(shell, "launch-bad.sh", text, { unsafe: true });
+    const fixed = await fixToFixpoint(shell, "launch-bad.sh", text, { unsafe: true, ...OLD });
     expect(fixed.remaining).toEqual([]);
     expect(fixed.text).toBe(
       text
@@ -86,6 +89,12 @@ describe("shellAnalyzer", () => {
         .replace("hf jobs uv run scripts/train.py \\\n  --epochs 3 \\\n  --secrets HF_TOKEN \\\n", "hf jobs uv run --secrets HF_TOKEN scripts/train.py \\\n  --epochs 3 \\\n")
         .replace("-s HF_TOKEN=hf_xxx", "-s HF_TOKEN"),
     );
+    // Since huggingface_hub 1.0 `hf jobs` reads `--secrets` after the script itself: row 8 is fine there.
+    const newest = await analyzeText(shell, "launch-bad.sh", text);
+    expect(newest.map((d) => [d.code, d.location.row])).toEqual([
+      ["HFJ201", 5],
+      ["HFJ102", 10],
+    ]);
   });
 
   it("is silent on the good fixture", async () => {
@@ -131,8 +140,10 @@ describe("shellAnalyzer", () => {
 
   it("scheduled launches: flags after the script move before the schedule", async () => {
     const text = "hf jobs scheduled uv run @hourly job.py --flavor cpu-basic --detach\n";
-    expect(codesOf(await analyzeText(shell, "s.sh", text))).toEqual(["HFJ207"]);
-    expect((await fixToFixpoint(shell, "s.sh", text)).text).toBe("hf jobs scheduled uv run --flavor cpu-basic --detach @hourly job.py\n");
+    expect(codesOf(await analyzeText(shell, "s.sh", text, OLD))).toEqual(["HFJ207"]);
+    expect((await fixToFixpoint(shell, "s.sh", text, OLD)).text).toBe("hf jobs scheduled uv run --flavor cpu-basic --detach @hourly job.py\n");
+    // Since 1.0: `--flavor` is read after the script; `--detach` does not exist on scheduled commands and goes to the script.
+    expect(await analyzeText(shell, "s.sh", text)).toEqual([]);
   });
 
   it("scheduled run: a quoted cron schedule is one word; flags between it and the image are hf jobs flags", async () => {
@@ -143,9 +154,11 @@ describe("shellAnalyzer", () => {
   });
 
   it("hfjobs: legacy `--secret` spelling, for renames and for moves out of -e", async () => {
-    const text = "hfjobs run --secret TOKEN --env HF_TOKEN ubuntu ls\n";
+    const text = "hfjobs run --secret TOKEN=$T --env HF_TOKEN=$HF_TOKEN ubuntu ls\n";
     expect(codesOf(await analyzeText(shell, "l.sh", text))).toEqual(["HFJ204", "HFJ201"]);
-    expect((await fixToFixpoint(shell, "l.sh", text, { unsafe: true })).text).toBe("hfjobs run --secret HF_TOKEN --secret HF_TOKEN ubuntu ls\n");
+    expect((await fixToFixpoint(shell, "l.sh", text, { unsafe: true })).text).toBe("hfjobs run --secret HF_TOKEN=$T --secret HF_TOKEN=$HF_TOKEN ubuntu ls\n");
+    // hfjobs reads a bare key as a dotenv line without a value: nothing is sent (HFJ212), nothing is stored (no HFJ201).
+    expect(codesOf(await analyzeText(shell, "l.sh", "hfjobs run --env HF_TOKEN ubuntu ls\n"))).toEqual(["HFJ212"]);
   });
 
   it("huggingface-cli jobs: same flags as hf jobs", async () => {
@@ -190,9 +203,11 @@ describe("shellAnalyzer", () => {
 
   it("CRLF files: continuations are followed and line endings kept by the fix", async () => {
     const text = "hf jobs uv run train.py \\\r\n  --epochs 3 \\\r\n  --flavor a10g-large\r\necho done\r\n";
-    const found = await analyzeText(shell, "w.sh", text);
+    const found = await analyzeText(shell, "w.sh", text, OLD);
     expect(found.map((d) => [d.code, d.location.row])).toEqual([["HFJ207", 3]]);
-    expect((await fixToFixpoint(shell, "w.sh", text)).text).toBe("hf jobs uv run --flavor a10g-large train.py \\\r\n  --epochs 3\r\necho done\r\n");
+    expect((await fixToFixpoint(shell, "w.sh", text, OLD)).text).toBe("hf jobs uv run --flavor a10g-large train.py \\\r\n  --epochs 3\r\necho done\r\n");
+    const serve = "hf jobs uv run serve.py \\\r\n  --port 80 \\\r\n  --timeout 5\r\n";
+    expect((await fixToFixpoint(shell, "w.sh", serve, { unsafe: true })).text).toBe("hf jobs uv run serve.py \\\r\n  --port 80 \\\r\n  -- --timeout 5\r\n");
   });
 
   it("the noqa row of a multi-line command is its last line, where a comment can go", async () => {

@@ -3,80 +3,105 @@ import fs from "node:fs";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import {
-  ConfigError,
   compareDiagnostics,
   countFixable,
   createReporter,
   discoverFiles,
-  fileKind,
-  DEFAULT_TEST_FILES,
-  findConfig,
   findRepositoryRoot,
+  fileKind,
   getRule,
-  loadConfigFile,
-  normaliseCodes,
+  redactText,
   ReportWriter,
   SourceText,
   StatisticsTally,
+  type Diagnostic,
   type FileError,
   type FileReport,
   type OutputFormat,
   type ReportTotals,
 } from "@hf-jobs-lint/core";
-import { checkFiles, defaultThreadCount, displayName, resolveEnabledCodes, runChecks, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
-import { UsageError, type Output } from "../io.js";
+import { checkFiles, defaultThreadCount, displayName, indexJobScripts, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
+import { progressStream, UsageError, writeSource, type Io } from "../io.js";
+import { colorizeLabel, colorizeReport, colorsEnabled, type ColorChoice } from "../color.js";
+import { addNoqaCommand } from "./add-noqa.js";
+import { showCommand } from "./show.js";
+import { watchCommand } from "./watch.js";
+import { SettingsResolver, type SettingsFlags } from "../settings.js";
 
-export interface CheckOptions {
-  select?: string[];
-  ignore?: string[];
-  extendSelect?: string[];
-  fix?: boolean;
-  unsafeFixes?: boolean;
-  diff?: boolean;
+export interface CheckOptions extends SettingsFlags {
   showFixes?: boolean;
   outputFormat: OutputFormat;
   statistics?: boolean;
   exitZero?: boolean;
-  config?: string;
   stdinFilename?: string;
   threads?: number;
   quiet?: boolean;
-  respectGitignore: boolean;
-  includeCounterexamples?: boolean;
+  silent?: boolean;
+  verbose?: boolean;
+  outputFile?: string;
+  color?: string;
+  fixOnly?: boolean;
+  exitNonZeroOnFix?: boolean;
+  addNoqa?: boolean;
+  showFiles?: boolean;
+  showSettings?: boolean;
+  watch?: boolean;
+  /** `exclude` applies to paths named on the command line too (pre-commit names every staged file). */
+  forceExclude?: boolean;
   /** `migrate` shows a progress bar on a terminal. */
   progress?: boolean;
+}
+
+export interface CheckRun {
+  /** What was checked, in the order checked (each outcome is the target of the same index). */
+  targets: CheckTarget[];
+  outcomes: FileOutcome[];
+  errors: FileError[];
+  remaining: Diagnostic[];
+  fixedCount: number;
+  resolver: SettingsResolver;
+  /** The settings target `index` was checked with. */
+  settingsOf(index: number): { key: string; settings: CheckSettings };
+}
+
+/** The files to check: stdin, or discovery under the paths with each folder's own excludes. */
+export function findTargets(paths: string[], options: CheckOptions, io: Io, resolver: SettingsResolver): { targets: CheckTarget[]; errors: FileError[] } {
+  const errors: FileError[] = [];
+  if (options.stdinFilename !== undefined || (paths.length === 1 && paths[0] === "-")) {
+    const filename = options.stdinFilename ?? "-";
+    const kind = fileKind(filename) ?? "python";
+    const absolute = options.stdinFilename ? path.resolve(io.cwd, options.stdinFilename) : null;
+    // path stays null: stdin is never written back (its fixed text goes to stdout).
+    return { targets: [{ filename: absolute ? displayName(absolute, io.cwd) : filename, path: null, kind, text: "" }], errors };
+  }
+  const discovery = discoverFiles(paths.length > 0 ? paths.map((p) => path.resolve(io.cwd, p)) : [io.cwd], {
+    root: io.cwd,
+    exclude: [],
+    respectGitignore: resolver.respectGitignore(io.cwd),
+    isExcluded: (absolute, isDir) => resolver.isExcluded(absolute, isDir),
+    forceExclude: Boolean(options.forceExclude),
+  });
+  for (const error of discovery.errors) errors.push({ filename: displayName(error.path, io.cwd), message: error.message });
+  const targets = discovery.files.map((file) => ({ filename: displayName(file.path, io.cwd), path: file.path, kind: file.kind }));
+  return { targets, errors };
 }
 
 /** What a run hands its sink: each file's outcome, in file order (again, after a re-check in `--fix`). */
 export type OutcomeSink = (index: number, outcome: FileOutcome) => void;
 
-export interface CheckRun {
-  /** Files checked. */
-  files: number;
-  /** Paths that could not be walked (symlink loops, missing paths): no outcome carries them. */
+/** What is known of a run before its first outcome: the files, their settings, the paths that could not be walked. */
+export interface RunPlan {
+  targets: CheckTarget[];
   discoveryErrors: FileError[];
+  resolver: SettingsResolver;
+  /** The settings target `index` is checked with. */
+  settingsOf(index: number): { key: string; settings: CheckSettings };
 }
-
-function codesFromFlag(values: string[] | undefined, flag: string): string[] | undefined {
-  if (!values) return undefined;
-  const split = values
-    .flatMap((value) => value.split(","))
-    .map((value) => value.trim())
-    .filter(Boolean);
-  try {
-    return normaliseCodes(split, flag);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-/** Code-unit order, as the reporters sort filenames. */
-const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The real paths of what the command line names: fixes are written inside them only. */
 function writeRoots(paths: readonly string[], cwd: string): string[] {
   const roots: string[] = [];
-  for (const given of paths) {
+  for (const given of paths.length > 0 && !paths.includes("-") ? paths : ["."]) {
     try {
       roots.push(fs.realpathSync(path.resolve(cwd, given)));
     } catch {
@@ -86,75 +111,43 @@ function writeRoots(paths: readonly string[], cwd: string): string[] {
   return roots;
 }
 
-/** Settings from the configuration and the flags (flags win). */
-function resolveSettings(options: CheckOptions, cwd: string): { settings: CheckSettings; exclude: string[]; configRoot: string } {
-  const loaded = options.config ? loadConfigFile(path.resolve(cwd, options.config)) : findConfig(cwd);
-  const { config } = loaded;
-  const enabled = resolveEnabledCodes(config, {
-    select: codesFromFlag(options.select, "--select"),
-    ignore: codesFromFlag(options.ignore, "--ignore"),
-    extendSelect: codesFromFlag(options.extendSelect, "--extend-select"),
-  });
-  const settings: CheckSettings = {
-    enabled: [...enabled],
-    perFileIgnores: config.perFileIgnores ?? {},
-    testFiles: [...(config.testFiles ?? DEFAULT_TEST_FILES)],
-    configRoot: loaded.root,
-    repoRoot: findRepositoryRoot(cwd, cwd),
-    includeCounterexamples: options.includeCounterexamples ?? config.includeCounterexamples ?? false,
-    fix: Boolean(options.fix),
-    unsafeFixes: Boolean(options.unsafeFixes),
-    diff: Boolean(options.diff),
-  };
-  const exclude = [...(config.exclude ?? []), ...(config.extendExclude ?? [])];
-  return { settings, exclude, configRoot: loaded.root };
-}
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Check the files the paths name and hand each outcome to `sink` in file order, as soon as it is known. Files are
- * ordered by the name they are shown with, so printing outcomes in this order prints findings sorted as Ruff
- * sorts them. With `--fix`, a launcher whose script was fixed is checked again and handed on once more.
+ * Check the files the paths name and hand each outcome to `sink` in file order, as soon as it is known, so a
+ * report can be printed as the run goes and nothing of a file is kept after it. Files are ordered by the name they
+ * are shown with: printing outcomes in this order prints findings sorted as Ruff sorts them. With `--fix`, a
+ * launcher whose script was fixed is checked again and handed on once more. `onPlan` hears of the files first.
  */
-export async function runCheck(paths: string[], options: CheckOptions, io: Output, sink: OutcomeSink): Promise<CheckRun> {
-  let resolved;
-  try {
-    resolved = resolveSettings(options, io.cwd);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
-  const { settings, exclude, configRoot } = resolved;
-  settings.writeRoots = writeRoots(paths.length > 0 && paths[0] !== "-" ? paths : ["."], io.cwd);
-  const discoveryErrors: FileError[] = [];
-  let targets: CheckTarget[];
+export async function streamCheck(paths: string[], options: CheckOptions, io: Io, sink: OutcomeSink, onPlan?: (plan: RunPlan) => void): Promise<RunPlan> {
+  const resolver = new SettingsResolver(options, io.cwd);
+  const found = findTargets(paths, options, io, resolver);
+  const targets = found.targets.sort((a, b) => compareStrings(a.filename, b.filename));
+  if (targets.length === 1 && targets[0]!.text !== undefined) targets[0]!.text = await io.readStdin();
 
-  if (options.stdinFilename !== undefined || (paths.length === 1 && paths[0] === "-")) {
-    const filename = options.stdinFilename ?? "-";
-    const kind = fileKind(filename) ?? "python";
-    const absolute = options.stdinFilename ? path.resolve(io.cwd, options.stdinFilename) : null;
-    targets = [{ filename: absolute ? displayName(absolute, io.cwd) : filename, path: null, kind, text: await io.readStdin() }];
-  } else {
-    const discovery = discoverFiles(paths.length > 0 ? paths.map((p) => path.resolve(io.cwd, p)) : [io.cwd], {
-      root: configRoot,
-      exclude,
-      respectGitignore: options.respectGitignore,
-    });
-    for (const error of discovery.errors) discoveryErrors.push({ filename: displayName(error.path, io.cwd), message: error.message });
-    targets = discovery.files.map((file) => ({ filename: displayName(file.path, io.cwd), path: file.path, kind: file.kind }));
-    targets.sort((a, b) => compareStrings(a.filename, b.filename));
+  // stdin is checked with the settings of its --stdin-filename, as in Ruff.
+  const stdinPath = options.stdinFilename !== undefined ? path.resolve(io.cwd, options.stdinFilename) : null;
+  const settingsOf = (index: number) => resolver.forFile(targets[index]!.path ?? stdinPath, io.cwd);
+  // Once over every target for each distinct settings, so the re-check of dependents after --fix sees the same evidence.
+  const distinct = new Set(targets.map((_, index) => settingsOf(index).settings));
+  const roots = writeRoots(paths, io.cwd);
+  for (const settings of distinct) {
+    settings.jobScripts = indexJobScripts(targets, { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs });
+    settings.writeRoots = roots;
   }
-
+  const plan: RunPlan = { targets, discoveryErrors: found.errors, resolver, settingsOf };
+  onPlan?.(plan);
   const threads = options.threads ?? defaultThreadCount();
   let bar: cliProgress.SingleBar | null = null;
   if (options.progress && io.stderrIsTTY && targets.length > 0) {
     bar = new cliProgress.SingleBar(
-      { stream: io.progressStream(), format: "{bar} {value}/{total} files", hideCursor: true, clearOnComplete: true },
+      { stream: progressStream(io), format: "{bar} {value}/{total} files", hideCursor: true, clearOnComplete: true },
       cliProgress.Presets.shades_classic,
     );
     bar.start(targets.length, 0);
   }
-  const rechecks = new RecheckState(settings.fix && !settings.diff);
-  await checkFiles(targets, settings, {
+  const rechecks = new RecheckState(Boolean(options.fix && !options.diff));
+  await checkFiles(targets, settingsOf, {
     threads,
     ...(bar ? { onProgress: (done: number) => bar!.update(done) } : {}),
     onOutcome: (index, outcome) => {
@@ -163,8 +156,24 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Outpu
     },
   });
   bar?.stop();
-  await rechecks.run(targets, settings, threads, sink);
-  return { files: targets.length, discoveryErrors };
+  await rechecks.run(targets, settingsOf, threads, sink);
+  return plan;
+}
+
+/** A whole run at once, for the commands that need every outcome together (watch, add-noqa, migrate, repos). */
+export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<CheckRun> {
+  const outcomes: FileOutcome[] = [];
+  const plan = await streamCheck(paths, options, io, (index, outcome) => (outcomes[index] = outcome));
+  const errors = [...plan.discoveryErrors];
+  const remaining: Diagnostic[] = [];
+  let fixedCount = 0;
+  for (const outcome of outcomes) {
+    if (outcome.error) errors.push({ filename: outcome.filename, message: outcome.error });
+    for (const diagnostic of outcome.diagnostics) remaining.push(diagnostic);
+    fixedCount += outcome.fixed.length;
+  }
+  remaining.sort(compareDiagnostics);
+  return { targets: plan.targets, outcomes, errors, remaining, fixedCount, resolver: plan.resolver, settingsOf: plan.settingsOf };
 }
 
 /** Rounds of re-checking launchers whose scripts were fixed; each round can only follow a longer chain. */
@@ -187,25 +196,28 @@ class RecheckState {
     if (outcome.dependencies.length > 0) this.readers.set(index, { dependencies: outcome.dependencies, fixed: outcome.fixed, error: outcome.error });
   }
 
-  async run(targets: readonly CheckTarget[], settings: CheckSettings, threads: number, sink: OutcomeSink): Promise<void> {
+  async run(targets: readonly CheckTarget[], settingsOf: (index: number) => { key: string; settings: CheckSettings }, threads: number, sink: OutcomeSink): Promise<void> {
     let written = this.written;
     for (let round = 0; round < MAX_DEPENDENT_ROUNDS && written.size > 0; round++) {
       const indices = [...this.readers].filter(([, reader]) => reader.dependencies.some((dependency) => written.has(dependency))).map(([index]) => index);
       if (indices.length === 0) return;
-      const again = await runChecks(
-        indices.map((i) => targets[i]!),
-        settings,
-        threads,
+      const next = new Set<string>();
+      await checkFiles(
+        indices.map((index) => targets[index]!),
+        (k) => settingsOf(indices[k]!),
+        {
+          threads,
+          onOutcome: (k, outcome) => {
+            const index = indices[k]!;
+            const previous = this.readers.get(index)!;
+            if (outcome.fixed.length > 0 && targets[index]!.path) next.add(targets[index]!.path!);
+            const merged = { ...outcome, fixed: [...previous.fixed, ...outcome.fixed], error: outcome.error ?? previous.error };
+            this.readers.set(index, { dependencies: outcome.dependencies, fixed: merged.fixed, error: merged.error });
+            sink(index, merged);
+          },
+        },
       );
-      written = new Set();
-      again.forEach((outcome, k) => {
-        const index = indices[k]!;
-        const previous = this.readers.get(index)!;
-        if (outcome.fixed.length > 0 && targets[index]!.path) written.add(targets[index]!.path!);
-        const merged = { ...outcome, fixed: [...previous.fixed, ...outcome.fixed], error: outcome.error ?? previous.error };
-        this.readers.set(index, { dependencies: outcome.dependencies, fixed: merged.fixed, error: merged.error });
-        sink(index, merged);
-      });
+      written = next;
     }
   }
 }
@@ -229,43 +241,11 @@ export class PatchCount {
     if (!outcome.diffApplies) this.redacted++;
   }
 
-  /** The stderr line, or "" when every printed patch applies. */
+  /** The line to say, or "" when every printed patch applies. */
   note(): string {
     if (this.redacted === 0) return "";
     const verb = this.patches === 1 ? "shows" : "show";
-    return `${this.redacted} of ${this.patches} patch${this.patches === 1 ? "" : "es"} ${verb} redacted tokens and will not apply as printed (marked \`# hf-jobs-lint:\`); \`check --fix\` applies them.\n`;
-  }
-}
-
-/** Per file, what the closing lines count; a re-checked file's entry is replaced. Files with nothing to count keep no entry. */
-class RunTotals {
-  private readonly perFile = new Map<number, { remaining: number; applicable: number; hiddenUnsafe: number; fixed: number; error: FileError | null }>();
-
-  constructor(private readonly unsafeFixesEnabled: boolean) {}
-
-  add(index: number, outcome: FileOutcome): void {
-    const { applicable, hiddenUnsafe } = countFixable(outcome.diagnostics, this.unsafeFixesEnabled);
-    const entry = {
-      remaining: outcome.diagnostics.length,
-      applicable,
-      hiddenUnsafe,
-      fixed: outcome.fixed.length,
-      error: outcome.error ? { filename: outcome.filename, message: outcome.error } : null,
-    };
-    if (entry.remaining === 0 && entry.fixed === 0 && !entry.error) this.perFile.delete(index);
-    else this.perFile.set(index, entry);
-  }
-
-  totals(discoveryErrors: readonly FileError[]): ReportTotals {
-    const totals = { remaining: 0, fixApplied: 0, applicable: 0, hiddenUnsafe: 0, errors: [...discoveryErrors] };
-    for (const entry of this.perFile.values()) {
-      totals.remaining += entry.remaining;
-      totals.fixApplied += entry.fixed;
-      totals.applicable += entry.applicable;
-      totals.hiddenUnsafe += entry.hiddenUnsafe;
-      if (entry.error) totals.errors.push(entry.error);
-    }
-    return totals;
+    return `${this.redacted} of ${this.patches} patch${this.patches === 1 ? "" : "es"} ${verb} redacted tokens and will not apply as printed (marked \`# hf-jobs-lint:\`); \`check --fix\` applies them.`;
   }
 }
 
@@ -293,6 +273,77 @@ class FixList {
   }
 }
 
+/** Where the report and the log lines go: `--output-file`, `--silent`, colours. */
+export interface Output {
+  report(text: string): void;
+  log(text: string): void;
+  /** Colours for the report (a TTY, no --output-file, --color). */
+  colorReport: boolean;
+  colorLog: boolean;
+}
+
+export function makeOutput(options: CheckOptions, io: Io, writeFile: (file: string, text: string) => void): Output & { close(): void } {
+  const choice = (options.color ?? "auto") as ColorChoice;
+  let buffered = "";
+  const silent = Boolean(options.silent);
+  return {
+    report: (text) => {
+      if (options.outputFile) buffered += text;
+      else if (!silent) io.stdout(text);
+    },
+    log: (text) => {
+      if (!silent) io.stderr(text);
+    },
+    colorReport: !options.outputFile && colorsEnabled(choice, Boolean(io.stdoutIsTTY)),
+    colorLog: colorsEnabled(choice, io.stderrIsTTY),
+    close: () => {
+      if (options.outputFile) writeFile(path.resolve(io.cwd, options.outputFile), buffered);
+    },
+  };
+}
+
+/** Per file, what the closing lines count; a re-checked file's entry is replaced. Files with nothing to count keep no entry. */
+class RunTotals {
+  private readonly perFile = new Map<number, { remaining: number; applicable: number; hiddenUnsafe: number; fixed: number; error: FileError | null }>();
+
+  constructor(private readonly unsafeFixesEnabled: boolean) {}
+
+  add(index: number, outcome: FileOutcome): void {
+    const { applicable, hiddenUnsafe } = countFixable(outcome.diagnostics, this.unsafeFixesEnabled);
+    const error = outcome.error ? { filename: outcome.filename, message: outcome.error } : null;
+    const entry = { remaining: outcome.diagnostics.length, applicable, hiddenUnsafe, fixed: outcome.fixed.length, error };
+    if (entry.remaining === 0 && entry.fixed === 0 && !entry.error) this.perFile.delete(index);
+    else this.perFile.set(index, entry);
+  }
+
+  totals(plan: RunPlan): ReportTotals {
+    const totals = { remaining: 0, fixApplied: 0, applicable: 0, hiddenUnsafe: 0, errors: [...plan.discoveryErrors], checkedFiles: plan.targets.length };
+    for (const [, entry] of [...this.perFile].sort(([a], [b]) => a - b)) {
+      totals.remaining += entry.remaining;
+      totals.fixApplied += entry.fixed;
+      totals.applicable += entry.applicable;
+      totals.hiddenUnsafe += entry.hiddenUnsafe;
+      if (entry.error) totals.errors.push(entry.error);
+    }
+    return totals;
+  }
+}
+
+/** Notes and warnings about one file, for stderr: scripts a launch names that were not found, bad `# noqa` codes. */
+function fileNotes(plan: RunPlan, index: number, outcome: FileOutcome): string[] {
+  const lines: string[] = [];
+  for (const warning of outcome.warnings) lines.push(`warning: ${outcome.filename}: ${warning}`);
+  // Said only where a rule that needs the script is on: with HFJ203 and HFJ204 off, nothing is missing.
+  const enabled = plan.settingsOf(index).settings.enabled;
+  if (!enabled.includes("HFJ203") && !enabled.includes("HFJ204")) return lines;
+  // Docs name example scripts that exist only in the reader's project (`hf jobs uv run train.py`): not worth a note.
+  if (plan.targets[index]?.kind === "markdown") return lines;
+  for (const script of outcome.unresolvedScripts) {
+    lines.push(`note: ${outcome.filename}: the launched script \`${script}\` was not found, so what token it needs is unknown (HFJ203/HFJ204 not checked for it)`);
+  }
+  return lines;
+}
+
 /** The report of one file, as a streaming reporter takes it. */
 function fileReport(outcome: FileOutcome): FileReport {
   return {
@@ -303,63 +354,180 @@ function fileReport(outcome: FileOutcome): FileReport {
   };
 }
 
-const errorLine = (error: FileError): string => `${error.filename}: error: ${error.message}\n`;
+/**
+ * Printing a run as its outcomes arrive: the report's chunks as files are done, counts and the few lines per file
+ * the closing text needs (notes, `--show-fixes`), never a file's text. `finish` prints the rest.
+ */
+class RunReport {
+  private readonly totals: RunTotals;
+  private readonly fixList = new FixList();
+  private readonly patches = new PatchCount();
+  private readonly notes = new Map<number, string[]>();
+  private readonly statistics: Map<number, Diagnostic[]> | null;
+  private writer: ReportWriter | null = null;
+  private fixableInDiff = 0;
+  private fixedText: string | null = null;
+  private plan: RunPlan | null = null;
+  private stdin: boolean;
 
-export async function checkCommand(paths: string[], options: CheckOptions, io: Output): Promise<number> {
-  const unsafeFixesEnabled = Boolean(options.unsafeFixes);
-  const totals = new RunTotals(unsafeFixesEnabled);
-  const fixList = new FixList();
+  constructor(
+    private readonly options: CheckOptions,
+    private readonly output: Output,
+    private readonly io: Io,
+  ) {
+    this.totals = new RunTotals(Boolean(options.unsafeFixes));
+    this.statistics = options.statistics && !options.diff && !options.fixOnly ? new Map() : null;
+    this.stdin = options.stdinFilename !== undefined;
+  }
 
-  if (options.diff) {
-    const patches = new PatchCount();
-    let fixable = 0;
-    const run = await runCheck(paths, options, io, (index, outcome) => {
-      totals.add(index, outcome);
-      patches.add(outcome);
-      fixable += outcome.fixed.length;
-      io.stdout(printedPatch(outcome));
+  /** The files are known: the report can start. */
+  start(plan: RunPlan): void {
+    this.plan = plan;
+    this.stdin ||= plan.targets.length === 1 && plan.targets[0]!.text !== undefined;
+    if (this.options.diff || this.options.fixOnly || this.statistics) return;
+    const reporter = createReporter(this.options.outputFormat, {
+      unsafeFixesEnabled: Boolean(this.options.unsafeFixes),
+      quiet: Boolean(this.options.quiet),
+      repositoryPaths: repositoryPaths(plan, this.io.cwd),
     });
-    const { errors } = totals.totals(run.discoveryErrors);
-    if (!options.quiet) {
-      io.stderr(patches.note());
-      io.stderr(fixable > 0 ? `Would fix ${fixable} error${fixable === 1 ? "" : "s"}.\n` : "No errors would be fixed.\n");
+    const colored = (text: string) => (this.output.colorReport ? colorizeReport(text, this.options.outputFormat) : text);
+    // Ruff's convention: with --fix on stdin, the fixed source goes to stdout and the report to stderr.
+    const write = this.stdin && this.options.fix ? (text: string) => this.output.log(text) : (text: string) => this.output.report(colored(text));
+    this.writer = new ReportWriter(reporter, write, Boolean(this.options.fix));
+  }
+
+  file(index: number, outcome: FileOutcome): void {
+    this.totals.add(index, outcome);
+    this.fixList.add(index, outcome);
+    const notes = fileNotes(this.plan!, index, outcome);
+    if (notes.length > 0) this.notes.set(index, notes);
+    else this.notes.delete(index);
+    if (outcome.fixedText !== null) this.fixedText = outcome.fixedText;
+    if (this.options.diff) {
+      this.patches.add(outcome);
+      this.fixableInDiff += outcome.fixed.length;
+      this.output.report(printedPatch(outcome));
+    } else if (this.statistics) {
+      if (outcome.diagnostics.length > 0) this.statistics.set(index, outcome.diagnostics);
+      else this.statistics.delete(index);
+    } else this.writer?.file(index, fileReport(outcome));
+  }
+
+  /** The closing text and the exit status. */
+  finish(started: number): number {
+    const plan = this.plan!;
+    const { options, output } = this;
+    const totals = this.totals.totals(plan);
+    const log = (line: string) => output.log(colorizeLabel(`${redactText(line)}\n`, output.colorLog));
+    const fileErrorsToLog = () => {
+      for (const error of totals.errors) log(`${error.filename}: error: ${error.message}`);
+    };
+    if (options.verbose) for (const line of verboseLines(plan, totals, started)) log(line);
+    if (plan.targets.length === 0 && plan.discoveryErrors.length === 0 && !options.quiet) log("warning: No files found under the given path(s)");
+    if (!options.quiet) for (const [, lines] of [...this.notes].sort(([a], [b]) => a - b)) for (const line of lines) log(line);
+    const fixed = totals.fixApplied;
+    const exitFor = (findings: boolean): number => {
+      if (options.exitZero) return 0;
+      if (options.exitNonZeroOnFix && fixed > 0) return 1;
+      return findings ? 1 : 0;
+    };
+
+    if (options.diff) {
+      if (!options.quiet) {
+        const note = this.patches.note();
+        if (note) log(note);
+        log(this.fixableInDiff > 0 ? `Would fix ${this.fixableInDiff} error${this.fixableInDiff === 1 ? "" : "s"}.` : "No errors would be fixed.");
+      }
+      fileErrorsToLog();
+      return options.exitZero ? 0 : this.patches.patches > 0 || totals.errors.length > 0 ? 1 : 0;
     }
-    for (const error of errors) io.stderr(errorLine(error));
-    if (options.exitZero) return 0;
-    return patches.patches > 0 || errors.length > 0 ? 1 : 0;
+    // Code Quality reports have no place for a file that could not be checked: it is said on stderr.
+    if (options.outputFormat === "gitlab") fileErrorsToLog();
+    if (this.fixedText !== null) writeSource(this.io, this.fixedText);
+    if (options.fixOnly) {
+      // Ruff's --fix-only: what was fixed, nothing about what remains.
+      if (!options.quiet && fixed > 0) output.report(`Fixed ${fixed} error${fixed === 1 ? "" : "s"}.\n`);
+      fileErrorsToLog();
+      if (options.showFixes) output.log(redactText(this.fixList.format()));
+      return exitFor(false);
+    }
+    if (this.statistics) {
+      const tally = new StatisticsTally({ unsafeFixesEnabled: Boolean(options.unsafeFixes) });
+      for (const [, diagnostics] of [...this.statistics].sort(([a], [b]) => a - b)) tally.add(diagnostics);
+      const text = tally.format(options.outputFormat);
+      output.report(output.colorReport ? colorizeReport(text, options.outputFormat) : text);
+      fileErrorsToLog();
+    } else this.writer!.end(totals);
+    if (options.showFixes && options.fix) output.log(redactText(this.fixList.format()));
+    return exitFor(totals.remaining > 0 || totals.errors.length > 0);
   }
+}
 
-  const stdin = options.stdinFilename !== undefined || (paths.length === 1 && paths[0] === "-");
-  // Ruff's convention: with --fix on stdin, the fixed source goes to stdout and the report to stderr.
-  const reportTo = stdin && options.fix ? (text: string) => io.stderr(text) : (text: string) => io.stdout(text);
-  const statistics = options.statistics ? new Map<number, FileOutcome["diagnostics"]>() : null;
-  const reporter = createReporter(options.outputFormat, { unsafeFixesEnabled, quiet: Boolean(options.quiet) });
-  const writer = statistics ? null : new ReportWriter(reporter, reportTo, Boolean(options.fix));
-  let stdinText: string | null = null;
+export async function checkCommand(paths: string[], options: CheckOptions, io: Io): Promise<number> {
+  if (options.watch) return watchCommand(paths, options, io);
+  if (options.showFiles || options.showSettings) return showCommand(paths, options, io);
+  if (options.addNoqa) return addNoqaCommand(paths, options, io);
+  const started = Date.now();
+  const effective: CheckOptions = options.fixOnly ? { ...options, fix: true } : options;
+  const output = makeOutput(effective, io, (file, text) => writeTextFile(file, text));
+  const report = new RunReport(effective, output, io);
+  await streamCheck(
+    paths,
+    effective,
+    io,
+    (index, outcome) => report.file(index, outcome),
+    (plan) => report.start(plan),
+  );
+  const code = report.finish(started);
+  output.close();
+  return code;
+}
 
-  const run = await runCheck(paths, options, io, (index, outcome) => {
-    totals.add(index, outcome);
-    fixList.add(index, outcome);
-    if (outcome.fixedText !== null) stdinText = outcome.fixedText;
-    if (statistics) {
-      if (outcome.diagnostics.length > 0) statistics.set(index, outcome.diagnostics);
-      else statistics.delete(index);
-    } else writer!.file(index, fileReport(outcome));
-  });
-  const summary = totals.totals(run.discoveryErrors);
-
-  if (stdinText !== null) io.source(stdinText);
-  if (statistics) {
-    const tally = new StatisticsTally({ unsafeFixesEnabled });
-    for (const [, diagnostics] of [...statistics].sort(([a], [b]) => a - b)) tally.add(diagnostics);
-    io.stdout(tally.format(options.outputFormat));
-    for (const error of summary.errors) io.stderr(errorLine(error));
-  } else {
-    // Ruff's JSON schema has no place for files that could not be checked: they go to stderr.
-    if (options.outputFormat === "json" || options.outputFormat === "json-lines") for (const error of summary.errors) io.stderr(errorLine(error));
-    writer!.end(summary);
+function writeTextFile(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The report file passes the same redactor as everything the CLI prints.
+    fs.writeFileSync(file, redactText(text));
+  } catch (error) {
+    throw new UsageError(`--output-file: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  if (options.showFixes && options.fix) io.stderr(fixList.format());
-  if (options.exitZero) return 0;
-  return summary.remaining > 0 || summary.errors.length > 0 ? 1 : 0;
+}
+
+/** Print a finished run as the options ask (`--watch`); returns the exit status. */
+export function reportRun(run: CheckRun, options: CheckOptions, output: Output, started: number, io: Io): number {
+  const report = new RunReport(options, output, io);
+  const discoveryErrors = run.errors.filter((error) => !run.outcomes.some((outcome) => outcome.filename === error.filename && outcome.error === error.message));
+  report.start({ targets: run.targets, discoveryErrors, resolver: run.resolver, settingsOf: run.settingsOf });
+  run.outcomes.forEach((outcome, index) => report.file(index, outcome));
+  return report.finish(started);
+}
+
+/**
+ * Each checked file's path relative to the repository root of the working directory (GITHUB_WORKSPACE or
+ * CI_PROJECT_DIR in CI), for the formats that CI resolves against the checkout: SARIF, `github`, `gitlab`.
+ */
+function repositoryPaths(run: RunPlan, cwd: string): { root: string; paths: Map<string, string> } {
+  const root = findRepositoryRoot(cwd, cwd);
+  const paths = new Map<string, string>();
+  const add = (filename: string, absolute: string) => {
+    const relative = path.relative(root, absolute);
+    if (relative && !relative.startsWith("..") && !path.isAbsolute(relative)) paths.set(filename, relative.split(path.sep).join("/"));
+  };
+  for (const target of run.targets) if (target.path) add(target.filename, target.path);
+  for (const error of run.discoveryErrors) if (!paths.has(error.filename)) add(error.filename, path.resolve(cwd, error.filename));
+  return { root, paths };
+}
+
+/** `-v`: which configuration each file got, how many files, how long. */
+function verboseLines(run: RunPlan, totals: ReportTotals, started: number): string[] {
+  const byConfig = new Map<string, number>();
+  for (const target of run.targets) {
+    if (!target.path) continue;
+    const file = run.resolver.configFor(target.path).loaded.file ?? "(defaults: no configuration file)";
+    byConfig.set(file, (byConfig.get(file) ?? 0) + 1);
+  }
+  const lines = [...byConfig].map(([file, count]) => `[hf-jobs-lint] ${count} file${count === 1 ? "" : "s"} checked with ${file}`);
+  const fixed = totals.fixApplied > 0 ? `, ${totals.fixApplied} fixed` : "";
+  lines.push(`[hf-jobs-lint] Checked ${run.targets.length} file${run.targets.length === 1 ? "" : "s"} in ${Date.now() - started} ms${fixed}`);
+  return lines;
 }

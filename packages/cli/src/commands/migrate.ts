@@ -3,10 +3,10 @@
  * surface; `--dry-run` prints the diff instead. It ends with what a person still has to do: tokens to revoke
  * (fixing code does not un-leak a token) and findings no fix could handle.
  */
-import { CODEMODS, compareDiagnostics, findCodemod, getRule } from "@hf-jobs-lint/core";
-import type { FileOutcome } from "@hf-jobs-lint/engine";
-import { PatchCount, printedPatch, runCheck } from "./check.js";
-import { UsageError, type Output } from "../io.js";
+import { CODEMODS, findCodemod, getRule, redactText, type CodemodSpec } from "@hf-jobs-lint/core";
+import { PatchCount, printedPatch, runCheck, type CheckRun } from "./check.js";
+import { summariseMigration } from "./migration-summary.js";
+import { UsageError, type Io } from "../io.js";
 
 export interface MigrateOptions {
   dryRun?: boolean;
@@ -15,20 +15,25 @@ export interface MigrateOptions {
   respectGitignore: boolean;
   /** Named codemods to run (core's CODEMODS); all of them when absent. */
   only?: string[];
+  /** Look for the configuration no higher than this folder (`--repos`: each repository's own configuration). */
+  configBoundary?: string;
 }
 
-export async function migrateCommand(paths: string[], options: MigrateOptions, io: Output): Promise<number> {
-  const codemods = (options.only ?? [])
+/** The named codemods of `--only` (all of them when none is named). */
+function resolveCodemods(only: string[] | undefined): CodemodSpec[] {
+  return (only ?? [])
     .flatMap((value) => value.split(","))
     .map((name) => {
       const codemod = findCodemod(name.trim());
       if (!codemod) throw new UsageError(`unknown codemod \`${name}\` (one of ${CODEMODS.map((c) => c.name).join(", ")})`);
       return codemod;
     });
-  /** Per file, the lines of the summary it contributes (a re-checked file's entry is replaced). */
-  const perFile = new Map<number, FileSummary>();
-  const patches = new PatchCount();
-  const run = await runCheck(
+}
+
+/** The migration itself, without output: `migrate` and `migrate --repos` (with `io.cwd` at each repository) run this. */
+export async function runMigration(paths: string[], options: MigrateOptions & { progress?: boolean }, io: Io): Promise<CheckRun> {
+  const codemods = resolveCodemods(options.only);
+  return runCheck(
     paths,
     {
       // Without --only, the selection is the configured one (the default rules), so opt-in rules stay opt-in.
@@ -38,99 +43,52 @@ export async function migrateCommand(paths: string[], options: MigrateOptions, i
       diff: Boolean(options.dryRun),
       outputFormat: "concise",
       respectGitignore: options.respectGitignore,
-      ...(options.config ? { config: options.config } : {}),
+      ...(options.config ? { config: [options.config] } : {}),
       ...(options.threads ? { threads: options.threads } : {}),
-      progress: true,
+      ...(options.configBoundary ? { configBoundary: options.configBoundary } : {}),
+      progress: options.progress ?? false,
     },
     io,
-    (index, outcome) => {
-      if (options.dryRun) {
-        patches.add(outcome);
-        io.stdout(printedPatch(outcome));
-      }
-      const summary = summarise(outcome);
-      if (summary) perFile.set(index, summary);
-      else perFile.delete(index);
-    },
   );
-  const files = [...perFile].sort(([a], [b]) => a - b).map(([, summary]) => summary);
+}
 
-  const filesPerRule = new Map<string, Set<string>>();
-  for (const file of files) {
-    for (const code of file.fixedCodes) {
-      let names = filesPerRule.get(code);
-      if (!names) filesPerRule.set(code, (names = new Set()));
-      names.add(file.filename);
+export async function migrateCommand(paths: string[], options: MigrateOptions, io: Io): Promise<number> {
+  const run = await runMigration(paths, { ...options, progress: true }, io);
+  const patches = new PatchCount();
+  if (options.dryRun) {
+    for (const outcome of run.outcomes) {
+      patches.add(outcome);
+      io.stdout(printedPatch(outcome));
     }
   }
-  const leakedTokens = files.flatMap((file) => file.tokenLines);
-  const left = files.flatMap((file) => file.personLines);
-  const unresolved = files.flatMap((file) => file.unresolved.map((script) => `  ${file.filename}: \`${script}\``));
-  const errors = [...run.discoveryErrors, ...files.flatMap((file) => (file.error ? [{ filename: file.filename, message: file.error }] : []))];
 
+  const summary = summariseMigration(run);
   const lines: string[] = [];
   const verb = options.dryRun ? "would change" : "changed";
-  const changedFiles = files.filter((file) => file.fixedCodes.length > 0).length;
-  lines.push(`Migration ${options.dryRun ? "(dry run) " : ""}over ${run.files} file${run.files === 1 ? "" : "s"}: ${changedFiles} ${verb}.`);
-  if (filesPerRule.size > 0) {
+  lines.push(`Migration ${options.dryRun ? "(dry run) " : ""}over ${summary.filesChecked} file${summary.filesChecked === 1 ? "" : "s"}: ${summary.changedFiles.length} ${verb}.`);
+  if (summary.filesPerRule.length > 0) {
     lines.push("", `Files ${verb} per rule:`);
-    for (const [code, names] of [...filesPerRule].sort(([a], [b]) => a.localeCompare(b))) {
-      lines.push(`  ${code} ${getRule(code).name}: ${names.size} file${names.size === 1 ? "" : "s"}`);
-    }
+    for (const [code, files] of summary.filesPerRule) lines.push(`  ${code} ${getRule(code).name}: ${files.length} file${files.length === 1 ? "" : "s"}`);
   }
-  if (leakedTokens.length > 0) {
-    lines.push("", `Tokens to revoke (${leakedTokens.length}): these reached a file, and history keeps them; revoke each at your Hub token settings:`);
-    for (const line of leakedTokens) lines.push(line);
+  if (summary.tokensToRevoke.length > 0) {
+    lines.push("", `Tokens to revoke (${summary.tokensToRevoke.length}): these reached a file, and history keeps them; revoke each at your Hub token settings:`);
+    for (const token of summary.tokensToRevoke) lines.push(`  ${token.filename}:${token.row}: ${token.message}`);
   }
-  if (left.length > 0) {
-    lines.push("", `Needs a person (${left.length}):`);
-    for (const line of left) lines.push(line);
+  if (summary.left.length > 0) {
+    lines.push("", `Needs a person (${summary.left.length}):`);
+    for (const diagnostic of summary.left)
+      lines.push(`  ${diagnostic.filename}:${diagnostic.location.row}:${diagnostic.location.column}: ${diagnostic.code} ${diagnostic.message}`);
   }
-  if (unresolved.length > 0) {
-    lines.push("", `Scripts named by a launch that could not be found (${unresolved.length}); their token needs are unknown, check their secrets by hand:`);
-    for (const line of unresolved) lines.push(line);
+  if (summary.unresolvedScripts.length > 0) {
+    lines.push("", `Scripts named by a launch that could not be found (${summary.unresolvedScripts.length}); their token needs are unknown, check their secrets by hand:`);
+    for (const { filename, script } of summary.unresolvedScripts) lines.push(`  ${filename}: \`${script}\``);
   }
   const note = patches.note();
-  if (note) lines.push("", note.trimEnd());
-  if (errors.length > 0) {
-    lines.push("", `Could not be checked (${errors.length}):`);
-    for (const error of errors) lines.push(`  ${error.filename}: ${error.message}`);
+  if (note) lines.push("", note);
+  if (summary.errors.length > 0) {
+    lines.push("", `Could not be checked (${summary.errors.length}):`);
+    for (const error of summary.errors) lines.push(`  ${error.filename}: ${error.message}`);
   }
-  io.stderr(`${lines.join("\n")}\n`);
-  return files.some((file) => file.remaining > 0) || errors.length > 0 ? 1 : 0;
-}
-
-interface FileSummary {
-  filename: string;
-  fixedCodes: string[];
-  /** HFJ101, fixed or not: the token reached the file. */
-  tokenLines: string[];
-  /** Findings left that are not HFJ101. */
-  personLines: string[];
-  unresolved: string[];
-  error: string | null;
-  /** Findings left, of any code. */
-  remaining: number;
-}
-
-function summarise(outcome: FileOutcome): FileSummary | null {
-  const summary: FileSummary = {
-    filename: outcome.filename,
-    fixedCodes: [],
-    tokenLines: [],
-    personLines: [],
-    unresolved: outcome.unresolvedScripts,
-    error: outcome.error,
-    remaining: outcome.diagnostics.length,
-  };
-  for (const diagnostic of outcome.fixed) summary.fixedCodes.push(diagnostic.code);
-  for (const diagnostic of [...outcome.fixed, ...outcome.diagnostics]) {
-    if (diagnostic.code === "HFJ101") summary.tokenLines.push(`  ${diagnostic.filename}:${diagnostic.location.row}: ${diagnostic.message}`);
-  }
-  for (const diagnostic of [...outcome.diagnostics].sort(compareDiagnostics)) {
-    if (diagnostic.code !== "HFJ101")
-      summary.personLines.push(`  ${diagnostic.filename}:${diagnostic.location.row}:${diagnostic.location.column}: ${diagnostic.code} ${diagnostic.message}`);
-  }
-  const empty = summary.fixedCodes.length === 0 && summary.tokenLines.length === 0 && summary.personLines.length === 0 && summary.unresolved.length === 0 && !summary.error;
-  return empty ? null : summary;
+  io.stderr(redactText(`${lines.join("\n")}\n`));
+  return run.remaining.length > 0 || run.errors.length > 0 ? 1 : 0;
 }

@@ -1,8 +1,8 @@
 /** `hf-jobs-lint rule CODE|NAME` prints a rule's documentation; `--all` lists every rule. */
 import { findRule, redactText, RULES, renderRuleList, renderRuleText } from "@hf-jobs-lint/core";
-import { UsageError, type Output } from "../io.js";
+import { UsageError, type Io } from "../io.js";
 
-export function ruleCommand(codeOrName: string | undefined, options: { all?: boolean; outputFormat?: "text" | "json" }, io: Output): number {
+export function ruleCommand(codeOrName: string | undefined, options: { all?: boolean; outputFormat?: "text" | "json" }, io: Io): number {
   if (options.all) {
     io.stdout(options.outputFormat === "json" ? redactText(`${JSON.stringify(RULES, null, 2)}\n`) : renderRuleList(RULES));
     return 0;

@@ -11,9 +11,15 @@ import { validTokenSecretName } from "./rules/hfj204-valid-token-secret-name.js"
 import { noUnsubstitutedPlaceholder } from "./rules/hfj205-no-unsubstituted-placeholder.js";
 import { noUnknownJobArgument } from "./rules/hfj206-no-unknown-job-argument.js";
 import { noFlagsAfterScript } from "./rules/hfj207-no-flags-after-script.js";
+import { noJobOptionReadByLauncher } from "./rules/hfj210-no-job-option-read-by-launcher.js";
+import { noUnknownLauncherOption } from "./rules/hfj211-no-unknown-launcher-option.js";
+import { noRejectedOptionValue } from "./rules/hfj212-no-rejected-option-value.js";
+import { requireCiTokenSource } from "./rules/hfj213-require-ci-token-source.js";
+import { noOidcTokenForLongJob } from "./rules/hfj214-no-oidc-token-for-long-job.js";
 import { checkTokenEarly } from "./rules/hfj301-check-token-early.js";
 import { noRedundantTokenArgument } from "./rules/hfj302-no-redundant-token-argument.js";
 import { noLegacyTokenVariable } from "./rules/hfj303-no-legacy-token-variable.js";
+import { unusedNoqa } from "./rules/hfj901-unused-noqa.js";
 
 export type * from "./types.js";
 export { defineRule } from "./define.js";
@@ -31,9 +37,15 @@ export const RULES = [
   noUnsubstitutedPlaceholder,
   noUnknownJobArgument,
   noFlagsAfterScript,
+  noJobOptionReadByLauncher,
+  noUnknownLauncherOption,
+  noRejectedOptionValue,
+  requireCiTokenSource,
+  noOidcTokenForLongJob,
   checkTokenEarly,
   noRedundantTokenArgument,
   noLegacyTokenVariable,
+  unusedNoqa,
 ] as const satisfies readonly RuleMeta<string>[];
 
 /** A code of the catalog (`"HFJ101" | "HFJ102" | ...`), derived from the rule files: a typo fails the type check. */

@@ -10,12 +10,13 @@ import type { ExampleLanguage, FixKind, RuleExample, RuleMeta as CatalogRuleMeta
 // The renderers take any rule of this shape (tests render made-up ones), not only the catalog's codes.
 type RuleMeta = CatalogRuleMeta<string>;
 
-/** The example language each surface's docs need (Markdown fences may reuse any of them). */
+/** The example language each surface's docs need (Markdown fences may reuse any of them; a CI workflow example counts for `sh`). */
 export const SURFACE_EXAMPLE_LANGUAGE: Readonly<Record<Surface, ExampleLanguage | null>> = {
   py: "python",
   ts: "typescript",
   sh: "shell",
   md: null,
+  env: null,
 };
 
 const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
@@ -23,6 +24,7 @@ const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
   ts: "TypeScript/JavaScript",
   sh: "shell",
   md: "Markdown",
+  env: "dotenv files",
 };
 
 const LANGUAGE_LABELS: Readonly<Record<ExampleLanguage, string>> = {
@@ -30,6 +32,7 @@ const LANGUAGE_LABELS: Readonly<Record<ExampleLanguage, string>> = {
   typescript: "TypeScript/JavaScript",
   shell: "Shell",
   markdown: "Markdown",
+  yaml: "GitHub Actions workflow",
 };
 
 /** The README markers the generator replaces between; the README's author keeps them. */
@@ -112,6 +115,7 @@ export function renderRuleMarkdown(rule: RuleMeta): string {
     docs.whatItDoes,
     "## Why is this bad?",
     docs.whyBad,
+    ...(docs.whenItApplies ? ["## When it applies", docs.whenItApplies] : []),
     "## Example",
   ];
   for (const example of docs.examples) {
@@ -140,6 +144,7 @@ export function renderRuleText(rule: RuleMeta): string {
     `Documentation: ${ruleUrl(rule)}`,
   ].join("\n");
   const parts: string[] = [header, `What it does\n${plain(docs.whatItDoes)}`, `Why is this bad?\n${plain(docs.whyBad)}`];
+  if (docs.whenItApplies) parts.push(`When it applies\n${plain(docs.whenItApplies)}`);
   for (const example of docs.examples) {
     parts.push(`Example (${LANGUAGE_LABELS[example.language]}):\n${fenced(example.language, example.bad)}\nUse instead:\n${fenced(example.language, example.good)}`);
   }
@@ -213,6 +218,7 @@ export function renderEslintRuleDoc(rule: RuleMeta): string {
     "## Rule details",
     docs.whatItDoes,
     docs.whyBad,
+    ...(docs.whenItApplies ? [docs.whenItApplies] : []),
   ];
   for (const example of examples) for (const part of eslintExample(example)) parts.push(part);
   parts.push(

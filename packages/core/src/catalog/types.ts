@@ -1,10 +1,12 @@
 /** The rule catalog's shape: the single source of truth for codes, names, docs and fix safety. */
 import type { RuleCode } from "./index.js";
 
-export type Surface = "py" | "ts" | "sh" | "md";
+/** `env`: dotenv files (`.env`, `.env.*`, `*.env`), read as `hf jobs` reads `--env-file`/`--secrets-file`. */
+export type Surface = "py" | "ts" | "sh" | "md" | "env";
 export type FixKind = "safe" | "unsafe" | "none";
 export type Severity = "error" | "warning";
-export type ExampleLanguage = "python" | "typescript" | "shell" | "markdown";
+/** `yaml`: a GitHub Actions workflow (CI steps are the `sh` surface). */
+export type ExampleLanguage = "python" | "typescript" | "shell" | "markdown" | "yaml";
 
 export interface RuleExample {
   language: ExampleLanguage;
@@ -19,6 +21,11 @@ export interface RuleDocs {
   whatItDoes: string;
   /** Ruff's "Why is this bad?". */
   whyBad: string;
+  /**
+   * Which files and code the rule judges, when that is not every file (the script rules: what counts as a job
+   * script, what counts as a check). Rendered as "When it applies".
+   */
+  whenItApplies?: string;
   /** At least one example; the ESLint docs page uses the `typescript` ones when present. */
   examples: RuleExample[];
   /** Ruff's "Fix safety": why the fix is safe or unsafe, or why there is none. */

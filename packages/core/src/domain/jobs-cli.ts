@@ -1,193 +1,161 @@
 /**
- * The `hf jobs` command line (huggingface_hub cli/jobs.py), parsed from an argv list. Shared by the shell
- * rules, Python argv lists given to `subprocess` and TS argv arrays given to `spawn`/`execa`, so that what is
- * a flag, what is the script and what goes to the job is decided once.
+ * The command lines that launch Jobs (`hf jobs ...`, `hf jobsx run`, `hfjs jobs run`, the legacy `hfjobs`,
+ * `hf sandbox create|exec|spawn`), found in an argv list and read with the model of the program (and of the
+ * huggingface_hub version) that runs them. Shared by the shell rules, Python argv lists and command strings,
+ * TS argv arrays and template strings, CI steps and Markdown fences, so that what is an option, what is the
+ * target and what goes to the job is decided once (`command-line/programs.ts`, `command-line/parse.ts`).
  */
+import { effectiveHubVersion } from "./command-line/hub-versions.js";
+import { parseWithModel, type ParsedCommandLine, type ParsedOption } from "./command-line/parse.js";
+import {
+  hfJobsModel,
+  hfJobsxModel,
+  hfSandboxModel,
+  hfjobsModel,
+  hfjsModel,
+  type CommandKind,
+  type CommandModel,
+  type JobsLaunchKind,
+  type ProgramId,
+} from "./command-line/programs.js";
 
-export type JobsLaunchKind = "run" | "uv" | "scheduled run" | "scheduled uv";
+export type { CommandKind, CommandModel, JobsLaunchKind, ProgramId } from "./command-line/programs.js";
+export type { CommandLineMeaning, ParsedCommandLine, ParsedOption, ParseIssue, ParseIssueKind, Positional } from "./command-line/parse.js";
+export { meaningOf, optionKey, parseWithModel, sameMeaning } from "./command-line/parse.js";
+export { effectiveHubVersion, hubAtLeast, normaliseHubVersion, resolveHubSpecifier, HUB_RELEASES, NEWEST_HUB_VERSION } from "./command-line/hub-versions.js";
 
-/** Flags that take a value (`--flag VALUE` or `--flag=VALUE`). */
-const VALUE_FLAGS = new Map<string, string>([
-  ["-e", "--env"],
-  ["--env", "--env"],
-  ["-s", "--secrets"],
-  ["--secrets", "--secrets"],
-  ["--secret", "--secrets"], // legacy `hfjobs` spelling
-  ["--env-file", "--env-file"],
-  ["--secrets-file", "--secrets-file"],
-  ["--token", "--token"],
-  ["--flavor", "--flavor"],
-  ["--timeout", "--timeout"],
-  ["--namespace", "--namespace"],
-  ["--name", "--name"],
-  ["-l", "--label"],
-  ["--label", "--label"],
-  ["-v", "--volume"],
-  ["--volume", "--volume"],
-  ["--image", "--image"],
-  ["--with", "--with"],
-  ["-p", "--python"],
-  ["--python", "--python"],
-  ["--concurrency", "--concurrency"],
-  ["--expose", "--expose"], // a container port (`--expose 8000`), huggingface_hub cli/jobs.py
-]);
+/** Cheap test before reading a text for launch command lines: none can be in it without one of these words. */
+export const LAUNCH_COMMAND_HINT = /\bjobs\b|hfjobs|\bjobsx\b|hf-jobsx|\bsandbox\b/;
 
-/** Flags without a value. */
-const BOOLEAN_FLAGS = new Map<string, string>([
-  ["-d", "--detach"],
-  ["--detach", "--detach"],
-  ["--suspend", "--suspend"],
-  ["--ssh", "--ssh"],
-]);
-
-export interface JobsFlag {
-  /** Canonical long name: `--secrets`, `--env`, `--token`, ... */
-  name: string;
-  /** As written: `-s`, `--secrets`, `--secrets=HF_TOKEN`. */
-  written: string;
-  /** The value (`HF_TOKEN`, `HF_TOKEN=hf_...`), or null for a boolean flag. */
-  value: string | null;
-  /** Index of the flag's first argv element. */
-  index: number;
-  /** How many argv elements the flag spans (1 for `--x=v` and booleans, 2 for `--x v`). */
-  span: number;
+/** Argv elements that show a list may spell a launch (`["hf", "jobs", ...]`, `["hfjobs", ...]`, `["hf", "sandbox", ...]`). */
+export function mayBeLaunchElement(value: string): boolean {
+  return value === "jobs" || value === "jobsx" || value === "sandbox" || value.endsWith("hfjobs") || value.endsWith("hf-jobsx");
 }
 
+/** An option as the rules read it (a `ParsedOption`; the older name is kept for the adapters). */
+export type JobsFlag = ParsedOption;
+
 export interface JobsCommandLine {
-  kind: JobsLaunchKind;
-  /** The program as written: `hf`, `huggingface-cli`, `hfjobs`. */
+  kind: CommandKind;
+  /** The program as written: `hf`, `huggingface-cli`, `hfjobs`, `hfjs`, `@huggingface/hub`, `hf-jobsx`. */
   program: string;
-  /** Flags parsed by `hf jobs` itself (before the script or image). */
+  /** Which program's parser reads it. */
+  programId: ProgramId;
+  model: CommandModel;
+  parsed: ParsedCommandLine;
+  /** Index of the first element after the command words (`run`, `uv run`, ...). */
+  start: number;
+  /** Every option the program takes, before and after the target. */
   flags: JobsFlag[];
-  /** For `uv`: the script; for `run`: the image. */
+  /** For `uv`: the script; for `run`: the image; for sandbox commands: the image or the sandbox id. */
   target: { value: string; index: number } | null;
   /** For scheduled launches: the schedule. */
   schedule: { value: string; index: number } | null;
-  /** Index of the first element passed to the job (the script's arguments, or the image's command). */
+  /** Index of the first element after the target. */
   jobArgsIndex: number;
-  /** Elements after the script (uv) or the image (run), passed to the job untouched. */
+  /** What the job receives (the script's arguments or the image's command). */
   jobArgs: string[];
-  /** Known `hf jobs` flags written among `jobArgs`: they go to the job, not to `hf jobs` (HFJ207). */
+  /**
+   * For programs that pass everything after the target to the job (argparse `hf jobs` before 1.0, `hfjobs`):
+   * options of the program written there, evidently meant for it (HFJ207).
+   */
   flagsAfterTarget: JobsFlag[];
 }
 
-/** Parse a single `--flag`/`--flag=value` at `argv[index]`; null when it is not a known `hf jobs` flag. */
-function readFlag(argv: readonly string[], index: number): JobsFlag | null {
-  const element = argv[index]!;
-  const eq = element.indexOf("=");
-  const head = element.startsWith("--") && eq > 0 ? element.slice(0, eq) : element;
-  const valueName = VALUE_FLAGS.get(head);
-  if (valueName) {
-    if (head !== element) return { name: valueName, written: element, value: element.slice(eq + 1), index, span: 1 };
-    const value = argv[index + 1];
-    return { name: valueName, written: element, value: value ?? null, index, span: value === undefined ? 1 : 2 };
-  }
-  const booleanName = BOOLEAN_FLAGS.get(element);
-  if (booleanName) return { name: booleanName, written: element, value: null, index, span: 1 };
-  return null;
+export interface CommandLineModelOptions {
+  /** The huggingface_hub version the repository uses (its manifests or `hub-version`); the newest when absent. */
+  hubVersion?: string | null;
 }
 
-/**
- * Where `hf jobs` starts in argv: `hf jobs`, `huggingface-cli jobs`, `hfjobs` (legacy), or behind `python -m
- * huggingface_hub.cli`/`uvx`/`uv run`. Returns the index of the first element after `jobs`.
- */
-function findJobsPrefix(argv: readonly string[]): { program: string; next: number } | null {
+interface ProgramMatch {
+  program: string;
+  models: (kind: string) => CommandModel | null;
+  /** Index of the first command word (`run`, `uv`, `scheduled`, `create`, ...). */
+  next: number;
+  words: Record<string, string>;
+}
+
+const HF_JOBS_WORDS: Record<string, JobsLaunchKind> = { run: "run", "uv run": "uv", "scheduled run": "scheduled run", "scheduled uv run": "scheduled uv" };
+
+const basename = (element: string): string => element.slice(element.lastIndexOf("/") + 1);
+
+/** Where a launching program starts in argv (also behind `uvx`, `uv run`, `npx`, `python -m`). */
+function findProgram(argv: readonly string[], version: string): ProgramMatch | null {
   for (let i = 0; i < argv.length; i++) {
     const element = argv[i] ?? "";
-    const base = element.slice(element.lastIndexOf("/") + 1);
-    if ((base === "hf" || base === "huggingface-cli") && argv[i + 1] === "jobs") return { program: base, next: i + 2 };
-    if (base === "hfjobs") return { program: base, next: i + 1 };
+    const base = basename(element);
+    const next = argv[i + 1];
+    if ((base === "hf" || base === "huggingface-cli" || element === "huggingface_hub.cli.hf") && next === "jobs") {
+      return { program: base, next: i + 2, words: HF_JOBS_WORDS, models: (kind) => hfJobsModel(kind as JobsLaunchKind, version) };
+    }
+    if (base === "hf" && next === "jobsx") return { program: "hf jobsx", next: i + 2, words: { run: "uv" }, models: () => hfJobsxModel(version) };
+    if (base === "hf-jobsx") return { program: "hf-jobsx", next: i + 1, words: { run: "uv" }, models: () => hfJobsxModel(version) };
+    if ((base === "hf" || element === "huggingface_hub.cli.hf") && next === "sandbox") {
+      return {
+        program: base,
+        next: i + 2,
+        words: { create: "sandbox create", exec: "sandbox exec", spawn: "sandbox spawn" },
+        models: (kind) => hfSandboxModel(kind as "sandbox create", version),
+      };
+    }
+    if (base === "hfjobs") return { program: "hfjobs", next: i + 1, words: { run: "run", "uv run": "uv" }, models: (kind) => hfjobsModel(kind as "run" | "uv") };
+    if ((base === "hfjs" || /^@huggingface\/hub(?:@[^\s]*)?$/.test(element)) && next === "jobs") {
+      return { program: base === "hfjs" ? "hfjs" : "@huggingface/hub", next: i + 2, words: { run: "run" }, models: () => hfjsModel() };
+    }
   }
   return null;
 }
 
-/** Parse `hf jobs (run|uv run|scheduled run|scheduled uv run) ...`; null for other commands (`ps`, `logs`, ...). */
-export function parseJobsCommandLine(argv: readonly string[]): JobsCommandLine | null {
-  const prefix = findJobsPrefix(argv);
-  if (!prefix) return null;
-  let i = prefix.next;
-  const flags: JobsFlag[] = [];
-  // Flags may come before the subcommand words too (rare, but cheap to accept).
-  const words: string[] = [];
-  let kind: JobsLaunchKind | null = null;
-  while (i < argv.length && kind === null) {
-    const flag = readFlag(argv, i);
-    if (flag) {
-      flags.push(flag);
-      i += flag.span;
-      continue;
+/**
+ * Read a launch command line; null for commands that launch nothing (`hf jobs ps`, `hf auth login`) and for
+ * commands the given huggingface_hub version does not have.
+ */
+export function parseJobsCommandLine(argv: readonly string[], options: CommandLineModelOptions = {}, literal?: readonly boolean[]): JobsCommandLine | null {
+  const version = effectiveHubVersion(options.hubVersion);
+  const match = findProgram(argv, version);
+  if (!match) return null;
+  let kind: string | null = null;
+  let start = match.next;
+  for (const [words, wordKind] of Object.entries(match.words)) {
+    const parts = words.split(" ");
+    if (parts.every((part, k) => argv[match.next + k] === part) && (kind === null || parts.length > start - match.next)) {
+      kind = wordKind;
+      start = match.next + parts.length;
     }
-    words.push(argv[i]!);
-    i++;
-    const joined = words.join(" ");
-    if (joined === "run") kind = "run";
-    else if (joined === "uv run") kind = "uv";
-    else if (joined === "scheduled run") kind = "scheduled run";
-    else if (joined === "scheduled uv run") kind = "scheduled uv";
-    else if (!["uv", "scheduled", "scheduled uv"].includes(joined)) return null;
   }
   if (kind === null) return null;
-
-  const positionalsBeforeTarget = kind.startsWith("scheduled") ? 1 : 0;
-  let schedule: JobsCommandLine["schedule"] = null;
-  let target: JobsCommandLine["target"] = null;
-  let positionals = 0;
-  // After `--`, everything is positional (a script or image name may then start with `-`).
-  let positionalOnly = false;
-  while (i < argv.length) {
-    const element = argv[i]!;
-    if (element === "--" && !positionalOnly) {
-      positionalOnly = true;
-      i++;
-      continue;
-    }
-    const flag = element.startsWith("-") && !positionalOnly ? readFlag(argv, i) : null;
-    if (flag) {
-      flags.push(flag);
-      i += flag.span;
-      continue;
-    }
-    if (element.startsWith("-") && !positionalOnly) {
-      // An unknown flag: assume it is a boolean of a newer CLI and keep going.
-      i++;
-      continue;
-    }
-    if (positionals < positionalsBeforeTarget) {
-      schedule = { value: element, index: i };
-      positionals++;
-      i++;
-      continue;
-    }
-    target = { value: element, index: i };
-    i++;
-    break;
-  }
-
-  const jobArgsIndex = i;
-  const jobArgs = argv.slice(jobArgsIndex);
-  const flagsAfterTarget: JobsFlag[] = [];
-  for (let j = jobArgsIndex; j < argv.length;) {
-    // An explicit `--` after the script says: what follows is the script's own.
-    if (argv[j] === "--") break;
-    const flag = readFlag(argv, j);
-    if (flag && isJobFlagAfterTarget(flag)) {
-      flagsAfterTarget.push(flag);
-      j += flag.span;
-    } else j++;
-  }
-  return { kind, program: prefix.program, flags, target, schedule, jobArgsIndex, jobArgs, flagsAfterTarget };
+  const model = match.models(kind);
+  if (!model) return null;
+  const parsed = parseWithModel(model, { argv, ...(literal ? { literal } : {}) }, start);
+  const targetIndex = parsed.target?.index ?? null;
+  return {
+    kind: model.kind,
+    program: match.program,
+    programId: model.program,
+    model,
+    parsed,
+    start,
+    flags: parsed.options,
+    target: parsed.target,
+    schedule: parsed.schedule,
+    jobArgsIndex: targetIndex === null ? argv.length : targetIndex + 1,
+    jobArgs: parsed.jobArgs.map((p) => p.value),
+    flagsAfterTarget: remainderLauncherOptions(argv, parsed),
+  };
 }
 
 /**
- * Long flags that, written after the script or image, evidently meant to configure the job. Short flags
- * (`-d`, `-v`, `-l`, `-p`) and `--name`, `--python`, `--timeout` are common options of scripts themselves, so
- * they are not reported; `-s`/`-e` are, when their value is an environment name (`-e HF_TOKEN`, `-s KEY=v`).
+ * Long options that, written after the script or image where the program passes them on, evidently meant to
+ * configure the job. Short ones (`-d`, `-v`, `-l`, `-p`) and `--name`, `--python`, `--timeout` are common options
+ * of scripts themselves, so they are not counted; `-s`/`-e` are, when their value is an environment name.
  */
-const JOB_FLAGS_AFTER_TARGET = new Set([
+const EVIDENT_LAUNCHER_OPTIONS = new Set([
   "--env",
   "--secrets",
+  "--secret",
   "--env-file",
   "--secrets-file",
+  "--secret-env-file",
   "--token",
   "--flavor",
   "--namespace",
@@ -198,17 +166,67 @@ const JOB_FLAGS_AFTER_TARGET = new Set([
   "--detach",
 ]);
 
-function isJobFlagAfterTarget(flag: JobsFlag): boolean {
-  const written = flag.written.split("=")[0]!;
-  if (written.startsWith("--")) return JOB_FLAGS_AFTER_TARGET.has(flag.name);
-  if (written === "-s" || written === "-e") return flag.value !== null && /^[A-Z_][A-Z0-9_]*(?:=|$)/.test(flag.value);
-  return false;
+/** The model whose option table the elements after the target are compared with (jobsx hands them to `hf jobs uv run`). */
+function remainderModel(parsed: ParsedCommandLine): CommandModel | null {
+  const model = parsed.model.native ?? parsed.model;
+  return model.remainderAfterTarget ? model : null;
 }
 
-/** The flag that passes secrets for `program`: the legacy `hfjobs` spells it `--secret`, `hf jobs` `--secrets`. */
+/** Options of the program written after the target where its parser passes them to the job (HFJ207). */
+function remainderLauncherOptions(argv: readonly string[], parsed: ParsedCommandLine): JobsFlag[] {
+  const model = remainderModel(parsed);
+  if (!model || !parsed.target) return [];
+  const found: JobsFlag[] = [];
+  // A `--` after the target says: what follows is the job's own (argparse drops it from the arguments).
+  const separator = argv.findIndex((element, index) => index > parsed.target!.index && element === "--");
+  const jobIndexes = parsed.jobArgs.map((p) => p.index).filter((index) => separator < 0 || index < separator);
+  for (let k = 0; k < jobIndexes.length; k++) {
+    const index = jobIndexes[k]!;
+    const element = argv[index]!;
+    if (element === "--") break;
+    const eq = element.startsWith("--") ? element.indexOf("=") : -1;
+    const name = eq > 0 ? element.slice(0, eq) : element;
+    const spec = model.options.find((option) => option.names.includes(name));
+    if (!spec) continue;
+    const value = spec.value === null ? null : eq > 0 ? element.slice(eq + 1) : (argv[index + 1] ?? null);
+    const span = spec.value === null || eq > 0 || value === null ? 1 : 2;
+    const flag: JobsFlag = {
+      spec,
+      name: spec.canonical,
+      written: name,
+      value,
+      negated: false,
+      index,
+      span,
+      valueIndex: spec.value === null ? null : eq > 0 ? index : value === null ? null : index + 1,
+      valuePrefix: eq > 0 ? element.slice(0, eq + 1) : "",
+      grouped: false,
+      afterTarget: true,
+      viaNative: parsed.model.native !== undefined,
+    };
+    const evident = name.startsWith("--")
+      ? EVIDENT_LAUNCHER_OPTIONS.has(spec.canonical)
+      : (name === "-s" || name === "-e") && value !== null && /^[A-Z_][A-Z0-9_]*(?:=|$)/.test(value);
+    if (evident) {
+      found.push(flag);
+      k += span - 1;
+    }
+  }
+  return found;
+}
+
+/** The flag that passes secrets for a model (`--secrets`, `--secret` for hfjobs and hfjs); null when it has none. */
+export function secretsFlagOf(model: CommandModel, short: boolean): string | null {
+  const canonical = model.channels.secrets;
+  if (!canonical) return null;
+  const spec = model.options.find((option) => option.canonical === canonical);
+  return short ? (spec?.names.find((n) => n.length === 2) ?? canonical) : canonical;
+}
+
+/** The flag that passes secrets for `program` as written: the legacy `hfjobs` and hfjs spell it `--secret`. */
 export function secretsFlagFor(program: string, short: boolean): string {
   if (short) return "-s";
-  return program === "hfjobs" ? "--secret" : "--secrets";
+  return program === "hfjobs" || program === "hfjs" || program === "@huggingface/hub" ? "--secret" : "--secrets";
 }
 
 /** Split a `KEY=VALUE` flag value; a bare `KEY` takes its value from the caller's environment. */
@@ -218,7 +236,7 @@ export function splitAssignment(value: string): { key: string; value: string | n
 }
 
 /**
- * argv reordered so that `hf jobs` flags written after the script or image move just before it (HFJ207's fix).
+ * argv reordered so that options written after the script or image move just before it (HFJ207's fix).
  * Returns null when nothing needs to move.
  */
 export function moveFlagsBeforeTarget(argv: readonly string[], parsed: JobsCommandLine): string[] | null {

@@ -33,6 +33,16 @@ export function placeholderSentLiterallyMessage(text: string, where: string): st
   return `\`${shown}\` ${where} is sent as literal text: only the \`hf_jobs\` tool call substitutes \`${HF_TOKEN_PLACEHOLDER}\``;
 }
 
+/**
+ * HFJ202 on `@huggingface/hub`'s `accessToken`: `checkCredentials` rejects any value that does not start with
+ * `hf_`, so the call fails before it sends anything. `where`: "in `accessToken` of `runJob`".
+ */
+export function placeholderCredentialRejectedMessage(text: string, where: string): string {
+  const redacted = redactText(text);
+  const shown = redacted.length > 40 ? `${redacted.slice(0, 40)}…` : redacted;
+  return `\`${shown}\` ${where} makes \`@huggingface/hub\` throw a \`TypeError\` before any request (an access token starts with \`hf_\`): nothing substitutes \`${HF_TOKEN_PLACEHOLDER}\` outside the \`hf_jobs\` tool call`;
+}
+
 /** HFJ201 on a launch's env map (`field`: `env`, `environment`). */
 export function tokenInEnvMessage(key: string, field: string, launchLabel: string, substituted: boolean): string {
   return `\`${key}\` is passed through \`${field}\` of ${launchLabel}, where it is stored and shown in full${substituted ? " (the tool call puts your real token there)" : ""}; pass it in \`secrets\``;

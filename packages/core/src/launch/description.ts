@@ -20,6 +20,8 @@ export type LaunchValue =
   | { kind: "hf-token" }
   /** Evaluates to (a string holding) another credential read from the environment (`WANDB_API_KEY`), or is built from one. */
   | { kind: "credential" }
+  /** A number literal, as written (`3600`, `1.5`); `editable`: written right there, not through a constant. */
+  | { kind: "number"; text: string; editable: boolean }
   /** Anything else: unknown to the rules. */
   | { kind: "other" };
 
@@ -61,17 +63,29 @@ export interface LaunchDescription<H> {
   complete: boolean;
   /** A new field can be written into the launch (its arguments or object are a literal here). */
   canAddField: boolean;
+  /**
+   * The plain environment is stored with a job and shown in full (HFJ201). False for a pooled sandbox's and a
+   * sandbox command's `env`, which no job holds.
+   */
+  envShown: boolean;
+  /** The launch's own switch that gives the job the caller's HF token (`forward_hf_token=True`), for messages. */
+  tokenOption?: string;
   /** The plain environment: `env` (Python, tool call) or `environment` (`@huggingface/hub`, REST); null when absent. */
   env: LaunchMap<H> | null;
   secrets: LaunchMap<H> | null;
-  /** The fields the launch passes, for the tool call's unknown-key check (HFJ206). */
-  fields: { name: string; node: H; inPlace: boolean }[];
+  /**
+   * The fields the launch passes, for the tool call's checks (HFJ206: unknown keys, and values its schema rejects).
+   * `valueNode` is where the value is written (an edit target), null when unknown.
+   */
+  fields: { name: string; node: H; inPlace: boolean; value: LaunchValue; valueNode: H | null }[];
   /**
    * The job's command line as the launch writes it, per field (`command`, `script_args`, `arguments`), element by
    * element (a single string is one element): HFJ104 looks for a token in them, HFJ205 for placeholders in a tool
    * call's `script_args`.
    */
   commandLine: { field: string; elements: { value: LaunchValue; node: H }[] }[];
+  /** The `script` argument when it is a literal string, where it is written (HFJ206: inline code where a path goes). */
+  scriptValue: { text: string; node: H } | null;
   /** What the script needs, when it is known (inline, or a local file that resolves), and where it is named. */
   script: { facts: ScriptFacts; label: string; anchor: H } | null;
 }
@@ -87,7 +101,9 @@ export type LaunchEditOp<H> =
   /** Replace each `$HF_TOKEN` inside a longer string by the token (a template string where the language has one). */
   | { op: "substitute-placeholders"; entry: LaunchEntry<H> }
   /** Add an `HF_TOKEN` secret carrying the surface's HF token value. */
-  | { op: "add-token-secret" };
+  | { op: "add-token-secret" }
+  /** Replace a value with a string literal of `text` (the timeout `3600` becomes `"3600"`), in the language's quotes. */
+  | { op: "replace-value"; node: H; text: string };
 
 export interface LaunchFix<H> {
   applicability: "safe" | "unsafe";

@@ -7,7 +7,7 @@
  * lines have their own decision (`checkJobsCommandLine`), built from the same predicates and messages.
  */
 import { containsToken, findTokens, looksLikeTokenPlaceholder } from "../tokens.js";
-import { TOOL_CALL_KEY_RENAMES, TOOL_CALL_LAUNCH_KEYS } from "../domain/surfaces.js";
+import { TOOL_CALL_FLAVORS, TOOL_CALL_KEY_RENAMES, TOOL_CALL_LAUNCH_KEYS, readToolCallTimeout } from "../domain/surfaces.js";
 import { HF_TOKEN, findPlaceholders, isMisnamedHfTokenName, isSubstitutedPlaceholder, isTokenLikeKey, mentionsHfTokenPlaceholder } from "../domain/token-keys.js";
 import {
   HF_TOKEN_PLACEHOLDER,
@@ -41,6 +41,11 @@ function useTokenTitle(surface: LaunchSurface, inTemplate = false): string {
   }
 }
 
+/** For the HF token on a launch that can forward it itself: "; pass `forward_hf_token=True`" (`lead`: "; pass"). */
+function tokenOptionHint<H>(launch: LaunchDescription<H>, key: string, lead: string): string {
+  return launch.tokenOption && isHfTokenName(key) ? `${lead} \`${launch.tokenOption}\`` : "";
+}
+
 /** A name that means the HF token: `HF_TOKEN`, or a misspelling of it (`HF_API_TOKEN`, `TOKEN`, `hf_token`). */
 function isHfTokenName(key: string): boolean {
   return key === HF_TOKEN || isMisnamedHfTokenName(key);
@@ -54,15 +59,17 @@ function carriesHfToken<H>(launch: LaunchDescription<H>, value: LaunchValue): bo
 
 function checkEnv<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>[]): void {
   const env = launch.env;
-  if (!env) return;
+  // Not a job's env (a pooled sandbox, a sandbox command): nothing stores or shows it.
+  if (!env || !launch.envShown) return;
   for (const entry of env.entries) {
-    // A token-like name, or the HF token itself under any name (`{"CACHE": "$HF_TOKEN"}` in a tool call).
+    // A token-like name, or a value built from a credential under any name: the HF token itself
+    // (`{"CACHE": "$HF_TOKEN"}` in a tool call), a URL with a token in it under `REPO_URL` (value provenance).
     const carries = carriesHfToken(launch, entry.value);
-    if (!isTokenLikeKey(entry.key) && !carries) continue;
+    if (!isTokenLikeKey(entry.key) && !carries && entry.value.kind !== "credential") continue;
     const substituted = carries && entry.value.kind === "string";
     findings.push({
       code: "HFJ201",
-      message: tokenInEnvMessage(entry.key, env.field, launch.label, substituted),
+      message: tokenInEnvMessage(entry.key, env.field, launch.label, substituted) + tokenOptionHint(launch, entry.key, ", or pass"),
       anchor: entry.keyNode,
       fix: canMoveToSecrets(launch, env, entry) ? { applicability: "safe", message: `Move \`${entry.key}\` to \`secrets\``, ops: [{ op: "move-to-secrets", entry }] } : null,
     });
@@ -103,7 +110,7 @@ function checkValues<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>
         const exact = isSubstitutedPlaceholder(value.text);
         findings.push({
           code: "HFJ202",
-          message: placeholderSentLiterallyMessage(value.text, `in \`${map.field}\` of ${launch.label}`),
+          message: placeholderSentLiterallyMessage(value.text, `in \`${map.field}\` of ${launch.label}`) + tokenOptionHint(launch, entry.key, "; pass"),
           anchor: entry.valueNode ?? entry.keyNode,
           fix: value.editable
             ? { applicability: "safe", message: useTokenTitle(launch.surface, !exact), ops: [exact ? { op: "use-token-value", entry } : { op: "substitute-placeholders", entry }] }
@@ -150,6 +157,60 @@ function checkToolCallFields<H>(launch: LaunchDescription<H>, findings: LaunchFi
           : null,
     });
   }
+  for (const field of launch.fields) {
+    if (field.name === "timeout") checkToolCallTimeout(launch, field, findings);
+    else if (field.name === "flavor") checkToolCallFlavor(launch, field, findings);
+  }
+}
+
+type LaunchField<H> = LaunchDescription<H>["fields"][number];
+
+/**
+ * HFJ206 on `timeout`: the schema wants a string (a number is rejected, unlike an unknown key), and the server
+ * reads a string it does not understand as the seconds its leading digits say (`"90min"` is 90 seconds).
+ */
+function checkToolCallTimeout<H>(launch: LaunchDescription<H>, field: LaunchField<H>, findings: LaunchFinding<H>[]): void {
+  const value = field.value;
+  const anchor = field.valueNode ?? field.node;
+  if (value.kind === "number") {
+    // Plain seconds as a string mean the same: `3600` becomes `"3600"`. A fraction would be cut to whole seconds.
+    const integer = /^\d+$/.test(value.text);
+    findings.push({
+      code: "HFJ206",
+      message: `\`timeout\` is the number \`${value.text}\` in ${launch.label}: the server takes a string ("30m", "2h", or seconds as "${value.text}") and rejects the call`,
+      anchor,
+      fix:
+        integer && value.editable && field.inPlace && field.valueNode
+          ? { applicability: "safe", message: `Write the timeout as the string \`"${value.text}"\``, ops: [{ op: "replace-value", node: field.valueNode, text: value.text }] }
+          : null,
+    });
+    return;
+  }
+  if (value.kind !== "string") return;
+  const reading = readToolCallTimeout(value.text);
+  if (reading.kind === "ok") return;
+  findings.push({
+    code: "HFJ206",
+    message:
+      reading.kind === "rejected"
+        ? `\`timeout\` \`${value.text}\` in ${launch.label} is not a duration the server reads ("30m", "2h", "90s", or plain seconds): the launch is rejected`
+        : `\`timeout\` \`${value.text}\` in ${launch.label} is read as ${reading.seconds} second${reading.seconds === 1 ? "" : "s"}: the server knows only the units \`s\`, \`m\`, \`h\`, \`d\` ("30m", "2h")`,
+    anchor,
+    fix: null,
+  });
+}
+
+/** HFJ206 on `flavor`: an enum in the server's schema; any other value is rejected with a validation error. */
+function checkToolCallFlavor<H>(launch: LaunchDescription<H>, field: LaunchField<H>, findings: LaunchFinding<H>[]): void {
+  const value = field.value;
+  if (value.kind !== "string" || TOOL_CALL_FLAVORS.has(value.text)) return;
+  const near = [...TOOL_CALL_FLAVORS].filter((flavor) => flavor.startsWith(value.text.split("-")[0]!.toLowerCase())).slice(0, 4);
+  findings.push({
+    code: "HFJ206",
+    message: `\`flavor\` \`${value.text}\` is not one the server accepts in ${launch.label}: the launch is rejected${near.length > 0 ? ` (did you mean ${near.map((flavor) => `\`${flavor}\``).join(", ")}?)` : ""}`,
+    anchor: field.valueNode ?? field.node,
+    fix: null,
+  });
 }
 
 function checkSecrets<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>[]): void {
@@ -159,7 +220,9 @@ function checkSecrets<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H
   // HFJ204: the HF token travels under another name. Two misnamed secrets cannot both become `HF_TOKEN`: every one
   // is reported, the first gets the rename.
   if (secrets && !secrets.entries.some((entry) => entry.key === HF_TOKEN)) {
-    let renamed = false;
+    // An `HF_TOKEN` that HFJ201 moves from env into these secrets would meet the renamed key in the same pass
+    // (`{"HF_TOKEN": ..., "HF_TOKEN": ...}`): the rename waits, and once the move is done it is not needed.
+    let renamed = launch.env?.entries.some((entry) => entry.key === HF_TOKEN && canMoveToSecrets(launch, launch.env!, entry)) ?? false;
     for (const entry of secrets.entries) {
       if (!isMisnamedHfTokenName(entry.key) && !carriesHfToken(launch, entry.value)) continue;
       if (script?.facts.readsVariable(entry.key)) continue;
@@ -235,10 +298,32 @@ export function renderLaunchFix<H, E>(ops: readonly LaunchEditOp<H>[], render: (
   return edits.length > 0 ? edits : null;
 }
 
+/** Python source rather than a path or URL: more than one line, or a first line that only code starts with. */
+function looksLikeInlineCode(text: string): boolean {
+  return /[\r\n]/.test(text.trim()) || /^\s*(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s|#\s*\/\/\/\s*script\b)/.test(text);
+}
+
+/**
+ * HFJ206 on the Python API's `script`: `run_uv_job` uploads a local file or passes a URL, and anything else goes to
+ * `uv run` as written (huggingface_hub hf_api.py `_create_uv_command_env_and_secrets`), so inline code is run as a
+ * command and the job fails. Only the tool call's `uv` operation runs inline code.
+ */
+function checkScriptValue<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>[]): void {
+  const script = launch.scriptValue;
+  if (launch.surface !== "python-api" || !launch.runsScript || !script || !looksLikeInlineCode(script.text)) return;
+  findings.push({
+    code: "HFJ206",
+    message: `${launch.label} takes a file path or URL as \`script\`: this inline code is passed to \`uv run\` as a command and the job fails; save it to a file and pass its path (it is uploaded), or use the \`hf_jobs("uv")\` tool call, which runs inline code`,
+    anchor: script.node,
+    fix: null,
+  });
+}
+
 /** Every launch-rule finding for one launch, in a stable order; select/ignore and noqa are the caller's. */
 export function decideLaunch<H>(launch: LaunchDescription<H>): LaunchFinding<H>[] {
   const findings: LaunchFinding<H>[] = [];
   checkToolCallFields(launch, findings);
+  checkScriptValue(launch, findings);
   checkEnv(launch, findings);
   checkValues(launch, findings);
   checkCommandLine(launch, findings);

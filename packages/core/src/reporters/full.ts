@@ -3,7 +3,7 @@
  * underlined, the fix as `help:` (and, with `--show-fixes`, the fixed lines), a blank line; then file errors and
  * the summary.
  */
-import type { Diagnostic, Fix } from "../diagnostic.js";
+import type { Diagnostic, Fix, RelatedInformation } from "../diagnostic.js";
 import { applyEdits } from "../edits.js";
 import type { SourceText } from "../source.js";
 import { redactText } from "../tokens.js";
@@ -50,8 +50,15 @@ function renderDiagnostic(diagnostic: Diagnostic, source: SourceText | undefined
       for (const line of renderFixDiff(source, diagnostic.fix, gutterWidth)) lines.push(line);
     }
   }
+  for (const related of diagnostic.related ?? []) lines.push(redactText(`${" ".repeat(gutterWidth)} = note: ${relatedText(related)}`));
   lines.push("");
   return lines;
+}
+
+/** `why (file:row)`: where the evidence is, when it is a place. */
+export function relatedText(related: RelatedInformation): string {
+  if (!related.filename) return related.message;
+  return `${related.message} (${related.filename}${related.row ? `:${related.row}` : ""})`;
 }
 
 export function fullReporter(options: ReportOptions): StreamingReporter {

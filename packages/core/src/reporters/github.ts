@@ -6,7 +6,7 @@ import { findRule } from "../catalog/index.js";
 import type { Diagnostic, FileError } from "../diagnostic.js";
 import { redactText } from "../tokens.js";
 import { sortedErrors } from "./ordering.js";
-import type { StreamingReporter } from "./types.js";
+import type { ReportOptions, StreamingReporter } from "./types.js";
 
 export function escapeGithubData(value: string): string {
   return redactText(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -21,12 +21,17 @@ function command(level: "error" | "warning", properties: [string, string | numbe
   return `::${level} ${props}::${escapeGithubData(message)}`;
 }
 
-function annotation(diagnostic: Diagnostic): string {
+/** GitHub resolves `file=` against the workspace (the repository root), not the step's working directory. */
+function workspacePath(filename: string, options: ReportOptions): string {
+  return options.repositoryPaths?.paths.get(filename) ?? filename;
+}
+
+function annotation(diagnostic: Diagnostic, options: ReportOptions): string {
   const level = findRule(diagnostic.code)?.defaultSeverity ?? "error";
   return command(
     level,
     [
-      ["file", diagnostic.filename],
+      ["file", workspacePath(diagnostic.filename, options)],
       ["line", diagnostic.location.row],
       ["col", diagnostic.location.column],
       ["endLine", diagnostic.endLocation.row],
@@ -37,19 +42,19 @@ function annotation(diagnostic: Diagnostic): string {
   );
 }
 
-function fileErrorAnnotation(error: FileError): string {
-  return command("error", [["file", error.filename]], error.message);
+function fileErrorAnnotation(error: FileError, options: ReportOptions): string {
+  return command("error", [["file", workspacePath(error.filename, options)]], error.message);
 }
 
-export function githubReporter(): StreamingReporter {
+export function githubReporter(options: ReportOptions = {}): StreamingReporter {
   return {
     buffered: false,
     separator: "",
     head: () => "",
-    file: (report) => report.diagnostics.map((diagnostic) => `${annotation(diagnostic)}\n`).join(""),
+    file: (report) => report.diagnostics.map((diagnostic) => `${annotation(diagnostic, options)}\n`).join(""),
     tail: (totals) =>
       sortedErrors(totals.errors)
-        .map((error) => `${fileErrorAnnotation(error)}\n`)
+        .map((error) => `${fileErrorAnnotation(error, options)}\n`)
         .join(""),
   };
 }

@@ -4,6 +4,7 @@ import { conciseReporter } from "./concise.js";
 import { countFixable } from "./fixability.js";
 import { fullReporter } from "./full.js";
 import { githubReporter } from "./github.js";
+import { gitlabReporter } from "./gitlab.js";
 import { jsonLinesReporter, jsonReporter } from "./json.js";
 import { junitReporter } from "./junit.js";
 import { compareStrings } from "./ordering.js";
@@ -17,9 +18,12 @@ export { formatStatistics, StatisticsTally, type Statistic, type StatisticsOptio
 export { type JsonDiagnostic, type JsonEdit, type JsonFix, type JsonLocation } from "./json.js";
 export { artifactLocation } from "./sarif.js";
 export { escapeGithubData, escapeGithubProperty } from "./github.js";
+export { type CodeQualityIssue } from "./gitlab.js";
+export { securitySeverity, codeQualitySeverity, SCORED_CODES } from "./security-severity.js";
 export { escapeXml } from "./junit.js";
 export { isFixAvailable, countFixable, type FixableCounts } from "./fixability.js";
 export { renderCodeFrame } from "./code-frame.js";
+export { relatedText } from "./full.js";
 
 const REPORTERS: Record<OutputFormat, (options: ReportOptions) => StreamingReporter> = {
   full: fullReporter,
@@ -28,6 +32,7 @@ const REPORTERS: Record<OutputFormat, (options: ReportOptions) => StreamingRepor
   "json-lines": jsonLinesReporter,
   sarif: sarifReporter,
   github: githubReporter,
+  gitlab: gitlabReporter,
   junit: junitReporter,
 };
 
@@ -61,6 +66,13 @@ export function formatReport(format: OutputFormat, input: ReportInput): string {
     });
   });
   const { applicable, hiddenUnsafe } = countFixable(input.diagnostics, input.unsafeFixesEnabled ?? false);
-  writer.end({ remaining: input.diagnostics.length, fixApplied: input.fixApplied ?? 0, applicable, hiddenUnsafe, errors: input.errors });
+  writer.end({
+    remaining: input.diagnostics.length,
+    fixApplied: input.fixApplied ?? 0,
+    applicable,
+    hiddenUnsafe,
+    errors: input.errors,
+    ...(input.checkedFiles !== undefined ? { checkedFiles: input.checkedFiles } : {}),
+  });
   return output;
 }

@@ -3,8 +3,9 @@
  * columns 1-based, columns in UTF-16 units. Every string value is redacted before serialising (see redaction.ts).
  */
 import { findRule, ruleUrl, type RuleCode } from "../catalog/index.js";
-import type { Diagnostic, Edit } from "../diagnostic.js";
+import type { Diagnostic, Edit, FileError } from "../diagnostic.js";
 import type { Position, SourceText } from "../source.js";
+import { sortedErrors } from "./ordering.js";
 import { redactDeep } from "./redaction.js";
 import type { StreamingReporter } from "./types.js";
 
@@ -25,16 +26,19 @@ export interface JsonFix {
   message: string;
 }
 
-/** One finding in Ruff's JSON schema. `cell` is the notebook cell in Ruff; this tool checks no notebooks. */
+/**
+ * One finding in Ruff's JSON schema. `cell` is the notebook cell in Ruff; this tool checks no notebooks. A file
+ * that could not be checked is an entry with `code: null` at 1:1, the shape Ruff gives a syntax error.
+ */
 export interface JsonDiagnostic {
   cell: null;
-  code: RuleCode;
+  code: RuleCode | null;
   end_location: JsonLocation;
   filename: string;
   fix: JsonFix | null;
   location: JsonLocation;
   message: string;
-  noqa_row: number;
+  noqa_row: number | null;
   /** The rule's documentation; null for a code the catalog does not know (as Ruff). */
   url: string | null;
 }
@@ -80,14 +84,27 @@ export function indentedJson(value: unknown, depth: number): string {
     .join("\n");
 }
 
-/** The JSON array, streamed: `[`, one item per finding, `]`, exactly as `JSON.stringify(all, null, 2)` prints it. */
+/** A file that could not be checked, as Ruff reports a file it cannot parse: no code, no fix, at 1:1. */
+function toJsonFileError(error: FileError): JsonDiagnostic {
+  const start = { column: 1, row: 1 };
+  return redactDeep({ cell: null, code: null, end_location: start, filename: error.filename, fix: null, location: start, message: error.message, noqa_row: null, url: null });
+}
+
+/**
+ * The JSON array, streamed: `[`, one entry per finding, then one per file that could not be checked, `]`, exactly
+ * as `JSON.stringify(all, null, 2)` prints it.
+ */
 export function jsonReporter(): StreamingReporter {
   return {
     buffered: false,
     separator: ",\n",
     head: () => "[\n",
     file: (report) => report.diagnostics.map((diagnostic) => indentedJson(toJsonDiagnostic(diagnostic, report.source), 1)).join(",\n"),
-    tail: (_totals, chunks) => (chunks === 0 ? "[]\n" : "\n]\n"),
+    tail: (totals, chunks) => {
+      const errors = sortedErrors(totals.errors).map((error) => indentedJson(toJsonFileError(error), 1));
+      if (chunks === 0) return errors.length === 0 ? "[]\n" : `[\n${errors.join(",\n")}\n]\n`;
+      return `${errors.map((entry) => `,\n${entry}`).join("")}\n]\n`;
+    },
   };
 }
 
@@ -97,6 +114,9 @@ export function jsonLinesReporter(): StreamingReporter {
     separator: "",
     head: () => "",
     file: (report) => report.diagnostics.map((diagnostic) => `${JSON.stringify(toJsonDiagnostic(diagnostic, report.source))}\n`).join(""),
-    tail: () => "",
+    tail: (totals) =>
+      sortedErrors(totals.errors)
+        .map((error) => `${JSON.stringify(toJsonFileError(error))}\n`)
+        .join(""),
   };
 }

@@ -4,20 +4,23 @@
  * Columns are UTF-16 code units, stated in `columnKind` so no consumer has to guess.
  */
 import { createHash } from "node:crypto";
-import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
+import { createRequire } from "node:module";
+import type { Location, Log, Notification, ReportingDescriptor, Result } from "sarif";
 import { RULES, ruleUrl, type RuleMeta } from "../catalog/index.js";
-import type { Diagnostic, FileError } from "../diagnostic.js";
+import type { Diagnostic, FileError, RelatedInformation } from "../diagnostic.js";
 import type { SourceText } from "../source.js";
 import { redactText } from "../tokens.js";
 import { indentedJson } from "./json.js";
 import { sortedErrors } from "./ordering.js";
 import { redactDeep } from "./redaction.js";
+import { securitySeverity } from "./security-severity.js";
 import type { ReportOptions, StreamingReporter } from "./types.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const TOOL_NAME = "hf-jobs-lint";
 export const TOOL_INFORMATION_URI = "https://github.com/hf-jobs-lint/hf-jobs-lint";
-export const DEFAULT_TOOL_VERSION = "0.1.0";
+/** This package's version (package.json is the one version source; src/ and dist/ sit one folder below it). */
+export const DEFAULT_TOOL_VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 /** The fingerprint key GitHub code scanning tracks alerts by (it keeps a value the tool provides). */
 export const FINGERPRINT_KEY = "primaryLocationLineHash";
 
@@ -48,8 +51,22 @@ function toReportingDescriptor(rule: RuleMeta): ReportingDescriptor {
     help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
     helpUri: ruleUrl(rule),
     defaultConfiguration: { level: rule.defaultSeverity },
-    properties: { tags: ["security"] },
+    // GitHub code scanning shows a severity only for security rules that give a `security-severity` score.
+    properties: { tags: ["security"], "security-severity": securitySeverity(rule.code).toFixed(1) },
   };
+}
+
+/** The file URI of a folder, ending in `/` as `originalUriBaseIds` requires. */
+function folderUri(folder: string): string {
+  const slashed = folder.replace(/\\/g, "/").replace(/\/?$/, "/");
+  const encode = (part: string): string => part.split("/").map(encodeURIComponent).join("/");
+  return /^[A-Za-z]:\//.test(slashed) ? `file:///${slashed.slice(0, 2)}${encode(slashed.slice(2))}` : `file://${encode(slashed)}`;
+}
+
+/** A finding's location, relative to the repository root when the CLI gave the root-relative paths. */
+function locate(filename: string, options: ReportOptions): { uri: string; uriBaseId?: string } {
+  const relative = options.repositoryPaths?.paths.get(filename);
+  return artifactLocation(relative ?? filename);
 }
 
 /**
@@ -67,14 +84,14 @@ export function artifactLocation(filename: string): { uri: string; uriBaseId?: s
 /**
  * sha256 of the code, the filename and the redacted, trimmed text of the finding's first line, plus a counter for
  * identical lines: stable when unrelated lines move, and never a token or any source text. The filename is in
- * the hash, so one file's findings are counted on their own.
+ * the hash, so one file's findings are counted on their own; each line is hashed once per code (a long line
+ * holding thousands of findings is redacted once).
  */
-function fingerprints(diagnostics: readonly Diagnostic[], source: SourceText | undefined): string[] {
+export function fingerprints(diagnostics: readonly Diagnostic[], source: SourceText | undefined): string[] {
   const seen = new Map<string, number>();
   const lineHashes = new Map<string, string>();
   return diagnostics.map((diagnostic) => {
-    // One hash per line and code: a long line holding thousands of findings is redacted once.
-    const key = `${diagnostic.location.row}\0${diagnostic.code}`;
+    const key = `${diagnostic.filename}\0${diagnostic.location.row}\0${diagnostic.code}`;
     let hash = lineHashes.get(key);
     if (hash === undefined) {
       const line = source?.lineText(diagnostic.location.row) ?? "";
@@ -89,7 +106,7 @@ function fingerprints(diagnostics: readonly Diagnostic[], source: SourceText | u
   });
 }
 
-function toResult(diagnostic: Diagnostic, fingerprint: string): Result {
+function toResult(diagnostic: Diagnostic, fingerprint: string, options: ReportOptions): Result {
   const ruleIndex = RULES.findIndex((rule) => rule.code === diagnostic.code);
   const rule = RULES[ruleIndex];
   return {
@@ -100,7 +117,7 @@ function toResult(diagnostic: Diagnostic, fingerprint: string): Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifactLocation(diagnostic.filename),
+          artifactLocation: locate(diagnostic.filename, options),
           region: {
             startLine: diagnostic.location.row,
             startColumn: diagnostic.location.column,
@@ -110,7 +127,16 @@ function toResult(diagnostic: Diagnostic, fingerprint: string): Result {
         },
       },
     ],
+    ...(diagnostic.related && diagnostic.related.length > 0 ? { relatedLocations: diagnostic.related.map(toRelatedLocation) } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+  };
+}
+
+function toRelatedLocation(related: RelatedInformation, id: number): Location {
+  return {
+    id,
+    message: { text: related.message },
+    ...(related.filename ? { physicalLocation: { artifactLocation: artifactLocation(related.filename), ...(related.row ? { region: { startLine: related.row } } : {}) } } : {}),
   };
 }
 
@@ -119,7 +145,7 @@ function sarifLog(results: unknown[], errors: readonly FileError[], options: Rep
   const notifications: Notification[] = sortedErrors(errors).map((error) => ({
     level: "error",
     message: { text: error.message },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(error.filename) } }],
+    locations: [{ physicalLocation: { artifactLocation: locate(error.filename, options) } }],
   }));
   return redactDeep({
     $schema: SARIF_SCHEMA,
@@ -134,6 +160,8 @@ function sarifLog(results: unknown[], errors: readonly FileError[], options: Rep
             rules: RULES.map(toReportingDescriptor),
           },
         },
+        // Where `%SRCROOT%` is: consumers that do not know the checkout (the SARIF viewer, the multitool) resolve it here.
+        ...(options.repositoryPaths ? { originalUriBaseIds: { "%SRCROOT%": { uri: folderUri(options.repositoryPaths.root) } } } : {}),
         columnKind: "utf16CodeUnits",
         results: results as Result[],
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
@@ -161,7 +189,7 @@ export function sarifReporter(options: ReportOptions): StreamingReporter {
     head: () => splitLog([], options).head,
     file: (report) => {
       const hashes = fingerprints(report.diagnostics, report.source);
-      return report.diagnostics.map((diagnostic, index) => indentedJson(redactDeep(toResult(diagnostic, hashes[index]!)), RESULT_DEPTH)).join(",\n");
+      return report.diagnostics.map((diagnostic, index) => indentedJson(redactDeep(toResult(diagnostic, hashes[index]!, options)), RESULT_DEPTH)).join(",\n");
     },
     tail: (totals, chunks) => (chunks === 0 ? `${JSON.stringify(sarifLog([], totals.errors, options), null, 2)}\n` : splitLog(totals.errors, options).tail),
   };

@@ -13,7 +13,8 @@ export function formatSummary(totals: ReportTotals, options: ReportOptions): str
     lines.push(`Found ${plural(fixed + remaining, "error")} (${fixed} fixed, ${remaining} remaining).`);
   } else if (remaining > 0) {
     lines.push(`Found ${plural(remaining, "error")}.`);
-  } else if (totals.errors.length === 0) {
+  } else if (totals.errors.length === 0 && totals.checkedFiles !== 0) {
+    // Nothing checked is not a pass: the CLI warns "No files found" instead (Ruff's warning).
     lines.push("All checks passed!");
   }
   if (totals.errors.length > 0) {

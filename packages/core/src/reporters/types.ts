@@ -2,7 +2,7 @@
 import type { Diagnostic, FileError } from "../diagnostic.js";
 import type { SourceText } from "../source.js";
 
-export const OUTPUT_FORMATS = ["full", "concise", "json", "json-lines", "sarif", "github", "junit"] as const;
+export const OUTPUT_FORMATS = ["full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"] as const;
 
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -21,6 +21,14 @@ export interface ReportInput {
   unsafeFixesEnabled?: boolean;
   /** `--quiet`: the text formats print findings and file errors, no summary lines. */
   quiet?: boolean;
+  /** How many files were checked: with none, a clean run says nothing rather than "All checks passed!". */
+  checkedFiles?: number;
+  /**
+   * Paths relative to the repository root, by display filename: SARIF's `%SRCROOT%` URIs, GitHub annotations and
+   * GitLab Code Quality need them (a workflow step's `working-directory` makes display names relative to a
+   * subfolder). Without it, or for a file outside the root, the display filename is used.
+   */
+  repositoryPaths?: { root: string; paths: ReadonlyMap<string, string> };
   /** The tool version written into SARIF; defaults to the core package version. */
   toolVersion?: string;
 }
@@ -47,9 +55,13 @@ export interface ReportTotals {
   hiddenUnsafe: number;
   /** Every file error of the run, those already given to `file()` included. */
   errors: readonly FileError[];
+  /** How many files were checked: with none, a clean run says nothing rather than "All checks passed!". */
+  checkedFiles?: number;
 }
 
 export interface ReportOptions {
+  /** Paths relative to the repository root, by display filename (see `ReportInput.repositoryPaths`). */
+  repositoryPaths?: { root: string; paths: ReadonlyMap<string, string> };
   showFixes?: boolean;
   unsafeFixesEnabled?: boolean;
   quiet?: boolean;

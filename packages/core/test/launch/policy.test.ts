@@ -14,6 +14,11 @@ function map(field: string, entries: LaunchEntry<H>[], extra: Partial<LaunchMap<
 
 const str = (text: string): LaunchValue => ({ kind: "string", text, editable: true });
 const HF: LaunchValue = { kind: "hf-token" };
+const OTHER: LaunchValue = { kind: "other" };
+
+function field(name: string, value: LaunchValue = OTHER) {
+  return { name, node: name, inPlace: true, value, valueNode: `${name}-value` };
+}
 
 function launch(overrides: Partial<LaunchDescription<H>> = {}): LaunchDescription<H> {
   return {
@@ -21,12 +26,14 @@ function launch(overrides: Partial<LaunchDescription<H>> = {}): LaunchDescriptio
     label: "`run_uv_job`",
     operation: "run_uv_job",
     runsScript: true,
+    envShown: true,
     complete: true,
     canAddField: true,
     env: null,
     secrets: null,
     fields: [],
     commandLine: [],
+    scriptValue: null,
     script: null,
     ...overrides,
   };
@@ -166,11 +173,7 @@ describe("HFJ206 on tool calls", () => {
       surface: "tool-call",
       label: 'the `hf_jobs("uv")` tool call',
       operation: "uv",
-      fields: [
-        { name: "script", node: "script", inPlace: true },
-        { name: "dependencies", node: "dependencies", inPlace: true },
-        { name: "image", node: "image", inPlace: true },
-      ],
+      fields: [field("script"), field("dependencies"), field("image")],
     });
     const findings = decideLaunch(tool);
     expect(findings.map((finding) => [finding.anchor, finding.fix?.ops[0] ?? null])).toEqual([
@@ -181,7 +184,63 @@ describe("HFJ206 on tool calls", () => {
   });
 
   test("not on the Python API (its parameters are checked by the analyzer)", () => {
-    expect(codes(launch({ fields: [{ name: "whatever", node: "x", inPlace: true }] }))).toEqual([]);
+    expect(codes(launch({ fields: [{ ...field("whatever"), node: "x" }] }))).toEqual([]);
+  });
+
+  const uvTool = (fields: ReturnType<typeof field>[]) => launch({ surface: "tool-call", label: 'the `hf_jobs("uv")` tool call', operation: "uv", fields });
+
+  test("a number as `timeout` is rejected by the schema; an integer written in place becomes its string", () => {
+    const [integer] = decideLaunch(uvTool([field("timeout", { kind: "number", text: "3600", editable: true })]));
+    expect(integer).toMatchObject({ code: "HFJ206", anchor: "timeout-value", fix: { applicability: "safe", ops: [{ op: "replace-value", node: "timeout-value", text: "3600" }] } });
+    expect(integer!.message).toBe(
+      '`timeout` is the number `3600` in the `hf_jobs("uv")` tool call: the server takes a string ("30m", "2h", or seconds as "3600") and rejects the call',
+    );
+    // A fraction would be cut to whole seconds by the server's parseInt; a constant is edited where it is defined, elsewhere.
+    expect(decideLaunch(uvTool([field("timeout", { kind: "number", text: "1.5", editable: true })]))[0]!.fix).toBeNull();
+    expect(decideLaunch(uvTool([field("timeout", { kind: "number", text: "60", editable: false })]))[0]!.fix).toBeNull();
+  });
+
+  test("a `timeout` string the server misreads or rejects; the forms it reads are silent", () => {
+    expect(decideLaunch(uvTool([field("timeout", str("90min"))]))[0]!.message).toBe(
+      '`timeout` `90min` in the `hf_jobs("uv")` tool call is read as 90 seconds: the server knows only the units `s`, `m`, `h`, `d` ("30m", "2h")',
+    );
+    expect(decideLaunch(uvTool([field("timeout", str("2 hours"))]))[0]!.message).toContain("is read as 2 seconds");
+    expect(decideLaunch(uvTool([field("timeout", str("two hours"))]))[0]!.message).toContain("the launch is rejected");
+    for (const ok of ["30m", "2h", "1.5h", "45s", "1d", "3600"]) expect(codes(uvTool([field("timeout", str(ok))]))).toEqual([]);
+    expect(codes(uvTool([field("timeout", OTHER)]))).toEqual([]);
+  });
+
+  test("a `flavor` outside the server's enum, with the flavors it may have meant", () => {
+    const [finding] = decideLaunch(uvTool([field("flavor", str("a10g"))]));
+    expect(finding!.message).toBe(
+      '`flavor` `a10g` is not one the server accepts in the `hf_jobs("uv")` tool call: the launch is rejected (did you mean `a10g-small`, `a10g-large`, `a10g-largex2`, `a10g-largex4`?)',
+    );
+    expect(decideLaunch(uvTool([field("flavor", str("h200"))]))[0]!.message).not.toContain("did you mean");
+    expect(codes(uvTool([field("flavor", str("a10g-large")), field("timeout", str("2h"))]))).toEqual([]);
+    // Not the Python API's parameters: `run_uv_job(flavor="h200")` is a valid `hf jobs` flavor.
+    expect(codes(launch({ fields: [field("flavor", str("h200"))] }))).toEqual([]);
+  });
+});
+
+describe("HFJ206 on the Python API's script", () => {
+  const withScript = (text: string, overrides: Partial<LaunchDescription<H>> = {}) => launch({ scriptValue: { text, node: "script-value" }, ...overrides });
+
+  test("inline code where run_uv_job wants a path or URL", () => {
+    const [finding] = decideLaunch(withScript("from huggingface_hub import whoami\nprint(whoami())"));
+    expect(finding).toMatchObject({ code: "HFJ206", anchor: "script-value", fix: null });
+    expect(finding!.message).toBe(
+      '`run_uv_job` takes a file path or URL as `script`: this inline code is passed to `uv run` as a command and the job fails; save it to a file and pass its path (it is uploaded), or use the `hf_jobs("uv")` tool call, which runs inline code',
+    );
+    expect(codes(withScript("import os; print(os.environ)"))).toEqual(["HFJ206@script-value"]);
+    expect(codes(withScript("# /// script\n# dependencies = []\n# ///"))).toEqual(["HFJ206@script-value"]);
+  });
+
+  test("paths, URLs and the tool call's inline scripts are fine", () => {
+    for (const path of ["train.py", "scripts/train.py", "https://huggingface.co/u/r/resolve/main/train.py", "important.py", "from_scratch.py", "  train.py\n"]) {
+      expect(codes(withScript(path))).toEqual([]);
+    }
+    expect(codes(withScript("import os\nprint(1)", { surface: "tool-call", label: 'the `hf_jobs("uv")` tool call', operation: "uv" }))).toEqual([]);
+    expect(codes(withScript("import os\nprint(1)", { runsScript: false }))).toEqual([]);
   });
 });
 

@@ -9,8 +9,8 @@
  * Anything else (Docker `Env`, Kubernetes, SageMaker `Environment`, any object with `env`) is not a launch.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { HUB_JS_LAUNCH_FUNCTIONS, REST_LAUNCH_PATH, TOOL_CALL_LAUNCH_KEYS, TOOL_CALL_OPERATIONS } from "@hf-jobs-lint/core";
-import { calleeName, findProperty, propertyValue, resolveJsonBody, resolveObject, staticString, stringShape, unwrap, type Context } from "../ast.js";
+import { HUB_JS_LAUNCH_FUNCTIONS, REST_LAUNCH_PATH, TOOL_CALL_LAUNCH_KEYS, isForeignFlatToolCall, toolCallOperation } from "@hf-jobs-lint/core";
+import { calleeName, findProperty, namedProperties, propertyValue, resolveJsonBody, resolveObject, staticString, stringShape, unwrap, type Context } from "../ast.js";
 import { argvOfCall, type ArgvLaunch } from "./argv.js";
 import { HUB_PACKAGE, hubExportCalled } from "./hub-imports.js";
 
@@ -46,6 +46,8 @@ export interface ToolCall {
   /** The operation launches a job (`run`, `uv`, `scheduled run`, `scheduled uv`). */
   launches: boolean;
   args: ObjectNode | null;
+  /** The flat form: `operation` sits among the job's keys in `args` (the MCP server's legacy shape). */
+  flat: boolean;
 }
 
 export interface ArgvCall {
@@ -148,10 +150,12 @@ function axiosLaunch(context: Context, call: TSESTree.CallExpression, name: stri
   return restLaunch(context, call, url.scheduled, propertyOf(config, "data"), propertyOf(config, "headers"));
 }
 
-function toolLaunch(context: Context, call: TSESTree.CallExpression, operationNode: TSESTree.Node | null, argsNode: TSESTree.Node | null): ToolCall | null {
-  const operation = staticString(context, operationNode)?.trim().replace(/\s+/g, " ");
-  if (!operation || !TOOL_CALL_OPERATIONS.has(operation)) return null;
-  return { kind: "tool", call, operation, launches: TOOL_CALL_LAUNCH_KEYS.has(operation), args: resolveObject(context, argsNode) };
+function toolLaunch(context: Context, call: TSESTree.CallExpression, operationNode: TSESTree.Node | null, argsNode: TSESTree.Node | null, flat = false): ToolCall | null {
+  // The server lower-cases the operation and does nothing else to it (`"UV"` is `uv`, `" uv"` is unknown).
+  const written = staticString(context, operationNode);
+  const operation = written === null ? null : toolCallOperation(written);
+  if (!operation) return null;
+  return { kind: "tool", call, operation, launches: TOOL_CALL_LAUNCH_KEYS.has(operation), args: resolveObject(context, argsNode), flat };
 }
 
 /** `hf_jobs("uv", { ... })`. */
@@ -166,7 +170,20 @@ function mcpCallTool(context: Context, call: TSESTree.CallExpression): ToolCall 
   const request = resolveObject(context, call.arguments[0]);
   if (staticString(context, propertyOf(request, "name")) !== "hf_jobs") return null;
   const toolArguments = resolveObject(context, propertyOf(request, "arguments"));
-  return toolLaunch(context, call, propertyOf(toolArguments, "operation"), propertyOf(toolArguments, "args"));
+  const args = propertyOf(toolArguments, "args");
+  if (args || !toolArguments) return toolLaunch(context, call, propertyOf(toolArguments, "operation"), args);
+  // The flat form (`{ operation, script, ... }`): the MCP server reads the top-level keys as `args`, unless they
+  // are another server's flat `hf_jobs` (docs/hf-jobs-surfaces.md section 3), which the MCP schema does not judge.
+  const launch = toolLaunch(context, call, propertyOf(toolArguments, "operation"), toolArguments, true);
+  if (
+    !launch ||
+    isForeignFlatToolCall(
+      launch.operation,
+      namedProperties(toolArguments).map(({ name }) => name),
+    )
+  )
+    return null;
+  return launch;
 }
 
 /** The object where a launch's job fields live (`environment`, `secrets`, `command`, ...). */

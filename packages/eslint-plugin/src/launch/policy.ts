@@ -42,6 +42,10 @@ export interface RenderedFinding {
 function valueOf(context: Context, node: Node): { value: LaunchValue; node: Node } {
   if (isHfTokenExpression(context, node)) return { value: { kind: "hf-token" }, node };
   if (isTokenExpression(context, node)) return { value: { kind: "credential" }, node };
+  const resolved = resolveValue(context, node);
+  if (resolved.type === AST_NODE_TYPES.Literal && typeof resolved.value === "number") {
+    return { value: { kind: "number", text: context.sourceCode.getText(resolved), editable: resolved === node }, node: resolved };
+  }
   const literal = literalString(context, node);
   return literal ? { value: { kind: "string", text: literal.value, editable: true }, node: literal.node } : { value: { kind: "other" }, node };
 }
@@ -83,11 +87,21 @@ function describe(context: Context, launch: FieldLaunch): LaunchDescription<Node
     label: labelOf(launch),
     operation: launch.kind === "hub" ? launch.fn : launch.kind === "tool" ? launch.operation : "jobs",
     runsScript: launch.kind === "tool" && launch.operation.endsWith("uv"),
+    envShown: true,
     complete: fields !== null && !hasSpread(fields),
     canAddField: fields !== null,
     env: mapOf(context, fieldObject(context, launch, envFieldName(launch))),
     secrets: mapOf(context, fieldObject(context, launch, "secrets")),
-    fields: launch.kind === "tool" && fields ? namedProperties(fields).map(({ name, property }) => ({ name, node: property.key, inPlace: true })) : [],
+    fields:
+      launch.kind === "tool" && fields
+        ? namedProperties(fields)
+            .filter(({ name }) => !(launch.flat && name === "operation"))
+            .map(({ name, property }) => {
+              // Anchored where the launch writes the value (a constant's definition may be far away).
+              const written = propertyValue(property);
+              return { name, node: property.key, inPlace: true, value: valueOf(context, written).value, valueNode: written };
+            })
+        : [],
     commandLine: commandFieldNames(launch).flatMap((field) => {
       const property = findProperty(fields, field);
       if (!property) return [];
@@ -98,6 +112,8 @@ function describe(context: Context, launch: FieldLaunch): LaunchDescription<Node
           : [value];
       return [{ field, elements: elements.map((element) => ({ value: valueOf(context, element).value, node: element })) }];
     }),
+    // `@huggingface/hub` and REST take no script; the tool call runs inline code.
+    scriptValue: null,
     script: script ? { facts: scriptFactsOf(script.needs), label: script.label, anchor: scriptProperty && !scriptProperty.computed ? scriptProperty.key : launch.call } : null,
   };
 }
@@ -149,6 +165,8 @@ function renderOp(context: Context, launch: FieldLaunch, op: LaunchEditOp<Node>)
       return op.entry.valueNode && op.entry.value.kind === "string" ? [{ range: op.entry.valueNode.range, text: substitutedTemplate(op.entry.value.text) }] : null;
     case "add-token-secret":
       return addTokenSecretEdits(context, launch);
+    case "replace-value":
+      return [{ range: op.node.range, text: quoteString(op.text, '"') }];
   }
 }
 

@@ -43,6 +43,8 @@ export default createRule({
       MemberExpression(node) {
         const read = envRead(node);
         if (!read || !LEGACY_TOKEN_VARIABLES.has(read.name) || isFallbackAfterHfToken(node)) return;
+        // `process.env.HUGGING_FACE_HUB_TOKEN = token` writes the old name for older tools: renaming it would break them.
+        if (node.parent?.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node) return;
         const edit: SourceEdit =
           read.nameNode.type === AST_NODE_TYPES.Literal
             ? { range: read.nameNode.range, text: quoteString(HF_TOKEN, quoteOf(context, read.nameNode)) }

@@ -14,6 +14,7 @@ import { isTokenLikeKey } from "@hf-jobs-lint/core";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { findProperty, namedProperties, propertyValue, resolveObject } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";
+import { reportSandboxToolFindings } from "../launch/sandbox-tools.js";
 import { getLaunch, type Launch } from "../launch/detect.js";
 import { labelOf } from "../launch/policy.js";
 import { renameKeyEdit } from "../launch/edits.js";
@@ -78,6 +79,7 @@ export default createRule({
 
     return {
       CallExpression(node) {
+        reportSandboxToolFindings(context, meta.rule, node);
         const launch = getLaunch(context, node);
         if (!launch) return;
         if (launch.kind === "tool") {

@@ -5,4 +5,4 @@
  */
 import { createLaunchRule } from "../launch-rule.js";
 
-export default createLaunchRule("HFJ205", { commandLines: false });
+export default createLaunchRule("HFJ205");

@@ -24,6 +24,31 @@ ruleTester.run("no-placeholder-outside-mcp", rule, {
       errors: [{ messageId: "forwarded" }],
     },
     {
+      name: "any export that checks credentials throws on the placeholder before a request",
+      code: `import { whoAmI } from "@huggingface/hub";\nawait whoAmI({ credentials: { accessToken: "$HF_TOKEN" } });`,
+      output: `import { whoAmI } from "@huggingface/hub";\nawait whoAmI({ credentials: { accessToken: process.env.HF_TOKEN } });`,
+      errors: [
+        {
+          messageId: "forwarded",
+          data: {
+            message:
+              "`$HF_TOKEN` in `credentials.accessToken` of `whoAmI` makes `@huggingface/hub` throw a `TypeError` before any request (an access token starts with `hf_`): nothing substitutes `$HF_TOKEN` outside the `hf_jobs` tool call",
+          },
+        },
+      ],
+    },
+    {
+      name: "createBranch does not check the token: the placeholder is sent as written",
+      code: `import { createBranch } from "@huggingface/hub";\nawait createBranch({ repo: "me/x", branch: "b", accessToken: "$HF_TOKEN" });`,
+      output: `import { createBranch } from "@huggingface/hub";\nawait createBranch({ repo: "me/x", branch: "b", accessToken: process.env.HF_TOKEN });`,
+      errors: [
+        {
+          messageId: "forwarded",
+          data: { message: "`$HF_TOKEN` in `accessToken` of `createBranch` is sent as literal text: only the `hf_jobs` tool call substitutes `$HF_TOKEN`" },
+        },
+      ],
+    },
+    {
       name: "REST Authorization with the placeholder inside",
       code: `axios.post("https://huggingface.co/api/jobs/me", spec, { headers: { Authorization: "Bearer $HF_TOKEN" } });`,
       output: 'axios.post("https://huggingface.co/api/jobs/me", spec, { headers: { Authorization: `Bearer ${process.env.HF_TOKEN}` } });',

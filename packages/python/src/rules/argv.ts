@@ -6,8 +6,11 @@
  * string), and their fixes rendered by core and mapped back through the literal's escapes.
  */
 import {
+  LAUNCH_COMMAND_HINT,
   checkJobsCommandLine,
   embedShell,
+  hubVersionFromPep723,
+  mayBeLaunchElement,
   embeddedCommands,
   embeddedJobsCommands,
   parseJobsCommandLine,
@@ -19,13 +22,24 @@ import {
   type Edit,
   type Fix,
   type HostStringPiece,
+  type NamedFileLookup,
   type ScriptFacts,
+  namedFileLookup,
 } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
 import { decodeEscape, insideError, literalString, namedChildren, pythonString, readString, readStringish, unparenthesize, type StringLiteral } from "../syntax.js";
 
 export type ScriptFactsResolver = (scriptPath: string) => ScriptFacts | null;
+
+const dotenvLookups = new WeakMap<Context, NamedFileLookup>();
+
+/** The dotenv files an argv names, read once per analysed file. */
+function dotenvFiles(context: Context): NamedFileLookup {
+  let lookup = dotenvLookups.get(context);
+  if (!lookup) dotenvLookups.set(context, (lookup = namedFileLookup(context.input)));
+  return lookup;
+}
 
 interface Element extends ArgvElement {
   start: number;
@@ -202,11 +216,28 @@ function reportFindings(context: Context, line: CommandLine, findings: ArgvFindi
   }
 }
 
+const fileHubVersions = new WeakMap<Context, string | null>();
+
+/** The huggingface_hub version of the file's command lines: its own PEP 723 pin, else the input's (setting or manifests). */
+function hubVersionOf(context: Context): string | null {
+  let version = fileHubVersions.get(context);
+  if (version === undefined) {
+    version = hubVersionFromPep723(context.source.text) ?? context.input.hubVersion ?? null;
+    fileHubVersions.set(context, version);
+  }
+  return version;
+}
+
 function check(context: Context, line: CommandLine, resolve: ScriptFactsResolver, owner: SyntaxNode | null = null): boolean {
-  const parsed = parseJobsCommandLine(line.elements.map((element) => element.value));
+  const hubVersion = hubVersionOf(context);
+  const parsed = parseJobsCommandLine(
+    line.elements.map((element) => element.value),
+    { hubVersion },
+    line.elements.map((element) => element.literal),
+  );
   if (!parsed) return false;
   const script = parsed.kind.endsWith("uv") && parsed.target ? resolve(parsed.target.value) : null;
-  reportFindings(context, line, checkJobsCommandLine(line.elements, { script }), owner);
+  reportFindings(context, line, checkJobsCommandLine(line.elements, { script, hubVersion, dotenvFile: dotenvFiles(context) }), owner);
   return true;
 }
 
@@ -248,7 +279,7 @@ export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[]
   for (const list of lists) {
     if (insideError(list)) continue;
     const elements = listElements(context, list);
-    if (!elements.some((element) => element.value === "jobs" || element.value.endsWith("hfjobs"))) continue;
+    if (!elements.some((element) => mayBeLaunchElement(element.value))) continue;
     found = check(context, listCommandLine(context, list, elements), resolve) || found;
   }
   for (const call of calls) {
@@ -265,8 +296,43 @@ export function checkArgvLaunches(context: Context, lists: readonly SyntaxNode[]
     }
     if (!stringNode) continue;
     const read = readStringish(stringNode);
-    if (!read || !/\bjobs\b|hfjobs/.test(read.value)) continue;
+    if (!read || !LAUNCH_COMMAND_HINT.test(read.value)) continue;
+    context.checkedCommandStrings.add(stringNode.startIndex);
     for (const line of shellCommandLines(stringNode, !isSplit && path !== "shlex.split")) found = check(context, line, resolve, stringNode) || found;
   }
   return found;
+}
+
+const USAGE_TEXT = /(?:^|\n)[ \t]*(?:[^\n:]{0,40}:[ \t]+)?(?:(?:\$|>>>|%|#)[ \t]+)?(?:(?:hf|huggingface-cli)[ \t]+jobs|hfjobs)[ \t]/;
+const PROMPTS = new Set(["$", ">>>", "%", "#"]);
+
+/** Where the command starts: first, after a prompt, or after a short label (`Usage:`, `run me with:`); -1 when it does not. */
+function commandStart(words: readonly string[]): number {
+  let start = 0;
+  for (let i = 0; i < Math.min(words.length, 6); i++) if (words[i]!.endsWith(":")) start = i + 1;
+  if (PROMPTS.has(words[start] ?? "")) start++;
+  const program = words[start] ?? "";
+  return program === "hf" || program === "huggingface-cli" || program === "hfjobs" ? start : -1;
+}
+
+/**
+ * `hf jobs ...` command lines written in other strings: docstrings, argparse `help`/`epilog`, printed usage. They run
+ * nothing here, so they do not make the file a launcher, but readers copy them: they get the same command-line
+ * rules (with fixes, spelled in the string's own quoting). Only lines that start with the command (after a prompt)
+ * are read, never a mention inside a sentence.
+ */
+export function checkUsageText(context: Context, strings: readonly SyntaxNode[], resolve: ScriptFactsResolver): void {
+  for (const node of strings) {
+    if (insideError(node) || context.checkedCommandStrings.has(node.startIndex) || node.parent?.type === "string") continue;
+    const read = readStringish(node);
+    if (!read || !USAGE_TEXT.test(read.value)) continue;
+    // Usage printed piece by piece (`print("  hf jobs uv run x.py \\")`) continues in the next string: not a whole command.
+    if (/\\\s*$/.test(read.value)) continue;
+    for (const line of shellCommandLines(node, true)) {
+      const words = line.elements.map((element) => element.value);
+      // `hf jobs uv run x.py --flavor a10g-small ...`: an elided example, not the command a reader runs.
+      if (commandStart(words) < 0 || words.some((word) => word === "..." || word === "…")) continue;
+      check(context, line, resolve, node);
+    }
+  }
 }

@@ -52,6 +52,12 @@ function directLiteral(argument: LaunchArgument | undefined): SyntaxNode | null 
   return value?.type === "dictionary" ? value : null;
 }
 
+function parameterHint(fn: NonNullable<Launch["fn"]>, name: string): string {
+  if (name === "args" && fn.takesScript) return ": pass the script's arguments as `script_args`";
+  const hint = fn.missingParameterHints?.[name];
+  return hint ? `: ${hint}` : "";
+}
+
 /** HFJ206 on the API's own parameters (the tool call's keys are core's decision). */
 function checkApiParameters(context: Context, launch: Launch): void {
   if (launch.kind !== "api" || !launch.fn) return;
@@ -61,7 +67,7 @@ function checkApiParameters(context: Context, launch: Launch): void {
     if (known.has(argument.name)) continue;
     report(context, {
       code: "HFJ206",
-      message: `\`${launch.operation}\` has no parameter \`${argument.name}\`${argument.name === "args" && fn.takesScript ? ": pass the script's arguments as `script_args`" : ""}`,
+      message: `\`${launch.operation}\` has no parameter \`${argument.name}\`${parameterHint(fn, argument.name)}`,
       start: argument.nameNode.startIndex,
       end: argument.nameNode.endIndex,
     });
@@ -127,6 +133,7 @@ function valueOf(context: Context, written: SyntaxNode | null): { value: LaunchV
   // `token = "hf_..."; secrets={"HF_TOKEN": token}`: the literal is reported and edited where it is written.
   const resolved = node.type === "identifier" ? unparenthesize(model.resolveValue(node)) : node;
   if (!resolved || insideError(resolved)) return { value: { kind: "other" }, node };
+  if (resolved.type === "integer" || resolved.type === "float") return { value: { kind: "number", text: resolved.text, editable: resolved.id === node.id }, node: resolved };
   const read = readStringish(resolved);
   if (!read || !read.literal) return { value: { kind: "other" }, node };
   const plain = resolved.type === "string" ? readString(resolved) : null;
@@ -154,11 +161,20 @@ function describeLaunch(context: Context, launch: Launch, script: KnownScript | 
     label: where(launch),
     operation: launch.operation,
     runsScript: isUvLaunch(launch),
+    envShown: launch.fn?.envShown ?? true,
+    ...(launch.fn?.tokenOption ? { tokenOption: launch.fn.tokenOption } : {}),
     complete: launch.complete,
     canAddField: launch.container !== null,
     env: mapOf(context, launch.args.get("env"), "env"),
     secrets: mapOf(context, launch.args.get("secrets"), "secrets"),
-    fields: launch.kind === "tool" ? [...launch.args.values()].map((argument) => ({ name: argument.name, node: argument.nameNode, inPlace: argument.direct })) : [],
+    fields:
+      launch.kind === "tool"
+        ? [...launch.args.values()].map((argument) => {
+            // Anchored where the launch writes the value (a constant's definition may be far away).
+            const written = unparenthesize(argument.value);
+            return { name: argument.name, node: argument.nameNode, inPlace: argument.direct, value: valueOf(context, written).value, valueNode: written };
+          })
+        : [],
     commandLine: ["script_args", "command"].flatMap((field) => {
       const argument = launch.args.get(field);
       if (!argument) return [];
@@ -166,8 +182,17 @@ function describeLaunch(context: Context, launch: Launch, script: KnownScript | 
       const elements = value && (value.type === "list" || value.type === "tuple") ? namedChildren(value) : value ? [value] : [];
       return [{ field, elements: elements.filter((element) => !insideError(element)).map((element) => ({ value: valueOf(context, element).value, node: element })) }];
     }),
+    scriptValue: scriptValueOf(context, launch),
     script: script ? { facts: script.facts, label: script.label, anchor: launch.args.get("script")?.nameNode ?? callee } : null,
   };
+}
+
+/** The `script` argument's text when it is a literal string (through constants), anchored where it is written. */
+function scriptValueOf(context: Context, launch: Launch): LaunchDescription<SyntaxNode>["scriptValue"] {
+  const written = unparenthesize(launch.args.get("script")?.value ?? null);
+  if (!written) return null;
+  const { value } = valueOf(context, written);
+  return value.kind === "string" ? { text: value.text, node: written } : null;
 }
 
 /** HFJ203's fix: an `HF_TOKEN` secret (the launcher's `get_token()`, or the tool call's placeholder). */
@@ -209,6 +234,8 @@ function renderOp(context: Context, launch: Launch, op: LaunchEditOp<SyntaxNode>
       return null;
     case "add-token-secret":
       return addTokenSecretEdits(context, launch);
+    case "replace-value":
+      return [{ start: op.node.startIndex, end: op.node.endIndex, content: pythonString(op.text, launch.keyQuote) }];
   }
 }
 

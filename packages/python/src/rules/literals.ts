@@ -17,7 +17,7 @@ import {
 } from "@hf-jobs-lint/core";
 import type { SyntaxNode } from "../parser.js";
 import { report, type Context } from "../context.js";
-import { insideError, keywordArguments, positionalArguments, readString, readStringish } from "../syntax.js";
+import { calleeName, insideError, keywordArguments, positionalArguments, readString, readStringish } from "../syntax.js";
 import { tokenLookupReplacement } from "../replacement.js";
 
 function tokenMessage(token: string): string {
@@ -133,13 +133,18 @@ function reportLiteralToken(context: Context, value: SyntaxNode, text: string, w
 
 const LOGIN_PATHS = new Set(["huggingface_hub.login", "huggingface_hub.HfFolder.save_token", "huggingface_hub.interpreter_login"]);
 
+const JOBS_API_NAME = /_jobs?(?:_|$)|^jobs?_/;
+
 /**
  * `token=`/`use_auth_token=` on a call, and the token given to `login(...)`. HFJ102 only when the callee resolves
  * by provenance to a Hugging Face library (core's `isHuggingFaceLibraryPath`); an unresolved callee is silent.
  */
 export function checkTokenArguments(context: Context, calls: readonly SyntaxNode[]): void {
+  const documentation = context.input.inDocumentation === true;
   for (const call of calls) {
     if (insideError(call)) continue;
+    // In docs, only the Jobs API's own `token=` (`run_uv_job(..., token=...)`): elsewhere the placeholder is for the reader.
+    if (documentation && !JOBS_API_NAME.test(calleeName(call) ?? "")) continue;
     const keywords = keywordArguments(call);
     for (const name of ["token", "use_auth_token"]) {
       const keyword = keywords.get(name);

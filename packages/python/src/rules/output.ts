@@ -95,10 +95,16 @@ function reportOutput(context: Context, argument: SyntaxNode, where: string): vo
     message: tokenOutputMessage(where, "token[:8]"),
     start: argument.startIndex,
     end: argument.endIndex,
+    related: context.jobScript ? [context.jobScript] : undefined,
   });
 }
 
+/**
+ * Output is a leak where it is stored and shown: a job's logs (job scripts, inline scripts) and a launcher's
+ * output (CI logs). A library or a CLI whose job is to print the token (`hf auth token`) is not judged.
+ */
 export function checkTokenOutput(context: Context, calls: readonly SyntaxNode[], raises: readonly SyntaxNode[]): void {
+  if (!context.jobScript && !context.isLauncher) return;
   for (const call of calls) {
     if (insideError(call)) continue;
     const kind = sinkKind(context, call);

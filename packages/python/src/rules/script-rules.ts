@@ -12,18 +12,28 @@ import type { ScriptFindings } from "../script-needs.js";
 
 const TOKEN_OPTION = /^--?(?:hf[-_])?(?:api[-_])?token$/i;
 
-/** HFJ104 in a job script: `add_argument("--hf-token")`, `token = sys.argv[1]`. */
+/**
+ * HFJ104 in a job script, only where argv is the only way in: `add_argument("--hf-token", required=True)` or
+ * `token = sys.argv[1]`. An optional `--hf-token` falls back on `HF_TOKEN` or the login (passing `token=None`
+ * on does, in every Hugging Face library), so it leaks nothing unless a launch passes the token on the
+ * command line, which the launch's own HFJ104 reports.
+ */
 export function checkTokenFromArgv(context: Context, calls: readonly SyntaxNode[], assignments: readonly SyntaxNode[]): void {
+  if (!context.jobScript) return;
+  const related = [context.jobScript];
   for (const call of calls) {
     if (insideError(call) || calleeName(call) !== "add_argument") continue;
+    const required = keywordArguments(call).get("required")?.childForFieldName("value");
+    if (unparenthesize(required ?? null)?.type !== "true") continue;
     for (const argument of positionalArguments(call)) {
       const option = literalString(argument);
       if (option && TOKEN_OPTION.test(option)) {
         report(context, {
           code: "HFJ104",
-          message: `The script reads its token from the \`${option}\` option, so the token sits in the job's command line; read \`${HF_TOKEN}\` from the environment (pass it as a secret)`,
+          message: `The script requires its token as the \`${option}\` option, so the token sits in the job's command line; read \`${HF_TOKEN}\` from the environment (pass it as a secret)`,
           start: argument.startIndex,
           end: argument.endIndex,
+          related,
         });
       }
     }
@@ -40,6 +50,7 @@ export function checkTokenFromArgv(context: Context, calls: readonly SyntaxNode[
         message: `\`${left.text}\` is read from \`sys.argv\`, so the token sits in the job's command line; read \`${HF_TOKEN}\` from the environment (pass it as a secret)`,
         start: right.startIndex,
         end: right.endIndex,
+        related,
       });
     }
   }
@@ -48,7 +59,7 @@ export function checkTokenFromArgv(context: Context, calls: readonly SyntaxNode[
 /** HFJ301: a job script writes to the Hub without checking `HF_TOKEN` first. */
 export function checkTokenEarly(context: Context, script: ScriptFindings): void {
   const first = script.writeOps[0];
-  if (!first || script.needs.checksTokenEarly || insideError(first)) return;
+  if (!context.jobScript || !first || script.needs.checksTokenEarly || insideError(first)) return;
   // topLinesEdit joins the lines with the file's own line ending.
   const lines = [
     ...(hasImport(context, "os") ? [] : ["import os", ""]),
@@ -62,6 +73,7 @@ export function checkTokenEarly(context: Context, script: ScriptFindings): void 
     start: callee.startIndex,
     end: callee.endIndex,
     fix: { applicability: "unsafe", message: `Check \`${HF_TOKEN}\` after the imports`, edits: [topLinesEdit(context, lines)] },
+    related: [context.jobScript],
   });
 }
 
@@ -89,7 +101,13 @@ export function checkRedundantTokenArgument(context: Context, calls: readonly Sy
   }
 }
 
-/** HFJ303: reads of `HUGGING_FACE_HUB_TOKEN` and other legacy names. */
+/**
+ * HFJ303: a legacy name (`HUGGING_FACE_HUB_TOKEN`, ...) read INSTEAD of `HF_TOKEN`. Silent where the same
+ * statement reads `HF_TOKEN` first (a fallback, as in huggingface_hub's own `get_token`:
+ * `os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN")`) and on
+ * `os.environ.setdefault(LEGACY, ...)` / `os.environ[LEGACY] = ...`, which write the old name for older
+ * libraries (renaming it would break that).
+ */
 export function checkLegacyVariables(context: Context, candidates: readonly SyntaxNode[]): void {
   for (const node of candidates) {
     if (insideError(node)) continue;
@@ -102,7 +120,7 @@ export function checkLegacyVariables(context: Context, candidates: readonly Synt
       if (target?.kind === "value" && target.path === "os.environ" && left) keyNode = left;
     } else {
       const read = envRead(node, context.model);
-      if (read) {
+      if (read && !isEnvironmentWrite(read.node, context) && !isFallbackAfterHfToken(read.node)) {
         keyNode = read.keyNode;
         name = read.name;
       }
@@ -117,4 +135,23 @@ export function checkLegacyVariables(context: Context, candidates: readonly Synt
       fix: edit ? { applicability: "unsafe", message: `Read \`${HF_TOKEN}\` instead`, edits: [edit] } : null,
     });
   }
+}
+
+/** `os.environ.setdefault("X", v)` and `os.environ["X"] = v`: writes of the variable, not reads. */
+function isEnvironmentWrite(node: SyntaxNode, context: Context): boolean {
+  if (node.type === "call") return context.model.calleePath(node) === "os.environ.setdefault";
+  const parent = node.parent;
+  return parent?.type === "assignment" && parent.childForFieldName("left")?.id === node.id;
+}
+
+const HF_TOKEN_LITERAL = new RegExp(`["']${HF_TOKEN}["']`);
+
+/** Does the statement holding this read name `HF_TOKEN` before it (the legacy name is then a fallback)? */
+function isFallbackAfterHfToken(node: SyntaxNode): boolean {
+  let statement: SyntaxNode | null = node;
+  while (statement && !statement.type.endsWith("_statement") && statement.type !== "assignment") statement = statement.parent;
+  if (!statement) return false;
+  const head = statement.type === "if_statement" || statement.type === "while_statement" ? statement.childForFieldName("condition") : statement;
+  if (!head) return false;
+  return HF_TOKEN_LITERAL.test(head.text.slice(0, node.startIndex - head.startIndex));
 }

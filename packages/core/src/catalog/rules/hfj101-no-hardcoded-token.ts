@@ -8,10 +8,12 @@ export const noHardcodedToken = defineRule({
   enabledByDefault: true,
   fix: "unsafe",
   fixSummary: 'replace with an environment lookup (`os.environ["HF_TOKEN"]`, `process.env.HF_TOKEN`), `get_token()` in a launcher, `--secrets HF_TOKEN` on a command line',
-  surfaces: ["py", "ts", "sh", "md"],
+  surfaces: ["py", "ts", "sh", "md", "env"],
   docs: {
     whatItDoes:
-      "Checks for Hugging Face access tokens written into a file: `hf_` or `api_org_` followed by 34 letters or digits (and `hf_oauth_` tokens), in code, string literals, `hf jobs` command lines and Markdown code blocks.",
+      "Checks for Hugging Face access tokens written into a file: `hf_` or `api_org_` followed by 34 letters or digits (and `hf_oauth_` tokens), in code, string literals, `hf jobs` command lines and Markdown code blocks, " +
+      "and in the dotenv files a repository holds (`.env`, `.env.*`, `.envrc`, `*.env`; one listed in `.gitignore` is not visited, as no ignored file is). " +
+      "A token in the file an `hf jobs --secrets-file` names is where a secret belongs, and is reported only when the repository holds that file.",
     whyBad:
       "A token in a file can be read by everyone who can read the file, its Git history, its forks and every log, package or screenshot that includes it. " +
       "A token that reached a file or a commit is compromised: removing it from the code does not un-leak it. Revoke it in the Hub's token settings, create a new one, " +

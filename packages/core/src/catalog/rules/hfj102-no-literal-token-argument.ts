@@ -18,7 +18,7 @@ export const noLiteralTokenArgument = defineRule({
       "(huggingface_hub, transformers, datasets, diffusers, peft, sentence_transformers, trl, accelerate, evaluate, timm, smolagents), " +
       "including methods of objects they made (`api = HfApi()` then `api.whoami(token=...)`); another library's `token=` (`WebClient(token=...)`) " +
       "and a callee that does not resolve are not reported. " +
-      "Test files are left out (the `test-files` setting; by default files under a top-level `tests/` or any `__tests__/` folder, and `test_*.py`, `*_test.py`, `conftest.py`, `*.test.ts`, `*.spec.ts` anywhere): " +
+      "Test files are left out (the `test-files` setting; by default files under any `tests/`, `e2e/` or `__tests__/` folder, and `test_*.py`, `*_test.py`, `conftest.py`, `*.test.ts`, `*.spec.ts` anywhere): " +
       "a fake token passed where a token goes is what a test of token handling is made of. A real-looking token there is still HFJ101.",
     whyBad:
       "A placeholder is not a credential: the call or the job fails with 401 when it first talks to the Hub, often after the job has started and spent its time. " +

@@ -1,4 +1,5 @@
 import { defineRule } from "../define.js";
+import { JOB_SCRIPT_DEFINITION } from "../job-scripts.js";
 
 export const noTokenOutput = defineRule({
   code: "HFJ103",
@@ -8,7 +9,7 @@ export const noTokenOutput = defineRule({
   enabledByDefault: true,
   fix: "none",
   fixSummary: "",
-  surfaces: ["py", "ts"],
+  surfaces: ["py", "ts", "sh", "md"],
   docs: {
     whatItDoes:
       "Checks for a token value that reaches output: `print`, `logging` calls, `console.*`, the message of a raised or thrown exception, or a file the program writes. " +
@@ -16,17 +17,34 @@ export const noTokenOutput = defineRule({
     whyBad:
       "Output is kept: job logs are stored with the job and shown by `hf jobs logs`, CI keeps its logs, and notebooks, terminals and log collectors keep copies. " +
       "A token printed once has to be treated as leaked and revoked.",
+    whenItApplies:
+      "In Python, output is judged where it is kept and shown: in job scripts (the job's logs) and in launchers (CI logs). " +
+      `${JOB_SCRIPT_DEFINITION} ` +
+      "A command whose purpose is printing the token (`hf auth token`) or a library's own code is not judged. In TS/JS, every file the plugin lints is judged. " +
+      "On `hf jobs` command lines (shell, CI, Markdown, argv in code), the job's own `python -c \"...\"` or `bash -c '...'` is read: printing a secret the " +
+      "command passes with `-s`/`--secrets` (or any credential variable), or the whole environment (`env`, `printenv`), puts the value in the job's logs.",
     examples: [
       {
         language: "python",
-        bad: `import os
+        bad: `# /// script
+# dependencies = []
+# ///
+import os
 
 token = os.environ["HF_TOKEN"]
 print(f"Using token {token}")`,
-        good: `import os
+        good: `# /// script
+# dependencies = []
+# ///
+import os
 
 token = os.environ["HF_TOKEN"]
 print(f"Using token {token[:5]}…")`,
+      },
+      {
+        language: "shell",
+        bad: `hf jobs run --secrets HF_TOKEN python:3.12 python -c "import os; print(os.environ['HF_TOKEN'])"`,
+        good: `hf jobs run --secrets HF_TOKEN python:3.12 python -c "import os; print('HF_TOKEN' in os.environ)"`,
       },
       {
         language: "typescript",

@@ -1,4 +1,5 @@
 import { defineRule } from "../define.js";
+import { JOB_SCRIPT_DEFINITION } from "../job-scripts.js";
 
 export const noTokenInArguments = defineRule({
   code: "HFJ104",
@@ -13,11 +14,16 @@ export const noTokenInArguments = defineRule({
     whatItDoes:
       "Checks for a token passed as a job's arguments or command: `script_args` or `command` in the Python API and the `hf_jobs` tool call, `command` or `arguments` " +
       'in `@huggingface/hub` and the REST API, anything after the script on an `hf jobs` command line (`--hf-token "$HF_TOKEN"`). ' +
-      "It also checks job scripts that read their token from the command line (an `--hf-token` option).",
+      "It also checks job scripts that can only get their token from the command line (a required `--hf-token` option, `sys.argv[1]`).",
     whyBad:
       "A job's command and arguments are part of the job: they are stored with it and shown in full by `hf jobs inspect` and the API. " +
       "`secrets` are encrypted server side and only their names come back, and they reach the script as environment variables, " +
       "where huggingface_hub, transformers and datasets read `HF_TOKEN` by themselves. A script that takes `--hf-token` invites every launcher to put the token on the command line.",
+    whenItApplies:
+      "Launches are always judged. The script side applies to job scripts only, and only where argv is the only way in: a required token option or a " +
+      "`sys.argv` read. An optional `--hf-token` falls back on `HF_TOKEN` (the secret) or the login, since `token=None` makes every Hugging Face library " +
+      "read them, so it leaks nothing unless a launch puts the token on the command line, which that launch's own finding reports. A launcher CLI's own " +
+      `\`--token\` (its API credential) is not a job's argument. ${JOB_SCRIPT_DEFINITION}`,
     examples: [
       {
         language: "python",
@@ -36,15 +42,21 @@ run_uv_job(
       },
       {
         language: "python",
-        bad: `import argparse
+        bad: `# /// script
+# dependencies = ["huggingface_hub"]
+# ///
+import argparse
 
 from huggingface_hub import HfApi
 
 parser = argparse.ArgumentParser()
-parser.add_argument("--hf-token")
+parser.add_argument("--hf-token", required=True)
 args = parser.parse_args()
 HfApi(token=args.hf_token).upload_folder(folder_path="out", repo_id="my-org/my-model")`,
-        good: `from huggingface_hub import HfApi
+        good: `# /// script
+# dependencies = ["huggingface_hub"]
+# ///
+from huggingface_hub import HfApi
 
 # HfApi() reads HF_TOKEN, which the launch passes as a secret.
 HfApi().upload_folder(folder_path="out", repo_id="my-org/my-model")`,

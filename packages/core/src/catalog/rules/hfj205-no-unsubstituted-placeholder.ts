@@ -8,11 +8,14 @@ export const noUnsubstitutedPlaceholder = defineRule({
   enabledByDefault: true,
   fix: "none",
   fixSummary: "",
-  surfaces: ["py", "ts", "md"],
+  surfaces: ["py", "ts", "sh", "md"],
   docs: {
     whatItDoes:
       "Checks `hf_jobs` tool-call values (typically in `env` and `secrets`) that hold a `$NAME` or `${NAME}` placeholder other than exactly `$HF_TOKEN` or `${HF_TOKEN}`: " +
-      '`"$WANDB_API_KEY"`, `"${OPENAI_API_KEY}"`, `"Bearer $HF_TOKEN"`.',
+      '`"$WANDB_API_KEY"`, `"${OPENAI_API_KEY}"`, `"Bearer $HF_TOKEN"`. ' +
+      "On the MCP server's `hf_sandbox_exec` tool, which substitutes nothing, it checks `--env NAME=$OTHER` (a whole-value placeholder; `$HF_TOKEN` there is HFJ202's), " +
+      "and in the dotenv file an `hf jobs` command line names with `--secrets-file`/`--env-file`, where `hf jobs` expands nothing: `WANDB_API_KEY=$WANDB_API_KEY` " +
+      "sends those characters, a bare `WANDB_API_KEY` line takes the caller's value.",
     whyBad:
       "The MCP server substitutes a value only when it is exactly `$HF_TOKEN` or `${HF_TOKEN}`. Nothing else is expanded: no other variable, and no placeholder inside a longer string. " +
       "The job receives the text as written, so `WANDB_API_KEY` holds the 14 characters `$WANDB_API_KEY` and the service rejects it inside the job.",
@@ -43,6 +46,13 @@ run_uv_job(
   script: "train.py",
   secrets: { HF_TOKEN: "$HF_TOKEN", WANDB_API_KEY: process.env.WANDB_API_KEY },
 });`,
+      },
+      {
+        language: "shell",
+        bad: `# .env.secrets holds the line WANDB_API_KEY=$WANDB_API_KEY
+hf jobs uv run --secrets-file .env.secrets train.py`,
+        good: `# .env.bare holds the bare line WANDB_API_KEY (hf jobs takes it from your environment)
+hf jobs uv run --secrets-file .env.bare train.py`,
       },
     ],
     fixSafety:

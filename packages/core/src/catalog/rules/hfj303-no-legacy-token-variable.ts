@@ -12,7 +12,9 @@ export const noLegacyTokenVariable = defineRule({
   docs: {
     whatItDoes:
       "Checks for code that reads the Hugging Face token from `HUGGING_FACE_HUB_TOKEN` or another non-standard variable (`HUGGINGFACE_HUB_TOKEN`, `HUGGINGFACE_TOKEN`, " +
-      "`HUGGING_FACE_TOKEN`, `HF_API_TOKEN`, `HF_HUB_TOKEN`, `HF_ACCESS_TOKEN`) instead of `HF_TOKEN`: `os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)`, `process.env....`.",
+      "`HUGGING_FACE_TOKEN`, `HF_API_TOKEN`, `HF_HUB_TOKEN`, `HF_ACCESS_TOKEN`) instead of `HF_TOKEN`: `os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)`, `process.env....`. " +
+      'A fallback read after `HF_TOKEN` in the same expression (`os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN")`, `process.env.HF_TOKEN ?? ...`) ' +
+      "and a write of the old name for older libraries (`os.environ.setdefault(...)`, `process.env.X = ...`) are not reported.",
     whyBad:
       "`HF_TOKEN` is the name the jobs tooling passes (`--secrets HF_TOKEN`, the `hf_jobs` examples) and the one the libraries read first. " +
       "Code that reads another name finds nothing in a job launched the standard way, or quietly picks up an old token still set under the legacy name.",

@@ -1,0 +1,9 @@
+/**
+ * `hf-jobs-lint server`: the language server (@hf-jobs-lint/lsp) over stdin and stdout, as `ruff server`. It owns
+ * the process's streams until the client disconnects; loaded only for this command, so `check` never pays for it.
+ */
+export async function serverCommand(): Promise<number> {
+  const { startServer } = await import("@hf-jobs-lint/lsp");
+  startServer();
+  return 0;
+}

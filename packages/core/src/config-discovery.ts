@@ -1,0 +1,164 @@
+/**
+ * Configuration per file, as Ruff finds it: each file gets the nearest `hf-jobs-lint.toml` or `pyproject.toml`
+ * with `[tool.hf-jobs-lint]` from its own folder upwards, whatever the working directory; `--config FILE` gives
+ * every file that one, `--isolated` none; inline `--config 'key = value'` settings go over whichever applies.
+ * A file with no configuration above it gets the defaults, rooted at the working directory (as in Ruff).
+ */
+import path from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { configFileIn, loadConfigFile, mergeConfigs, DEFAULT_TEST_FILES, TEST_FILE_IGNORED_CODES, type FileConfig, type LoadedConfig, type PatternSet } from "./config.js";
+import { findRepositoryRoot } from "./discovery.js";
+
+export interface ConfigDiscoveryOptions {
+  /** The working directory: the root of the defaults, and what `--config FILE` is relative to. */
+  cwd: string;
+  /** `--config FILE`: one configuration for every file. */
+  configFile?: string;
+  /** `--isolated`: no configuration file at all. */
+  isolated?: boolean;
+  /** Inline `--config 'key = value'` settings, applied over every configuration. */
+  overrides?: readonly FileConfig[];
+  /** No configuration above this folder is used (`--repos`: a repository's own, not the folder its checkout sits in). */
+  boundary?: string;
+}
+
+const toPosix = (relative: string): string => relative.split(path.sep).join("/");
+
+/** `relative` under `root`, or null when the path is not below it. */
+function relativeTo(root: string, absolute: string): string | null {
+  const relative = toPosix(path.relative(root, absolute));
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : null;
+}
+
+/** A gitignore-syntax pattern set with its folder; `!glob` in per-file-ignores means "files that do not match". */
+class ScopedMatcher {
+  private readonly matcher: Ignore;
+  constructor(
+    readonly root: string,
+    patterns: readonly string[],
+  ) {
+    this.matcher = ignore().add([...patterns]);
+  }
+  matches(absolute: string, isDir = false): boolean {
+    const relative = relativeTo(this.root, absolute);
+    return relative !== null && this.matcher.ignores(isDir ? `${relative}/` : relative);
+  }
+}
+
+interface PerFileIgnoreEntry {
+  matcher: ScopedMatcher;
+  negated: boolean;
+  selectors: readonly string[];
+}
+
+/** A configuration with its patterns compiled once. */
+export class ResolvedConfig {
+  private readonly exclude: ScopedMatcher[];
+  private readonly perFileIgnores: PerFileIgnoreEntry[];
+  private readonly testFiles: ScopedMatcher;
+
+  constructor(readonly loaded: LoadedConfig) {
+    const sets: PatternSet[] = loaded.excludeSets ?? [
+      ...(loaded.config.exclude ? [{ root: loaded.root, patterns: loaded.config.exclude }] : []),
+      ...(loaded.config.extendExclude ? [{ root: loaded.root, patterns: loaded.config.extendExclude }] : []),
+    ];
+    this.exclude = sets.map((set) => new ScopedMatcher(set.root, set.patterns));
+    const ignoreSets = loaded.perFileIgnoreSets ?? [
+      { root: loaded.root, table: loaded.config.perFileIgnores ?? {} },
+      { root: loaded.root, table: loaded.config.extendPerFileIgnores ?? {} },
+    ];
+    this.perFileIgnores = ignoreSets.flatMap((set) =>
+      Object.entries(set.table).map(([glob, selectors]) => {
+        const negated = glob.startsWith("!");
+        return { matcher: new ScopedMatcher(set.root, [negated ? glob.slice(1) : glob]), negated, selectors };
+      }),
+    );
+    const tests = loaded.testFileSet ?? { root: loaded.root, patterns: loaded.config.testFiles ?? DEFAULT_TEST_FILES };
+    this.testFiles = new ScopedMatcher(tests.root, tests.patterns);
+  }
+
+  get config(): FileConfig {
+    return this.loaded.config;
+  }
+
+  isExcluded(absolute: string, isDir: boolean): boolean {
+    return this.exclude.some((matcher) => matcher.matches(absolute, isDir));
+  }
+
+  isTestFile(absolute: string): boolean {
+    return this.testFiles.matches(absolute);
+  }
+
+  /** Rule selectors (codes, prefixes, ALL) that `per-file-ignores` and `test-files` take away from this file. */
+  ignoredSelectors(absolute: string): string[] {
+    const selectors = new Set<string>();
+    for (const entry of this.perFileIgnores) {
+      if (entry.matcher.matches(absolute) !== entry.negated) for (const selector of entry.selectors) selectors.add(selector);
+    }
+    if (this.isTestFile(absolute)) for (const code of TEST_FILE_IGNORED_CODES) selectors.add(code);
+    return [...selectors].sort();
+  }
+}
+
+export class ConfigDiscovery {
+  private readonly byFolder = new Map<string, ResolvedConfig>();
+  private readonly byFile = new Map<string, ResolvedConfig>();
+  private readonly fixed: ResolvedConfig | null;
+
+  constructor(private readonly options: ConfigDiscoveryOptions) {
+    if (options.configFile) this.fixed = this.resolve(loadConfigFile(path.resolve(options.cwd, options.configFile)));
+    else if (options.isolated) this.fixed = this.resolve({ config: {}, file: null, root: path.resolve(options.cwd) });
+    else this.fixed = null;
+  }
+
+  /** Inline overrides on top, rooted at the working directory for their patterns. */
+  private resolve(loaded: LoadedConfig): ResolvedConfig {
+    let current = loaded;
+    for (const override of this.options.overrides ?? []) {
+      current = { ...current, ...mergeConfigs(current, override, path.resolve(this.options.cwd)) };
+    }
+    return new ResolvedConfig(current);
+  }
+
+  private forConfigFile(file: string): ResolvedConfig {
+    let resolved = this.byFile.get(file);
+    if (!resolved) this.byFile.set(file, (resolved = this.resolve(loadConfigFile(file))));
+    return resolved;
+  }
+
+  /** The configuration that governs the files of folder `dir`. */
+  forFolder(dir: string): ResolvedConfig {
+    if (this.fixed) return this.fixed;
+    const folder = path.resolve(dir);
+    const cached = this.byFolder.get(folder);
+    if (cached) return cached;
+    const file = configFileIn(folder);
+    let resolved: ResolvedConfig;
+    if (file) resolved = this.forConfigFile(file);
+    else if (path.dirname(folder) === folder || (this.options.boundary !== undefined && folder === path.resolve(this.options.boundary)))
+      resolved = this.resolve({ config: {}, file: null, root: path.resolve(this.options.cwd) });
+    else resolved = this.forFolder(path.dirname(folder));
+    this.byFolder.set(folder, resolved);
+    return resolved;
+  }
+
+  forFile(file: string): ResolvedConfig {
+    return this.forFolder(path.dirname(path.resolve(file)));
+  }
+
+  /** Is this path excluded by the configuration of the folder that holds it? */
+  isExcluded(absolute: string, isDir: boolean): boolean {
+    return this.forFolder(path.dirname(absolute)).isExcluded(absolute, isDir);
+  }
+
+  /**
+   * The root that same-repository script paths resolve against: the nearest folder with `.git`; without one,
+   * the working directory when the file is below it (as before), else the file's configuration folder or its own.
+   */
+  repositoryRoot(file: string): string {
+    const cwd = path.resolve(this.options.cwd);
+    const folder = path.dirname(path.resolve(file));
+    const fallback = relativeTo(cwd, folder) !== null || folder === cwd ? cwd : this.forFolder(folder).loaded.file ? this.forFolder(folder).loaded.root : folder;
+    return findRepositoryRoot(folder, fallback);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The edit that suppresses one finding, in the comment each surface reads (README "Suppress one finding"):
+ * `# noqa: CODE` at the end of the line (Python, shell, CI YAML; added to a `# noqa: ...` already there, as Ruff's
+ * `--add-noqa` writes it), `// eslint-disable-next-line hf-jobs/NAME` above the line (TS/JS), and
+ * `<!-- hf-jobs-lint-disable-next-block -->` before the fenced block (Markdown). None where a comment would change
+ * the code: a line that ends inside a Python string or with a `\` continuation, a Markdown finding outside a fence,
+ * a dotenv file (a comment after a value is part of the value for some readers, and a token there is to be removed,
+ * not silenced).
+ */
+import { findRule, parseNoqa, SourceText, type Diagnostic, type Edit, type FileKind } from "@hf-jobs-lint/core";
+import { findFences } from "@hf-jobs-lint/markdown";
+import { walk, withPythonTree } from "@hf-jobs-lint/python";
+
+export interface Suppression {
+  title: string;
+  edit: Edit;
+}
+
+const NOQA_HEAD = /#\s*noqa:\s*/i;
+const NOQA_CODE = /^[A-Za-z]+[0-9]+$/;
+
+/** Where the codes of a line's `# noqa: ...` end: they run while they look like codes (`E501`) or name a rule, as in Ruff. */
+function directiveCodesEnd(line: string): number | null {
+  const head = NOQA_HEAD.exec(line);
+  if (!head) return null;
+  let end: number | null = null;
+  const rest = line.slice(head.index + head[0].length);
+  for (const word of rest.matchAll(/[^\s,]+|[\s,]+/g)) {
+    if (/^[\s,]+$/.test(word[0])) continue;
+    if (!NOQA_CODE.test(word[0]) && !findRule(word[0])) break;
+    end = head.index + head[0].length + word.index + word[0].length;
+  }
+  return end;
+}
+
+/** `line` with `code` in its `# noqa` directive (appended after two spaces when it has none). Null when a directive already covers it. */
+export function lineWithNoqa(line: string, code: string): string | null {
+  const directive = parseNoqa(line);
+  if (directive === "all" || directive?.has(code)) return null;
+  const end = directive ? directiveCodesEnd(line) : null;
+  if (end !== null) return `${line.slice(0, end)}, ${code}${line.slice(end)}`;
+  return `${line.replace(/\s+$/u, "")}  # noqa: ${code}`;
+}
+
+/** 1-based rows whose line break lies inside a Python string: a `#` there would be string content. */
+function rowsInsidePythonStrings(text: string): Set<number> {
+  const rows = new Set<number>();
+  withPythonTree(text, (tree) => {
+    for (const node of walk(tree.rootNode)) {
+      if (node.type !== "string") continue;
+      for (let row = node.startPosition.row; row < node.endPosition.row; row++) rows.add(row + 1);
+    }
+  });
+  return rows;
+}
+
+function hashComment(kind: FileKind, source: SourceText, diagnostic: Diagnostic): Suppression | null {
+  const row = diagnostic.noqaRow;
+  const line = source.lineText(row);
+  if (/\\$/.test(line)) return null;
+  if (kind === "python" && rowsInsidePythonStrings(source.text).has(row)) return null;
+  const next = lineWithNoqa(line, diagnostic.code);
+  if (next === null) return null;
+  const start = source.lineStart(row);
+  return { title: `Disable ${diagnostic.code} for this line`, edit: { start, end: start + line.length, content: next } };
+}
+
+const ESLINT_NEXT_LINE = /^(\s*\/\/\s*eslint-disable-next-line\s+)(.*?)(\s*(?:--.*)?)$/;
+
+function eslintComment(source: SourceText, diagnostic: Diagnostic): Suppression | null {
+  const rule = findRule(diagnostic.code);
+  if (!rule) return null;
+  const ruleId = `hf-jobs/${rule.name}`;
+  const row = diagnostic.location.row;
+  const title = `Disable ${ruleId} for this line`;
+  if (row > 1) {
+    // Add to the directive already above the line.
+    const above = source.lineText(row - 1);
+    const match = ESLINT_NEXT_LINE.exec(above);
+    if (match) {
+      const names = match[2]!.split(",").map((name) => name.trim());
+      if (names.includes(ruleId)) return null;
+      const start = source.lineStart(row - 1);
+      return { title, edit: { start, end: start + above.length, content: `${match[1]}${[...names.filter(Boolean), ruleId].join(", ")}${match[3]}` } };
+    }
+  }
+  const line = source.lineText(row);
+  const indent = /^\s*/.exec(line)![0];
+  const start = source.lineStart(row);
+  return { title, edit: { start, end: start, content: `${indent}// eslint-disable-next-line ${ruleId}${source.eol}` } };
+}
+
+function markdownBlockComment(source: SourceText, diagnostic: Diagnostic): Suppression | null {
+  const row = diagnostic.location.row;
+  const fence = findFences(source).find((block) => block.openRow < row && row <= block.openRow + block.lines.length);
+  if (!fence || fence.disabled) return null;
+  const opening = source.lineText(fence.openRow);
+  // The comment goes in the fence's container (list indentation, `> `), so it is the block's previous sibling.
+  const prefix = /^[\s>]*/.exec(opening)![0];
+  const start = source.lineStart(fence.openRow);
+  return {
+    title: "Disable hf-jobs-lint for this code block",
+    edit: { start, end: start, content: `${prefix}<!-- hf-jobs-lint-disable-next-block -->${source.eol}` },
+  };
+}
+
+/** The suppression for `diagnostic` in a file of `kind` whose text is `source`, or null where none can be written. */
+export function suppressionFor(kind: FileKind, source: SourceText, diagnostic: Diagnostic): Suppression | null {
+  switch (kind) {
+    case "python":
+    case "shell":
+    case "yaml-ci":
+      return hashComment(kind, source, diagnostic);
+    case "typescript":
+      return eslintComment(source, diagnostic);
+    case "markdown":
+      return markdownBlockComment(source, diagnostic);
+    case "dotenv":
+      return null;
+  }
+}
