@@ -115,7 +115,7 @@ export async function removeWorktree(root: string, dir: string): Promise<void> {
 export async function commitAll(worktree: string, message: string): Promise<string> {
   // Unabbreviated, git's own summary line names the commit (`[detached HEAD <id>] subject`): one process less per
   // repository; asked for separately when a hook or an older git says it otherwise.
-  const said = await git(worktree, ["-c", "core.abbrev=no", "commit", "--all", "--file=-"], message);
+  const said = await git(worktree, ["-c", "core.abbrev=no", "commit", "--all", "--file=-"], redactText(message));
   const named = /^\[detached HEAD ([0-9a-f]{40}|[0-9a-f]{64})\] /m.exec(said)?.[1];
   return named ?? (await git(worktree, ["rev-parse", "--verify", "HEAD^{commit}"])).trim();
 }
