@@ -76,14 +76,35 @@ export function redact(token: string): string {
   return `${token.slice(0, REDACTED_PREFIX_LENGTH)}…`;
 }
 
-/** What redaction replaces: a token prefix and 34 or more letters or digits, with no boundary on either side. */
-const REDACTION_PATTERN = /(?:hf_oauth_|hf_|api_org_)[A-Za-z0-9]{34,}/g;
+/**
+ * Where redaction starts: a token prefix followed by 34 or more letters or digits, with no boundary on either side.
+ * Only the prefix is consumed, so a token whose prefix sits inside another's letters (`hf_…Xhf_…`, two tokens
+ * glued) is found too.
+ */
+const REDACTION_START = /(?:hf_oauth_|hf_|api_org_)(?=[A-Za-z0-9]{34})/g;
 
-/** Every span `redactText` replaces, in order (for mapping columns onto redacted text). */
+/**
+ * Every span `redactText` replaces, in order (for mapping columns onto redacted text): from a token prefix to the
+ * end of the letters and digits after it, overlapping spans merged into one.
+ */
 export function findRedactionSpans(text: string): TokenMatch[] {
-  const matches: TokenMatch[] = [];
-  for (const match of text.matchAll(REDACTION_PATTERN)) matches.push({ token: match[0], index: match.index });
-  return matches;
+  const spans: TokenMatch[] = [];
+  if (!text.includes("hf_") && !text.includes("api_org_")) return spans;
+  let start = -1;
+  let end = -1;
+  for (const match of text.matchAll(REDACTION_START)) {
+    let stop = match.index + match[0].length;
+    while (stop < text.length && /[A-Za-z0-9]/.test(text[stop]!)) stop++;
+    if (start >= 0 && match.index < end) {
+      end = Math.max(end, stop);
+      continue;
+    }
+    if (start >= 0) spans.push({ token: text.slice(start, end), index: start });
+    start = match.index;
+    end = stop;
+  }
+  if (start >= 0) spans.push({ token: text.slice(start, end), index: start });
+  return spans;
 }
 
 /**
@@ -92,8 +113,15 @@ export function findRedactionSpans(text: string): TokenMatch[] {
  * `RedactingWriter`).
  */
 export function redactText(text: string): string {
-  if (!text.includes("hf_") && !text.includes("api_org_")) return text;
-  return text.replace(REDACTION_PATTERN, (token) => redact(token));
+  const spans = findRedactionSpans(text);
+  if (spans.length === 0) return text;
+  let out = "";
+  let last = 0;
+  for (const span of spans) {
+    out += text.slice(last, span.index) + redact(span.token);
+    last = span.index + span.token.length;
+  }
+  return out + text.slice(last);
 }
 
 /**

@@ -138,3 +138,15 @@ describe("tokens in the runtime value of a literal", () => {
     expect(decodeEscapes("a\\\nb", "python").value).toBe("ab");
   });
 });
+
+describe("redaction of tokens glued to each other", () => {
+  it("redacts a token whose prefix sits inside the letters of another", () => {
+    const other = `hf_${"Zq9".repeat(11)}x`;
+    for (const text of [`${FAKE.slice(0, -2)}${other}`, `${FAKE}${other}`, `"${FAKE}hf"${other}`, `api_org_${FAKE.slice(3)}hf_${FAKE.slice(3)}`]) {
+      const redacted = redactText(text);
+      expect(redacted, text).not.toContain(FAKE.slice(5));
+      expect(redacted, text).not.toContain(other.slice(5));
+    }
+    expect(findRedactionSpans(`a ${FAKE}${other} b`)).toEqual([{ token: `${FAKE}${other}`, index: 2 }]);
+  });
+});
