@@ -21,9 +21,16 @@ interface GitResult {
  */
 const GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_LFS_SKIP_SMUDGE: "1", LC_ALL: "C" };
 
+/**
+ * Settings of every git call: no hook of the repository runs (a checkout, a commit, a branch would run its
+ * post-checkout, pre-commit, commit-msg, post-commit and reference-transaction hooks), nor its fsmonitor program:
+ * migrating a repository never executes code of it (SECURITY.md).
+ */
+const NO_REPOSITORY_CODE = ["-c", `core.hooksPath=${process.platform === "win32" ? "NUL" : "/dev/null"}`, "-c", "core.fsmonitor=false"];
+
 function spawnGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, env: { ...process.env, ...GIT_ENV }, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    const child = spawn("git", [...NO_REPOSITORY_CODE, ...args], { cwd, env: { ...process.env, ...GIT_ENV }, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk));
