@@ -45,6 +45,27 @@ describe("hf-jobs-lint check on bad input", () => {
     expect(findings.map((f) => `${f.filename}:${f.code}`).sort()).toEqual(["broken.py:HFJ101", "deep.py:HFJ101"]);
   });
 
+  it("a NUL byte anywhere, invalid YAML and over-deep nesting are per-file errors; tokens in them are still reported", async () => {
+    const dir = makeTree({
+      "late-nul.py": Buffer.concat([Buffer.from(`x = 1\n`.repeat(2000)), Buffer.from([0]), Buffer.from(leaky)]),
+      ".github/workflows/broken.yml": `on: push\njobs:\n  launch: [\n    steps: { run: hf jobs uv run -e HF_TOKEN train.py\n# ${FAKE_TOKEN}\n`,
+      "deep.ts": `const token = "${FAKE_TOKEN}";\nconst x = ${"[".repeat(10000)}${"]".repeat(10000)};\n`,
+      "broken.ts": `const x = {; "${FAKE_TOKEN}"\n`,
+      "leak.py": leaky,
+    });
+    const result = await runCli(["check", ".", "--output-format", "concise"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/late-nul\.py: error: binary file \(contains NUL bytes\), skipped/);
+    expect(result.stdout).toMatch(/\.github\/workflows\/broken\.yml: error: cannot parse: invalid YAML at \d+:\d+: /);
+    expect(result.stdout).toMatch(/\.github\/workflows\/broken\.yml:5:3: HFJ101/);
+    expect(result.stdout).toMatch(/deep\.ts: error: cannot parse: nested too deeply: Maximum call stack size exceeded/);
+    expect(result.stdout).toMatch(/deep\.ts:1:\d+: HFJ101/);
+    expect(result.stdout).toMatch(/broken\.ts: error: cannot parse: syntax error at 1:11/);
+    expect(result.stdout).toMatch(/broken\.ts:1:\d+: HFJ101/);
+    expect(result.stdout).toMatch(/leak\.py:1:\d+: HFJ101/);
+    expect(result.stdout).not.toMatch(/undefined|NaN/);
+  });
+
   it("exits 2 with a clear message on usage and configuration errors", async () => {
     const dir = makeTree({ "a.py": "", "bad/hf-jobs-lint.toml": "selct = []\n" });
     const unknownFlag = await runCli(["check", "--frobnicate"], { cwd: dir });

@@ -70,3 +70,64 @@ describe("a token is never printed whole", () => {
     expectRedacted(stdin.stdout + stdin.stderr);
   });
 });
+
+describe("every byte the CLI writes passes one redactor", () => {
+  it("argument-parser errors of every command", async () => {
+    const dir = makeTree({ "a.py": "x = 1\n" });
+    const argvs = [
+      ["check", ".", "--output-format", FAKE_TOKEN],
+      ["check", ".", "--threads", FAKE_TOKEN],
+      [`--${FAKE_TOKEN}`],
+      ["check", ".", `--token=${FAKE_TOKEN}`],
+      [FAKE_TOKEN],
+      ["rule", `--${FAKE_TOKEN}`],
+      ["scope", `--${FAKE_TOKEN}`],
+      ["migrate", `--${FAKE_TOKEN}`],
+      ["migrate", ".", "--only", FAKE_TOKEN],
+      ["rule", "--output-format", FAKE_TOKEN],
+      ["scope", FAKE_TOKEN],
+      ["check", `--select=x${FAKE_TOKEN}`],
+    ];
+    for (const argv of argvs) {
+      const result = await runCli(argv, { cwd: dir });
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr, argv.join(" ")).toMatch(/hf_FA…/);
+      expectRedacted(result.stdout + result.stderr);
+    }
+  });
+
+  it("scope prints its script argument redacted, in text and JSON", async () => {
+    const name = `${FAKE_TOKEN}.py`;
+    const dir = makeTree({ [name]: "from huggingface_hub import HfApi\nHfApi().upload_folder(folder_path='.', repo_id='o/r')\n" });
+    for (const format of ["text", "json"]) {
+      const result = await runCli(["scope", name, "--output-format", format], { cwd: dir });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("hf_FA…");
+      expectRedacted(result.stdout + result.stderr);
+    }
+  });
+
+  it("tokens after escapes, in C-quoted diff headers and glued by concatenation", async () => {
+    const dir = makeTree({
+      "esc.py": `a = "\\n${FAKE_TOKEN}"\nb = "\\t${FAKE_TOKEN}"\nc = "\\x0a${FAKE_TOKEN}"\nd = "%3D${FAKE_TOKEN}"\nfrom huggingface_hub import run_uv_job\nrun_uv_job("t.py", env={"HF_TOKEN": "$HF_TOKEN"})\n`,
+      [`ü${FAKE_TOKEN}.py`]: `from huggingface_hub import run_uv_job\nrun_uv_job("t.py", env={"HF_TOKEN": "$HF_TOKEN"})\n`,
+      [`tab\t${FAKE_TOKEN}.py`]: `from huggingface_hub import run_uv_job\nrun_uv_job("t.py", env={"HF_TOKEN": "$HF_TOKEN"})\n`,
+      "glued.py": `hf_jobs("uv", {"script": "train.py", "${FAKE_TOKEN}" "flavor": "a10g"})\n`,
+    });
+    const check = await runCli(["check", ".", "--output-format", "concise"], { cwd: dir });
+    // HFJ101 sees the runtime value: each of the four strings holds a bare token.
+    expect(check.stdout.match(/esc\.py:\d+:\d+: HFJ101/g)).toHaveLength(4);
+    // The concatenated key is `hf_…flavor` at runtime: HFJ206 names it, redacted.
+    expect(check.stdout).toMatch(/glued\.py:1:\d+: HFJ206 `hf_FA…` is not read/);
+    for (const argv of [
+      ["check", ".", "--show-fixes", "--unsafe-fixes"],
+      ["check", ".", "--diff", "--unsafe-fixes"],
+      ["migrate", ".", "--dry-run"],
+      ["check", ".", "--output-format", "json"],
+    ]) {
+      const result = await runCli(argv, { cwd: dir });
+      expect(result.stdout.length).toBeGreaterThan(0);
+      expectRedacted(result.stdout + result.stderr);
+    }
+  });
+});

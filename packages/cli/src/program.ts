@@ -1,14 +1,14 @@
 /** The command line, Ruff's conventions: `check`, `rule`, `scope`, `migrate`; exit 0 clean, 1 findings, 2 usage. */
 import { createRequire } from "node:module";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { OUTPUT_FORMATS, redactText, type OutputFormat } from "@hf-jobs-lint/core";
+import { OUTPUT_FORMATS, type OutputFormat } from "@hf-jobs-lint/core";
 import { checkCommand, type CheckOptions } from "./commands/check.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { registerRepositoryRuns } from "./commands/repos/register.js";
 import { ruleCommand } from "./commands/rule.js";
 import { scopeCommand } from "./commands/scope.js";
 import { serverCommand } from "./commands/server.js";
-import { UsageError, type Io } from "./io.js";
+import { redactedOutput, UsageError, type Io, type RedactedIo } from "./io.js";
 
 /** The one version source: this package's package.json (src/ and dist/ are both one folder below it). */
 export const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
@@ -23,7 +23,7 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command {
   const program = new Command("hf-jobs-lint")
     .description("Find and fix unsafe or broken token handling wherever Hugging Face Jobs are launched or run.")
     .version(VERSION)
@@ -114,8 +114,20 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
-/** Run the command line; returns the exit status. */
-export async function main(argv: string[], io: Io): Promise<number> {
+/**
+ * Run the command line; returns the exit status. Everything it prints, the argument parser's messages included,
+ * goes through one redacting output layer (`redactedOutput`).
+ */
+export async function main(argv: string[], processEdges: Io): Promise<number> {
+  const io = redactedOutput(processEdges);
+  try {
+    return await run(argv, io);
+  } finally {
+    io.flush();
+  }
+}
+
+async function run(argv: string[], io: RedactedIo): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
   if (argv.length === 0) {
@@ -131,10 +143,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.stderr(`hf-jobs-lint: error: ${redactText(error.message)}\n`);
+      io.stderr(`hf-jobs-lint: error: ${error.message}\n`);
       return 2;
     }
-    io.stderr(`hf-jobs-lint: internal error: ${redactText((error as Error).stack ?? String(error))}\n`);
+    io.stderr(`hf-jobs-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }
 }

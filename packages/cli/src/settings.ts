@@ -70,7 +70,7 @@ export function parsePerFileIgnorePairs(values: readonly string[], flag: string)
       code = item;
     } else throw new UsageError(`${flag}: expected \`pattern:CODE\`, got \`${item}\``);
     if (!pattern || !code) throw new UsageError(`${flag}: expected \`pattern:CODE\`, got \`${item}\``);
-    (table[pattern] ??= []).push(...(codesFromFlag([code], flag) ?? []));
+    for (const item of codesFromFlag([code], flag) ?? []) (table[pattern] ??= []).push(item);
     last = pattern;
   }
   return table;

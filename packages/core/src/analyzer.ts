@@ -1,5 +1,7 @@
 /** The contract between the CLI and each language's analyzer. */
-import type { Diagnostic, RelatedInformation } from "./diagnostic.js";
+import { makeDiagnostic, type Diagnostic, type RelatedInformation } from "./diagnostic.js";
+import { hardcodedTokenMessage } from "./domain/messages.js";
+import { findTokens, redact } from "./tokens.js";
 import type { FileKind } from "./file-kinds.js";
 import type { SourceText } from "./source.js";
 
@@ -44,7 +46,24 @@ export interface Analyzer {
   countSyntaxErrors?(text: string, filename: string): number;
 }
 
-/** Thrown by an analyzer when a file cannot be parsed at all: the CLI reports it as that file's error. */
+/**
+ * Thrown by an analyzer when a file cannot be parsed at all: the CLI reports it as that file's error, and still
+ * reports `partial`, the findings that need no parse (tokens in the text), so a syntax error never hides a leak.
+ */
 export class ParseError extends Error {
   override name = "ParseError";
+
+  constructor(
+    message: string,
+    readonly partial: readonly Diagnostic[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** HFJ101 on every real-looking token of the text, with no fix: what is known of a file that cannot be parsed. */
+export function tokenOnlyDiagnostics(source: SourceText, filename: string): Diagnostic[] {
+  return findTokens(source.text).map((match) =>
+    makeDiagnostic(source, filename, { code: "HFJ101", message: hardcodedTokenMessage(redact(match.token)), start: match.index, end: match.index + match.token.length, fix: null }),
+  );
 }

@@ -114,7 +114,7 @@ export async function runFixLoop<D extends Fixable>(
     const next = applyEdits(working, selection.edits);
     const refused = options.refuse?.(next, selection.applied) ?? null;
     if (refused) return { text: working, diagnostics, applied, error: refused };
-    applied.push(...selection.applied);
+    for (const diagnostic of selection.applied) applied.push(diagnostic);
     working = next;
     diagnostics = await analyze(working);
   }

@@ -4,6 +4,7 @@ export * from "./catalog/render.js";
 export * from "./source.js";
 export * from "./diagnostic.js";
 export * from "./tokens.js";
+export * from "./escapes.js";
 export * from "./domain/jobs-cli.js";
 export * from "./domain/script-references.js";
 export * from "./domain/token-keys.js";

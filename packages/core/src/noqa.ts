@@ -30,6 +30,16 @@ export function isSuppressedByNoqa(diagnostic: Diagnostic, source: SourceText): 
   return directive === "all" || directive.has(diagnostic.code);
 }
 
+/** `isSuppressedByNoqa` for many findings of one file: each line's directive is read once (a long line holding thousands of findings is not re-scanned for each). */
+export function noqaSuppressor(source: SourceText): (diagnostic: Diagnostic) => boolean {
+  const directives = new Map<number, NoqaDirective | null>();
+  return (diagnostic) => {
+    let directive = directives.get(diagnostic.noqaRow);
+    if (directive === undefined) directives.set(diagnostic.noqaRow, (directive = parseNoqa(source.lineText(diagnostic.noqaRow))));
+    return directive !== null && (directive === "all" || directive.has(diagnostic.code));
+  };
+}
+
 /** The codes of a `# noqa: ...` directive as written, known or not (null for none, "all" for a bare `# noqa`). */
 export function noqaCodesAsWritten(line: string): "all" | string[] | null {
   const match = NOQA.exec(line);

@@ -7,21 +7,35 @@ export interface Position {
   column: number;
 }
 
+/** A line ending: CR LF, a lone CR or LF, as Python (and JS, YAML, CommonMark) define them. */
+export type LineEnding = "\n" | "\r\n" | "\r";
+
 export class SourceText {
   readonly text: string;
   readonly hasBom: boolean;
-  readonly eol: "\n" | "\r\n";
+  /** The file's first line ending, the one inserted lines get (`\n` when the text has none). */
+  readonly eol: LineEnding;
   private readonly lineStarts: number[];
 
   constructor(text: string) {
     this.hasBom = text.charCodeAt(0) === 0xfeff;
     this.text = text;
     this.lineStarts = [0];
+    let eol: LineEnding | null = null;
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+      const code = text.charCodeAt(i);
+      if (code === 10) {
+        this.lineStarts.push(i + 1);
+        eol ??= "\n";
+      } else if (code === 13) {
+        if (text.charCodeAt(i + 1) === 10) {
+          i++;
+          eol ??= "\r\n";
+        } else eol ??= "\r";
+        this.lineStarts.push(i + 1);
+      }
     }
-    const firstNewline = text.indexOf("\n");
-    this.eol = firstNewline > 0 && text[firstNewline - 1] === "\r" ? "\r\n" : "\n";
+    this.eol = eol ?? "\n";
   }
 
   get lineCount(): number {
@@ -45,13 +59,19 @@ export class SourceText {
     return this.lineStarts[row - 1] ?? this.text.length;
   }
 
-  /** The text of a 1-based line without its line ending. */
-  lineText(row: number): string {
+  /** End offset of a 1-based line, before its line ending. */
+  lineEnd(row: number): number {
     const start = this.lineStart(row);
     const next = this.lineStarts[row];
-    let end = next === undefined ? this.text.length : next - 1;
-    if (end > start && this.text[end - 1] === "\r") end--;
-    return this.text.slice(start, end);
+    if (next === undefined) return this.text.length;
+    let end = next - 1;
+    if (this.text.charCodeAt(end) === 10 && end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** The text of a 1-based line without its line ending. */
+  lineText(row: number): string {
+    return this.text.slice(this.lineStart(row), this.lineEnd(row));
   }
 }
 
@@ -65,4 +85,9 @@ export function lineIndexAt(starts: readonly number[], offset: number): number {
     else high = mid - 1;
   }
   return low;
+}
+
+/** Lone CRs as LFs: the same length and offsets, for parsers and scanners that only know LF (tree-sitter, line regexes). */
+export function withLoneCrAsLf(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
 }

@@ -19,6 +19,8 @@ import type { ReportingDescriptor, Result } from "sarif";
 import { FAKE_TOKEN, FILE_ERROR, LAUNCHER, buildInput } from "./reporters/fixtures.js";
 
 const golden = (name: string): string => `./reporters/golden/${name}`;
+/** A code frame line is at most the crop width plus gutter and ellipses. */
+const MAX_SHOWN = 180;
 const emptyInput = (): ReportInput => ({ diagnostics: [], errors: [], sources: new Map() });
 
 /** Ruff's JSON keys, in Ruff's (alphabetical) order. */
@@ -520,5 +522,24 @@ describe("no format ever prints a token whole", () => {
 
   it("launch.py's source really holds the whole token (the test would prove nothing otherwise)", () => {
     expect(buildInput().sources.get(LAUNCHER)!.text).toContain(FAKE_TOKEN);
+  });
+});
+
+describe("code frames on a very long line", () => {
+  it("read a window around the range, never cut a token in two, and show none whole", () => {
+    const tokens = Array.from({ length: 4000 }, (_, i) => `hf_${String(i).padStart(5, "0")}${FAKE_TOKEN.slice(8)}`);
+    const text = `x = "${tokens.join(" ")}"\n`;
+    const source = new SourceText(text);
+    for (const k of [0, 1, 1999, 3999]) {
+      const start = text.indexOf(tokens[k]!);
+      const frame = renderCodeFrame(source, source.positionAt(start), source.positionAt(start + tokens[k]!.length), "HFJ101");
+      const shown = frame.join("\n");
+      for (const token of tokens) expect(shown).not.toContain(token.slice(5, 20));
+      expect(frame[1]).toMatch(k <= 1 ? /^1 \| x = "hf_00…/ : /^1 \| …/);
+      // The caret sits under the redacted token.
+      const caret = frame[2]!.indexOf("^");
+      expect(frame[1]!.slice(caret, caret + 6)).toBe(`hf_${String(k).padStart(5, "0").slice(0, 2)}…`);
+      expect(frame.every((line) => line.length < MAX_SHOWN)).toBe(true);
+    }
   });
 });

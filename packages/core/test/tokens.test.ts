@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   containsToken,
+  decodeEscapes,
+  findRedactionSpans,
+  findTokensInLiteral,
+  RedactingWriter,
   findTokenShapes,
   findTokens,
   isLowEntropyToken,
@@ -61,5 +65,88 @@ describe("token patterns", () => {
   it("redacts to five characters and an ellipsis", () => {
     expect(redact(FAKE)).toBe("hf_Ab…");
     expect(redactText(`token=${FAKE} and ${FAKE}`)).toBe("token=hf_Ab… and hf_Ab…");
+  });
+});
+
+describe("redaction assumes no word boundary", () => {
+  it("redacts a token glued to letters or digits on either side", () => {
+    for (const [text, expected] of [
+      [`\\n${FAKE}`, "\\nhf_Ab…"],
+      [`\\303\\274${FAKE}`, "\\303\\274hf_Ab…"],
+      [`%3D${FAKE}`, "%3Dhf_Ab…"],
+      [`${FAKE}flavor`, "hf_Ab…"],
+      [`x${FAKE}9`, "xhf_Ab…"],
+      [`--${FAKE}`, "--hf_Ab…"],
+      [`hf_oauth_${FAKE.slice(3)}`, "hf_oa…"],
+    ] as const) {
+      expect(redactText(text), text).toBe(expected);
+      expect(redactText(text)).not.toContain(FAKE.slice(5));
+    }
+    expect(findRedactionSpans(`a\\n${FAKE}b`)).toEqual([{ token: `${FAKE}b`, index: 3 }]);
+    expect(redactText("hf_hub_download and hf_short")).toBe("hf_hub_download and hf_short");
+  });
+
+  it("takes a percent escape on the left as a boundary for detection", () => {
+    expect(findTokens(`url?token%3D${FAKE}`).map((m) => m.token)).toEqual([FAKE]);
+    expect(findTokens(`x${FAKE}`)).toEqual([]);
+  });
+
+  it("redacts a stream whose chunks split a token anywhere", () => {
+    const text = `one ${FAKE} two x${FAKE}y\nthree api_org_${FAKE.slice(3)} hf`;
+    for (let cut = 0; cut <= text.length; cut++) {
+      let out = "";
+      const writer = new RedactingWriter((chunk) => (out += chunk));
+      writer.write(text.slice(0, cut));
+      writer.write(text.slice(cut));
+      writer.flush();
+      expect(out, String(cut)).toBe(redactText(text));
+    }
+    // Text that cannot start a token is passed on at once (a progress bar is not held back).
+    let shown = "";
+    const writer = new RedactingWriter((chunk) => (shown += chunk));
+    writer.write("12/40 files");
+    expect(shown).toBe("12/40 files");
+  });
+});
+
+describe("tokens in the runtime value of a literal", () => {
+  it("finds a token an escape separates from its neighbours, with its source range", () => {
+    for (const [raw, dialect] of [
+      [`\\n${FAKE}`, "python"],
+      [`\\t${FAKE}`, "python"],
+      [`\\x0a${FAKE}`, "python"],
+      [`\\012${FAKE}`, "python-bytes"],
+      [`\\u000a${FAKE}`, "js"],
+      [`\\u{a}${FAKE}`, "js"],
+      [`\\n${FAKE}\\n`, "js"],
+    ] as const) {
+      const found = findTokensInLiteral(raw, dialect);
+      expect(found, raw).toHaveLength(1);
+      expect(found[0]!.token).toBe(FAKE);
+      expect(raw.slice(found[0]!.start, found[0]!.end)).toBe(FAKE);
+    }
+    // A token spelled with an escape maps back to the escape.
+    const spelled = `\\x68${FAKE.slice(1)}`;
+    expect(findTokensInLiteral(spelled, "python")).toEqual([{ token: FAKE, start: 0, end: spelled.length }]);
+    // An escaped quote is a boundary; an unknown escape glues its letter to the token in both languages.
+    expect(findTokensInLiteral(`\\"${FAKE}`, "python")).toHaveLength(1);
+    expect(findTokensInLiteral(`\\'${FAKE}`, "js")).toHaveLength(1);
+    expect(findTokensInLiteral(`\\q${FAKE}`, "python")).toEqual([]);
+    expect(findTokensInLiteral(`\\q${FAKE}`, "js")).toEqual([]);
+    // A token-shaped source run glued to a letter by an escape at runtime is still reported, as the source shows it.
+    expect(findTokensInLiteral(`${FAKE}\\x41`, "python").map((m) => m.token)).toEqual([FAKE]);
+    expect(decodeEscapes("a\\\nb", "python").value).toBe("ab");
+  });
+});
+
+describe("redaction of tokens glued to each other", () => {
+  it("redacts a token whose prefix sits inside the letters of another", () => {
+    const other = `hf_${"Zq9".repeat(11)}x`;
+    for (const text of [`${FAKE.slice(0, -2)}${other}`, `${FAKE}${other}`, `"${FAKE}hf"${other}`, `api_org_${FAKE.slice(3)}hf_${FAKE.slice(3)}`]) {
+      const redacted = redactText(text);
+      expect(redacted, text).not.toContain(FAKE.slice(5));
+      expect(redacted, text).not.toContain(other.slice(5));
+    }
+    expect(findRedactionSpans(`a ${FAKE}${other} b`)).toEqual([{ token: `${FAKE}${other}`, index: 2 }]);
   });
 });

@@ -8,7 +8,7 @@ import { AnalyzerRegistry } from "./registry.js";
 import { lintText, type LintContext } from "./lint-file.js";
 import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
 import { PerFileIgnores, withTestFiles } from "./rule-selection.js";
-import { FileChangedError, writeFileAtomic } from "./write-atomic.js";
+import { FileChangedError, OutsideRootsError, writeFileAtomic } from "./write-atomic.js";
 import type { JobScriptIndex } from "./job-scripts.js";
 
 /** Settings a worker needs, as plain data. */
@@ -30,6 +30,8 @@ export interface CheckSettings {
   unsafeFixes: boolean;
   /** Produce a diff instead of writing. */
   diff: boolean;
+  /** Real paths of the checked roots: a fix is never written outside them (a symlink that leads out is refused). */
+  writeRoots?: string[];
 }
 
 export interface CheckTarget {
@@ -55,6 +57,8 @@ export interface FileOutcome {
   fixed: Diagnostic[];
   /** Unified diff of the fixes, already redacted (with --diff). */
   diff: string | null;
+  /** False when redaction changed the diff (a token in a context, removed or header line): it will not apply as printed. */
+  diffApplies: boolean;
   /** The fixed source, when the text was given (stdin, an editor) and `fix` is on. */
   fixedText: string | null;
   /** Local scripts the file's launches name that could not be found or read. */
@@ -86,6 +90,7 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
     error: null,
     fixed: [],
     diff: null,
+    diffApplies: true,
     fixedText: null,
     unresolvedScripts: [],
     dependencies: [],
@@ -105,8 +110,13 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
   try {
     result = await lintText(target, file.text, context, { fix: settings.fix || settings.diff, unsafe: settings.unsafeFixes });
   } catch (error) {
-    const message = redactText((error as Error).message ?? String(error));
-    return { ...outcome, error: error instanceof ParseError ? `cannot parse: ${message}` : `internal error while checking: ${message}` };
+    if (error instanceof ParseError) {
+      // The findings that needed no parse (tokens) are reported with the error.
+      const partial = [...error.partial];
+      return { ...outcome, error: `cannot parse: ${redactText(error.message)}`, diagnostics: partial, text: partial.length > 0 ? file.text : null };
+    }
+    if (isStackOverflow(error)) return { ...outcome, error: "cannot check: nested too deeply (the parser ran out of stack)" };
+    return { ...outcome, error: `internal error while checking: ${redactText((error as Error).message ?? String(error))}` };
   }
   outcome.diagnostics = result.diagnostics;
   outcome.unresolvedScripts = result.unresolvedScripts;
@@ -118,20 +128,51 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
 
   if (result.fixedText !== null) {
     if (settings.diff) {
-      outcome.diff = redactText(createTwoFilesPatch(`a/${target.filename}`, `b/${target.filename}`, file.text, result.fixedText, undefined, undefined, { context: 3 }));
+      // The BOM is part of the first line as `patch` and `git apply` read the file.
+      const bom = file.bom ? "\ufeff" : "";
+      const patch = createTwoFilesPatch(`a/${target.filename}`, `b/${target.filename}`, bom + file.text, bom + result.fixedText, undefined, undefined, { context: 3 });
+      outcome.diff = redactText(patch);
+      outcome.diffApplies = outcome.diff === patch;
     } else if (target.text !== undefined || target.path === null) {
       outcome.fixedText = result.fixedText;
     } else {
       try {
-        writeFileAtomic(target.path, encodeSource(result.fixedText, file.bom), file);
+        writeFileAtomic(target.path, encodeSource(result.fixedText, file.bom), file, settings.writeRoots ? { roots: settings.writeRoots } : {});
       } catch (error) {
-        // Nothing was written: report what was found as still there.
-        outcome.error = error instanceof FileChangedError ? error.message.replace(target.path, target.filename) : `cannot write fixes: ${(error as Error).message}`;
+        // Nothing was written: every finding of the file as read is still there, and is reported.
+        outcome.error =
+          error instanceof FileChangedError || error instanceof OutsideRootsError
+            ? error.message.replace(target.path, target.filename)
+            : `cannot write fixes: ${describeWriteError(error)}`;
         outcome.fixed = [];
+        outcome.diagnostics = result.unfixed.diagnostics;
+        outcome.text = result.unfixed.diagnostics.length > 0 ? result.unfixed.source.text : null;
       }
     }
   } else if (target.text !== undefined && settings.fix) {
     outcome.fixedText = file.text;
   }
   return outcome;
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EROFS":
+      return "read-only file system";
+    case "ENOSPC":
+      return "no space left on device";
+    case "EDQUOT":
+      return "disk quota exceeded";
+    default:
+      return code ?? (error as Error).message ?? String(error);
+  }
+}
+
+/** Deep nesting (10,000 brackets) overflows a recursive parser: a property of the file, not a bug of the run. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }

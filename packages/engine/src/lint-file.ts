@@ -5,12 +5,14 @@
 import path from "node:path";
 import {
   checkNoqaDirectives,
-  isSuppressedByNoqa,
   isSuppressedInFile,
   mayMatter,
+  noqaSuppressor,
+  ParseError,
   parseFileNoqa,
   runFixLoop,
   SourceText,
+  tokenOnlyDiagnostics,
   type Analyzer,
   type Diagnostic,
   type FileKind,
@@ -52,6 +54,14 @@ interface OtherFiles {
   warnings: string[];
 }
 
+/**
+ * Larger files are not given to a parser: tree-sitter takes about 150 bytes of memory per byte of dense Python
+ * (a 4 MiB file peaked at 630 MB, a 10 MiB one aborted the WASM parser at 2 GB), ESLint more. Such files are
+ * generated data, not launchers; their tokens are still found by a scan of the text.
+ */
+const PARSE_LIMIT_CHARS: Partial<Record<FileKind, number>> = { python: 4_000_000, typescript: 4_000_000 };
+const KIND_NAMES: Partial<Record<FileKind, string>> = { python: "Python", typescript: "TS/JS" };
+
 /** Kinds whose `#` comments are checked for unused `# noqa` codes (Markdown prose quotes directives: not checked). */
 const NOQA_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(["python", "shell", "yaml-ci"]);
 
@@ -63,18 +73,39 @@ async function analyze(
   others: OtherFiles,
 ): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
   const source = new SourceText(text);
-  const found = analyzer ? await findAll(analyzer, target, source, context, others) : [];
+  const keep = findingFilter(target, context, source);
+  let found: Diagnostic[];
+  try {
+    const limit = PARSE_LIMIT_CHARS[target.kind];
+    if (analyzer && limit !== undefined && text.length > limit) {
+      throw new ParseError(
+        `too large (${(text.length / 1e6).toFixed(1)} million characters; ${KIND_NAMES[target.kind]} files are parsed up to ${limit / 1e6} million); checked for hardcoded tokens only`,
+        tokenOnlyDiagnostics(source, target.filename),
+      );
+    }
+    found = analyzer ? await findAll(analyzer, target, source, context, others) : [];
+  } catch (error) {
+    // A file that does not parse still reports what needed no parse, through the same filters.
+    if (error instanceof ParseError && error.partial.length > 0) throw new ParseError(error.message, error.partial.filter(keep));
+    throw error;
+  }
   const hygiene = NOQA_KINDS.has(target.kind) ? checkNoqaDirectives(source, target.filename, found) : { unused: [], unknown: [] };
   others.warnings = hygiene.unknown;
-  const fileDirective = parseFileNoqa(source);
-  const diagnostics = [...found, ...hygiene.unused].filter(
-    (diagnostic) =>
-      context.enabled.has(diagnostic.code) &&
-      !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) &&
-      !isSuppressedByNoqa(diagnostic, source) &&
-      !isSuppressedInFile(diagnostic, fileDirective),
-  );
+  const diagnostics: Diagnostic[] = [];
+  for (const diagnostic of found) if (keep(diagnostic)) diagnostics.push(diagnostic);
+  for (const diagnostic of hygiene.unused) if (keep(diagnostic)) diagnostics.push(diagnostic);
   return { diagnostics, source };
+}
+
+/** What every finding goes through: the enabled rules, per-file-ignores, `# noqa` (each line's read once), the file's own `noqa`. */
+function findingFilter(target: FileTarget, context: LintContext, source: SourceText): (diagnostic: Diagnostic) => boolean {
+  const suppressed = noqaSuppressor(source);
+  const fileDirective = parseFileNoqa(source);
+  return (diagnostic) =>
+    context.enabled.has(diagnostic.code) &&
+    !(target.path && context.perFileIgnores.ignores(target.path, diagnostic.code)) &&
+    !suppressed(diagnostic) &&
+    !isSuppressedInFile(diagnostic, fileDirective);
 }
 
 async function findAll(analyzer: Analyzer, target: FileTarget, source: SourceText, context: LintContext, others: OtherFiles): Promise<Diagnostic[]> {
@@ -98,6 +129,8 @@ export interface LintResult {
   /** What remains after fixing (all findings when not fixing). */
   diagnostics: Diagnostic[];
   source: SourceText;
+  /** The findings before any fix, on the text as read: what is still there when the fixed text cannot be written. */
+  unfixed: { diagnostics: Diagnostic[]; source: SourceText };
   /** The fixed text, when fixes were applied. */
   fixedText: string | null;
   /** Findings whose fixes were applied. */
@@ -117,9 +150,13 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
   const facts = () => ({ unresolvedScripts: [...others.unresolved], dependencies: [...others.read], warnings: others.warnings });
   // A file the keyword prefilter rules out has no findings, but its `# noqa` directives are still checked.
   const analyzer = mayMatter(text) ? await context.registry.get(target.kind) : null;
-  if (!analyzer && !/noqa/i.test(text)) return { diagnostics: [], source: new SourceText(text), fixedText: null, fixed: [], fixError: null, ...facts() };
+  if (!analyzer && !/noqa/i.test(text)) {
+    const source = new SourceText(text);
+    return { diagnostics: [], source, unfixed: { diagnostics: [], source }, fixedText: null, fixed: [], fixError: null, ...facts() };
+  }
   let current = await analyze(analyzer, target, text, context, others);
-  if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, fixedText: null, fixed: [], fixError: null, ...facts() };
+  const unfixed = current;
+  if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, unfixed, fixedText: null, fixed: [], fixError: null, ...facts() };
 
   const baselineErrors = analyzer?.countSyntaxErrors?.(text, target.filename) ?? 0;
   let last = current;
@@ -139,7 +176,15 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
     },
   );
   current = last;
-  return { diagnostics: current.diagnostics, source: current.source, fixedText: loop.text === text ? null : loop.text, fixed: loop.applied, fixError: loop.error, ...facts() };
+  return {
+    diagnostics: current.diagnostics,
+    source: current.source,
+    unfixed,
+    fixedText: loop.text === text ? null : loop.text,
+    fixed: loop.applied,
+    fixError: loop.error,
+    ...facts(),
+  };
 }
 
 /** The name shown for a path: relative to the working directory, `/`-separated. */

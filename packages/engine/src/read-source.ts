@@ -21,8 +21,8 @@ export type ReadOutcome = { ok: true; file: SourceFile } | { ok: false; message:
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export function decodeSource(bytes: Buffer): ReadOutcome {
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) return { ok: false, message: "binary file (contains NUL bytes), skipped" };
+  // The whole file, not a first block: Python refuses a NUL anywhere, and a parser fed one stops there silently.
+  if (bytes.includes(0)) return { ok: false, message: "binary file (contains NUL bytes), skipped" };
   let text: string;
   try {
     text = decoder.decode(bytes);

@@ -1,12 +1,25 @@
-/** A worker thread of `--threads N`: it checks the files it is sent, one message per file. */
-import { parentPort, workerData } from "node:worker_threads";
+/**
+ * A worker thread of the run: it checks the files it is sent, one message per file, with the settings of the
+ * file's key (sent once per key). When the WASM parser aborted (its memory is then unusable), it asks to be
+ * replaced; the main thread holds the per-file limits.
+ */
+import { parentPort } from "node:worker_threads";
 import { checkFile, createLintContext, type CheckSettings, type CheckTarget } from "./check-file.js";
+import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
 
-const settings = workerData as CheckSettings;
-const context = createLintContext(settings, new AnalyzerRegistry());
+const registry = new AnalyzerRegistry();
+const known = new Map<string, { settings: CheckSettings; context: LintContext }>();
 
-parentPort!.on("message", async (message: { id: number; target: CheckTarget }) => {
-  const outcome = await checkFile(message.target, settings, context);
-  parentPort!.postMessage({ id: message.id, outcome });
+/** Errors after which a WASM instance cannot be trusted with another file. */
+const WASM_FAILURE = /Aborted\(|RuntimeError|memory access out of bounds|unreachable/;
+
+parentPort!.on("message", async (message: { id: number; target: CheckTarget; key: string; settings?: CheckSettings }) => {
+  let entry = known.get(message.key);
+  if (!entry) {
+    const settings = message.settings!;
+    known.set(message.key, (entry = { settings, context: createLintContext(settings, registry) }));
+  }
+  const outcome = await checkFile(message.target, entry.settings, entry.context);
+  parentPort!.postMessage({ id: message.id, outcome, restart: outcome.error !== null && WASM_FAILURE.test(outcome.error) });
 });

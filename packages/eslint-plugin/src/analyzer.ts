@@ -9,7 +9,19 @@ import path from "node:path";
 import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import { pythonReady, standaloneConfig } from "./index.js";
-import { findRule, makeDiagnostic, ParseError, redactText, SourceText, type Analyzer, type AnalysisInput, type Diagnostic, type Edit, type Fix } from "@hf-jobs-lint/core";
+import {
+  findRule,
+  makeDiagnostic,
+  ParseError,
+  redactText,
+  SourceText,
+  tokenOnlyDiagnostics,
+  type Analyzer,
+  type AnalysisInput,
+  type Diagnostic,
+  type Edit,
+  type Fix,
+} from "@hf-jobs-lint/core";
 
 const config = standaloneConfig(tsParser);
 
@@ -55,7 +67,10 @@ function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const message of messages) {
     if (message.fatal) {
-      throw new ParseError(`syntax error at ${message.line}:${Math.max(1, message.column)}: ${redactText(message.message.replace(/^Parsing error: /, ""))}`);
+      const reason = redactText(message.message.replace(/^Parsing error: /, ""));
+      // A parser that gave up without a place (its stack overflowed on deep nesting) has no line to name.
+      const where = message.line ? `syntax error at ${message.line}:${Math.max(1, message.column)}` : /call stack/i.test(reason) ? "nested too deeply" : "parser error";
+      throw new ParseError(`${where}: ${reason}`, tokenOnlyDiagnostics(input.source, input.filename));
     }
     if (!message.ruleId) throw new Error(redactText(message.message)); // e.g. no configuration matched the file
     const rule = findRule(message.ruleId);

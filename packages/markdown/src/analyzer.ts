@@ -108,17 +108,17 @@ export function createMarkdownAnalyzer(sub: MarkdownSubAnalyzers = {}): Analyzer
         }
         const analyzer = subFor(kind);
         if (!analyzer) continue;
-        findings.push(...(await analyzeFence(analyzer, input, fence, kind.ext)));
+        for (const finding of await analyzeFence(analyzer, input, fence, kind.ext)) findings.push(finding);
       }
 
-      if (shellRegions.length > 0) findings.push(...(await analyzeShellFences(input, fences, shellRegions, sub.analyzeScriptNeeds)));
+      if (shellRegions.length > 0) for (const finding of await analyzeShellFences(input, fences, shellRegions, sub.analyzeScriptNeeds)) findings.push(finding);
 
       // HFJ101 on every token not already reported (prose, unknown fence languages, HTML comments).
-      findings.push(...tokenFindings(text, coveredTokenOffsets(findings)));
+      for (const finding of tokenFindings(text, coveredTokenOffsets(findings))) findings.push(finding);
 
       const reported = findings.filter((finding) => {
         if (!appliesToMarkdown(finding.code)) return false;
-        const scope = scopes.find((s) => finding.start >= s.from && finding.start <= s.to);
+        const scope = scopeAt(scopes, finding.start);
         if (scope?.fence.disabled) return false;
         return input.includeCounterexamples || !isCounterexample(finding, scope, input.source);
       });
@@ -127,9 +127,28 @@ export function createMarkdownAnalyzer(sub: MarkdownSubAnalyzers = {}): Analyzer
   };
 }
 
+/** The fence holding `offset` (fences are in file order and do not overlap): a binary search, not a scan per finding. */
+function scopeAt(scopes: readonly FenceScope[], offset: number): FenceScope | undefined {
+  let low = 0;
+  let high = scopes.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const scope = scopes[mid]!;
+    if (offset < scope.from) high = mid - 1;
+    else if (offset > scope.to) low = mid + 1;
+    else return scope;
+  }
+  return undefined;
+}
+
+/**
+ * Counter-example marks are read in code (a comment on the line or above it) and in the text introducing a
+ * fence (SPEC, Suppression). Prose has no comments: a real-looking token in a sentence that says "do not" or
+ * "bad" is still a token that reached the file, and is reported (and listed for revocation by `migrate`).
+ */
 function isCounterexample(finding: LocalFinding, scope: FenceScope | undefined, source: SourceText): boolean {
+  if (!scope) return false;
   const row = source.positionAt(finding.start).row;
-  if (!scope) return markOf(source.lineText(row)) === "bad";
   const lineIndex = row - source.positionAt(scope.from).row;
   const verdict = scope.verdicts[lineIndex] ?? null;
   return (verdict ?? scope.fenceVerdict) === "bad";

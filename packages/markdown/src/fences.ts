@@ -18,7 +18,7 @@ export interface FenceLine {
   end: number;
   /** The container prefix before `start` (indentation, `> `). */
   prefix: string;
-  /** The line break after the line (`\n`, `\r\n`, or `` at the end of the file). */
+  /** The line break after the line (`\n`, `\r\n`, `\r`, or `` at the end of the file). */
   eol: string;
 }
 
@@ -93,7 +93,7 @@ export function findFences(source: SourceText): FenceBlock[] {
       const lineStart = source.lineStart(row);
       const prefixLength = original.length - content.length;
       const end = lineStart + original.length;
-      const eol = source.text.startsWith("\r\n", end) ? "\r\n" : source.text.startsWith("\n", end) ? "\n" : "";
+      const eol = source.text.startsWith("\r\n", end) ? "\r\n" : source.text.startsWith("\n", end) ? "\n" : source.text.startsWith("\r", end) ? "\r" : "";
       lines.push({ start: lineStart + prefixLength, end, prefix: original.slice(0, prefixLength), eol });
     }
 

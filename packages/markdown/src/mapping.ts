@@ -53,7 +53,7 @@ export class FenceText {
   mapEdit(edit: Edit): Edit | null {
     const start = this.toMarkdown(edit.start);
     const end = this.toMarkdown(edit.end);
-    const multiLine = this.lineIndexAt(edit.start) !== this.lineIndexAt(edit.end) || /\n/.test(edit.content);
+    const multiLine = this.lineIndexAt(edit.start) !== this.lineIndexAt(edit.end) || /[\r\n]/.test(edit.content);
     if (!multiLine) return { start, end, content: edit.content };
     if (this.uniformPrefix === null) return null;
     // Past the last line break is the closing fence's own prefix: not a place to add lines to.
@@ -61,7 +61,7 @@ export class FenceText {
     // Every line break in the new text starts a line, which needs the container prefix: a range that crosses a
     // line start swallowed that line's prefix, and text inserted before a line start pushes it to a new line.
     const prefix = this.uniformPrefix;
-    return { start, end, content: prefix === "" ? edit.content : edit.content.replace(/\n/g, `\n${prefix}`) };
+    return { start, end, content: prefix === "" ? edit.content : edit.content.replace(/\r\n|\r|\n/g, (lineEnd) => `${lineEnd}${prefix}`) };
   }
 
   mapFix(fix: Fix | null): Fix | null {

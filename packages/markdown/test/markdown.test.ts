@@ -256,10 +256,20 @@ describe("markdown counter-examples", () => {
     const found = await analyzeText(md, "c.md", doc);
     // Row 22: the ✅ group beats the paragraph's `Never` (and the paragraph's last sentence is the good one).
     // Row 28: the `# ✅ 正确` comment beats the `**❌ 错误：**` intro; row 30 falls back to the intro, 31 is marked.
+    // Row 34: prose has no comments to mark it; a real-looking token there reached the file and is reported.
     expect(found.map((d) => [d.code, d.location.row])).toEqual([
       ["HFJ201", 22],
       ["HFJ201", 28],
+      ["HFJ101", 34],
     ]);
+  });
+
+  it("never takes prose for a counter-example: every token of a long marked line is reported (bench/hostile-inputs.js times it)", async () => {
+    const tokens = Array.from({ length: 3000 }, (_, i) => `hf_${String(i).padStart(4, "0")}${FAKE_TOKEN.slice(7)}`);
+    const prose = `Do not share these, they are bad: ${tokens.join(" ")}\n`;
+    const found = await analyzeText(md, "p.md", prose);
+    expect(found).toHaveLength(3000);
+    expect(new Set(found.map((d) => d.code))).toEqual(new Set(["HFJ101"]));
   });
 
   it("reports them all with includeCounterexamples", async () => {

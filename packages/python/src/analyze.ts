@@ -3,7 +3,7 @@
  * Inline scripts of `hf_jobs("uv", {"script": """..."""})` are analysed recursively as job scripts, with their
  * findings mapped back into the outer file.
  */
-import { SourceText, type AnalysisInput, type Diagnostic, type RelatedInformation, type ScriptFacts } from "@hf-jobs-lint/core";
+import { SourceText, withLoneCrAsLf, type AnalysisInput, type Diagnostic, type RelatedInformation, type ScriptFacts } from "@hf-jobs-lint/core";
 import { nodesOfTypes, withPythonTree, type SyntaxNode, type TypedNode } from "./parser.js";
 import { FileModel, MODEL_NODE_TYPES } from "./model.js";
 import { toDiagnostics, type Context, type Finding, type Role } from "./context.js";
@@ -166,7 +166,7 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
       if (!mappable) return knownScript("the inline script", analyzeScriptNeeds(read.value));
       const inner = analyzeText(input, new SourceText(read.value), { role: "script", toolCallSyntax: false }, depth + 1);
       context.handledTokenStrings.add(node.startIndex);
-      context.findings.push(...mapInlineFindings(inner.findings, read.contentStart, read.quote));
+      for (const finding of mapInlineFindings(inner.findings, read.contentStart, read.quote)) context.findings.push(finding);
       return knownScript("the inline script", inner.needs);
     };
 
@@ -231,6 +231,16 @@ function dedupe(findings: Finding[]): Finding[] {
 
 /** Every `py` rule's findings for one file (select/ignore and noqa are the caller's). */
 export function analyzePython(input: AnalysisInput, options: AnalyzeOptions = {}): Diagnostic[] {
-  const { findings } = analyzeText(input, input.source, options, 0);
-  return toDiagnostics(input.source, input.filename, findings);
+  // A file whose lines end in lone CRs is analysed as LF text (same offsets), and the lines its fixes insert end
+  // in CR again, as the file's own lines do.
+  const text = input.source.text;
+  const normalised = withLoneCrAsLf(text);
+  const source = normalised === text ? input.source : new SourceText(normalised);
+  const { findings } = analyzeText(source === input.source ? input : { ...input, source }, source, options, 0);
+  return toDiagnostics(input.source, input.filename, input.source.eol === "\r" ? findings.map(withCrLineEnds) : findings);
+}
+
+function withCrLineEnds(finding: Finding): Finding {
+  if (!finding.fix) return finding;
+  return { ...finding, fix: { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, content: edit.content.replace(/\r?\n/g, "\r") })) } };
 }

@@ -464,7 +464,7 @@ export class FileModel {
           } else if (child.type === "dictionary_splat") {
             const inner = this.resolveDict(child.namedChild(0), depth + 1);
             if (inner) {
-              model.entries.push(...inner.entries);
+              for (const entry of inner.entries) model.entries.push(entry);
               model.complete &&= inner.complete;
             } else model.complete = false;
           } else model.complete = false;
@@ -495,7 +495,7 @@ export class FileModel {
             } else {
               const inner = this.resolveDict(arg.type === "dictionary_splat" ? arg.namedChild(0) : arg, depth + 1);
               if (inner) {
-                model.entries.push(...inner.entries);
+                for (const entry of inner.entries) model.entries.push(entry);
                 model.complete &&= inner.complete;
               } else model.complete = false;
             }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
+import { withLoneCrAsLf } from "@hf-jobs-lint/core";
 import { releaseTreeMemos } from "./syntax.js";
 
 export type { Node as SyntaxNode, Tree } from "web-tree-sitter";
@@ -54,10 +55,12 @@ export function countSyntaxErrors(text: string): number {
 }
 
 /**
- * Parse `text`, hand the tree to `use`, and free the tree afterwards (WASM memory is not garbage collected).
+ * Parse `text` (lone CRs read as line ends), hand the tree to `use`, and free the tree afterwards (WASM memory is not garbage collected).
  */
 export function withPythonTree<T>(text: string, use: (tree: Tree) => T): T {
-  const tree = getPythonParser().parse(text);
+  // Python ends a line at a lone CR too; tree-sitter does not, so a first-line comment would swallow the file.
+  // Same length, same offsets.
+  const tree = getPythonParser().parse(withLoneCrAsLf(text));
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {
     return use(tree);

@@ -1,6 +1,6 @@
 /** The analyzer for shell files (`.sh`, `.bash`, `.zsh`) and Makefile recipes. */
 import path from "node:path";
-import { makeDiagnostic, namedFileLookup, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import { makeDiagnostic, namedFileLookup, withLoneCrAsLf, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
 import { LAUNCH_HINT, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
 import { blankRanges, makefileBlanks } from "./mask.js";
 import { loadAnalyzeScriptNeeds, scriptFactsLookup, type AnalyzeScriptNeeds } from "./script-facts.js";
@@ -15,7 +15,8 @@ function isMakefile(filename: string): boolean {
  * it is `@hf-jobs-lint/python`'s, loaded when the file holds a launch.
  */
 async function analyzeShellFile(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptNeeds | null): Promise<LocalFinding[]> {
-  const text = input.source.text;
+  // Lines end at a lone CR too, as in every other analyzer (same offsets); fixes put the CR back.
+  const text = withLoneCrAsLf(input.source.text);
   const makefile = isMakefile(input.path ?? input.filename);
   const shellText = makefile ? blankRanges(text, makefileBlanks(text)) : text;
   const analyze = analyzeNeeds !== undefined ? analyzeNeeds : LAUNCH_HINT.test(text) ? await loadAnalyzeScriptNeeds() : null;
@@ -24,8 +25,16 @@ async function analyzeShellFile(input: AnalysisInput, analyzeNeeds?: AnalyzeScri
     0,
     text.length,
   );
-  findings.push(...tokenFindings(text, coveredTokenOffsets(findings)));
+  for (const finding of tokenFindings(text, coveredTokenOffsets(findings))) findings.push(finding);
   return findings;
+}
+
+/** Fixes that insert line breaks, with the file's own line ending when it is a lone CR (scanning reads LF there). */
+export function withFileLineEnds(input: AnalysisInput, findings: LocalFinding[]): LocalFinding[] {
+  if (input.source.eol !== "\r") return findings;
+  return findings.map((finding) =>
+    finding.fix ? { ...finding, fix: { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, content: edit.content.replace(/\r?\n/g, "\r") })) } } : finding,
+  );
 }
 
 /** Findings at file offsets as core diagnostics; a `noqaRow` given (a finding mapped from a fence) wins over `noqaOffset`'s row. */
@@ -47,7 +56,7 @@ export function createShellAnalyzer(options: { analyzeScriptNeeds?: AnalyzeScrip
   return {
     kinds: ["shell"],
     async analyze(input) {
-      return toDiagnostics(input, await analyzeShellFile(input, options.analyzeScriptNeeds));
+      return toDiagnostics(input, withFileLineEnds(input, await analyzeShellFile(input, options.analyzeScriptNeeds)));
     },
   };
 }

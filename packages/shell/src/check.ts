@@ -88,7 +88,7 @@ export function checkShellRegion(context: ShellCheckContext, from: number, to: n
   if (!LAUNCH_HINT.test(context.shellText.slice(from, to))) return [];
   const findings: LocalFinding[] = [];
   for (const command of tokenizeRange(context.shellText, from, to, { makefile: context.makefile })) {
-    findings.push(...checkShellCommand(command, context));
+    for (const finding of checkShellCommand(command, context)) findings.push(finding);
   }
   return findings;
 }

@@ -13,9 +13,9 @@
  */
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from "yaml";
-import { LAUNCH_COMMAND_HINT, namedFileLookup, type AnalysisInput, type Analyzer, type CiStepContext } from "@hf-jobs-lint/core";
+import { LAUNCH_COMMAND_HINT, namedFileLookup, ParseError, withLoneCrAsLf, type AnalysisInput, type Analyzer, type CiStepContext } from "@hf-jobs-lint/core";
 import { checkShellCommand, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
-import { toDiagnostics } from "./analyzer.js";
+import { toDiagnostics, withFileLineEnds } from "./analyzer.js";
 import { linesIn } from "./mask.js";
 import { loadAnalyzeScriptNeeds, scriptFactsLookup, type AnalyzeScriptNeeds, type ScriptFactsLookup } from "./script-facts.js";
 import { tokenizeShell } from "./tokenize.js";
@@ -155,7 +155,9 @@ function scalarRegion(text: string, scalar: Scalar): ScalarRegion | null {
     const folds: number[] = [];
     if (scalar.type === "BLOCK_FOLDED") {
       const lines = linesIn(text, from, to);
-      const indent = Math.min(...lines.filter((l) => l.end > l.start && text.slice(l.start, l.end).trim() !== "").map((l) => /^ */.exec(text.slice(l.start, l.end))![0].length));
+      const indent = lines
+        .filter((l) => l.end > l.start && text.slice(l.start, l.end).trim() !== "")
+        .reduce((least, l) => Math.min(least, /^ */.exec(text.slice(l.start, l.end))![0].length), Infinity);
       const plain = (l: { start: number; end: number }) => text.slice(l.start, l.end).trim() !== "" && /^ */.exec(text.slice(l.start, l.end))![0].length === indent;
       for (let k = 0; k + 1 < lines.length; k++) if (plain(lines[k]!) && plain(lines[k + 1]!)) folds.push(lines[k]!.end);
     }
@@ -192,7 +194,8 @@ function applyFolds(text: string, folds: readonly number[]): string {
 }
 
 async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptNeeds | null): Promise<LocalFinding[]> {
-  const text = input.source.text;
+  // YAML ends lines at a lone CR too; the parser and the shell scanner read LF (same offsets).
+  const text = withLoneCrAsLf(input.source.text);
   const findings: LocalFinding[] = [];
   const dialect = ciDialect(input.filename);
   const regionFindings: LocalFinding[] = [];
@@ -202,10 +205,20 @@ async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptN
     const regions: (ScalarRegion & { ci: CiStepContext | null })[] = [];
     for (const document of parseAllDocuments(text, { keepSourceTokens: true })) {
       if (!("contents" in document)) continue;
+      const invalid = document.errors[0];
+      if (invalid && dialect !== "generic") {
+        // Not YAML the CI runner would accept: a per-file error, with the tokens the text holds still reported. (A
+        // YAML file outside the CI folders may be a template, `{{ ... }}`, and is left alone.)
+        const where = invalid.linePos ? ` at ${invalid.linePos[0].line}:${invalid.linePos[0].col}` : "";
+        throw new ParseError(`invalid YAML${where}: ${invalid.message.split("\n")[0]}`, toDiagnostics(input, tokenFindings(text, new Set())));
+      }
       for (const { scalar, ci } of commandScalars(document.contents, dialect)) {
         const region = scalar.range ? scalarRegion(text, scalar) : null;
         if (region) regions.push({ ...region, ci });
-        else if (scalar.range) regionFindings.push(...decodedScalarFindings(String(scalar.value), scalar.range[0], scalar.range[1], scriptFacts, input.hubVersion ?? null, ci));
+        else if (scalar.range) {
+          for (const finding of decodedScalarFindings(String(scalar.value), scalar.range[0], scalar.range[1], scriptFacts, input.hubVersion ?? null, ci))
+            regionFindings.push(finding);
+        }
       }
     }
     const shellText = applyFolds(
@@ -214,14 +227,13 @@ async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptN
     );
     const dotenvFile = namedFileLookup(input);
     for (const region of regions) {
-      regionFindings.push(
-        ...checkShellRegion({ text, shellText, makefile: false, scriptFacts, hubVersion: input.hubVersion ?? null, ci: region.ci, dotenvFile }, region.from, region.to),
-      );
+      const context = { text, shellText, makefile: false, scriptFacts, hubVersion: input.hubVersion ?? null, ci: region.ci, dotenvFile };
+      for (const finding of checkShellRegion(context, region.from, region.to)) regionFindings.push(finding);
     }
   }
-  findings.push(...regionFindings);
+  for (const finding of regionFindings) findings.push(finding);
   // A YAML file outside the CI folders is read only for its command steps; its other text is not a workflow's.
-  if (dialect !== "generic") findings.push(...tokenFindings(text, coveredTokenOffsets(findings)));
+  if (dialect !== "generic") for (const finding of tokenFindings(text, coveredTokenOffsets(findings))) findings.push(finding);
   return findings;
 }
 
@@ -242,7 +254,7 @@ export function createCiYamlAnalyzer(options: { analyzeScriptNeeds?: AnalyzeScri
   return {
     kinds: ["yaml-ci"],
     async analyze(input) {
-      return toDiagnostics(input, await analyzeCiYaml(input, options.analyzeScriptNeeds));
+      return toDiagnostics(input, withFileLineEnds(input, await analyzeCiYaml(input, options.analyzeScriptNeeds)));
     },
   };
 }

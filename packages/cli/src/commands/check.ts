@@ -4,20 +4,24 @@ import path from "node:path";
 import cliProgress from "cli-progress";
 import {
   compareDiagnostics,
+  countFixable,
+  createReporter,
   discoverFiles,
   findRepositoryRoot,
   fileKind,
-  formatReport,
-  formatStatistics,
   getRule,
   redactText,
+  ReportWriter,
   SourceText,
+  StatisticsTally,
   type Diagnostic,
   type FileError,
+  type FileReport,
   type OutputFormat,
+  type ReportTotals,
 } from "@hf-jobs-lint/core";
-import { defaultThreadCount, displayName, indexJobScripts, runChecks, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
-import { UsageError, type Io } from "../io.js";
+import { checkFiles, defaultThreadCount, displayName, indexJobScripts, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
+import { progressStream, UsageError, writeSource, type Io } from "../io.js";
 import { colorizeLabel, colorizeReport, colorsEnabled, type ColorChoice } from "../color.js";
 import { addNoqaCommand } from "./add-noqa.js";
 import { showCommand } from "./show.js";
@@ -82,44 +86,43 @@ export function findTargets(paths: string[], options: CheckOptions, io: Io, reso
   return { targets, errors };
 }
 
-/** Check `targets` in batches of files that share settings; outcomes in target order. */
-async function runBatches(
-  targets: readonly CheckTarget[],
-  indices: readonly number[],
-  settingsOf: (index: number) => { key: string; settings: CheckSettings },
-  threads: number,
-  onDone?: () => void,
-): Promise<Map<number, FileOutcome>> {
-  const batches = new Map<string, { settings: CheckSettings; indices: number[] }>();
-  for (const index of indices) {
-    const { key, settings } = settingsOf(index);
-    let batch = batches.get(key);
-    if (!batch) batches.set(key, (batch = { settings, indices: [] }));
-    batch.indices.push(index);
-  }
-  const results = new Map<number, FileOutcome>();
-  for (const batch of batches.values()) {
-    let reported = 0;
-    const outcomes = await runChecks(
-      batch.indices.map((index) => targets[index]!),
-      batch.settings,
-      threads,
-      onDone
-        ? (done) => {
-            for (; reported < done; reported++) onDone();
-          }
-        : undefined,
-    );
-    outcomes.forEach((outcome, k) => results.set(batch.indices[k]!, outcome));
-  }
-  return results;
+/** What a run hands its sink: each file's outcome, in file order (again, after a re-check in `--fix`). */
+export type OutcomeSink = (index: number, outcome: FileOutcome) => void;
+
+/** What is known of a run before its first outcome: the files, their settings, the paths that could not be walked. */
+export interface RunPlan {
+  targets: CheckTarget[];
+  discoveryErrors: FileError[];
+  resolver: SettingsResolver;
+  /** The settings target `index` is checked with. */
+  settingsOf(index: number): { key: string; settings: CheckSettings };
 }
 
-export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<CheckRun> {
+/** The real paths of what the command line names: fixes are written inside them only. */
+function writeRoots(paths: readonly string[], cwd: string): string[] {
+  const roots: string[] = [];
+  for (const given of paths.length > 0 && !paths.includes("-") ? paths : ["."]) {
+    try {
+      roots.push(fs.realpathSync(path.resolve(cwd, given)));
+    } catch {
+      // A path that does not exist is reported by discovery; nothing is written under it.
+    }
+  }
+  return roots;
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Check the files the paths name and hand each outcome to `sink` in file order, as soon as it is known, so a
+ * report can be printed as the run goes and nothing of a file is kept after it. Files are ordered by the name they
+ * are shown with: printing outcomes in this order prints findings sorted as Ruff sorts them. With `--fix`, a
+ * launcher whose script was fixed is checked again and handed on once more. `onPlan` hears of the files first.
+ */
+export async function streamCheck(paths: string[], options: CheckOptions, io: Io, sink: OutcomeSink, onPlan?: (plan: RunPlan) => void): Promise<RunPlan> {
   const resolver = new SettingsResolver(options, io.cwd);
   const found = findTargets(paths, options, io, resolver);
-  const errors = [...found.errors];
-  const targets = found.targets;
+  const targets = found.targets.sort((a, b) => compareStrings(a.filename, b.filename));
   if (targets.length === 1 && targets[0]!.text !== undefined) targets[0]!.text = await io.readStdin();
 
   // stdin is checked with the settings of its --stdin-filename, as in Ruff.
@@ -127,36 +130,50 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
   const settingsOf = (index: number) => resolver.forFile(targets[index]!.path ?? stdinPath, io.cwd);
   // Once over every target for each distinct settings, so the re-check of dependents after --fix sees the same evidence.
   const distinct = new Set(targets.map((_, index) => settingsOf(index).settings));
+  const roots = writeRoots(paths, io.cwd);
   for (const settings of distinct) {
     settings.jobScripts = indexJobScripts(targets, { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs });
+    settings.writeRoots = roots;
   }
+  const plan: RunPlan = { targets, discoveryErrors: found.errors, resolver, settingsOf };
+  onPlan?.(plan);
   const threads = options.threads ?? defaultThreadCount();
   let bar: cliProgress.SingleBar | null = null;
   if (options.progress && io.stderrIsTTY && targets.length > 0) {
-    bar = new cliProgress.SingleBar({ stream: process.stderr, format: "{bar} {value}/{total} files", hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+    bar = new cliProgress.SingleBar(
+      { stream: progressStream(io), format: "{bar} {value}/{total} files", hideCursor: true, clearOnComplete: true },
+      cliProgress.Presets.shades_classic,
+    );
     bar.start(targets.length, 0);
   }
-  let done = 0;
-  const results = await runBatches(
-    targets,
-    targets.map((_, i) => i),
-    settingsOf,
+  const rechecks = new RecheckState(Boolean(options.fix && !options.diff));
+  await checkFiles(targets, settingsOf, {
     threads,
-    bar ? () => bar!.update(++done) : undefined,
-  );
+    ...(bar ? { onProgress: (done: number) => bar!.update(done) } : {}),
+    onOutcome: (index, outcome) => {
+      rechecks.note(index, targets[index]!, outcome);
+      sink(index, outcome);
+    },
+  });
   bar?.stop();
-  const outcomes = targets.map((_, i) => results.get(i)!);
-  if (options.fix && !options.diff) await recheckDependents(targets, outcomes, settingsOf, threads);
+  await rechecks.run(targets, settingsOf, threads, sink);
+  return plan;
+}
 
+/** A whole run at once, for the commands that need every outcome together (watch, add-noqa, migrate, repos). */
+export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<CheckRun> {
+  const outcomes: FileOutcome[] = [];
+  const plan = await streamCheck(paths, options, io, (index, outcome) => (outcomes[index] = outcome));
+  const errors = [...plan.discoveryErrors];
   const remaining: Diagnostic[] = [];
   let fixedCount = 0;
   for (const outcome of outcomes) {
     if (outcome.error) errors.push({ filename: outcome.filename, message: outcome.error });
-    remaining.push(...outcome.diagnostics);
+    for (const diagnostic of outcome.diagnostics) remaining.push(diagnostic);
     fixedCount += outcome.fixed.length;
   }
   remaining.sort(compareDiagnostics);
-  return { targets, outcomes, errors, remaining, fixedCount, resolver, settingsOf };
+  return { targets: plan.targets, outcomes, errors, remaining, fixedCount, resolver: plan.resolver, settingsOf: plan.settingsOf };
 }
 
 /** Rounds of re-checking launchers whose scripts were fixed; each round can only follow a longer chain. */
@@ -164,41 +181,96 @@ const MAX_DEPENDENT_ROUNDS = 3;
 
 /**
  * A launcher's findings depend on the scripts it names (HFJ203/HFJ204): when `--fix` changed a script, the
- * launchers that read it are checked (and fixed) again, so one run leaves nothing a second run would fix.
+ * launchers that read it are checked (and fixed) again, so one run leaves nothing a second run would fix. Only
+ * the files that read other files are remembered, and only what a re-check needs.
  */
-async function recheckDependents(
-  targets: readonly CheckTarget[],
-  outcomes: FileOutcome[],
-  settingsOf: (index: number) => { key: string; settings: CheckSettings },
-  threads: number,
-): Promise<void> {
-  let written = new Set(targets.filter((target, i) => target.path && outcomes[i]!.fixed.length > 0 && !outcomes[i]!.error).map((target) => target.path!));
-  for (let round = 0; round < MAX_DEPENDENT_ROUNDS && written.size > 0; round++) {
-    const indices = outcomes.flatMap((outcome, i) => (outcome.dependencies.some((dependency) => written.has(dependency)) ? [i] : []));
-    if (indices.length === 0) return;
-    const again = await runBatches(targets, indices, settingsOf, threads);
-    written = new Set();
-    indices.forEach((i) => {
-      const outcome = again.get(i)!;
-      const previous = outcomes[i]!;
-      if (outcome.fixed.length > 0 && targets[i]!.path) written.add(targets[i]!.path!);
-      outcomes[i] = { ...outcome, fixed: [...previous.fixed, ...outcome.fixed], error: outcome.error ?? previous.error };
-    });
+class RecheckState {
+  private readonly written = new Set<string>();
+  private readonly readers = new Map<number, { dependencies: string[]; fixed: FileOutcome["fixed"]; error: string | null }>();
+
+  constructor(private readonly active: boolean) {}
+
+  note(index: number, target: CheckTarget, outcome: FileOutcome): void {
+    if (!this.active) return;
+    if (target.path && outcome.fixed.length > 0 && !outcome.error) this.written.add(target.path);
+    if (outcome.dependencies.length > 0) this.readers.set(index, { dependencies: outcome.dependencies, fixed: outcome.fixed, error: outcome.error });
+  }
+
+  async run(targets: readonly CheckTarget[], settingsOf: (index: number) => { key: string; settings: CheckSettings }, threads: number, sink: OutcomeSink): Promise<void> {
+    let written = this.written;
+    for (let round = 0; round < MAX_DEPENDENT_ROUNDS && written.size > 0; round++) {
+      const indices = [...this.readers].filter(([, reader]) => reader.dependencies.some((dependency) => written.has(dependency))).map(([index]) => index);
+      if (indices.length === 0) return;
+      const next = new Set<string>();
+      await checkFiles(
+        indices.map((index) => targets[index]!),
+        (k) => settingsOf(indices[k]!),
+        {
+          threads,
+          onOutcome: (k, outcome) => {
+            const index = indices[k]!;
+            const previous = this.readers.get(index)!;
+            if (outcome.fixed.length > 0 && targets[index]!.path) next.add(targets[index]!.path!);
+            const merged = { ...outcome, fixed: [...previous.fixed, ...outcome.fixed], error: outcome.error ?? previous.error };
+            this.readers.set(index, { dependencies: outcome.dependencies, fixed: merged.fixed, error: merged.error });
+            sink(index, merged);
+          },
+        },
+      );
+      written = next;
+    }
   }
 }
 
-function showFixesSummary(outcomes: readonly FileOutcome[]): string {
-  const lines: string[] = [];
-  for (const outcome of outcomes) {
-    if (outcome.fixed.length === 0) continue;
-    const counts = new Map<string, number>();
-    for (const { code } of outcome.fixed) counts.set(code, (counts.get(code) ?? 0) + 1);
-    lines.push(`${outcome.filename}:`);
-    for (const [code, count] of [...counts].sort()) lines.push(`    ${count} × ${code} (${getRule(code).name})`);
+/** Marks a patch that shows redacted tokens; `patch` and `git apply` skip such lines between file patches. */
+const REDACTED_PATCH_MARK = "# hf-jobs-lint: this patch shows redacted tokens and will not apply as printed; `check --fix` applies it\n";
+
+/** A file's patch as printed: marked when redaction changed it (a token in a context, removed or header line). */
+export function printedPatch(outcome: FileOutcome): string {
+  return outcome.diff === null ? "" : `${outcome.diffApplies ? "" : REDACTED_PATCH_MARK}${outcome.diff}`;
+}
+
+/** Counts of printed patches, for the line that says how many will not apply. */
+export class PatchCount {
+  patches = 0;
+  redacted = 0;
+
+  add(outcome: FileOutcome): void {
+    if (outcome.diff === null) return;
+    this.patches++;
+    if (!outcome.diffApplies) this.redacted++;
   }
-  if (lines.length === 0) return "No errors fixed\n";
-  const total = outcomes.reduce((sum, outcome) => sum + outcome.fixed.length, 0);
-  return `Fixed ${total} error${total === 1 ? "" : "s"}:\n${lines.map((line) => (line.startsWith(" ") ? line : `- ${line}`)).join("\n")}\n`;
+
+  /** The line to say, or "" when every printed patch applies. */
+  note(): string {
+    if (this.redacted === 0) return "";
+    const verb = this.patches === 1 ? "shows" : "show";
+    return `${this.redacted} of ${this.patches} patch${this.patches === 1 ? "" : "es"} ${verb} redacted tokens and will not apply as printed (marked \`# hf-jobs-lint:\`); \`check --fix\` applies them.`;
+  }
+}
+
+/** `--show-fixes`: per fixed file, how many fixes of each rule (a re-checked file's line is replaced). */
+class FixList {
+  private readonly perFile = new Map<number, { filename: string; codes: string[] }>();
+
+  add(index: number, outcome: FileOutcome): void {
+    if (outcome.fixed.length === 0) this.perFile.delete(index);
+    else this.perFile.set(index, { filename: outcome.filename, codes: outcome.fixed.map((diagnostic) => diagnostic.code) });
+  }
+
+  format(): string {
+    const lines: string[] = [];
+    let total = 0;
+    for (const [, entry] of [...this.perFile].sort(([a], [b]) => a - b)) {
+      const counts = new Map<string, number>();
+      for (const code of entry.codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+      total += entry.codes.length;
+      lines.push(`- ${entry.filename}:`);
+      for (const [code, count] of [...counts].sort()) lines.push(`    ${count} × ${code} (${getRule(code).name})`);
+    }
+    if (lines.length === 0) return "No errors fixed\n";
+    return `Fixed ${total} error${total === 1 ? "" : "s"}:\n${lines.join("\n")}\n`;
+  }
 }
 
 /** Where the report and the log lines go: `--output-file`, `--silent`, colours. */
@@ -230,21 +302,165 @@ export function makeOutput(options: CheckOptions, io: Io, writeFile: (file: stri
   };
 }
 
-/** Notes and warnings about the run, on stderr: scripts a launch names that were not found, bad `# noqa` codes. */
-function runNotes(run: CheckRun): string[] {
-  const lines: string[] = [];
-  run.outcomes.forEach((outcome, index) => {
-    for (const warning of outcome.warnings) lines.push(`warning: ${outcome.filename}: ${warning}`);
-    // Said only where a rule that needs the script is on: with HFJ203 and HFJ204 off, nothing is missing.
-    const enabled = run.settingsOf(index).settings.enabled;
-    if (!enabled.includes("HFJ203") && !enabled.includes("HFJ204")) return;
-    // Docs name example scripts that exist only in the reader's project (`hf jobs uv run train.py`): not worth a note.
-    if (run.targets[index]?.kind === "markdown") return;
-    for (const script of outcome.unresolvedScripts) {
-      lines.push(`note: ${outcome.filename}: the launched script \`${script}\` was not found, so what token it needs is unknown (HFJ203/HFJ204 not checked for it)`);
+/** Per file, what the closing lines count; a re-checked file's entry is replaced. Files with nothing to count keep no entry. */
+class RunTotals {
+  private readonly perFile = new Map<number, { remaining: number; applicable: number; hiddenUnsafe: number; fixed: number; error: FileError | null }>();
+
+  constructor(private readonly unsafeFixesEnabled: boolean) {}
+
+  add(index: number, outcome: FileOutcome): void {
+    const { applicable, hiddenUnsafe } = countFixable(outcome.diagnostics, this.unsafeFixesEnabled);
+    const error = outcome.error ? { filename: outcome.filename, message: outcome.error } : null;
+    const entry = { remaining: outcome.diagnostics.length, applicable, hiddenUnsafe, fixed: outcome.fixed.length, error };
+    if (entry.remaining === 0 && entry.fixed === 0 && !entry.error) this.perFile.delete(index);
+    else this.perFile.set(index, entry);
+  }
+
+  totals(plan: RunPlan): ReportTotals {
+    const totals = { remaining: 0, fixApplied: 0, applicable: 0, hiddenUnsafe: 0, errors: [...plan.discoveryErrors], checkedFiles: plan.targets.length };
+    for (const [, entry] of [...this.perFile].sort(([a], [b]) => a - b)) {
+      totals.remaining += entry.remaining;
+      totals.fixApplied += entry.fixed;
+      totals.applicable += entry.applicable;
+      totals.hiddenUnsafe += entry.hiddenUnsafe;
+      if (entry.error) totals.errors.push(entry.error);
     }
-  });
+    return totals;
+  }
+}
+
+/** Notes and warnings about one file, for stderr: scripts a launch names that were not found, bad `# noqa` codes. */
+function fileNotes(plan: RunPlan, index: number, outcome: FileOutcome): string[] {
+  const lines: string[] = [];
+  for (const warning of outcome.warnings) lines.push(`warning: ${outcome.filename}: ${warning}`);
+  // Said only where a rule that needs the script is on: with HFJ203 and HFJ204 off, nothing is missing.
+  const enabled = plan.settingsOf(index).settings.enabled;
+  if (!enabled.includes("HFJ203") && !enabled.includes("HFJ204")) return lines;
+  // Docs name example scripts that exist only in the reader's project (`hf jobs uv run train.py`): not worth a note.
+  if (plan.targets[index]?.kind === "markdown") return lines;
+  for (const script of outcome.unresolvedScripts) {
+    lines.push(`note: ${outcome.filename}: the launched script \`${script}\` was not found, so what token it needs is unknown (HFJ203/HFJ204 not checked for it)`);
+  }
   return lines;
+}
+
+/** The report of one file, as a streaming reporter takes it. */
+function fileReport(outcome: FileOutcome): FileReport {
+  return {
+    filename: outcome.filename,
+    diagnostics: [...outcome.diagnostics].sort(compareDiagnostics),
+    source: outcome.text !== null ? new SourceText(outcome.text) : undefined,
+    errors: outcome.error ? [{ filename: outcome.filename, message: outcome.error }] : [],
+  };
+}
+
+/**
+ * Printing a run as its outcomes arrive: the report's chunks as files are done, counts and the few lines per file
+ * the closing text needs (notes, `--show-fixes`), never a file's text. `finish` prints the rest.
+ */
+class RunReport {
+  private readonly totals: RunTotals;
+  private readonly fixList = new FixList();
+  private readonly patches = new PatchCount();
+  private readonly notes = new Map<number, string[]>();
+  private readonly statistics: Map<number, Diagnostic[]> | null;
+  private writer: ReportWriter | null = null;
+  private fixableInDiff = 0;
+  private fixedText: string | null = null;
+  private plan: RunPlan | null = null;
+  private stdin: boolean;
+
+  constructor(
+    private readonly options: CheckOptions,
+    private readonly output: Output,
+    private readonly io: Io,
+  ) {
+    this.totals = new RunTotals(Boolean(options.unsafeFixes));
+    this.statistics = options.statistics && !options.diff && !options.fixOnly ? new Map() : null;
+    this.stdin = options.stdinFilename !== undefined;
+  }
+
+  /** The files are known: the report can start. */
+  start(plan: RunPlan): void {
+    this.plan = plan;
+    this.stdin ||= plan.targets.length === 1 && plan.targets[0]!.text !== undefined;
+    if (this.options.diff || this.options.fixOnly || this.statistics) return;
+    const reporter = createReporter(this.options.outputFormat, {
+      unsafeFixesEnabled: Boolean(this.options.unsafeFixes),
+      quiet: Boolean(this.options.quiet),
+      repositoryPaths: repositoryPaths(plan, this.io.cwd),
+    });
+    const colored = (text: string) => (this.output.colorReport ? colorizeReport(text, this.options.outputFormat) : text);
+    // Ruff's convention: with --fix on stdin, the fixed source goes to stdout and the report to stderr.
+    const write = this.stdin && this.options.fix ? (text: string) => this.output.log(text) : (text: string) => this.output.report(colored(text));
+    this.writer = new ReportWriter(reporter, write, Boolean(this.options.fix));
+  }
+
+  file(index: number, outcome: FileOutcome): void {
+    this.totals.add(index, outcome);
+    this.fixList.add(index, outcome);
+    const notes = fileNotes(this.plan!, index, outcome);
+    if (notes.length > 0) this.notes.set(index, notes);
+    else this.notes.delete(index);
+    if (outcome.fixedText !== null) this.fixedText = outcome.fixedText;
+    if (this.options.diff) {
+      this.patches.add(outcome);
+      this.fixableInDiff += outcome.fixed.length;
+      this.output.report(printedPatch(outcome));
+    } else if (this.statistics) {
+      if (outcome.diagnostics.length > 0) this.statistics.set(index, outcome.diagnostics);
+      else this.statistics.delete(index);
+    } else this.writer?.file(index, fileReport(outcome));
+  }
+
+  /** The closing text and the exit status. */
+  finish(started: number): number {
+    const plan = this.plan!;
+    const { options, output } = this;
+    const totals = this.totals.totals(plan);
+    const log = (line: string) => output.log(colorizeLabel(`${redactText(line)}\n`, output.colorLog));
+    const fileErrorsToLog = () => {
+      for (const error of totals.errors) log(`${error.filename}: error: ${error.message}`);
+    };
+    if (options.verbose) for (const line of verboseLines(plan, totals, started)) log(line);
+    if (plan.targets.length === 0 && plan.discoveryErrors.length === 0 && !options.quiet) log("warning: No files found under the given path(s)");
+    if (!options.quiet) for (const [, lines] of [...this.notes].sort(([a], [b]) => a - b)) for (const line of lines) log(line);
+    const fixed = totals.fixApplied;
+    const exitFor = (findings: boolean): number => {
+      if (options.exitZero) return 0;
+      if (options.exitNonZeroOnFix && fixed > 0) return 1;
+      return findings ? 1 : 0;
+    };
+
+    if (options.diff) {
+      if (!options.quiet) {
+        const note = this.patches.note();
+        if (note) log(note);
+        log(this.fixableInDiff > 0 ? `Would fix ${this.fixableInDiff} error${this.fixableInDiff === 1 ? "" : "s"}.` : "No errors would be fixed.");
+      }
+      fileErrorsToLog();
+      return options.exitZero ? 0 : this.patches.patches > 0 || totals.errors.length > 0 ? 1 : 0;
+    }
+    // Code Quality reports have no place for a file that could not be checked: it is said on stderr.
+    if (options.outputFormat === "gitlab") fileErrorsToLog();
+    if (this.fixedText !== null) writeSource(this.io, this.fixedText);
+    if (options.fixOnly) {
+      // Ruff's --fix-only: what was fixed, nothing about what remains.
+      if (!options.quiet && fixed > 0) output.report(`Fixed ${fixed} error${fixed === 1 ? "" : "s"}.\n`);
+      fileErrorsToLog();
+      if (options.showFixes) output.log(redactText(this.fixList.format()));
+      return exitFor(false);
+    }
+    if (this.statistics) {
+      const tally = new StatisticsTally({ unsafeFixesEnabled: Boolean(options.unsafeFixes) });
+      for (const [, diagnostics] of [...this.statistics].sort(([a], [b]) => a - b)) tally.add(diagnostics);
+      const text = tally.format(options.outputFormat);
+      output.report(output.colorReport ? colorizeReport(text, options.outputFormat) : text);
+      fileErrorsToLog();
+    } else this.writer!.end(totals);
+    if (options.showFixes && options.fix) output.log(redactText(this.fixList.format()));
+    return exitFor(totals.remaining > 0 || totals.errors.length > 0);
+  }
 }
 
 export async function checkCommand(paths: string[], options: CheckOptions, io: Io): Promise<number> {
@@ -253,9 +469,16 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: I
   if (options.addNoqa) return addNoqaCommand(paths, options, io);
   const started = Date.now();
   const effective: CheckOptions = options.fixOnly ? { ...options, fix: true } : options;
-  const run = await runCheck(paths, effective, io);
   const output = makeOutput(effective, io, (file, text) => writeTextFile(file, text));
-  const code = reportRun(run, effective, output, started, io);
+  const report = new RunReport(effective, output, io);
+  await streamCheck(
+    paths,
+    effective,
+    io,
+    (index, outcome) => report.file(index, outcome),
+    (plan) => report.start(plan),
+  );
+  const code = report.finish(started);
   output.close();
   return code;
 }
@@ -263,80 +486,27 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: I
 function writeTextFile(file: string, text: string): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
+    // The report file passes the same redactor as everything the CLI prints.
+    fs.writeFileSync(file, redactText(text));
   } catch (error) {
     throw new UsageError(`--output-file: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 
-/** Print a finished run as the options ask; returns the exit status. */
-export function reportRun(run: CheckRun, options: CheckOptions, output: Output, started: number, io: Pick<Io, "cwd">): number {
-  const sources = new Map<string, SourceText>();
-  for (const outcome of run.outcomes) if (outcome.text !== null) sources.set(outcome.filename, new SourceText(outcome.text));
-  const log = (line: string) => output.log(colorizeLabel(`${redactText(line)}\n`, output.colorLog));
-  const fileErrorsToLog = () => {
-    for (const error of run.errors) log(`${error.filename}: error: ${error.message}`);
-  };
-  if (options.verbose) for (const line of verboseLines(run, started)) log(line);
-  if (run.targets.length === 0 && run.errors.length === 0 && !options.quiet) log("warning: No files found under the given path(s)");
-  if (!options.quiet) for (const line of runNotes(run)) log(line);
-  const fixed = run.fixedCount;
-  const exitFor = (findings: boolean): number => {
-    if (options.exitZero) return 0;
-    if (options.exitNonZeroOnFix && fixed > 0) return 1;
-    return findings ? 1 : 0;
-  };
-
-  if (options.diff) {
-    const diffs = run.outcomes.map((outcome) => outcome.diff).filter((diff): diff is string => diff !== null);
-    output.report(diffs.join(""));
-    if (!options.quiet) {
-      const fixable = run.outcomes.reduce((sum, outcome) => sum + outcome.fixed.length, 0);
-      log(fixable > 0 ? `Would fix ${fixable} error${fixable === 1 ? "" : "s"}.` : "No errors would be fixed.");
-    }
-    fileErrorsToLog();
-    return options.exitZero ? 0 : diffs.length > 0 || run.errors.length > 0 ? 1 : 0;
-  }
-
-  const reportInput = {
-    diagnostics: run.remaining,
-    errors: run.errors,
-    sources,
-    fixApplied: fixed,
-    unsafeFixesEnabled: Boolean(options.unsafeFixes),
-    quiet: Boolean(options.quiet),
-    checkedFiles: run.targets.length,
-    repositoryPaths: repositoryPaths(run, io.cwd),
-  };
-  // Code Quality reports have no place for a file that could not be checked: it is said on stderr.
-  if (options.outputFormat === "gitlab") fileErrorsToLog();
-  const colored = (text: string) => (output.colorReport ? colorizeReport(text, options.outputFormat) : text);
-  const stdinFixed = run.outcomes.find((outcome) => outcome.fixedText !== null);
-  if (stdinFixed && stdinFixed.fixedText !== null) {
-    // Ruff's convention: with --fix on stdin, the fixed source goes to stdout and the report to stderr.
-    output.report(stdinFixed.fixedText);
-    if (!options.fixOnly) output.log(formatReport(options.outputFormat, reportInput));
-  } else if (options.fixOnly) {
-    // Ruff's --fix-only: what was fixed, nothing about what remains.
-    if (!options.quiet && fixed > 0) output.report(`Fixed ${fixed} error${fixed === 1 ? "" : "s"}.\n`);
-    fileErrorsToLog();
-    if (options.showFixes) output.log(redactText(showFixesSummary(run.outcomes)));
-    return exitFor(false);
-  } else if (options.statistics) {
-    output.report(colored(formatStatistics(run.remaining, options.outputFormat, { unsafeFixesEnabled: Boolean(options.unsafeFixes) })));
-    fileErrorsToLog();
-  } else {
-    output.report(colored(formatReport(options.outputFormat, reportInput)));
-  }
-  if (options.showFixes && options.fix) output.log(redactText(showFixesSummary(run.outcomes)));
-  return exitFor(run.remaining.length > 0 || run.errors.length > 0);
+/** Print a finished run as the options ask (`--watch`); returns the exit status. */
+export function reportRun(run: CheckRun, options: CheckOptions, output: Output, started: number, io: Io): number {
+  const report = new RunReport(options, output, io);
+  const discoveryErrors = run.errors.filter((error) => !run.outcomes.some((outcome) => outcome.filename === error.filename && outcome.error === error.message));
+  report.start({ targets: run.targets, discoveryErrors, resolver: run.resolver, settingsOf: run.settingsOf });
+  run.outcomes.forEach((outcome, index) => report.file(index, outcome));
+  return report.finish(started);
 }
 
 /**
  * Each checked file's path relative to the repository root of the working directory (GITHUB_WORKSPACE or
  * CI_PROJECT_DIR in CI), for the formats that CI resolves against the checkout: SARIF, `github`, `gitlab`.
  */
-function repositoryPaths(run: CheckRun, cwd: string): { root: string; paths: Map<string, string> } {
+function repositoryPaths(run: RunPlan, cwd: string): { root: string; paths: Map<string, string> } {
   const root = findRepositoryRoot(cwd, cwd);
   const paths = new Map<string, string>();
   const add = (filename: string, absolute: string) => {
@@ -344,12 +514,12 @@ function repositoryPaths(run: CheckRun, cwd: string): { root: string; paths: Map
     if (relative && !relative.startsWith("..") && !path.isAbsolute(relative)) paths.set(filename, relative.split(path.sep).join("/"));
   };
   for (const target of run.targets) if (target.path) add(target.filename, target.path);
-  for (const error of run.errors) if (!paths.has(error.filename)) add(error.filename, path.resolve(cwd, error.filename));
+  for (const error of run.discoveryErrors) if (!paths.has(error.filename)) add(error.filename, path.resolve(cwd, error.filename));
   return { root, paths };
 }
 
 /** `-v`: which configuration each file got, how many files, how long. */
-function verboseLines(run: CheckRun, started: number): string[] {
+function verboseLines(run: RunPlan, totals: ReportTotals, started: number): string[] {
   const byConfig = new Map<string, number>();
   for (const target of run.targets) {
     if (!target.path) continue;
@@ -357,7 +527,7 @@ function verboseLines(run: CheckRun, started: number): string[] {
     byConfig.set(file, (byConfig.get(file) ?? 0) + 1);
   }
   const lines = [...byConfig].map(([file, count]) => `[hf-jobs-lint] ${count} file${count === 1 ? "" : "s"} checked with ${file}`);
-  const fixed = run.fixedCount > 0 ? `, ${run.fixedCount} fixed` : "";
+  const fixed = totals.fixApplied > 0 ? `, ${totals.fixApplied} fixed` : "";
   lines.push(`[hf-jobs-lint] Checked ${run.targets.length} file${run.targets.length === 1 ? "" : "s"} in ${Date.now() - started} ms${fixed}`);
   return lines;
 }

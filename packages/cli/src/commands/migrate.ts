@@ -4,7 +4,7 @@
  * (fixing code does not un-leak a token) and findings no fix could handle.
  */
 import { CODEMODS, findCodemod, getRule, redactText, type CodemodSpec } from "@hf-jobs-lint/core";
-import { runCheck, type CheckRun } from "./check.js";
+import { PatchCount, printedPatch, runCheck, type CheckRun } from "./check.js";
 import { summariseMigration } from "./migration-summary.js";
 import { UsageError, type Io } from "../io.js";
 
@@ -54,7 +54,13 @@ export async function runMigration(paths: string[], options: MigrateOptions & { 
 
 export async function migrateCommand(paths: string[], options: MigrateOptions, io: Io): Promise<number> {
   const run = await runMigration(paths, { ...options, progress: true }, io);
-  if (options.dryRun) for (const outcome of run.outcomes) if (outcome.diff) io.stdout(outcome.diff);
+  const patches = new PatchCount();
+  if (options.dryRun) {
+    for (const outcome of run.outcomes) {
+      patches.add(outcome);
+      io.stdout(printedPatch(outcome));
+    }
+  }
 
   const summary = summariseMigration(run);
   const lines: string[] = [];
@@ -77,6 +83,8 @@ export async function migrateCommand(paths: string[], options: MigrateOptions, i
     lines.push("", `Scripts named by a launch that could not be found (${summary.unresolvedScripts.length}); their token needs are unknown, check their secrets by hand:`);
     for (const { filename, script } of summary.unresolvedScripts) lines.push(`  ${filename}: \`${script}\``);
   }
+  const note = patches.note();
+  if (note) lines.push("", note);
   if (summary.errors.length > 0) {
     lines.push("", `Could not be checked (${summary.errors.length}):`);
     for (const error of summary.errors) lines.push(`  ${error.filename}: ${error.message}`);

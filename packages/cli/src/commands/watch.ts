@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { watch } from "chokidar";
-import { DEFAULT_EXCLUDE } from "@hf-jobs-lint/core";
+import { DEFAULT_EXCLUDE, redactText } from "@hf-jobs-lint/core";
 import { UsageError, type Io } from "../io.js";
 import { makeOutput, reportRun, runCheck, type CheckOptions } from "./check.js";
 import { colorizeLabel } from "../color.js";
@@ -33,7 +33,7 @@ export async function watchCommand(paths: string[], options: CheckOptions, io: I
   const once = async (): Promise<void> => {
     const started = Date.now();
     const run = await runCheck(paths, effective, io);
-    const output = makeOutput({ ...effective, quiet: true }, io, (file, text) => fs.writeFileSync(file, text));
+    const output = makeOutput({ ...effective, quiet: true }, io, (file, text) => fs.writeFileSync(file, redactText(text)));
     reportRun(run, { ...effective, quiet: true }, output, started, io);
     output.close();
     const remaining = run.remaining.length;

@@ -57,7 +57,7 @@ function hasEslintRule(rule: RuleMeta): boolean {
 
 /** A fence longer than any backtick run in `code`, so examples that contain fences stay intact. */
 function fenced(language: string, code: string): string {
-  const longestRun = Math.max(0, ...[...code.matchAll(/`+/g)].map((match) => match[0].length));
+  const longestRun = [...code.matchAll(/`+/g)].reduce((most, match) => Math.max(most, match[0].length), 0);
   const fence = "`".repeat(Math.max(3, longestRun + 1));
   return `${fence}${language}\n${code.replace(/\n+$/, "")}\n${fence}`;
 }
@@ -157,8 +157,8 @@ export function renderRuleText(rule: RuleMeta): string {
 
 /** What `hf-jobs-lint rule --all` prints: one line per rule (code, name, fix, summary). */
 export function renderRuleList(rules: readonly RuleMeta[]): string {
-  const nameWidth = Math.max(0, ...rules.map((rule) => rule.name.length));
-  const fixWidth = Math.max(0, ...rules.map((rule) => fixWord(rule.fix).length));
+  const nameWidth = rules.reduce((most, rule) => Math.max(most, rule.name.length), 0);
+  const fixWidth = rules.reduce((most, rule) => Math.max(most, fixWord(rule.fix).length), 0);
   const lines = rules.map((rule) => {
     const summary = plain(rule.summary) + (rule.enabledByDefault ? "" : " (off by default)");
     return `${rule.code}  ${rule.name.padEnd(nameWidth)}  ${fixWord(rule.fix).padEnd(fixWidth)}  ${summary}`;
@@ -220,7 +220,7 @@ export function renderEslintRuleDoc(rule: RuleMeta): string {
     docs.whyBad,
     ...(docs.whenItApplies ? [docs.whenItApplies] : []),
   ];
-  for (const example of examples) parts.push(...eslintExample(example));
+  for (const example of examples) for (const part of eslintExample(example)) parts.push(part);
   parts.push(
     "## Usage",
     fenced(

@@ -130,12 +130,12 @@ function applyOps(argv: readonly ArgvElement[], ops: readonly ArgvEditOp[]): Arg
   }
   const result: ArgvElement[] = [];
   argv.forEach((element, index) => {
-    result.push(...(inserted.get(index) ?? []));
+    for (const item of inserted.get(index) ?? []) result.push(item);
     if (removed.has(index)) return;
     const value = replaced.get(index);
     result.push(value === undefined ? element : { value, literal: element.literal && !/[$`]/.test(value) });
   });
-  result.push(...(inserted.get(argv.length) ?? []));
+  for (const item of inserted.get(argv.length) ?? []) result.push(item);
   return result;
 }
 
@@ -145,7 +145,7 @@ function expectedMeaning(before: CommandLineMeaning, expect: Expectation): Comma
     const at = options.indexOf(key);
     if (at >= 0) options.splice(at, 1);
   }
-  options.push(...(expect.addOptions ?? []));
+  for (const item of expect.addOptions ?? []) options.push(item);
   const issues = before.issues.filter((issue) => !(expect.resolvesIssues ?? []).includes(issue));
   return {
     schedule: before.schedule,
@@ -717,7 +717,7 @@ export function checkJobsCommandLine(argv: readonly ArgvElement[], options: Comm
     if (flag.name === "--token") checkTokenOption(checker, flag);
     else if (flag.name === channels.env || flag.name === channels.secrets) checkChannelOption(checker, flag);
   }
-  checker.findings.push(...checkDotenvFlags(argv, parsed.flags, options.dotenvFile));
+  for (const item of checkDotenvFlags(argv, parsed.flags, options.dotenvFile)) checker.findings.push(item);
   checkJobArguments(checker);
   checkCommandOutput(checker);
   checkFlagsPassedToJob(checker);

@@ -252,7 +252,7 @@ export function moveFlagsBeforeTarget(argv: readonly string[], parsed: JobsComma
   const insertAt = parsed.schedule && parsed.schedule.index < parsed.target.index ? parsed.schedule.index : parsed.target.index;
   const result: string[] = [];
   argv.forEach((element, index) => {
-    if (index === insertAt) result.push(...flagElements);
+    if (index === insertAt) for (const flag of flagElements) result.push(flag);
     if (!moved.has(index)) result.push(element);
   });
   return result;

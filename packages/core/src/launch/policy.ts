@@ -293,7 +293,7 @@ export function renderLaunchFix<H, E>(ops: readonly LaunchEditOp<H>[], render: (
   for (const op of ops) {
     const rendered = render(op);
     if (!rendered) return null;
-    edits.push(...rendered);
+    for (const edit of rendered) edits.push(edit);
   }
   return edits.length > 0 ? edits : null;
 }

@@ -93,11 +93,11 @@ export function hubVersionFromPyproject(text: string): string | null {
   if (!toml) return null;
   const requirements: string[] = [];
   const project = toml.project as Record<string, unknown> | undefined;
-  requirements.push(...requirementsIn(project?.dependencies));
-  for (const extra of Object.values((project?.["optional-dependencies"] as Record<string, unknown>) ?? {})) requirements.push(...requirementsIn(extra));
-  for (const group of Object.values((toml["dependency-groups"] as Record<string, unknown>) ?? {})) requirements.push(...requirementsIn(group));
+  for (const item of requirementsIn(project?.dependencies)) requirements.push(item);
+  for (const extra of Object.values((project?.["optional-dependencies"] as Record<string, unknown>) ?? {})) for (const item of requirementsIn(extra)) requirements.push(item);
+  for (const group of Object.values((toml["dependency-groups"] as Record<string, unknown>) ?? {})) for (const item of requirementsIn(group)) requirements.push(item);
   const tool = toml.tool as Record<string, unknown> | undefined;
-  requirements.push(...requirementsIn((tool?.uv as Record<string, unknown> | undefined)?.["dev-dependencies"]));
+  for (const item of requirementsIn((tool?.uv as Record<string, unknown> | undefined)?.["dev-dependencies"])) requirements.push(item);
   const specifiers = requirements.map(hubRequirementSpecifier).filter((s): s is string => s !== null);
   const poetry = tool?.poetry as Record<string, unknown> | undefined;
   const poetryTables = [

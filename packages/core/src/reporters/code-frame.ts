@@ -20,6 +20,8 @@ interface ShownLine {
   /** Redacted, tabs expanded. */
   text: string;
   underline?: { indent: number; carets: number; label: string };
+  /** A window of a long line that does not start at its beginning. */
+  cutLeft?: boolean;
 }
 
 /** The characters of `text` whose display columns fall inside [start, end), with `…` where text was cut. */
@@ -41,6 +43,41 @@ function cropToWindow(text: string, start: number, end: number): string {
 
 const isBlank = (line: string): boolean => line.trim() === "";
 
+/**
+ * Longer lines are read as a window around the range (UTF-16 units), so a line of a megabyte holding thousands of
+ * findings costs each frame the window, not the line. The display crop below cuts it further.
+ */
+const LONG_LINE = 4 * MAX_LINE_WIDTH;
+
+interface LineView {
+  /** The part of the line shown: the whole line, or a window of a long one. */
+  text: string;
+  /** Where `text` starts in the line (0-based UTF-16 column). */
+  offset: number;
+}
+
+const isWordChar = (char: string | undefined): boolean => char !== undefined && /[A-Za-z0-9_]/.test(char);
+
+function lineView(source: SourceText, row: number, focus: number): LineView {
+  const start = source.lineStart(row);
+  const length = source.lineEnd(row) - start;
+  if (length <= LONG_LINE) return { text: source.text.slice(start, start + length), offset: 0 };
+  let from = Math.max(0, Math.min(focus, length) - 2 * LEFT_CONTEXT_WIDTH);
+  let to = Math.min(length, from + LONG_LINE);
+  // Never cut inside a word: half a token would no longer look like one to redaction, and show its secret part.
+  const at = (i: number): string | undefined => source.text[start + i];
+  if (from > 0) while (from < to && isWordChar(at(from - 1)) && isWordChar(at(from))) from++;
+  if (to < length) while (to > from && isWordChar(at(to - 1)) && isWordChar(at(to))) to--;
+  return { text: source.text.slice(start + from, start + to), offset: from };
+}
+
+/** Blank without reading all of a long line: its first window decides unless that is all whitespace. */
+function isBlankRow(source: SourceText, row: number): boolean {
+  const start = source.lineStart(row);
+  const end = source.lineEnd(row);
+  return isBlank(source.text.slice(start, Math.min(end, start + LONG_LINE))) && (end - start <= LONG_LINE || isBlank(source.lineText(row)));
+}
+
 function trimEnd(line: string): string {
   return line.replace(/\s+$/u, "");
 }
@@ -53,25 +90,26 @@ export function renderCodeFrame(source: SourceText, start: Position, end: Positi
   // A range that ends at the very start of a line (it took the line break) is shown up to the previous line's end.
   if (endRow > start.row && endColumn === 1) {
     endRow--;
-    endColumn = source.lineText(endRow).length + 1;
+    endColumn = source.lineEnd(endRow) - source.lineStart(endRow) + 1;
   }
 
   let firstRow = Math.max(1, start.row - CONTEXT_LINES);
   let lastRow = Math.min(source.lineCount, endRow + CONTEXT_LINES);
-  while (firstRow < start.row && isBlank(source.lineText(firstRow))) firstRow++;
-  while (lastRow > endRow && isBlank(source.lineText(lastRow))) lastRow--;
+  while (firstRow < start.row && isBlankRow(source, firstRow)) firstRow++;
+  while (lastRow > endRow && isBlankRow(source, lastRow)) lastRow--;
 
   const shown: ShownLine[] = [];
   for (let row = firstRow; row <= lastRow; row++) {
-    const original = source.lineText(row);
+    const view = lineView(source, row, start.column - 1);
+    const original = view.text;
     const line = redactLine(original);
-    const entry: ShownLine = { row, text: displayText(line.text) };
+    const entry: ShownLine = { row, text: displayText(line.text), cutLeft: view.offset > 0 };
     shown.push(entry);
     if (row < start.row || row > endRow) continue;
     if (row !== start.row && row !== endRow && isBlank(original)) continue;
     const firstNonBlank = original.length - original.trimStart().length;
-    const from = row === start.row ? start.column - 1 : firstNonBlank;
-    const to = row === endRow ? endColumn - 1 : original.length;
+    const from = row === start.row ? start.column - 1 - view.offset : firstNonBlank;
+    const to = row === endRow ? endColumn - 1 - view.offset : original.length;
     const fromIndex = line.mapIndex(Math.max(0, Math.min(from, original.length)));
     const toIndex = line.mapIndex(Math.max(0, Math.min(to, original.length)));
     entry.underline = {
@@ -92,7 +130,10 @@ export function renderCodeFrame(source: SourceText, start: Position, end: Positi
   const frame: string[] = [`${emptyGutter} |`];
   for (const line of shown) {
     const window = displayWidth(line.text) > MAX_LINE_WIDTH ? cropWindow : null;
-    const text = window ? cropToWindow(line.text, window.start, window.end) : line.text;
+    let text = window ? cropToWindow(line.text, window.start, window.end) : line.text;
+    // A long line read from a window: say it is cut even where the display crop starts at the window's start.
+    const marked = Boolean(line.cutLeft) && !text.startsWith(ELLIPSIS);
+    if (marked) text = `${ELLIPSIS}${text}`;
     // Redacted again after display: dropping an invisible character can join the two halves of a token.
     frame.push(redactText(trimEnd(`${String(line.row).padStart(gutterWidth)} | ${text}`)));
     if (!line.underline) continue;
@@ -103,6 +144,7 @@ export function renderCodeFrame(source: SourceText, start: Position, end: Positi
       indent = from - window.start + (window.start > 0 ? ELLIPSIS.length : 0);
       carets = Math.max(1, to - from);
     }
+    if (marked) indent += ELLIPSIS.length;
     frame.push(`${emptyGutter} | ${" ".repeat(indent)}${"^".repeat(carets)}${line.underline.label}`);
   }
   frame.push(`${emptyGutter} |`);

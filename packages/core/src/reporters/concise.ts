@@ -1,15 +1,15 @@
-/** `--output-format concise`: one line per finding, then the summary. */
-import type { ReportInput } from "./types.js";
-import { sortedDiagnostics, sortedErrors } from "./ordering.js";
-import { formatSummary } from "./summary.js";
-import { diagnosticLine, fileErrorLine } from "./text-line.js";
+/** `--output-format concise`: one line per finding, then file errors and the summary. */
+import { diagnosticLine } from "./text-line.js";
+import { textTail } from "./text-tail.js";
+import type { ReportOptions, StreamingReporter } from "./types.js";
 
-export function formatConcise(input: ReportInput): string {
-  const unsafe = input.unsafeFixesEnabled ?? false;
-  const lines = [
-    ...sortedDiagnostics(input.diagnostics).map((diagnostic) => diagnosticLine(diagnostic, unsafe)),
-    ...sortedErrors(input.errors).map(fileErrorLine),
-    ...formatSummary(input),
-  ];
-  return `${lines.join("\n")}\n`;
+export function conciseReporter(options: ReportOptions): StreamingReporter {
+  const unsafe = options.unsafeFixesEnabled ?? false;
+  return {
+    buffered: false,
+    separator: "",
+    head: () => "",
+    file: (report) => report.diagnostics.map((diagnostic) => `${diagnosticLine(diagnostic, unsafe)}\n`).join(""),
+    tail: (totals, chunks) => textTail(totals, options, chunks, false),
+  };
 }

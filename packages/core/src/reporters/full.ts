@@ -8,12 +8,11 @@ import { applyEdits } from "../edits.js";
 import type { SourceText } from "../source.js";
 import { redactText } from "../tokens.js";
 import { renderCodeFrame } from "./code-frame.js";
-import { sortedDiagnostics, sortedErrors } from "./ordering.js";
 import { redactLine } from "./redaction.js";
-import { formatSummary } from "./summary.js";
-import { diagnosticLine, fileErrorLine } from "./text-line.js";
+import { diagnosticLine } from "./text-line.js";
+import { textTail } from "./text-tail.js";
 import { displayText } from "./text-width.js";
-import type { ReportInput } from "./types.js";
+import type { ReportOptions, StreamingReporter } from "./types.js";
 
 function shownLine(line: string): string {
   return redactText(displayText(redactLine(line).text).replace(/\s+$/u, ""));
@@ -21,8 +20,8 @@ function shownLine(line: string): string {
 
 /** The lines a fix touches, before and after it, as `-`/`+` lines under the frame (`--show-fixes`). */
 function renderFixDiff(source: SourceText, fix: Fix, gutterWidth: number): string[] {
-  const firstRow = source.positionAt(Math.min(...fix.edits.map((edit) => edit.start))).row;
-  const lastRow = source.positionAt(Math.max(...fix.edits.map((edit) => edit.end))).row;
+  const firstRow = source.positionAt(fix.edits.reduce((least, edit) => Math.min(least, edit.start), Infinity)).row;
+  const lastRow = source.positionAt(fix.edits.reduce((most, edit) => Math.max(most, edit.end), 0)).row;
   const from = source.lineStart(firstRow);
   const to = source.lineStart(lastRow) + source.lineText(lastRow).length;
   const before = source.text.slice(from, to);
@@ -35,21 +34,20 @@ function renderFixDiff(source: SourceText, fix: Fix, gutterWidth: number): strin
   }
   const gutter = " ".repeat(gutterWidth);
   const lines = [`${gutter} = ${fix.applicability === "safe" ? "Safe" : "Unsafe"} fix:`];
-  before.split(/\r?\n/u).forEach((line, index) => lines.push(`${String(firstRow + index).padStart(gutterWidth)} - ${shownLine(line)}`.trimEnd()));
-  for (const line of after.split(/\r?\n/u)) lines.push(`${gutter} + ${shownLine(line)}`.trimEnd());
+  before.split(/\r\n|\r|\n/u).forEach((line, index) => lines.push(`${String(firstRow + index).padStart(gutterWidth)} - ${shownLine(line)}`.trimEnd()));
+  for (const line of after.split(/\r\n|\r|\n/u)) lines.push(`${gutter} + ${shownLine(line)}`.trimEnd());
   return lines;
 }
 
-function renderDiagnostic(diagnostic: Diagnostic, input: ReportInput): string[] {
-  const lines = [diagnosticLine(diagnostic, input.unsafeFixesEnabled ?? false)];
-  const source = input.sources.get(diagnostic.filename);
+function renderDiagnostic(diagnostic: Diagnostic, source: SourceText | undefined, options: ReportOptions): string[] {
+  const lines = [diagnosticLine(diagnostic, options.unsafeFixesEnabled ?? false)];
   const frame = source ? renderCodeFrame(source, diagnostic.location, diagnostic.endLocation, diagnostic.code) : [];
-  lines.push(...frame);
+  for (const line of frame) lines.push(line);
   const gutterWidth = frame.length > 0 ? frame[0]!.indexOf("|") - 1 : 0;
   if (diagnostic.fix) {
     lines.push(redactText(`${" ".repeat(gutterWidth)} = help: ${diagnostic.fix.message}`));
-    if (input.showFixes && source && diagnostic.fix.edits.length > 0) {
-      lines.push(...renderFixDiff(source, diagnostic.fix, gutterWidth));
+    if (options.showFixes && source && diagnostic.fix.edits.length > 0) {
+      for (const line of renderFixDiff(source, diagnostic.fix, gutterWidth)) lines.push(line);
     }
   }
   for (const related of diagnostic.related ?? []) lines.push(redactText(`${" ".repeat(gutterWidth)} = note: ${relatedText(related)}`));
@@ -63,11 +61,12 @@ export function relatedText(related: RelatedInformation): string {
   return `${related.message} (${related.filename}${related.row ? `:${related.row}` : ""})`;
 }
 
-export function formatFull(input: ReportInput): string {
-  const lines: string[] = [];
-  for (const diagnostic of sortedDiagnostics(input.diagnostics)) lines.push(...renderDiagnostic(diagnostic, input));
-  const errors = sortedErrors(input.errors);
-  if (errors.length > 0) lines.push(...errors.map(fileErrorLine), "");
-  lines.push(...formatSummary(input));
-  return `${lines.join("\n")}\n`;
+export function fullReporter(options: ReportOptions): StreamingReporter {
+  return {
+    buffered: false,
+    separator: "",
+    head: () => "",
+    file: (report) => report.diagnostics.map((diagnostic) => `${renderDiagnostic(diagnostic, report.source, options).join("\n")}\n`).join(""),
+    tail: (totals, chunks) => textTail(totals, options, chunks, true),
+  };
 }

@@ -5,8 +5,8 @@
 import { findRule } from "../catalog/index.js";
 import type { Diagnostic, FileError } from "../diagnostic.js";
 import { redactText } from "../tokens.js";
-import { sortedDiagnostics, sortedErrors } from "./ordering.js";
-import type { ReportInput } from "./types.js";
+import { sortedErrors } from "./ordering.js";
+import type { ReportOptions, StreamingReporter } from "./types.js";
 
 export function escapeGithubData(value: string): string {
   return redactText(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -22,16 +22,16 @@ function command(level: "error" | "warning", properties: [string, string | numbe
 }
 
 /** GitHub resolves `file=` against the workspace (the repository root), not the step's working directory. */
-function workspacePath(filename: string, input: ReportInput): string {
-  return input.repositoryPaths?.paths.get(filename) ?? filename;
+function workspacePath(filename: string, options: ReportOptions): string {
+  return options.repositoryPaths?.paths.get(filename) ?? filename;
 }
 
-function annotation(diagnostic: Diagnostic, input: ReportInput): string {
+function annotation(diagnostic: Diagnostic, options: ReportOptions): string {
   const level = findRule(diagnostic.code)?.defaultSeverity ?? "error";
   return command(
     level,
     [
-      ["file", workspacePath(diagnostic.filename, input)],
+      ["file", workspacePath(diagnostic.filename, options)],
       ["line", diagnostic.location.row],
       ["col", diagnostic.location.column],
       ["endLine", diagnostic.endLocation.row],
@@ -42,11 +42,19 @@ function annotation(diagnostic: Diagnostic, input: ReportInput): string {
   );
 }
 
-function fileErrorAnnotation(error: FileError, input: ReportInput): string {
-  return command("error", [["file", workspacePath(error.filename, input)]], error.message);
+function fileErrorAnnotation(error: FileError, options: ReportOptions): string {
+  return command("error", [["file", workspacePath(error.filename, options)]], error.message);
 }
 
-export function formatGithub(input: ReportInput): string {
-  const lines = [...sortedDiagnostics(input.diagnostics).map((d) => annotation(d, input)), ...sortedErrors(input.errors).map((e) => fileErrorAnnotation(e, input))];
-  return lines.map((line) => `${line}\n`).join("");
+export function githubReporter(options: ReportOptions = {}): StreamingReporter {
+  return {
+    buffered: false,
+    separator: "",
+    head: () => "",
+    file: (report) => report.diagnostics.map((diagnostic) => `${annotation(diagnostic, options)}\n`).join(""),
+    tail: (totals) =>
+      sortedErrors(totals.errors)
+        .map((error) => `${fileErrorAnnotation(error, options)}\n`)
+        .join(""),
+  };
 }

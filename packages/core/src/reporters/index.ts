@@ -1,16 +1,20 @@
 /** Output formats (`--output-format`) and `--statistics`. */
-import { redactText } from "../tokens.js";
-import { formatConcise } from "./concise.js";
-import { formatFull } from "./full.js";
-import { formatGithub } from "./github.js";
-import { formatGitlab } from "./gitlab.js";
-import { formatJson, formatJsonLines } from "./json.js";
-import { formatJunit } from "./junit.js";
-import { formatSarif } from "./sarif.js";
-import { OUTPUT_FORMATS, type OutputFormat, type ReportInput } from "./types.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostic.js";
+import { conciseReporter } from "./concise.js";
+import { countFixable } from "./fixability.js";
+import { fullReporter } from "./full.js";
+import { githubReporter } from "./github.js";
+import { gitlabReporter } from "./gitlab.js";
+import { jsonLinesReporter, jsonReporter } from "./json.js";
+import { junitReporter } from "./junit.js";
+import { compareStrings } from "./ordering.js";
+import { sarifReporter } from "./sarif.js";
+import { OUTPUT_FORMATS, type OutputFormat, type ReportInput, type ReportOptions, type StreamingReporter } from "./types.js";
+import { ReportWriter } from "./writer.js";
 
 export * from "./types.js";
-export { formatStatistics, type Statistic, type StatisticsOptions } from "./statistics.js";
+export { ReportWriter } from "./writer.js";
+export { formatStatistics, StatisticsTally, type Statistic, type StatisticsOptions } from "./statistics.js";
 export { type JsonDiagnostic, type JsonEdit, type JsonFix, type JsonLocation } from "./json.js";
 export { artifactLocation } from "./sarif.js";
 export { escapeGithubData, escapeGithubProperty } from "./github.js";
@@ -21,23 +25,54 @@ export { isFixAvailable, countFixable, type FixableCounts } from "./fixability.j
 export { renderCodeFrame } from "./code-frame.js";
 export { relatedText } from "./full.js";
 
-const REPORTERS: Record<OutputFormat, (input: ReportInput) => string> = {
-  full: formatFull,
-  concise: formatConcise,
-  json: formatJson,
-  "json-lines": formatJsonLines,
-  sarif: formatSarif,
-  github: formatGithub,
-  gitlab: formatGitlab,
-  junit: formatJunit,
+const REPORTERS: Record<OutputFormat, (options: ReportOptions) => StreamingReporter> = {
+  full: fullReporter,
+  concise: conciseReporter,
+  json: jsonReporter,
+  "json-lines": jsonLinesReporter,
+  sarif: sarifReporter,
+  github: githubReporter,
+  gitlab: gitlabReporter,
+  junit: junitReporter,
 };
 
+/** A format's streaming reporter (see `ReportWriter`). */
+export function createReporter(format: OutputFormat, options: ReportOptions = {}): StreamingReporter {
+  const reporter = REPORTERS[format] as ((options: ReportOptions) => StreamingReporter) | undefined;
+  if (!reporter) throw new Error(`unknown output format "${format}" (expected one of: ${OUTPUT_FORMATS.join(", ")})`);
+  return reporter(options);
+}
+
 /**
- * The report in one format. Each reporter redacts every field it emits (before escaping); the whole string is
- * redacted once more here, so no format can print a token whole even if a reporter forgets a field.
+ * The report of findings already collected, in one string: what the streaming reporter prints for them, file by
+ * file. Each reporter redacts every field it emits (before escaping), and the writer redacts each chunk again.
  */
 export function formatReport(format: OutputFormat, input: ReportInput): string {
-  const reporter = REPORTERS[format] as ((input: ReportInput) => string) | undefined;
-  if (!reporter) throw new Error(`unknown output format "${format}" (expected one of: ${OUTPUT_FORMATS.join(", ")})`);
-  return redactText(reporter(input));
+  let output = "";
+  const writer = new ReportWriter(createReporter(format, input), (text) => (output += text));
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of [...input.diagnostics].sort(compareDiagnostics)) {
+    let list = byFile.get(diagnostic.filename);
+    if (!list) byFile.set(diagnostic.filename, (list = []));
+    list.push(diagnostic);
+  }
+  const filenames = [...new Set([...byFile.keys(), ...input.errors.map((error) => error.filename)])].sort(compareStrings);
+  filenames.forEach((filename, index) => {
+    writer.file(index, {
+      filename,
+      diagnostics: byFile.get(filename) ?? [],
+      source: input.sources.get(filename),
+      errors: input.errors.filter((error) => error.filename === filename),
+    });
+  });
+  const { applicable, hiddenUnsafe } = countFixable(input.diagnostics, input.unsafeFixesEnabled ?? false);
+  writer.end({
+    remaining: input.diagnostics.length,
+    fixApplied: input.fixApplied ?? 0,
+    applicable,
+    hiddenUnsafe,
+    errors: input.errors,
+    ...(input.checkedFiles !== undefined ? { checkedFiles: input.checkedFiles } : {}),
+  });
+  return output;
 }

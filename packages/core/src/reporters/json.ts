@@ -5,9 +5,9 @@
 import { findRule, ruleUrl, type RuleCode } from "../catalog/index.js";
 import type { Diagnostic, Edit, FileError } from "../diagnostic.js";
 import type { Position, SourceText } from "../source.js";
-import { sortedDiagnostics, sortedErrors } from "./ordering.js";
+import { sortedErrors } from "./ordering.js";
 import { redactDeep } from "./redaction.js";
-import type { ReportInput } from "./types.js";
+import type { StreamingReporter } from "./types.js";
 
 export interface JsonLocation {
   column: number;
@@ -52,8 +52,7 @@ function toJsonEdit(edit: Edit, diagnostic: Diagnostic, source: SourceText | und
   return { content: edit.content, end_location: toJsonLocation(endLocation), location: toJsonLocation(location) };
 }
 
-function toJsonDiagnostic(diagnostic: Diagnostic, sources: ReportInput["sources"]): JsonDiagnostic {
-  const source = sources.get(diagnostic.filename);
+function toJsonDiagnostic(diagnostic: Diagnostic, source: SourceText | undefined): JsonDiagnostic {
   const fix = diagnostic.fix;
   const rule = findRule(diagnostic.code);
   const value: JsonDiagnostic = {
@@ -76,23 +75,48 @@ function toJsonDiagnostic(diagnostic: Diagnostic, sources: ReportInput["sources"
   return redactDeep(value);
 }
 
+/** `JSON.stringify(value, null, 2)` as it reads at `depth` levels inside an indented array. */
+export function indentedJson(value: unknown, depth: number): string {
+  const pad = "  ".repeat(depth);
+  return JSON.stringify(value, null, 2)
+    .split("\n")
+    .map((line) => pad + line)
+    .join("\n");
+}
+
 /** A file that could not be checked, as Ruff reports a file it cannot parse: no code, no fix, at 1:1. */
 function toJsonFileError(error: FileError): JsonDiagnostic {
   const start = { column: 1, row: 1 };
   return redactDeep({ cell: null, code: null, end_location: start, filename: error.filename, fix: null, location: start, message: error.message, noqa_row: null, url: null });
 }
 
-/** Findings, then the files that could not be checked. */
-function jsonEntries(input: ReportInput): JsonDiagnostic[] {
-  return [...sortedDiagnostics(input.diagnostics).map((diagnostic) => toJsonDiagnostic(diagnostic, input.sources)), ...sortedErrors(input.errors).map(toJsonFileError)];
+/**
+ * The JSON array, streamed: `[`, one entry per finding, then one per file that could not be checked, `]`, exactly
+ * as `JSON.stringify(all, null, 2)` prints it.
+ */
+export function jsonReporter(): StreamingReporter {
+  return {
+    buffered: false,
+    separator: ",\n",
+    head: () => "[\n",
+    file: (report) => report.diagnostics.map((diagnostic) => indentedJson(toJsonDiagnostic(diagnostic, report.source), 1)).join(",\n"),
+    tail: (totals, chunks) => {
+      const errors = sortedErrors(totals.errors).map((error) => indentedJson(toJsonFileError(error), 1));
+      if (chunks === 0) return errors.length === 0 ? "[]\n" : `[\n${errors.join(",\n")}\n]\n`;
+      return `${errors.map((entry) => `,\n${entry}`).join("")}\n]\n`;
+    },
+  };
 }
 
-export function formatJson(input: ReportInput): string {
-  return `${JSON.stringify(jsonEntries(input), null, 2)}\n`;
-}
-
-export function formatJsonLines(input: ReportInput): string {
-  return jsonEntries(input)
-    .map((entry) => `${JSON.stringify(entry)}\n`)
-    .join("");
+export function jsonLinesReporter(): StreamingReporter {
+  return {
+    buffered: false,
+    separator: "",
+    head: () => "",
+    file: (report) => report.diagnostics.map((diagnostic) => `${JSON.stringify(toJsonDiagnostic(diagnostic, report.source))}\n`).join(""),
+    tail: (totals) =>
+      sortedErrors(totals.errors)
+        .map((error) => `${JSON.stringify(toJsonFileError(error))}\n`)
+        .join(""),
+  };
 }

@@ -1,10 +1,9 @@
 /**
  * Structural redaction for reporters. Every string a reporter emits passes through `redactText` at the field
- * level, before any escaping: escaping can glue a letter to a token (`\n` in JSON, `%0A` in GitHub commands)
- * and hide it from the token pattern's word boundary, so redacting only the final string would not be enough.
- * `formatReport` still redacts the final string as a second layer.
+ * level, before any escaping, and the CLI redacts every byte it writes once more (the redaction pattern needs no
+ * word boundary, so escaping cannot hide a token from it). Field-level redaction keeps code-frame columns right.
  */
-import { findTokenShapes, redact, redactText } from "../tokens.js";
+import { findRedactionSpans, redact, redactText } from "../tokens.js";
 
 /** A copy of a JSON-like value with every string (keys excluded) redacted. */
 export function redactDeep<T>(value: T): T {
@@ -29,7 +28,7 @@ export interface RedactedLine {
  * still sits under the right characters (an underline on a token covers its redacted form).
  */
 export function redactLine(line: string): RedactedLine {
-  const tokens = findTokenShapes(line);
+  const tokens = findRedactionSpans(line);
   if (tokens.length === 0) return { text: line, mapIndex: (index) => index };
   const spans: { start: number; end: number; newStart: number; newEnd: number }[] = [];
   let text = "";

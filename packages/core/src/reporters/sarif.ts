@@ -7,12 +7,14 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import type { Location, Log, Notification, ReportingDescriptor, Result } from "sarif";
 import { RULES, ruleUrl, type RuleMeta } from "../catalog/index.js";
-import type { Diagnostic, RelatedInformation } from "../diagnostic.js";
+import type { Diagnostic, FileError, RelatedInformation } from "../diagnostic.js";
+import type { SourceText } from "../source.js";
 import { redactText } from "../tokens.js";
-import { sortedDiagnostics, sortedErrors } from "./ordering.js";
+import { indentedJson } from "./json.js";
+import { sortedErrors } from "./ordering.js";
 import { redactDeep } from "./redaction.js";
 import { securitySeverity } from "./security-severity.js";
-import type { ReportInput } from "./types.js";
+import type { ReportOptions, StreamingReporter } from "./types.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const TOOL_NAME = "hf-jobs-lint";
@@ -62,8 +64,8 @@ function folderUri(folder: string): string {
 }
 
 /** A finding's location, relative to the repository root when the CLI gave the root-relative paths. */
-function locate(filename: string, input: ReportInput): { uri: string; uriBaseId?: string } {
-  const relative = input.repositoryPaths?.paths.get(filename);
+function locate(filename: string, options: ReportOptions): { uri: string; uriBaseId?: string } {
+  const relative = options.repositoryPaths?.paths.get(filename);
   return artifactLocation(relative ?? filename);
 }
 
@@ -81,22 +83,30 @@ export function artifactLocation(filename: string): { uri: string; uriBaseId?: s
 
 /**
  * sha256 of the code, the filename and the redacted, trimmed text of the finding's first line, plus a counter for
- * identical lines: stable when unrelated lines move, and never a token or any source text.
+ * identical lines: stable when unrelated lines move, and never a token or any source text. The filename is in
+ * the hash, so one file's findings are counted on their own; each line is hashed once per code (a long line
+ * holding thousands of findings is redacted once).
  */
-export function fingerprints(diagnostics: readonly Diagnostic[], sources: ReportInput["sources"]): string[] {
+export function fingerprints(diagnostics: readonly Diagnostic[], source: SourceText | undefined): string[] {
   const seen = new Map<string, number>();
+  const lineHashes = new Map<string, string>();
   return diagnostics.map((diagnostic) => {
-    const line = sources.get(diagnostic.filename)?.lineText(diagnostic.location.row) ?? "";
-    const hash = createHash("sha256")
-      .update(`${diagnostic.code}\0${diagnostic.filename}\0${redactText(line).trim()}`)
-      .digest("hex");
+    const key = `${diagnostic.filename}\0${diagnostic.location.row}\0${diagnostic.code}`;
+    let hash = lineHashes.get(key);
+    if (hash === undefined) {
+      const line = source?.lineText(diagnostic.location.row) ?? "";
+      hash = createHash("sha256")
+        .update(`${diagnostic.code}\0${diagnostic.filename}\0${redactText(line).trim()}`)
+        .digest("hex");
+      lineHashes.set(key, hash);
+    }
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
   });
 }
 
-function toResult(diagnostic: Diagnostic, fingerprint: string, input: ReportInput): Result {
+function toResult(diagnostic: Diagnostic, fingerprint: string, options: ReportOptions): Result {
   const ruleIndex = RULES.findIndex((rule) => rule.code === diagnostic.code);
   const rule = RULES[ruleIndex];
   return {
@@ -107,7 +117,7 @@ function toResult(diagnostic: Diagnostic, fingerprint: string, input: ReportInpu
     locations: [
       {
         physicalLocation: {
-          artifactLocation: locate(diagnostic.filename, input),
+          artifactLocation: locate(diagnostic.filename, options),
           region: {
             startLine: diagnostic.location.row,
             startColumn: diagnostic.location.column,
@@ -130,15 +140,14 @@ function toRelatedLocation(related: RelatedInformation, id: number): Location {
   };
 }
 
-function buildSarifLog(input: ReportInput): Log {
-  const diagnostics = sortedDiagnostics(input.diagnostics);
-  const hashes = fingerprints(diagnostics, input.sources);
-  const notifications: Notification[] = sortedErrors(input.errors).map((error) => ({
+/** The log with `results` standing in for the streamed ones; `invocations` come after them, when the errors are known. */
+function sarifLog(results: unknown[], errors: readonly FileError[], options: ReportOptions): Log {
+  const notifications: Notification[] = sortedErrors(errors).map((error) => ({
     level: "error",
     message: { text: error.message },
-    locations: [{ physicalLocation: { artifactLocation: locate(error.filename, input) } }],
+    locations: [{ physicalLocation: { artifactLocation: locate(error.filename, options) } }],
   }));
-  const log: Log = {
+  return redactDeep({
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
     runs: [
@@ -147,21 +156,41 @@ function buildSarifLog(input: ReportInput): Log {
           driver: {
             name: TOOL_NAME,
             informationUri: TOOL_INFORMATION_URI,
-            version: input.toolVersion ?? DEFAULT_TOOL_VERSION,
+            version: options.toolVersion ?? DEFAULT_TOOL_VERSION,
             rules: RULES.map(toReportingDescriptor),
           },
         },
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         // Where `%SRCROOT%` is: consumers that do not know the checkout (the SARIF viewer, the multitool) resolve it here.
-        ...(input.repositoryPaths ? { originalUriBaseIds: { "%SRCROOT%": { uri: folderUri(input.repositoryPaths.root) } } } : {}),
+        ...(options.repositoryPaths ? { originalUriBaseIds: { "%SRCROOT%": { uri: folderUri(options.repositoryPaths.root) } } } : {}),
         columnKind: "utf16CodeUnits",
-        results: diagnostics.map((diagnostic, index) => toResult(diagnostic, hashes[index]!, input)),
+        results: results as Result[],
+        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
       },
     ],
-  };
-  return redactDeep(log);
+  } satisfies Log);
 }
 
-export function formatSarif(input: ReportInput): string {
-  return `${JSON.stringify(buildSarifLog(input), null, 2)}\n`;
+const RESULTS_MARK = "\u0000results\u0000";
+/** Depth of `runs[0].results[i]` in the log. */
+const RESULT_DEPTH = 4;
+
+/** The log split around its results: the text before the first and after the last. */
+function splitLog(errors: readonly FileError[], options: ReportOptions): { head: string; tail: string } {
+  const text = JSON.stringify(sarifLog([RESULTS_MARK], errors, options), null, 2);
+  const mark = `${"  ".repeat(RESULT_DEPTH)}${JSON.stringify(RESULTS_MARK)}`;
+  const at = text.indexOf(mark);
+  return { head: text.slice(0, at), tail: `${text.slice(at + mark.length)}\n` };
+}
+
+export function sarifReporter(options: ReportOptions): StreamingReporter {
+  return {
+    buffered: false,
+    separator: ",\n",
+    head: () => splitLog([], options).head,
+    file: (report) => {
+      const hashes = fingerprints(report.diagnostics, report.source);
+      return report.diagnostics.map((diagnostic, index) => indentedJson(redactDeep(toResult(diagnostic, hashes[index]!, options)), RESULT_DEPTH)).join(",\n");
+    },
+    tail: (totals, chunks) => (chunks === 0 ? `${JSON.stringify(sarifLog([], totals.errors, options), null, 2)}\n` : splitLog(totals.errors, options).tail),
+  };
 }

@@ -23,22 +23,44 @@ export interface StatisticsOptions {
   unsafeFixesEnabled?: boolean;
 }
 
-/** The statistics with how many findings of each code are fixable (for the `[-]` mark, not in the JSON). */
-function computeStatistics(diagnostics: readonly Diagnostic[], options: StatisticsOptions = {}): { statistic: Statistic; fixableCount: number }[] {
-  const byCode = new Map<string, { statistic: Statistic; fixableCount: number }>();
-  for (const diagnostic of diagnostics) {
-    const fixable = isFixAvailable(diagnostic.fix, options.unsafeFixesEnabled ?? false);
-    const existing = byCode.get(diagnostic.code);
-    if (existing) {
-      existing.statistic.count++;
-      existing.statistic.fixable &&= fixable;
-      if (fixable) existing.fixableCount++;
-    } else {
-      const name = findRule(diagnostic.code)?.name ?? diagnostic.code;
-      byCode.set(diagnostic.code, { statistic: { code: diagnostic.code, name, count: 1, fixable }, fixableCount: fixable ? 1 : 0 });
+/** Counts per code, added to file by file (a streamed run keeps the counts, not the findings). */
+export class StatisticsTally {
+  /** Each code's statistic, with how many of its findings are fixable (for the `[-]` mark, not in the JSON). */
+  private readonly byCode = new Map<string, { statistic: Statistic; fixableCount: number }>();
+
+  constructor(private readonly options: StatisticsOptions = {}) {}
+
+  add(diagnostics: readonly Diagnostic[]): void {
+    for (const diagnostic of diagnostics) {
+      const fixable = isFixAvailable(diagnostic.fix, this.options.unsafeFixesEnabled ?? false);
+      const existing = this.byCode.get(diagnostic.code);
+      if (existing) {
+        existing.statistic.count++;
+        existing.statistic.fixable &&= fixable;
+        if (fixable) existing.fixableCount++;
+      } else {
+        const name = findRule(diagnostic.code)?.name ?? diagnostic.code;
+        this.byCode.set(diagnostic.code, { statistic: { code: diagnostic.code, name, count: 1, fixable }, fixableCount: fixable ? 1 : 0 });
+      }
     }
   }
-  return [...byCode.values()].sort((a, b) => b.statistic.count - a.statistic.count || compareStrings(a.statistic.code, b.statistic.code));
+
+  format(format: OutputFormat): string {
+    const entries = [...this.byCode.values()].sort((a, b) => b.statistic.count - a.statistic.count || compareStrings(a.statistic.code, b.statistic.code));
+    const statistics = entries.map((entry) => entry.statistic);
+    if (format === "json") return `${JSON.stringify(redactDeep(statistics), null, 2)}\n`;
+    if (format === "json-lines") return statistics.map((statistic) => `${JSON.stringify(redactDeep(statistic))}\n`).join("");
+    if (statistics.length === 0) return "";
+    const countWidth = statistics.reduce((most, statistic) => Math.max(most, String(statistic.count).length), 0);
+    const codeWidth = statistics.reduce((most, statistic) => Math.max(most, statistic.code.length), 0);
+    const anyFixable = entries.some((entry) => entry.fixableCount > 0);
+    const lines = entries.map((entry) => {
+      const { statistic } = entry;
+      const marker = anyFixable ? fixMark(entry) : "";
+      return `${String(statistic.count).padStart(countWidth)}\t${statistic.code.padEnd(codeWidth)}\t${marker}${statistic.name}`;
+    });
+    return redactText(`${lines.join("\n")}\n`);
+  }
 }
 
 function fixMark(entry: { statistic: Statistic; fixableCount: number }): string {
@@ -47,18 +69,7 @@ function fixMark(entry: { statistic: Statistic; fixableCount: number }): string 
 }
 
 export function formatStatistics(diagnostics: readonly Diagnostic[], format: OutputFormat, options: StatisticsOptions = {}): string {
-  const entries = computeStatistics(diagnostics, options);
-  const statistics = entries.map((entry) => entry.statistic);
-  if (format === "json") return `${JSON.stringify(redactDeep(statistics), null, 2)}\n`;
-  if (format === "json-lines") return statistics.map((statistic) => `${JSON.stringify(redactDeep(statistic))}\n`).join("");
-  if (statistics.length === 0) return "";
-  const countWidth = Math.max(...statistics.map((statistic) => String(statistic.count).length));
-  const codeWidth = Math.max(...statistics.map((statistic) => statistic.code.length));
-  const anyFixable = entries.some((entry) => entry.fixableCount > 0);
-  const lines = entries.map((entry) => {
-    const { statistic } = entry;
-    const marker = anyFixable ? fixMark(entry) : "";
-    return `${String(statistic.count).padStart(countWidth)}\t${statistic.code.padEnd(codeWidth)}\t${marker}${statistic.name}`;
-  });
-  return redactText(`${lines.join("\n")}\n`);
+  const tally = new StatisticsTally(options);
+  tally.add(diagnostics);
+  return tally.format(format);
 }

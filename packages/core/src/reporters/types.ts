@@ -32,3 +32,54 @@ export interface ReportInput {
   /** The tool version written into SARIF; defaults to the core package version. */
   toolVersion?: string;
 }
+
+/** One checked file as a streaming reporter receives it. */
+export interface FileReport {
+  filename: string;
+  /** The file's remaining findings, sorted with `compareDiagnostics`. */
+  diagnostics: readonly Diagnostic[];
+  /** The text the findings' offsets refer to; code frames, edit positions and fingerprints come from it. */
+  source: SourceText | undefined;
+  /** The file's own errors (could not read, parse or write it). */
+  errors: readonly FileError[];
+}
+
+/** What the closing lines need: counts, not findings (a streamed run keeps no finding to the end). */
+export interface ReportTotals {
+  /** Findings left. */
+  remaining: number;
+  /** Fixes applied in this run. */
+  fixApplied: number;
+  /** Of the remaining findings: fixes `--fix` would apply now, and unsafe ones `--unsafe-fixes` would enable. */
+  applicable: number;
+  hiddenUnsafe: number;
+  /** Every file error of the run, those already given to `file()` included. */
+  errors: readonly FileError[];
+  /** How many files were checked: with none, a clean run says nothing rather than "All checks passed!". */
+  checkedFiles?: number;
+}
+
+export interface ReportOptions {
+  /** Paths relative to the repository root, by display filename (see `ReportInput.repositoryPaths`). */
+  repositoryPaths?: { root: string; paths: ReadonlyMap<string, string> };
+  showFixes?: boolean;
+  unsafeFixesEnabled?: boolean;
+  quiet?: boolean;
+  toolVersion?: string;
+}
+
+/**
+ * A format that prints as files are checked: `head`, then each file's chunk (non-empty ones joined with
+ * `separator`), then `tail`. Only the current file's text is held, so memory does not grow with the files that
+ * have findings. A `buffered` format (JUnit: its totals come first) is printed at the end, from the chunks.
+ */
+export interface StreamingReporter {
+  readonly buffered: boolean;
+  readonly separator: string;
+  /** Before the first chunk (given the totals when buffered). */
+  head(totals?: ReportTotals): string;
+  /** One file's findings; "" when it has nothing to print. */
+  file(report: FileReport): string;
+  /** After the last chunk; with `chunks === 0`, the whole output of a run that printed none (head included). */
+  tail(totals: ReportTotals, chunks: number): string;
+}

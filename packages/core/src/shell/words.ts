@@ -196,7 +196,7 @@ export function tokenizeRange(text: string, from: number, to: number, options: S
       push(b, text[k]!, k, quote);
     }
     b.literal = false;
-    if (descend && body && body[1] > body[0]) nested.push(...tokenizeRange(text, body[0], body[1], inner));
+    if (descend && body && body[1] > body[0]) for (const command of tokenizeRange(text, body[0], body[1], inner)) nested.push(command);
     return end;
   };
 
@@ -229,7 +229,7 @@ export function tokenizeRange(text: string, from: number, to: number, options: S
           word = { value: [], rawIndex: [], quote: [], literal: false, start: i };
           const end = skipBalanced(text, i + 2, to, "(", ")");
           for (let k = i; k < end; k++) push(word, text[k]!, k, "none");
-          if (descend) nested.push(...tokenizeRange(text, i + 2, Math.max(i + 2, end - 1), inner));
+          if (descend) for (const command of tokenizeRange(text, i + 2, Math.max(i + 2, end - 1), inner)) nested.push(command);
           i = end;
           continue;
         }

@@ -4,7 +4,7 @@
  * are reported by core's command-line rules and the Python analyzer, whose fixes fit those places.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { findTokens, hardcodedTokenMessage, redact, tokenReplacement } from "@hf-jobs-lint/core";
+import { findTokens, findTokensInLiteral, hardcodedTokenMessage, redact, tokenReplacement } from "@hf-jobs-lint/core";
 import { escapeTemplateText } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";
 import { getLaunch } from "../launch/detect.js";
@@ -120,10 +120,16 @@ export default createRule({
       "Program:exit"() {
         const text = context.sourceCode.text;
         const report1 = (node: Scanned | TSESTree.Comment, start: number, end: number) => {
-          for (const token of findTokens(text.slice(start, end))) {
-            const tokenStart = start + token.index;
+          // In a string or template text the runtime value decides (`"\nhf_…"` holds a bare token); comments and JSX text have no escapes.
+          const escaped = (node.type === AST_NODE_TYPES.Literal && node.parent?.type !== AST_NODE_TYPES.JSXAttribute) || node.type === AST_NODE_TYPES.TemplateElement;
+          const raw = text.slice(start, end);
+          const tokens = escaped
+            ? findTokensInLiteral(raw, "js")
+            : findTokens(raw).map((match) => ({ token: match.token, start: match.index, end: match.index + match.token.length }));
+          for (const token of tokens) {
+            const tokenStart = start + token.start;
             if (isClaimed(tokenStart)) continue;
-            const tokenEnd = tokenStart + token.token.length;
+            const tokenEnd = start + token.end;
             const inScript = node.type !== "Line" && node.type !== "Block" && (scripts.has(node) || (node.type === AST_NODE_TYPES.TemplateElement && scripts.has(node.parent)));
             report(context, meta.rule, {
               range: [tokenStart, tokenEnd],

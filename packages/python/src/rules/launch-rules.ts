@@ -102,7 +102,7 @@ function moveToSecretsFix(context: Context, launch: Launch, envArgument: LaunchA
   const edits: Edit[] = [];
   if (secretsLiteral) {
     edits.push(removeEntry(context, envLiteral, entry, envItems, envArgument, launch));
-    edits.push(...appendItemEdits(context, secretsLiteral, pairText));
+    for (const edit of appendItemEdits(context, secretsLiteral, pairText)) edits.push(edit);
   } else if (envItems.length === 1) {
     // env held only this entry: `env={...}` becomes `secrets={...}`.
     edits.push({
@@ -112,7 +112,7 @@ function moveToSecretsFix(context: Context, launch: Launch, envArgument: LaunchA
     });
   } else {
     edits.push(removeItemEdit(context, envLiteral, entry));
-    edits.push(...appendItemEdits(context, launch.container, newArgumentText(launch, "secrets", `{${pairText}}`)));
+    for (const edit of appendItemEdits(context, launch.container, newArgumentText(launch, "secrets", `{${pairText}}`))) edits.push(edit);
   }
   return edits;
 }

@@ -5,6 +5,7 @@
 import {
   HF_TOKEN_PLACEHOLDER,
   findTokens,
+  findTokensInLiteral,
   hardcodedTokenMessage,
   isHuggingFaceLibraryPath,
   isSubstitutedPlaceholder,
@@ -61,11 +62,20 @@ export function checkTokenLiterals(context: Context, strings: readonly SyntaxNod
     // In text the parser could not read, report the token but offer no edit.
     const broken = insideError(node);
     const text = context.source.text.slice(read.contentStart, read.contentEnd);
-    const tokens = findTokens(text);
+    // The runtime value decides (`"\nhf_…"` holds a bare token); a raw string's value is its source text.
+    const tokens = read.prefix.includes("r")
+      ? findTokens(text).map((match) => ({ token: match.token, start: match.index, end: match.index + match.token.length }))
+      : findTokensInLiteral(text, read.prefix.includes("b") ? "python-bytes" : "python");
     for (const match of tokens) {
-      const start = read.contentStart + match.index;
+      const start = read.contentStart + match.start;
       const exact = tokens.length === 1 && read.literal && !read.prefix.includes("b") && read.value === match.token && !read.hasEscapes;
-      report(context, { code: "HFJ101", message: tokenMessage(match.token), start, end: start + match.token.length, fix: broken ? null : literalTokenFix(context, node, exact) });
+      report(context, {
+        code: "HFJ101",
+        message: tokenMessage(match.token),
+        start,
+        end: read.contentStart + match.end,
+        fix: broken ? null : literalTokenFix(context, node, exact),
+      });
     }
   }
   for (const node of comments) {

@@ -21,9 +21,16 @@ interface GitResult {
  */
 const GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_LFS_SKIP_SMUDGE: "1", LC_ALL: "C" };
 
+/**
+ * Settings of every git call: no hook of the repository runs (a checkout, a commit, a branch would run its
+ * post-checkout, pre-commit, commit-msg, post-commit and reference-transaction hooks), nor its fsmonitor program:
+ * migrating a repository never executes code of it (SECURITY.md).
+ */
+const NO_REPOSITORY_CODE = ["-c", `core.hooksPath=${process.platform === "win32" ? "NUL" : "/dev/null"}`, "-c", "core.fsmonitor=false"];
+
 function spawnGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, env: { ...process.env, ...GIT_ENV }, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    const child = spawn("git", [...NO_REPOSITORY_CODE, ...args], { cwd, env: { ...process.env, ...GIT_ENV }, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk));
@@ -115,7 +122,7 @@ export async function removeWorktree(root: string, dir: string): Promise<void> {
 export async function commitAll(worktree: string, message: string): Promise<string> {
   // Unabbreviated, git's own summary line names the commit (`[detached HEAD <id>] subject`): one process less per
   // repository; asked for separately when a hook or an older git says it otherwise.
-  const said = await git(worktree, ["-c", "core.abbrev=no", "commit", "--all", "--file=-"], message);
+  const said = await git(worktree, ["-c", "core.abbrev=no", "commit", "--all", "--file=-"], redactText(message));
   const named = /^\[detached HEAD ([0-9a-f]{40}|[0-9a-f]{64})\] /m.exec(said)?.[1];
   return named ?? (await git(worktree, ["rev-parse", "--verify", "HEAD^{commit}"])).trim();
 }

@@ -10,6 +10,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { redactText } from "@hf-jobs-lint/core";
 import { UsageError } from "../../io.js";
 import type { RepositoryRecord } from "./record.js";
 import { renderMarkdownSummary } from "./summary.js";
@@ -49,7 +50,8 @@ export function sameRun(a: RunHeader, b: RunHeader): boolean {
 export function writeFileReplacing(file: string, content: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
+  // Report files pass the same redactor as everything the CLI prints.
+  fs.writeFileSync(temporary, redactText(content));
   fs.renameSync(temporary, file);
 }
 

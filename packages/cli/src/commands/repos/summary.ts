@@ -48,7 +48,10 @@ function section(lines: string[], heading: string, records: readonly RepositoryR
   if (withItems.length === 0) return;
   lines.push("", `## ${heading}`);
   if (intro) lines.push("", intro);
-  for (const [record, list] of withItems) lines.push("", `### ${record.repository}`, "", ...list.map((item) => `- ${item}`));
+  for (const [record, list] of withItems) {
+    lines.push("", `### ${record.repository}`, "");
+    for (const item of list) lines.push(`- ${item}`);
+  }
 }
 
 export function renderMarkdownSummary(header: RunHeader, unsorted: readonly RepositoryRecord[]): string {
@@ -109,7 +112,7 @@ export function renderTerminalTable(header: RunHeader, unsorted: readonly Reposi
     String(record.errors.length),
     record.reason ?? (record.branch ? `branch ${record.branch}` : (record.output ?? "")),
   ]);
-  const widths = head.map((name, i) => Math.max(name.length, ...rows.map((row) => row[i]!.length)));
+  const widths = head.map((name, i) => rows.reduce((most, row) => Math.max(most, row[i]!.length), name.length));
   const numeric = new Set([2, 3, 4, 5, 6]);
   const format = (row: string[]): string =>
     row
