@@ -25,6 +25,7 @@ const WORKSPACES: Record<string, string> = {
   "@hf-jobs-lint/markdown": "packages/markdown",
   "eslint-plugin-hf-jobs": "packages/eslint-plugin",
   "@hf-jobs-lint/engine": "packages/engine",
+  "@hf-jobs-lint/lsp": "packages/lsp",
   "hf-jobs-lint": "packages/cli",
   "@hf-jobs-lint/codemods": "codemods",
 };

@@ -49,20 +49,19 @@ export function noqaCodesAsWritten(line: string): "all" | string[] | null {
 }
 
 /**
- * `line` with `codes` suppressed by a `# noqa` directive (`--add-noqa`): the codes are added to an existing
- * `# noqa: ...` directive, or a new one is appended after two spaces, as Ruff writes it. A bare `# noqa` already
- * covers everything and is left alone.
+ * `line` with `codes` suppressed by a `# noqa` directive (`--add-noqa`, the language server's code action): the
+ * codes are added to an existing `# noqa: ...` directive, or a new one is appended after two spaces, as Ruff writes
+ * it. A bare `# noqa` already covers everything and is left alone.
  */
 export function addNoqaCodes(line: string, codes: readonly string[]): string {
   const match = NOQA.exec(line);
   if (match && !match[1]) return line;
-  if (match) {
-    const existing = match[1]!.split(/[\s,]+/).filter(Boolean);
-    const known = new Set(existing.map((part) => findRule(part)?.code ?? part.toUpperCase()));
+  const directive = match ? directiveCodes(line) : null;
+  if (directive) {
+    const known = new Set(directive.parts.map((part) => findRule(part)?.code ?? part.toUpperCase()));
     const added = codes.filter((code) => !known.has(code));
     if (added.length === 0) return line;
-    const merged = [...existing, ...added].join(", ");
-    return `${line.slice(0, match.index)}# noqa: ${merged}${line.slice(match.index + match[0].length)}`;
+    return `${line.slice(0, directive.end)}, ${added.join(", ")}${line.slice(directive.end)}`;
   }
   const trimmed = line.replace(/\s+$/u, "");
   return `${trimmed}  # noqa: ${[...new Set(codes)].sort().join(", ")}`;

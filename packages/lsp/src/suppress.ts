@@ -7,51 +7,19 @@
  * a dotenv file (a comment after a value is part of the value for some readers, and a token there is to be removed,
  * not silenced).
  */
-import { findRule, parseNoqa, SourceText, type Diagnostic, type Edit, type FileKind } from "@hf-jobs-lint/core";
+import { addNoqaCodes, findRule, SourceText, type Diagnostic, type Edit, type FileKind } from "@hf-jobs-lint/core";
 import { findFences } from "@hf-jobs-lint/markdown";
-import { walk, withPythonTree } from "@hf-jobs-lint/python";
+import { rowsInsidePythonStrings } from "@hf-jobs-lint/python";
 
 export interface Suppression {
   title: string;
   edit: Edit;
 }
 
-const NOQA_HEAD = /#\s*noqa:\s*/i;
-const NOQA_CODE = /^[A-Za-z]+[0-9]+$/;
-
-/** Where the codes of a line's `# noqa: ...` end: they run while they look like codes (`E501`) or name a rule, as in Ruff. */
-function directiveCodesEnd(line: string): number | null {
-  const head = NOQA_HEAD.exec(line);
-  if (!head) return null;
-  let end: number | null = null;
-  const rest = line.slice(head.index + head[0].length);
-  for (const word of rest.matchAll(/[^\s,]+|[\s,]+/g)) {
-    if (/^[\s,]+$/.test(word[0])) continue;
-    if (!NOQA_CODE.test(word[0]) && !findRule(word[0])) break;
-    end = head.index + head[0].length + word.index + word[0].length;
-  }
-  return end;
-}
-
-/** `line` with `code` in its `# noqa` directive (appended after two spaces when it has none). Null when a directive already covers it. */
+/** `line` with `code` in its `# noqa` directive (core's `--add-noqa` edit). Null when a directive already covers it. */
 export function lineWithNoqa(line: string, code: string): string | null {
-  const directive = parseNoqa(line);
-  if (directive === "all" || directive?.has(code)) return null;
-  const end = directive ? directiveCodesEnd(line) : null;
-  if (end !== null) return `${line.slice(0, end)}, ${code}${line.slice(end)}`;
-  return `${line.replace(/\s+$/u, "")}  # noqa: ${code}`;
-}
-
-/** 1-based rows whose line break lies inside a Python string: a `#` there would be string content. */
-function rowsInsidePythonStrings(text: string): Set<number> {
-  const rows = new Set<number>();
-  withPythonTree(text, (tree) => {
-    for (const node of walk(tree.rootNode)) {
-      if (node.type !== "string") continue;
-      for (let row = node.startPosition.row; row < node.endPosition.row; row++) rows.add(row + 1);
-    }
-  });
-  return rows;
+  const next = addNoqaCodes(line, [code]);
+  return next === line ? null : next;
 }
 
 function hashComment(kind: FileKind, source: SourceText, diagnostic: Diagnostic): Suppression | null {

@@ -3,7 +3,7 @@ import type { Analyzer } from "@hf-jobs-lint/core";
 import { countSyntaxErrors, initPythonParser } from "./parser.js";
 import { analyzePython } from "./analyze.js";
 
-export { countSyntaxErrors, initPythonParser, withPythonTree, walk } from "./parser.js";
+export { countSyntaxErrors, initPythonParser, rowsInsidePythonStrings, withPythonTree, walk } from "./parser.js";
 export type { SyntaxNode, Tree } from "./parser.js";
 export { analyzePython, headerEvidence, type AnalyzeOptions } from "./analyze.js";
 export { analyzeScriptNeeds, HUB_WRITE_CALLS, type ScriptNeeds } from "./script-needs.js";

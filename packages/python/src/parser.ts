@@ -143,3 +143,15 @@ function* walkTypes(root: Node, types: ReadonlySet<string>): Generator<Node> {
     cursor.delete();
   }
 }
+
+/** 1-based rows whose line break lies inside a Python string: a `# noqa` comment added there would be string content. */
+export function rowsInsidePythonStrings(text: string): Set<number> {
+  const rows = new Set<number>();
+  withPythonTree(text, (tree) => {
+    for (const node of walk(tree.rootNode)) {
+      if (node.type !== "string") continue;
+      for (let row = node.startPosition.row; row < node.endPosition.row; row++) rows.add(row + 1);
+    }
+  });
+  return rows;
+}

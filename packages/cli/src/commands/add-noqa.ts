@@ -5,24 +5,12 @@
  * comment would change the code. TS/JS uses `// eslint-disable-next-line`, Markdown its disable comments.
  */
 import { addNoqaCodes, redactText, SourceText, type Diagnostic } from "@hf-jobs-lint/core";
-import { initPythonParser, walk, withPythonTree } from "@hf-jobs-lint/python";
+import { initPythonParser, rowsInsidePythonStrings } from "@hf-jobs-lint/python";
 import { encodeSource, readSourceFile, writeFileAtomic } from "@hf-jobs-lint/engine";
 import type { Io } from "../io.js";
 import { runCheck, type CheckOptions } from "./check.js";
 
 const COMMENT_KINDS = new Set(["python", "shell", "yaml-ci"]);
-
-/** 1-based rows whose line break lies inside a Python string (a comment added there would be string content). */
-function rowsInsidePythonStrings(text: string): Set<number> {
-  const rows = new Set<number>();
-  withPythonTree(text, (tree) => {
-    for (const node of walk(tree.rootNode)) {
-      if (node.type !== "string") continue;
-      for (let row = node.startPosition.row; row < node.endPosition.row; row++) rows.add(row + 1);
-    }
-  });
-  return rows;
-}
 
 export async function addNoqaCommand(paths: string[], options: CheckOptions, io: Io): Promise<number> {
   const run = await runCheck(paths, { ...options, fix: false, diff: false, unsafeFixes: false }, io);

@@ -10,6 +10,7 @@
  */
 import { parseJobsCommandLine } from "./jobs-cli.js";
 import { tokenizeShell } from "../shell/words.js";
+import { SourceText } from "../source.js";
 
 export interface ScriptReference {
   /** As written: a relative path, an absolute path or a URL. */
@@ -26,23 +27,6 @@ const TOOL_SCRIPT = /["']script["']\s*:\s*(["'])([^"'\n]{1,300}?\.(?:py|sh))\1/g
 const SCRIPT_FILE = /\.(?:py|sh)$/;
 /** How far after `run_uv_job(` its `script` argument is looked for. */
 const API_WINDOW = 600;
-
-function rowAt(index: number, lineStarts: number[]): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= index) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
 
 /** The command text from `start`: the rest of the line, joined with the next while a line ends with `\`. */
 function logicalLine(text: string, start: number): string {
@@ -93,17 +77,18 @@ function apiLaunchTarget(text: string, from: number): string | null {
 export function findScriptReferences(text: string): ScriptReference[] {
   // Cheap gate first: most files name no launch at all.
   if (!text.includes("jobs") && !text.includes("uv_job") && !text.includes("script")) return [];
-  const lineStarts = lineStartsOf(text);
+  const source = new SourceText(text);
+  const rowAt = (index: number): number => source.positionAt(index).row;
   const references: ScriptReference[] = [];
   for (const match of text.matchAll(JOBS_COMMAND)) {
     const start = match.index + match[0].length - match[1]!.length;
-    for (const { target, via } of commandLineTargets(logicalLine(text, start))) references.push({ target, row: rowAt(start, lineStarts), via });
+    for (const { target, via } of commandLineTargets(logicalLine(text, start))) references.push({ target, row: rowAt(start), via });
   }
   for (const match of text.matchAll(API_LAUNCH)) {
     const target = apiLaunchTarget(text, match.index + match[0].length);
-    if (target && !target.includes("\n") && SCRIPT_FILE.test(target)) references.push({ target, row: rowAt(match.index, lineStarts), via: `\`${match[1]}\`` });
+    if (target && !target.includes("\n") && SCRIPT_FILE.test(target)) references.push({ target, row: rowAt(match.index), via: `\`${match[1]}\`` });
   }
-  for (const match of text.matchAll(TOOL_SCRIPT)) references.push({ target: match[2]!, row: rowAt(match.index, lineStarts), via: "a tool call's `script`" });
+  for (const match of text.matchAll(TOOL_SCRIPT)) references.push({ target: match[2]!, row: rowAt(match.index), via: "a tool call's `script`" });
   return references;
 }
 

@@ -200,33 +200,30 @@ function clickShortGroup(state: State, index: number): number {
   return index + 1;
 }
 
+/** A known long option at `index`, `--name`, `--name=value` or `--name value`, as both parsers read it (`negated`: `--no-name`). */
+function readLongOption(state: State, optionSpec: OptionSpec, negated: boolean, element: string, index: number): number {
+  const eq = element.indexOf("=");
+  const name = eq > 0 ? element.slice(0, eq) : element;
+  if (optionSpec.value === null) {
+    if (eq > 0) issue(state, "unexpected-value", index, { option: name, name: optionSpec.canonical });
+    addOption(state, { spec: optionSpec, written: name, value: null, negated, index, span: 1, valueIndex: null, valuePrefix: "", grouped: false });
+    return index + 1;
+  }
+  if (eq > 0) {
+    const value = element.slice(eq + 1);
+    addOption(state, { spec: optionSpec, written: name, value, negated: false, index, span: 1, valueIndex: index, valuePrefix: element.slice(0, eq + 1), grouped: false });
+    return index + 1;
+  }
+  return takeNextValue(state, optionSpec, name, index, false);
+}
+
 function clickOption(state: State, index: number): number {
   const element = state.input.argv[index]!;
   const eq = element.indexOf("=");
   const name = eq > 0 ? element.slice(0, eq) : element;
   const match = longSpec(state.model, name);
   if (match) {
-    const { spec: optionSpec, negated } = match;
-    if (optionSpec.value === null) {
-      if (eq > 0) issue(state, "unexpected-value", index, { option: name, name: optionSpec.canonical });
-      addOption(state, { spec: optionSpec, written: name, value: null, negated, index, span: 1, valueIndex: null, valuePrefix: "", grouped: false });
-      return index + 1;
-    }
-    if (eq > 0) {
-      addOption(state, {
-        spec: optionSpec,
-        written: name,
-        value: element.slice(eq + 1),
-        negated: false,
-        index,
-        span: 1,
-        valueIndex: index,
-        valuePrefix: element.slice(0, eq + 1),
-        grouped: false,
-      });
-      return index + 1;
-    }
-    return takeNextValue(state, optionSpec, name, index, false);
+    return readLongOption(state, match.spec, match.negated, element, index);
   }
   if (element[1] !== "-") return clickShortGroup(state, index);
   if (state.model.unknownOptions === "positional") state.positionals.push({ value: element, index, unknown: true });
@@ -342,27 +339,7 @@ function argparseOption(state: State, index: number): number {
     return index + 1;
   }
   if (match) {
-    const optionSpec = match.spec;
-    if (optionSpec.value === null) {
-      if (eq > 0) issue(state, "unexpected-value", index, { option: name, name: optionSpec.canonical });
-      addOption(state, { spec: optionSpec, written: name, value: null, negated: false, index, span: 1, valueIndex: null, valuePrefix: "", grouped: false });
-      return index + 1;
-    }
-    if (eq > 0) {
-      addOption(state, {
-        spec: optionSpec,
-        written: name,
-        value: element.slice(eq + 1),
-        negated: false,
-        index,
-        span: 1,
-        valueIndex: index,
-        valuePrefix: element.slice(0, eq + 1),
-        grouped: false,
-      });
-      return index + 1;
-    }
-    return takeNextValue(state, optionSpec, name, index, false);
+    return readLongOption(state, match.spec, false, element, index);
   }
   if (element.startsWith("--")) {
     issue(state, "unknown-option", index, { option: name });
