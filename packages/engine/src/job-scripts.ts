@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ignore from "ignore";
-import { findScriptReferences, urlFilePath, type RelatedInformation } from "@hf-jobs-lint/core";
+import { findScriptReferences, urlFilePath, type RelatedInformation, type ScriptReference } from "@hf-jobs-lint/core";
 
 /** Absolute path -> the first evidence found that the file is a job script. */
 export type JobScriptIndex = Record<string, RelatedInformation>;
@@ -43,23 +43,41 @@ function readText(file: IndexedFile): string | null {
 
 const toSlashes = (value: string): string => value.split(path.sep).join("/");
 
-export function indexJobScripts(files: readonly IndexedFile[], options: JobScriptIndexOptions): JobScriptIndex {
+/** The files that name scripts, with what they name: the reading and scanning, which no setting changes. */
+export type ScannedReferences = readonly { file: IndexedFile; references: ScriptReference[] }[];
+
+export function scanScriptReferences(files: readonly IndexedFile[]): ScannedReferences {
+  const scanned: { file: IndexedFile; references: ScriptReference[] }[] = [];
+  for (const file of files) {
+    const text = readText(file);
+    const references = text === null ? [] : findScriptReferences(text);
+    if (references.length > 0) scanned.push({ file, references });
+  }
+  return scanned;
+}
+
+/**
+ * `scanned`: the files' references when the caller indexes the same files under several settings (a run with
+ * per-folder configurations), so each file is read and scanned once.
+ */
+export function indexJobScripts(files: readonly IndexedFile[], options: JobScriptIndexOptions, scanned: ScannedReferences = scanScriptReferences(files)): JobScriptIndex {
   const index: JobScriptIndex = {};
-  const known = new Map<string, IndexedFile>();
+  const known = new Set<string>();
+  const slashed: { path: string; slashed: string }[] = [];
   const byBasename = new Map<string, string[]>();
   for (const file of files) {
     if (!file.path) continue;
-    known.set(file.path, file);
+    known.add(file.path);
+    slashed.push({ path: file.path, slashed: toSlashes(file.path) });
     const base = path.basename(file.path);
     byBasename.set(base, [...(byBasename.get(base) ?? []), file.path]);
   }
 
   if (options.jobScriptGlobs.length > 0) {
     const matcher = ignore().add([...options.jobScriptGlobs]);
-    for (const file of known.values()) {
-      const relative = toSlashes(path.relative(options.configRoot, file.path!));
-      if (relative && !relative.startsWith("..") && matcher.ignores(relative))
-        index[file.path!] = { message: "job script: a `job-scripts` pattern of the configuration matches it" };
+    for (const file of known) {
+      const relative = toSlashes(path.relative(options.configRoot, file));
+      if (relative && !relative.startsWith("..") && matcher.ignores(relative)) index[file] = { message: "job script: a `job-scripts` pattern of the configuration matches it" };
     }
   }
 
@@ -68,7 +86,7 @@ export function indexJobScripts(files: readonly IndexedFile[], options: JobScrip
     if (inRepo !== null) {
       // A URL of a file: the repository's file at that path (or, for a bare file name, the only file of that name).
       const suffix = `/${inRepo}`;
-      if (inRepo.includes("/")) return [...known.keys()].filter((candidate) => toSlashes(candidate).endsWith(suffix));
+      if (inRepo.includes("/")) return slashed.filter((candidate) => candidate.slashed.endsWith(suffix)).map((candidate) => candidate.path);
       const named = byBasename.get(inRepo) ?? [];
       return named.length === 1 ? named : named.filter((candidate) => candidate === from.path);
     }
@@ -82,10 +100,8 @@ export function indexJobScripts(files: readonly IndexedFile[], options: JobScrip
     return from.path && path.basename(target) === path.basename(from.path) ? [from.path] : [];
   };
 
-  for (const file of files) {
-    const text = readText(file);
-    if (text === null) continue;
-    for (const reference of findScriptReferences(text)) {
+  for (const { file, references } of scanned) {
+    for (const reference of references) {
       for (const script of resolve(reference.target, file)) {
         if (index[script]) continue;
         const self = script === file.path;

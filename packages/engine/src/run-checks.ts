@@ -15,7 +15,7 @@ import { Worker } from "node:worker_threads";
 import { checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
-import { indexJobScripts } from "./job-scripts.js";
+import { indexJobScripts, scanScriptReferences, type ScannedReferences } from "./job-scripts.js";
 import { removeStaleTemporaryFiles } from "./write-atomic.js";
 
 /**
@@ -65,13 +65,13 @@ export type SettingsOf = (index: number) => { key: string; settings: CheckSettin
 /** Every settings object with a job-script index, built once over all targets where it is missing. */
 function withJobScripts(targets: readonly CheckTarget[], settingsOf: SettingsOf): SettingsOf {
   const indexed = new Map<string, CheckSettings>();
+  let scanned: ScannedReferences | null = null;
   return (index) => {
     const { key, settings } = settingsOf(index);
     let ready = indexed.get(key);
     if (!ready) {
-      ready = settings.jobScripts
-        ? settings
-        : { ...settings, jobScripts: indexJobScripts(targets, { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs }) };
+      const options = { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs };
+      ready = settings.jobScripts ? settings : { ...settings, jobScripts: indexJobScripts(targets, options, (scanned ??= scanScriptReferences(targets))) };
       indexed.set(key, ready);
     }
     return { key, settings: ready };

@@ -172,17 +172,16 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
 
     for (const launch of launches) checkLaunch(context, launch, resolveLaunchScript);
 
-    const resolveArgvScript = (scriptPath: string): ScriptFacts | null => {
-      const file = resolveScriptFile(input, scriptPath, cache);
-      return file ? scriptFactsOf(file.needs) : null;
-    };
-    const argvLaunch = checkArgvLaunches(context, collected.lists, collected.calls, resolveArgvScript);
+    const argvScriptResolver =
+      (reportMissing: boolean) =>
+      (scriptPath: string): ScriptFacts | null => {
+        const file = resolveScriptFile(input, scriptPath, cache, reportMissing);
+        return file ? scriptFactsOf(file.needs) : null;
+      };
+    const argvLaunch = checkArgvLaunches(context, collected.lists, collected.calls, argvScriptResolver(true));
     if (argvLaunch && role === "auto") context.isLauncher = true;
     // Usage text names example scripts (`hf jobs uv run my_script.py` in a CLI's help): a missing one is not news.
-    checkUsageText(context, collected.strings, (scriptPath) => {
-      const file = resolveScriptFile(input, scriptPath, cache, false);
-      return file ? scriptFactsOf(file.needs) : null;
-    });
+    checkUsageText(context, collected.strings, argvScriptResolver(false));
 
     context.jobScript = context.isLauncher ? null : jobScriptEvidence(input, source, role);
 

@@ -83,14 +83,14 @@ function isInside(node: SyntaxNode, container: SyntaxNode): boolean {
 const SCOPE_TYPES = new Set(["function_definition", "class_definition", "lambda", "module"]);
 const EXIT_CALLS = new Set(["sys.exit", "exit", "quit", "os._exit", "builtins.exit"]);
 
-/** Does `block` stop the program: a `raise`, `sys.exit()`/`exit()`, `parser.error()` (not inside a nested def)? */
+/** Does `block` hold a way to stop the program: a `raise`, `sys.exit()`/`exit()`, `parser.error()` anywhere in it? */
 function stops(block: SyntaxNode | null, model: FileModel): boolean {
   if (!block) return false;
   for (const node of walk(block)) {
     if (node.type === "raise_statement") return true;
     if (node.type !== "call") continue;
-    const path = model.calleePath(node) ?? calleeName(node) ?? "";
-    if (EXIT_CALLS.has(path) || calleeName(node) === "error" || calleeName(node) === "exit") return true;
+    const name = calleeName(node);
+    if (EXIT_CALLS.has(model.calleePath(node) ?? name ?? "") || name === "error" || name === "exit") return true;
   }
   return false;
 }
@@ -150,8 +150,7 @@ function trainerPushTiming(call: SyntaxNode, model: FileModel): "early" | "late"
   const settings = unparenthesize(model.resolveValue(argsNode));
   if (settings?.type === "call" && isTrainerSettingsCall(calleeName(settings) ?? "")) {
     const push = keywordArguments(settings).get("push_to_hub")?.childForFieldName("value") ?? null;
-    if (push && !isFalsy(push)) return "early";
-    if (!push || isFalsy(push)) return "late";
+    return push && !isFalsy(push) ? "early" : "late";
   }
   for (let parent = call.parent; parent && !SCOPE_TYPES.has(parent.type); parent = parent.parent) {
     if (parent.type === "if_statement" && /\.push_to_hub\b/.test(parent.childForFieldName("condition")?.text ?? "")) return "early";
@@ -246,7 +245,8 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
     }
     const keywords = keywordArguments(node);
     const pushKeyword = keywords.get("push_to_hub");
-    if (pushKeyword && !isFalsy(pushKeyword.childForFieldName("value")) && !isHubWrite(node, name, model)) {
+    const hubWrite = isHubWrite(node, name, model);
+    if (pushKeyword && !isFalsy(pushKeyword.childForFieldName("value")) && !hubWrite) {
       write = true;
       addEvidence(node, `\`${name}(push_to_hub=...)\` pushes to the Hub`, "write");
       // A trainer built from these settings creates its repository in its constructor, before training.
@@ -254,7 +254,7 @@ export function scriptFindings(root: SyntaxNode, model: FileModel, source: Sourc
       else writeOps.push(node);
       continue;
     }
-    if (isHubWrite(node, name, model)) {
+    if (hubWrite) {
       write = true;
       addEvidence(node, `\`${name}\` writes to the Hub`, "write");
       // `trainer.push_to_hub()` after a trainer that created its repository early is not where a missing token shows.

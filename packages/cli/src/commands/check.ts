@@ -20,7 +20,7 @@ import {
   type OutputFormat,
   type ReportTotals,
 } from "@hf-jobs-lint/core";
-import { checkFiles, defaultThreadCount, displayName, indexJobScripts, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
+import { checkFiles, defaultThreadCount, displayName, indexJobScripts, scanScriptReferences, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
 import { progressStream, UsageError, writeSource, type Io } from "../io.js";
 import { colorizeLabel, colorizeReport, colorsEnabled, type ColorChoice } from "../color.js";
 import { addNoqaCommand } from "./add-noqa.js";
@@ -131,8 +131,9 @@ export async function streamCheck(paths: string[], options: CheckOptions, io: Io
   // Once over every target for each distinct settings, so the re-check of dependents after --fix sees the same evidence.
   const distinct = new Set(targets.map((_, index) => settingsOf(index).settings));
   const roots = writeRoots(paths, io.cwd);
+  const scanned = scanScriptReferences(targets);
   for (const settings of distinct) {
-    settings.jobScripts = indexJobScripts(targets, { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs });
+    settings.jobScripts = indexJobScripts(targets, { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs }, scanned);
     settings.writeRoots = roots;
   }
   const plan: RunPlan = { targets, discoveryErrors: found.errors, resolver, settingsOf };

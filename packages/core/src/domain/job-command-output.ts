@@ -47,9 +47,9 @@ function shellPrints(code: string, isSecret: (name: string) => boolean): string 
 export function findCommandOutput(argv: readonly string[], from: number, secretNames: ReadonlySet<string>): CommandOutputFinding[] {
   const isSecret = (name: string) => secretNames.has(name) || isHfTokenVariable(name) || isTokenLikeKey(name);
   const findings: CommandOutputFinding[] = [];
-  for (let i = from; i + 2 < argv.length + 1; i++) {
-    const program = basename(argv[i] ?? "");
-    if (argv[i + 1] !== "-c" || argv[i + 2] === undefined) continue;
+  for (let i = from; i + 2 < argv.length; i++) {
+    const program = basename(argv[i]!);
+    if (argv[i + 1] !== "-c") continue;
     const code = argv[i + 2]!;
     const printed = PYTHON.test(program) ? pythonPrints(code, isSecret) : SHELL.test(program) ? shellPrints(code, isSecret) : undefined;
     if (printed !== undefined) findings.push({ index: i + 2, name: printed });

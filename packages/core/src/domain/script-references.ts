@@ -5,8 +5,8 @@
  * - `hf jobs [scheduled] uv run ... SCRIPT`, `hf jobs run IMAGE ... python SCRIPT`, `hfjobs ...` command lines,
  *   with `\` continuations and `$ `/`>>> ` prompts, wherever they are written;
  * - `run_uv_job("SCRIPT")` / `create_scheduled_uv_job(script="SCRIPT")` and a tool call's `"script": "SCRIPT"`.
- * A target may be a path or a URL of a file (Hub `resolve`/`raw`/`blob`, raw GitHub): `resolveScriptReference`
- * turns it into a file of the repository, or nothing. A file name alone is never evidence.
+ * A target may be a path or a URL of a file (Hub `resolve`/`raw`/`blob`, raw GitHub): the engine's
+ * `indexJobScripts` turns it into a file of the repository, or nothing. A file name alone is never evidence.
  */
 import { parseJobsCommandLine } from "./jobs-cli.js";
 import { tokenizeShell } from "../shell/words.js";
