@@ -350,7 +350,6 @@ function runChild({ command, args, kind, cwd, env, timeoutMs, nativeMeasure, tag
       fs.closeSync(stdoutFd);
       let cpuMs = null;
       let rssKb = null;
-      let exitCode = code;
       try {
         const usage = fs.readFileSync(resultFile, "utf8");
         if (kind === "node") {
@@ -368,13 +367,9 @@ function runChild({ command, args, kind, cwd, env, timeoutMs, nativeMeasure, tag
         cpuMs = polled.cpuMs;
         rssKb = polled.rssKb || null;
       }
-      if (spawnError) {
-        exitCode = null;
-        stderr += `\n${spawnError.message}`;
-      }
       const stdout = fs.readFileSync(stdoutFile, "utf8");
       fs.rmSync(stdoutFile, { force: true });
-      resolve({ wallMs, cpuMs, rssKb, exitCode, signal, timedOut, stdout, stderr, method });
+      resolve({ wallMs, cpuMs, rssKb, exitCode: code, signal, timedOut, spawnError, stdout, stderr, method });
     });
   });
 }
@@ -564,7 +559,7 @@ function cliFeatures() {
   if (!fs.existsSync(path.join(repoRoot, "packages", "cli", "dist", "index.js"))) fail("packages/cli/dist is missing: run `npm run build` first");
   const help = spawnSync(process.execPath, [cliBin, "check", "--help"], { encoding: "utf8" });
   if (help.status !== 0) fail(`\`hf-jobs-lint check --help\` failed:\n${tail(help.stderr)}`);
-  const version = spawnSync(process.execPath, [cliBin, "--version"], { encoding: "utf8" }).stdout.trim();
+  const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "packages", "cli", "package.json"), "utf8"));
   return { noCache: help.stdout.includes("--no-cache"), cacheDir: help.stdout.includes("--cache-dir"), version };
 }
 
@@ -590,6 +585,7 @@ function summarise(tool, tree, runs) {
     rssMb: pick("rssKb") == null ? null : pick("rssKb") / 1024,
     findings: counts.length === 1 ? counts[0] : counts.length ? counts : null,
     unit: good[0]?.unit ?? "findings",
+    files: good[0]?.files ?? null, // files a scan script read (ruff, regex)
     measuredBy: good[0]?.method ?? runs[0]?.method ?? null,
     error: failed[0]?.error ?? null,
   };
@@ -609,12 +605,12 @@ async function runJob(job, options) {
   });
   const run = { wallMs: result.wallMs, cpuMs: result.cpuMs, rssKb: result.rssKb, method: result.method, error: null };
   if (result.timedOut) run.error = `timed out after ${(options.timeoutMs * tree.scale) / 1000} s (killed)`;
+  else if (result.spawnError) run.error = `could not start ${tool.command}: ${result.spawnError.message}`;
   else if (!tool.ok(result.exitCode)) run.error = `exit ${result.exitCode ?? result.signal}:\n${tail(result.stderr) || "(no stderr)"}`;
   else {
     try {
-      const { findings, unit } = tool.read(result);
-      run.findings = findings;
-      run.unit = unit;
+      const { findings, unit, files } = tool.read(result);
+      Object.assign(run, { findings, unit, files });
     } catch (error) {
       run.error = `unreadable output (${error.message}):\n${tail(result.stderr) || "(no stderr)"}`;
     }
@@ -684,14 +680,15 @@ function printText(report) {
   const f = (value, digits) => (value == null ? "n/a" : value.toFixed(digits));
   const lines = [];
   lines.push(`tree: ${report.tree.description}`);
-  lines.push(`      ${report.tree.fileCount} files checked (${report.tree.pyCount} Python), ${(report.tree.bytes / MB).toFixed(1)} MB`);
+  if (report.tree.fileCount != null) lines.push(`      ${report.tree.fileCount} files checked (${report.tree.pyCount} Python), ${(report.tree.bytes / MB).toFixed(1)} MB`);
   if (report.scaled) lines.push(`scaled: ${report.scaled.scale} hard-linked copies${report.scaled.copied ? ` (${report.scaled.copied} files copied: other device)` : ""}`);
   lines.push(
     `machine: ${report.machine.cpus} CPUs, load ${report.machine.loadBefore.join(" ")} before, ${report.machine.loadAfter.join(" ")} after; node ${report.machine.node}; ${report.rounds} interleaved rounds, medians`,
   );
-  lines.push(
-    `hf-jobs-lint ${report.cli.version}: cache ${report.cli.noCache ? `yes (--no-cache on check${report.cli.cacheDir ? ", --cache-dir in a temp folder" : ", default cache folder"})` : "no"}`,
-  );
+  if (report.cli.version)
+    lines.push(
+      `hf-jobs-lint ${report.cli.version}: cache ${report.cli.noCache ? `yes (--no-cache on check${report.cli.cacheDir ? ", --cache-dir in a temp folder" : ", default cache folder"})` : "no"}`,
+    );
   lines.push("");
   const header = ["tool", "wall s", "(min-max)", "CPU s", "RSS MB", "result"];
   const table = [header];
@@ -739,7 +736,9 @@ function printText(report) {
 
 async function main() {
   const options = readOptions(process.argv.slice(2));
-  const cli = cliFeatures();
+  // The file list (ruff, regex, the tree's size) and the CLI's features need the built CLI; ast-grep alone does not.
+  const usesCli = options.tools.some((id) => id !== "ast-grep");
+  const cli = usesCli ? cliFeatures() : { noCache: false, cacheDir: false, version: null };
   if (options.nativeMeasure === "auto") options.nativeMeasure = gnuTimeWorks() ? "time" : procWorks() ? "proc" : "none";
   else if (options.nativeMeasure === "time" && !gnuTimeWorks()) fail("--native-measure time: /usr/bin/time is not GNU time here");
   else if (options.nativeMeasure === "proc" && !procWorks()) fail("--native-measure proc: no Linux /proc here");
@@ -754,8 +753,10 @@ async function main() {
   } else description = dirs.map((dir) => path.relative(process.cwd(), dir) || ".").join(" ");
 
   const trees = [{ scale: 1, dirs, listFile: path.join(work, "files-x1.txt"), cacheDir: path.join(work, "cache-x1") }];
-  progress(`listing files (check --show-files) and reading them once...`);
-  Object.assign(trees[0], listFiles(dirs, trees[0].listFile));
+  if (usesCli) {
+    progress(`listing files (check --show-files) and reading them once...`);
+    Object.assign(trees[0], listFiles(dirs, trees[0].listFile));
+  }
   let scaled = null;
   if (options.scale > 1) {
     progress(`building ${options.scale} hard-linked copies...`);
@@ -808,7 +809,7 @@ async function main() {
     if (row.tool === "ast-grep" && tool.version) row.label = row.label.replace("ast-grep", tool.version);
   }
   const report = {
-    tree: { description, dirs: options.dirs, fileCount: trees[0].fileCount, pyCount: trees[0].pyCount, bytes: trees[0].bytes },
+    tree: { description, dirs: options.dirs, fileCount: trees[0].fileCount ?? null, pyCount: trees[0].pyCount ?? null, bytes: trees[0].bytes ?? null },
     scaled,
     machine: { cpus: os.cpus().length, loadBefore, loadAfter, node: process.version },
     cli: { version: cli.version, noCache: cli.noCache, cacheDir: cli.cacheDir },
