@@ -588,6 +588,8 @@ function summarise(tool, tree, runs) {
     files: good[0]?.files ?? null, // files a scan script read (ruff, regex)
     measuredBy: good[0]?.method ?? runs[0]?.method ?? null,
     error: failed[0]?.error ?? null,
+    // Every good round, in order, for notes that want more than the median.
+    samples: good.map((run) => ({ wallS: run.wallMs / 1000, cpuS: run.cpuMs == null ? null : run.cpuMs / 1000, rssMb: run.rssKb == null ? null : run.rssKb / 1024 })),
   };
 }
 
@@ -786,7 +788,7 @@ async function main() {
     if (prime.error) job.runs.push({ ...prime, error: `filling the cache failed: ${prime.error}` });
   }
 
-  const loadBefore = os.loadavg().map((load) => load.toFixed(2));
+  const loadBefore = os.loadavg().map((load) => Number(load.toFixed(2)));
   for (let round = 0; round < options.rounds; round++) {
     // Interleaved, and the order rotates each round so no tool always runs first (cold caches, load drift).
     const order = jobs.map((_, i) => jobs[(i + round) % jobs.length]);
@@ -798,7 +800,7 @@ async function main() {
       progress(`round ${round + 1}/${options.rounds}: ${job.tool.id}${job.tree.scale > 1 ? ` x${job.tree.scale}` : ""} ${figure}`);
     }
   }
-  const loadAfter = os.loadavg().map((load) => load.toFixed(2));
+  const loadAfter = os.loadavg().map((load) => Number(load.toFixed(2)));
 
   const order = (row) => TOOL_IDS.indexOf(row.tool) + 100 * (row.scale > 1);
   for (const job of jobs) rows.push(summarise(job.tool, job.tree, job.runs));
