@@ -10,14 +10,15 @@
  * by analysing the fixtures and the corpus with and without the prefilter (test/prefilter-identity.test.ts).
  */
 import { HF_LIBRARY_ROOTS } from "./domain/hf-libraries.js";
+import { LAUNCH_COMMAND_HINT } from "./domain/jobs-cli.js";
 import { PYTHON_LAUNCH_FUNCTIONS, PYTHON_SANDBOX_FUNCTIONS } from "./domain/surfaces.js";
 import { LEGACY_TOKEN_VARIABLES, isTokenLikeKey } from "./domain/token-keys.js";
 import { findTokens } from "./tokens.js";
 import type { FileKind } from "./file-kinds.js";
 
 /**
- * The older keyword test, kept for the kinds whose analyzers need no parser worth skipping (shell, CI YAML,
- * dotenv, a Markdown file as a whole): cheap analyzers, where a loose test costs little.
+ * The older keyword test, kept for the kinds whose analyzers are cheap (shell, CI YAML, dotenv), where a loose
+ * test costs little.
  */
 const KEYWORDS =
   /hf_|api_org_|huggingface|hf jobs|hf_sandbox|hf["'`]?\s*,\s*\[?\s*["'`]jobs|hfjobs|hfjs|hf-jobsx|hf sandbox|\bjobs["'`]?\s*,\s*["'`]?run\b|HF_TOKEN|HUGGING_?FACE|_TOKEN|push_to_hub|upload_(?:file|folder|large_folder)|create_(?:repo|commit|branch|tag)|\/api\/(?:scheduled-)?jobs|runJob|createScheduledJob|accessToken|login\(|\btoken\b/i;
@@ -40,8 +41,6 @@ function hasTokenEvidence(text: string): boolean {
   return false;
 }
 
-/** `hf jobs ...` in any form: a command string, usage text, an argv list (`"hf", "jobs"`), the legacy `hfjobs`, a REST path. */
-const COMMAND_LINE = /\bjobs\b|hfjobs/;
 /** The MCP server's tools, as `hf_jobs(...)` calls or `callTool({ name: "hf_jobs" })`. */
 const TOOL_CALL = /\bhf_(?:jobs|sandbox)/;
 
@@ -102,11 +101,11 @@ export interface PrefilterQuery {
 type Evidence = (text: string) => boolean;
 
 function pythonLaunch(text: string): boolean {
-  return COMMAND_LINE.test(text) || TOOL_CALL.test(text) || (HUB_LAUNCH_NAMES.test(text) && HUB_IMPORT.test(text));
+  return LAUNCH_COMMAND_HINT.test(text) || TOOL_CALL.test(text) || (HUB_LAUNCH_NAMES.test(text) && HUB_IMPORT.test(text));
 }
 
 function jsLaunch(text: string): boolean {
-  return COMMAND_LINE.test(text) || TOOL_CALL.test(text) || HUB_JS.test(text);
+  return LAUNCH_COMMAND_HINT.test(text) || TOOL_CALL.test(text) || HUB_JS.test(text);
 }
 
 /**
@@ -158,6 +157,11 @@ export function mayFire(query: PrefilterQuery): boolean {
     case "typescript":
       if (selectsLaunchRules(selected) && jsLaunch(text)) return true;
       return anySelected(selected, JS_ALSO, text);
+    case "markdown":
+      // Prose holds tokens; fences hold Python, TS/JS or shell (command lines), each judged again on its own.
+      return (
+        mayFire({ ...query, kind: "python", jobScript: false }) || mayFire({ ...query, kind: "typescript" }) || (selectsLaunchRules(selected) && LAUNCH_COMMAND_HINT.test(text))
+      );
     default:
       return mayMatter(text);
   }
