@@ -123,6 +123,7 @@ export class SettingsResolver {
   private readonly flags: SettingsFlags;
   private readonly selection: { select?: string[]; ignore?: string[]; extendSelect?: string[] };
   private readonly cache = new Map<string, CheckSettings>();
+  private readonly byFile = new Map<string, FileSettings>();
 
   constructor(flags: SettingsFlags, cwd: string) {
     this.flags = flags;
@@ -173,6 +174,14 @@ export class SettingsResolver {
 
   /** The settings for one file (an absolute path; null for stdin without a filename: the working directory's). */
   forFile(file: string | null, cwd: string): FileSettings {
+    // Asked again for the same file as the run goes (job-script index, dispatch, re-checks): resolved once.
+    const memoKey = `${file ?? ""}\0${cwd}`;
+    let resolved = this.byFile.get(memoKey);
+    if (!resolved) this.byFile.set(memoKey, (resolved = this.resolveFile(file, cwd)));
+    return resolved;
+  }
+
+  private resolveFile(file: string | null, cwd: string): FileSettings {
     const probe = file ?? path.join(cwd, "-");
     const config = this.configFor(probe);
     const enabledForConfig = this.guard(() => resolveEnabledCodes(config.config, this.selection));

@@ -34,6 +34,11 @@ export interface AnalysisInput {
    * an API's docs, so HFJ102 there is only for Jobs surfaces (launch calls, `hf jobs` command lines, secrets).
    */
   inDocumentation?: boolean;
+  /**
+   * Whether a region of the file (a Markdown fence) holds evidence some selected rule needs (core's `mayFire`):
+   * a region it rules out is not parsed. Absent: every region is analysed.
+   */
+  mayFire?(kind: FileKind, text: string): boolean;
 }
 
 export interface Analyzer {

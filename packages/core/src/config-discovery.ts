@@ -102,6 +102,8 @@ export class ResolvedConfig {
 
 export class ConfigDiscovery {
   private readonly byFolder = new Map<string, ResolvedConfig>();
+  /** Repository roots by folder: every file of a folder has its folder's (one walk up per folder, not per file). */
+  private readonly rootByFolder = new Map<string, string>();
   private readonly byFile = new Map<string, ResolvedConfig>();
   private readonly fixed: ResolvedConfig | null;
 
@@ -156,9 +158,13 @@ export class ConfigDiscovery {
    * the working directory when the file is below it (as before), else the file's configuration folder or its own.
    */
   repositoryRoot(file: string): string {
-    const cwd = path.resolve(this.options.cwd);
     const folder = path.dirname(path.resolve(file));
-    const fallback = relativeTo(cwd, folder) !== null || folder === cwd ? cwd : this.forFolder(folder).loaded.file ? this.forFolder(folder).loaded.root : folder;
-    return findRepositoryRoot(folder, fallback);
+    let root = this.rootByFolder.get(folder);
+    if (root === undefined) {
+      const cwd = path.resolve(this.options.cwd);
+      const fallback = relativeTo(cwd, folder) !== null || folder === cwd ? cwd : this.forFolder(folder).loaded.file ? this.forFolder(folder).loaded.root : folder;
+      this.rootByFolder.set(folder, (root = findRepositoryRoot(folder, fallback)));
+    }
+    return root;
   }
 }

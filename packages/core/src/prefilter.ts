@@ -1,11 +1,168 @@
 /**
- * The keyword prefilter: a file is parsed only when its text could hold something a rule reports. A token, a
- * launch surface, a token variable or a Hub write must appear literally for any rule to fire, so one scan of
- * the raw text decides. An argv list spells `hf jobs` as `"hf", "jobs"`, so that form is a keyword too.
+ * The prefilter: a file (or a Markdown fence) goes to a parser only when some selected rule can fire on it. Each
+ * rule needs evidence that shows in the raw text before it can report anything: a real-looking token, a launch
+ * surface (a huggingface_hub launch function, an `hf jobs` command line, a tool call), a job script (the
+ * repository's evidence or a PEP 723 header), or the one name a narrow rule reads (a legacy token variable).
+ * Generic words (`token`, `huggingface`, `_TOKEN`) are never evidence on their own: most files of a Hugging Face
+ * repository hold them and no rule fires there.
+ *
+ * The evidence is necessary, not sufficient: a file that passes may still have no finding. Its soundness is tested
+ * by analysing the fixtures and the corpus with and without the prefilter (test/prefilter-identity.test.ts).
+ */
+import { HF_LIBRARY_ROOTS } from "./domain/hf-libraries.js";
+import { LAUNCH_COMMAND_HINT } from "./domain/jobs-cli.js";
+import { PYTHON_LAUNCH_FUNCTIONS, PYTHON_SANDBOX_FUNCTIONS } from "./domain/surfaces.js";
+import { LEGACY_TOKEN_VARIABLES, isTokenLikeKey } from "./domain/token-keys.js";
+import { findTokens } from "./tokens.js";
+import type { FileKind } from "./file-kinds.js";
+
+/**
+ * The older keyword test, kept for the kinds whose analyzers are cheap (shell, CI YAML, dotenv), where a loose
+ * test costs little.
  */
 const KEYWORDS =
   /hf_|api_org_|huggingface|hf jobs|hf_sandbox|hf["'`]?\s*,\s*\[?\s*["'`]jobs|hfjobs|hfjs|hf-jobsx|hf sandbox|\bjobs["'`]?\s*,\s*["'`]?run\b|HF_TOKEN|HUGGING_?FACE|_TOKEN|push_to_hub|upload_(?:file|folder|large_folder)|create_(?:repo|commit|branch|tag)|\/api\/(?:scheduled-)?jobs|runJob|createScheduledJob|accessToken|login\(|\btoken\b/i;
 
 export function mayMatter(text: string): boolean {
   return KEYWORDS.test(text);
+}
+
+const words = (names: Iterable<string>): RegExp => new RegExp(`\\b(?:${[...names].join("|")})\\b`);
+
+/**
+ * A real-looking token, or a run of token characters with an escape in it that could decode to one: string
+ * literals are read decoded, so a token after an escape (`"\\nhf_…"`) or spelled with escapes (`"\\x68f_…"`) counts.
+ */
+const ESCAPED_RUN = /(?:[A-Za-z0-9_{}]|\\\S){36,}/g;
+function hasTokenEvidence(text: string): boolean {
+  if (findTokens(text).length > 0) return true;
+  if (!text.includes("\\")) return false;
+  for (const run of text.matchAll(ESCAPED_RUN)) if (run[0].includes("\\")) return true;
+  return false;
+}
+
+/** The MCP server's tools, as `hf_jobs(...)` calls or `callTool({ name: "hf_jobs" })`. */
+const TOOL_CALL = /\bhf_(?:jobs|sandbox)/;
+
+/** An import statement of one of the packages: provenance (which every Python rule but HFJ101 resolves) starts there. */
+function importOf(packages: Iterable<string>): RegExp {
+  const names = [...packages].join("|");
+  return new RegExp(`^[ \\t]*(?:from[ \\t]+(?:${names})\\b|import[ \\t]+(?:[\\w.]+(?:[ \\t]+as[ \\t]+\\w+)?[ \\t]*,[ \\t]*)*(?:${names})\\b)`, "m");
+}
+
+/** A huggingface_hub launch function or sandbox: launch calls resolve to the package through an import. */
+const HUB_IMPORT = importOf(["huggingface_hub"]);
+const HUB_LAUNCH_NAMES = words(new Set([...PYTHON_LAUNCH_FUNCTIONS.values(), ...PYTHON_SANDBOX_FUNCTIONS.values()].map((fn) => fn.name.split(".")[0]!)));
+/** A Hugging Face library whose `token=` is the Hub token (HFJ102 resolves the callee to one). */
+const HF_LIBRARY_IMPORT = importOf(HF_LIBRARY_ROOTS.keys());
+/**
+ * Where a token is passed to a call: a `token=`/`use_auth_token=` keyword (after `(`, `,` or a comment ending a
+ * line of the argument list), `login(...)`, `save_token(...)`.
+ */
+const TOKEN_ARGUMENT = /(?:[(,]|#.*\n)\s*(?:use_auth_)?token\s*=(?!=)|\blogin\b|save_token/;
+const TOKEN_KEYWORD = /(?:[(,]|#.*\n)\s*token\s*=(?!=)/;
+const HF_TOKEN_NAME = /\bHF_TOKEN\b/;
+/** The `$HF_TOKEN` placeholder (core's `findPlaceholders` syntax). */
+const HF_TOKEN_PLACEHOLDER = /\$\{?HF_TOKEN\b/;
+const LEGACY_VARIABLE = words(LEGACY_TOKEN_VARIABLES);
+/** PEP 723: a `script` block, the form `hf jobs uv run` runs. */
+const SCRIPT_HEADER = "# /// script";
+/** `@huggingface/hub` calls (their `accessToken` and the Jobs functions). */
+const HUB_JS = /@huggingface\/hub/;
+
+/** Names read from `process.env` (`process.env.X`, `process.env["X"]`, `const { X } = process.env`). */
+const ENV_MEMBER = /\benv\s*!?\s*(?:\?\.\s*)?(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*["'`]([^"'`]+)["'`])/g;
+const ENV_DESTRUCTURING = /\{([^{}]*)\}\s*=\s*process\s*(?:\?\.|\.)\s*env\b/g;
+
+/** A credential read from `process.env`, which HFJ103 traces to output anywhere in a JS file. */
+function readsCredentialFromEnv(text: string): boolean {
+  if (!text.includes("process")) return false;
+  for (const match of text.matchAll(ENV_MEMBER)) if (isTokenLikeKey(match[1] ?? match[2]!)) return true;
+  for (const match of text.matchAll(ENV_DESTRUCTURING)) {
+    for (const entry of match[1]!.split(",")) {
+      const key = entry.split(":")[0]!.replace(/^\s*(?:\.\.\.)?\s*["'`]?|["'`]?\s*$/g, "");
+      if (key && isTokenLikeKey(key)) return true;
+    }
+  }
+  return false;
+}
+
+/** What the prefilter is asked about one region of text. */
+export interface PrefilterQuery {
+  /** The analyzer the text goes to. */
+  kind: FileKind;
+  text: string;
+  /** The rules that can be reported; null: every rule of the catalog. */
+  selected: ReadonlySet<string> | null;
+  /** The repository says this file is a job script (a launch names it, a `job-scripts` glob). */
+  jobScript: boolean;
+}
+
+type Evidence = (text: string) => boolean;
+
+function pythonLaunch(text: string): boolean {
+  return LAUNCH_COMMAND_HINT.test(text) || TOOL_CALL.test(text) || (HUB_LAUNCH_NAMES.test(text) && HUB_IMPORT.test(text));
+}
+
+function jsLaunch(text: string): boolean {
+  return LAUNCH_COMMAND_HINT.test(text) || TOOL_CALL.test(text) || HUB_JS.test(text);
+}
+
+/**
+ * What each rule needs to see in a Python file, besides a launch or a job script (which every rule but HFJ101 and
+ * HFJ303 can use): the rules that also judge files that launch nothing.
+ */
+const PYTHON_ALSO: Readonly<Record<string, Evidence>> = {
+  HFJ101: hasTokenEvidence,
+  // `token="your-token"` to a Hugging Face library call.
+  HFJ102: (text) => TOKEN_ARGUMENT.test(text) && HF_LIBRARY_IMPORT.test(text),
+  // `token="$HF_TOKEN"` to any call.
+  HFJ202: (text) => TOKEN_ARGUMENT.test(text) && HF_TOKEN_PLACEHOLDER.test(text),
+  // `token=os.environ["HF_TOKEN"]`.
+  HFJ302: (text) => TOKEN_KEYWORD.test(text) && HF_TOKEN_NAME.test(text),
+  HFJ303: (text) => LEGACY_VARIABLE.test(text),
+};
+
+const JS_ALSO: Readonly<Record<string, Evidence>> = {
+  HFJ101: hasTokenEvidence,
+  // A credential from `process.env` printed anywhere.
+  HFJ103: readsCredentialFromEnv,
+  HFJ303: (text) => LEGACY_VARIABLE.test(text),
+};
+
+/** Rules that never fire on a parsed file's content by themselves (HFJ901 is decided from the other rules' findings). */
+const NOT_CONTENT_RULES: ReadonlySet<string> = new Set(["HFJ901"]);
+
+function anySelected(selected: ReadonlySet<string> | null, also: Readonly<Record<string, Evidence>>, text: string): boolean {
+  if (selected === null) return Object.values(also).some((evidence) => evidence(text));
+  for (const code of selected) if (also[code]?.(text)) return true;
+  return false;
+}
+
+/** Whether a selected rule judges launches or job scripts (every content rule but HFJ101 and HFJ303, which have their own evidence). */
+function selectsLaunchRules(selected: ReadonlySet<string> | null): boolean {
+  if (selected === null) return true;
+  for (const code of selected) if (!NOT_CONTENT_RULES.has(code) && code !== "HFJ101" && code !== "HFJ303") return true;
+  return false;
+}
+
+/** Whether some selected rule can fire on the text: if not, it is not parsed. */
+export function mayFire(query: PrefilterQuery): boolean {
+  const { kind, text, selected } = query;
+  switch (kind) {
+    case "python":
+      if (selectsLaunchRules(selected) && (query.jobScript || text.includes(SCRIPT_HEADER) || pythonLaunch(text))) return true;
+      // HFJ303 is a job script's rule too, and a launch can carry an inline script that reads a legacy name.
+      return anySelected(selected, PYTHON_ALSO, text);
+    case "typescript":
+      if (selectsLaunchRules(selected) && jsLaunch(text)) return true;
+      return anySelected(selected, JS_ALSO, text);
+    case "markdown":
+      // Prose holds tokens; fences hold Python, TS/JS or shell (command lines), each judged again on its own.
+      return (
+        mayFire({ ...query, kind: "python", jobScript: false }) || mayFire({ ...query, kind: "typescript" }) || (selectsLaunchRules(selected) && LAUNCH_COMMAND_HINT.test(text))
+      );
+    default:
+      return mayMatter(text);
+  }
 }

@@ -1,17 +1,81 @@
 import { describe, expect, it } from "vitest";
-import { mayMatter } from "@hf-jobs-lint/core";
+import { mayFire, mayMatter, type FileKind } from "@hf-jobs-lint/core";
 
-describe("keyword prefilter", () => {
+const TOKEN = "hf_" + "FAKEprefilterTOKENabcdefghij01234567".slice(0, 34);
+const fires = (kind: FileKind, text: string, selected: string[] | null = null, jobScript = false) =>
+  mayFire({ kind, text, selected: selected ? new Set(selected) : null, jobScript });
+
+describe("keyword prefilter (shell, CI YAML, dotenv, Markdown files)", () => {
+  it.each([['subprocess.run(["hf", "jobs", "uv", "run", "train.py"])'], ["hf jobs uv run train.py"], ['os.environ["HF_TOKEN"]'], ["await fetch(`${endpoint}/api/jobs/${ns}`)"]])(
+    "keeps %s",
+    (text) => expect(mayMatter(text)).toBe(true),
+  );
+
+  it.each([["import math\nprint(math.pi)\n"], ["gcloud run jobs execute x\n"]])("drops %s", (text) => expect(mayMatter(text)).toBe(false));
+});
+
+describe("per-rule prefilter: Python", () => {
   it.each([
-    ['subprocess.run(["hf", "jobs", "uv", "run", "train.py"])'],
-    ["spawn('hf', ['jobs', 'run', 'python:3.12'])"],
-    ["hf jobs uv run train.py"],
-    ["from huggingface_hub import run_uv_job"],
-    ['token = "hf_x"'],
-    ['os.environ["HF_TOKEN"]'],
-    ["model.push_to_hub('x')"],
-    ["await fetch(`${endpoint}/api/jobs/${ns}`)"],
-  ])("keeps %s", (text) => expect(mayMatter(text)).toBe(true));
+    ["an argv launch", 'subprocess.run(["hf", "jobs", "uv", "run", "train.py"])'],
+    ["a command string", 'os.system("hf jobs run python:3.12 python -c pass")'],
+    ["a huggingface_hub launch", "from huggingface_hub import run_uv_job\nrun_uv_job('train.py')\n"],
+    ["an aliased import", "import os, huggingface_hub as hh\nhh.run_job(image='x', command=['a'])\n"],
+    ["an indented import", "def main():\n    from huggingface_hub import HfApi\n    HfApi().create_scheduled_job(image='x')\n"],
+    ["a sandbox", "from huggingface_hub import Sandbox\nSandbox.create('python:3.12')\n"],
+    ["a tool call", 'hf_jobs("uv", {"script": "train.py"})'],
+    ["a PEP 723 header", "# /// script\n# dependencies = []\n# ///\nprint(1)\n"],
+    ["a real-looking token", `x = "${TOKEN}"`],
+    ["a token after an escape", `x = "\\n${TOKEN}"`],
+    ["a token spelled with escapes", `x = "\\x68f_${TOKEN.slice(3)}"`],
+    ["a literal token argument to an HF library", "from transformers import AutoModel\nAutoModel.from_pretrained('x', token='your-token')\n"],
+    ["the $HF_TOKEN placeholder as an argument", 'client = Client(token="$HF_TOKEN")'],
+    ["a legacy token variable", 'os.environ["HUGGING_FACE_HUB_TOKEN"]'],
+    ["a token keyword after a comment line", "from datasets import load_dataset\nload_dataset(\n    'x',  # private\n    token='your-token',\n)\n"],
+  ])("parses %s", (_, text) => expect(fires("python", text)).toBe(true));
 
-  it.each([["import math\nprint(math.pi)\n"], ["const x = jobs.map((j) => j.id);\n"], ["gcloud run jobs execute x\n"]])("drops %s", (text) => expect(mayMatter(text)).toBe(false));
+  it.each([
+    ["generic words", 'token = get_token()\nprint("huggingface", os.environ["HF_TOKEN"])\n'],
+    ["huggingface_hub without a launch or a token argument", "from huggingface_hub import hf_hub_download\nhf_hub_download('a/b', 'c')\n"],
+    ["a launch function named in a docstring only", '"""\n>>> from huggingface_hub import run_job\n"""\nx = 1\n'],
+    ["a token= argument to a library that is not Hugging Face's", "from slack_sdk import WebClient\nWebClient(token='xoxb-1')\n"],
+    ["n_jobs", "from sklearn import svm\nsvm.SVC(n_jobs=4)\n"],
+    ["an escape with no token run", 'print("a\\nb")'],
+  ])("skips %s", (_, text) => expect(fires("python", text)).toBe(false));
+
+  it("parses a file the repository says is a job script", () => {
+    expect(fires("python", "print(1)\n", null, true)).toBe(true);
+  });
+
+  it("asks only the selected rules", () => {
+    const legacy = 'os.environ["HUGGING_FACE_HUB_TOKEN"]';
+    expect(fires("python", legacy, ["HFJ303"])).toBe(true);
+    expect(fires("python", legacy, ["HFJ101"])).toBe(false);
+    expect(fires("python", `x = "${TOKEN}"`, ["HFJ201"])).toBe(false);
+    // A job script feeds every rule but HFJ101's own evidence.
+    expect(fires("python", "print(1)\n", ["HFJ301"], true)).toBe(true);
+    expect(fires("python", "print(1)\n", ["HFJ101"], true)).toBe(false);
+    // HFJ302 (opt-in) has its own evidence.
+    expect(fires("python", 'HfApi(token=os.environ["HF_TOKEN"])', ["HFJ302"])).toBe(true);
+    expect(fires("python", 'HfApi(token=os.environ["HF_TOKEN"])', ["HFJ201", "HFJ102"])).toBe(false);
+  });
+});
+
+describe("per-rule prefilter: TS/JS", () => {
+  it.each([
+    ["@huggingface/hub", 'import { runJob } from "@huggingface/hub";\nawait runJob({});\n'],
+    ["a REST launch", "await fetch(`${base}/api/jobs/${ns}`, { method: 'POST' });"],
+    ["an argv launch", "spawn('hf', ['jobs', 'run', 'python:3.12']);"],
+    ["a tool call", 'await client.callTool({ name: "hf_jobs", arguments: {} });'],
+    ["a real-looking token", `const t = "${TOKEN}";`],
+    ["a credential from process.env", "console.log(process.env.GITHUB_TOKEN);"],
+    ["a credential through a computed key", 'console.log(process.env["MY_API_KEY"]);'],
+    ["a destructured credential", "const { OPENAI_API_KEY: key } = process.env;\nconsole.log(key);"],
+    ["a legacy token variable", "const t = process.env.HUGGING_FACE_HUB_TOKEN;"],
+  ])("parses %s", (_, text) => expect(fires("typescript", text)).toBe(true));
+
+  it.each([
+    ["a parser's tokens", "export function nextToken(scanner: Scanner) { const token = scanner.scan(); return token; }"],
+    ["an env read that is not a credential", "const mode = process.env.NODE_ENV;"],
+    ["huggingface in a comment", "// huggingface accessToken docs\nexport const x = 1;"],
+  ])("skips %s", (_, text) => expect(fires("typescript", text)).toBe(false));
 });

@@ -32,6 +32,11 @@ export interface CheckSettings {
   diff: boolean;
   /** Real paths of the checked roots: a fix is never written outside them (a symlink that leads out is refused). */
   writeRoots?: string[];
+  /**
+   * False: every file and region is analysed, whatever the prefilter says (slow; to show that the prefilter loses no
+   * finding). Default: `HF_JOBS_LINT_PREFILTER=off` in the environment turns it off, else on.
+   */
+  prefilter?: boolean;
 }
 
 export interface CheckTarget {
@@ -79,6 +84,7 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
     hubVersion: settings.hubVersion,
     hubVersions: new HubVersionResolver(settings.repoRoot),
     jobScripts: settings.jobScripts ?? {},
+    prefilter: settings.prefilter ?? process.env.HF_JOBS_LINT_PREFILTER !== "off",
   };
 }
 

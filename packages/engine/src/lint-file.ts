@@ -6,7 +6,7 @@ import path from "node:path";
 import {
   checkNoqaDirectives,
   isSuppressedInFile,
-  mayMatter,
+  mayFire,
   noqaSuppressor,
   ParseError,
   parseFileNoqa,
@@ -36,6 +36,8 @@ export interface LintContext {
   hubVersions?: HubVersionResolver;
   /** Evidence, by absolute path, that a file is a job script. */
   jobScripts: JobScriptIndex;
+  /** False: analyse every file and region, whatever the prefilter says (to test that the prefilter loses nothing). */
+  prefilter?: boolean;
 }
 
 export interface FileTarget {
@@ -109,7 +111,9 @@ function findingFilter(target: FileTarget, context: LintContext, source: SourceT
 }
 
 async function findAll(analyzer: Analyzer, target: FileTarget, source: SourceText, context: LintContext, others: OtherFiles): Promise<Diagnostic[]> {
+  const selected = selectedRules(context, source.text);
   return analyzer.analyze({
+    ...(context.prefilter === false ? {} : { mayFire: (kind: FileKind, text: string) => mayFire({ kind, text, selected, jobScript: false }) }),
     reportUnresolvedScript: (scriptPath) => others.unresolved.add(scriptPath),
     filename: target.filename,
     path: target.path,
@@ -123,6 +127,23 @@ async function findAll(analyzer: Analyzer, target: FileTarget, source: SourceTex
     hubVersion: context.hubVersion ?? (target.path && context.hubVersions ? (context.hubVersions.forFile(target.path)?.version ?? null) : null),
     jobScript: target.path ? (context.jobScripts[target.path] ?? null) : null,
   });
+}
+
+/**
+ * The rules the prefilter asks about: the enabled ones; every rule when unused `# noqa` codes are reported, since
+ * whether a directive is used depends on every rule's findings.
+ */
+function selectedRules(context: LintContext, text: string): ReadonlySet<string> | null {
+  return context.enabled.has("HFJ901") && NOQA.test(text) ? null : context.enabled;
+}
+
+const NOQA = /noqa/i;
+
+/** Whether the file goes to its analyzer: some selected rule can fire on it (or the prefilter is off). */
+function needsAnalysis(target: FileTarget, text: string, context: LintContext): boolean {
+  if (context.prefilter === false) return true;
+  const jobScript = target.path !== null && context.jobScripts[target.path] !== undefined;
+  return mayFire({ kind: target.kind, text, selected: selectedRules(context, text), jobScript });
 }
 
 export interface LintResult {
@@ -149,8 +170,8 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
   const others: OtherFiles = { read: new Set(), unresolved: new Set(), warnings: [] };
   const facts = () => ({ unresolvedScripts: [...others.unresolved], dependencies: [...others.read], warnings: others.warnings });
   // A file the keyword prefilter rules out has no findings, but its `# noqa` directives are still checked.
-  const analyzer = mayMatter(text) ? await context.registry.get(target.kind) : null;
-  if (!analyzer && !/noqa/i.test(text)) {
+  const analyzer = needsAnalysis(target, text, context) ? await context.registry.get(target.kind) : null;
+  if (!analyzer && !NOQA.test(text)) {
     const source = new SourceText(text);
     return { diagnostics: [], source, unfixed: { diagnostics: [], source }, fixedText: null, fixed: [], fixError: null, ...facts() };
   }
@@ -158,7 +179,9 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
   const unfixed = current;
   if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, unfixed, fixedText: null, fixed: [], fixError: null, ...facts() };
 
-  const baselineErrors = analyzer?.countSyntaxErrors?.(text, target.filename) ?? 0;
+  // Syntax errors are counted only once a fix is about to be applied: most files have none to apply.
+  let baselineErrors: number | null = null;
+  const syntaxErrors = (working: string) => analyzer?.countSyntaxErrors?.(working, target.filename) ?? 0;
   let last = current;
   const loop = await runFixLoop(
     text,
@@ -170,7 +193,7 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
       unsafe: fixMode.unsafe,
       initial: current.diagnostics,
       refuse: (next, applied) =>
-        (analyzer?.countSyntaxErrors?.(next, target.filename) ?? 0) > baselineErrors
+        syntaxErrors(next) > (baselineErrors ??= syntaxErrors(text))
           ? `fixes for ${[...new Set(applied.map((d) => d.code))].join(", ")} would introduce a syntax error; not applied (please report this)`
           : null,
     },

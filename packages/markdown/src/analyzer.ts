@@ -159,6 +159,9 @@ async function analyzeFence(analyzer: Analyzer, input: AnalysisInput, fence: Fen
   // A doctest session is analysed as the code typed at its prompts (prompts and output removed, offsets kept).
   const lines = ext === "py" && isPythonSession(fence.lines, input.source.text) ? pythonSessionLines(fence.lines, input.source.text) : fence.lines;
   const content = new FenceText(lines, input.source.text);
+  // A fence no selected rule can fire on is not parsed (most fences of a docs site).
+  const kind = analyzer.kinds[0];
+  if (kind && input.mayFire && !input.mayFire(kind, content.text)) return [];
   const suffix = `.block-${fence.openRow}.${ext}`;
   const subInput: AnalysisInput = {
     ...input,

@@ -32,6 +32,7 @@ export function ciDialect(filename: string): CiDialect {
 
 const GITLAB_SCRIPT_KEYS = new Set(["script", "before_script", "after_script"]);
 /** `shell:` values of a GitHub step whose `run:` is not shell. */
+const WORKFLOW_JOBS_KEY = /^jobs:[ \t]*(?:#.*)?$/gm;
 const NON_SHELL = /^(?:python|pwsh|powershell|cmd)\b/;
 
 /** A command scalar with what its step's context says about the environment (GitHub workflows only). */
@@ -199,7 +200,8 @@ async function analyzeCiYaml(input: AnalysisInput, analyzeNeeds?: AnalyzeScriptN
   const findings: LocalFinding[] = [];
   const dialect = ciDialect(input.filename);
   const regionFindings: LocalFinding[] = [];
-  if (LAUNCH_COMMAND_HINT.test(text)) {
+  // Every GitHub workflow has a top-level `jobs:` key: that word is structure, not a command line.
+  if (LAUNCH_COMMAND_HINT.test(text.replace(WORKFLOW_JOBS_KEY, ""))) {
     const analyze = analyzeNeeds !== undefined ? analyzeNeeds : await loadAnalyzeScriptNeeds();
     const scriptFacts: ScriptFactsLookup = scriptFactsLookup(input, analyze);
     const regions: (ScalarRegion & { ci: CiStepContext | null })[] = [];
