@@ -51,8 +51,13 @@ describe("per-file limits", () => {
   }, 60_000);
 
   it("a file past the time limit ends its worker, not the run", () => {
-    // About 3.9 million characters of dense Python: well over a second of parsing.
-    const dir = makeTree({ "slow.py": "a = HF_TOKEN\n".repeat(300_000), "launch.py": LAUNCHER, "run.sh": "hf jobs uv run -e HF_TOKEN train.py\n" });
+    // About 3.9 million characters of dense Python: well over a second of parsing. The PEP 723 header makes it a
+    // job script, so the prefilter sends it to the parser.
+    const dir = makeTree({
+      "slow.py": "# /// script\n# dependencies = []\n# ///\n" + "a = HF_TOKEN\n".repeat(300_000),
+      "launch.py": LAUNCHER,
+      "run.sh": "hf jobs uv run -e HF_TOKEN train.py\n",
+    });
     const result = builtCli(dir, ["check", ".", "--output-format", "concise"], { HF_JOBS_LINT_FILE_TIMEOUT_SECONDS: "1" });
     expect(result.stdout).toMatch(/slow\.py: error: cannot check: took longer than the per-file limit of 1 s; skipped/);
     expect(result.stdout).toMatch(/launch\.py:2:\d+: HFJ201/);
