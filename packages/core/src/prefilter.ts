@@ -34,9 +34,15 @@ const words = (names: Iterable<string>): RegExp => new RegExp(`\\b(?:${[...names
  * literals are read decoded, so a token after an escape (`"\\nhf_…"`) or spelled with escapes (`"\\x68f_…"`) counts.
  */
 const ESCAPED_RUN = /(?:[A-Za-z0-9_{}]|\\\S){36,}/g;
+/**
+ * A decoded token holds `hf_` or `api_org_`: either it is in the text (after an escape letter, as in `\\nhf_…`), or
+ * an escape that can spell a letter (`\\x68`, `\\u0068`, `\\N{…}`, octal `\\150`) is. Most files have only `\\n`-like
+ * escapes, and skip the scan of runs.
+ */
+const SPELLING_ESCAPE = /\\[xuUN0-7]/;
 function hasTokenEvidence(text: string): boolean {
   if (findTokens(text).length > 0) return true;
-  if (!text.includes("\\")) return false;
+  if (!text.includes("hf_") && !text.includes("api_org_") && !SPELLING_ESCAPE.test(text)) return false;
   for (const run of text.matchAll(ESCAPED_RUN)) if (run[0].includes("\\")) return true;
   return false;
 }
