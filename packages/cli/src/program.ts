@@ -2,12 +2,8 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { OUTPUT_FORMATS, type OutputFormat } from "@hf-jobs-lint/core";
-import { checkCommand, type CheckOptions } from "./commands/check.js";
-import { migrateCommand } from "./commands/migrate.js";
+import type { CheckOptions } from "./commands/check.js";
 import { registerRepositoryRuns } from "./commands/repos/register.js";
-import { ruleCommand } from "./commands/rule.js";
-import { scopeCommand } from "./commands/scope.js";
-import { serverCommand } from "./commands/server.js";
 import { redactedOutput, UsageError, type Io, type RedactedIo } from "./io.js";
 
 /** The one version source: this package's package.json (src/ and dist/ are both one folder below it). */
@@ -69,6 +65,8 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .option("--force-exclude", "apply `exclude` to paths named on the command line too (for pre-commit hooks)")
     .option("--include-counterexamples", "report Markdown blocks marked as deliberate counter-examples")
     .action(async (paths: string[], options: Omit<CheckOptions, "outputFormat"> & { outputFormat: string }) => {
+      // Each command's modules load when it runs: `--version` or `rule` do not pay for discovery and the engine.
+      const { checkCommand } = await import("./commands/check.js");
       setExit(await checkCommand(paths, { ...options, outputFormat: options.outputFormat as OutputFormat }, io));
     });
 
@@ -82,6 +80,7 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .option("--threads <n>", "worker threads", positiveInteger)
     .option("--no-respect-gitignore", "migrate files that .gitignore excludes")
     .action(async (paths: string[], options: { dryRun?: boolean; config?: string; threads?: number; respectGitignore: boolean; only?: string[] }) => {
+      const { migrateCommand } = await import("./commands/migrate.js");
       setExit(await migrateCommand(paths, options, io));
     });
 
@@ -91,7 +90,8 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .argument("[code]", "rule code or name")
     .option("--all", "list every rule")
     .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action((code: string | undefined, options: { all?: boolean; outputFormat: "text" | "json" }) => {
+    .action(async (code: string | undefined, options: { all?: boolean; outputFormat: "text" | "json" }) => {
+      const { ruleCommand } = await import("./commands/rule.js");
       setExit(ruleCommand(code, options, io));
     });
 
@@ -101,6 +101,7 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .argument("<script>", "a Python job script")
     .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (script: string, options: { outputFormat: "text" | "json" }) => {
+      const { scopeCommand } = await import("./commands/scope.js");
       setExit(await scopeCommand(script, options, io));
     });
 
@@ -108,7 +109,10 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .command("server")
     .description("Run the language server (LSP over stdin and stdout) for editors")
     .option("--stdio", "talk over stdin and stdout (the default; editors' clients pass it)")
-    .action(async () => setExit(await serverCommand()));
+    .action(async () => {
+      const { serverCommand } = await import("./commands/server.js");
+      setExit(await serverCommand());
+    });
 
   registerRepositoryRuns(program, io, setExit);
   return program;
