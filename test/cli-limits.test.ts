@@ -65,6 +65,21 @@ describe("per-file limits", () => {
     expect(result.status).toBe(1);
   }, 60_000);
 
+  it("a file that needs more than a worker's starting heap is checked again with the full limit", () => {
+    const dir = makeTree({
+      "a-launch.py": LAUNCHER,
+      "b-many.sh": fakeTokens(130_000)
+        .map((token) => `echo ${token}\n`)
+        .join(""),
+    });
+    // 64 MB is what the file exhausts in the test below; the full limit stays the default.
+    const result = builtCli(dir, ["check", ".", "--output-format", "concise", "--quiet"], { HF_JOBS_LINT_WORKER_START_HEAP_MB: "64" });
+    expect(result.stdout).not.toMatch(/error: cannot check/);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines.filter((line) => line.startsWith("b-many.sh:") && / HFJ101 /.test(line))).toHaveLength(130_000);
+    expect(lines.filter((line) => line.startsWith("a-launch.py:"))).toHaveLength(2);
+  }, 120_000);
+
   it("a file that exhausts the worker's heap is a per-file error; the next file gets a fresh worker", () => {
     const dir = makeTree({
       "a-launch.py": LAUNCHER,

@@ -38,9 +38,11 @@ export const WORKER_HEAP_LIMIT_MB = Number(process.env.HF_JOBS_LINT_WORKER_HEAP_
 /**
  * A worker's heap starts small: V8 collects late when it may grow, and a worker holding ESLint and TypeScript
  * grows to hundreds of megabytes of garbage. A file that needs more is checked again in a worker with the full
- * limit. Set `HF_JOBS_LINT_WORKER_HEAP_MB` and both are that value.
+ * limit. Set `HF_JOBS_LINT_WORKER_HEAP_MB` and both are that value (`HF_JOBS_LINT_WORKER_START_HEAP_MB`: the
+ * starting one alone, for tests of the retry).
  */
-const WORKER_START_HEAP_MB = process.env.HF_JOBS_LINT_WORKER_HEAP_MB ? WORKER_HEAP_LIMIT_MB : Math.min(128, WORKER_HEAP_LIMIT_MB);
+const WORKER_START_HEAP_MB =
+  Number(process.env.HF_JOBS_LINT_WORKER_START_HEAP_MB) || (process.env.HF_JOBS_LINT_WORKER_HEAP_MB ? WORKER_HEAP_LIMIT_MB : Math.min(128, WORKER_HEAP_LIMIT_MB));
 
 /**
  * Outcomes waiting for an earlier, slower file are held; this thread reads no further than this many files ahead
