@@ -1,17 +1,17 @@
 /** The command line, Ruff's conventions: `check`, `rule`, `scope`, `migrate`; exit 0 clean, 1 findings, 2 usage. */
-import { createRequire } from "node:module";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { OUTPUT_FORMATS, type OutputFormat } from "@hf-jobs-lint/core";
 import { checkCommand, type CheckOptions } from "./commands/check.js";
+import { cleanCommand } from "./commands/clean.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { registerRepositoryRuns } from "./commands/repos/register.js";
 import { ruleCommand } from "./commands/rule.js";
 import { scopeCommand } from "./commands/scope.js";
 import { serverCommand } from "./commands/server.js";
 import { redactedOutput, UsageError, type Io, type RedactedIo } from "./io.js";
+import { VERSION } from "./version.js";
 
-/** The one version source: this package's package.json (src/ and dist/ are both one folder below it). */
-export const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+export { VERSION };
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -68,6 +68,8 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .option("--no-respect-gitignore", "check files that .gitignore excludes")
     .option("--force-exclude", "apply `exclude` to paths named on the command line too (for pre-commit hooks)")
     .option("--include-counterexamples", "report Markdown blocks marked as deliberate counter-examples")
+    .option("-n, --no-cache", "do not read or write the results cache (env: HF_JOBS_LINT_NO_CACHE=1)")
+    .option("--cache-dir <dir>", "the results cache folder (env: HF_JOBS_LINT_CACHE_DIR; default: .hf-jobs-lint_cache at the project root)")
     .action(async (paths: string[], options: Omit<CheckOptions, "outputFormat"> & { outputFormat: string }) => {
       setExit(await checkCommand(paths, { ...options, outputFormat: options.outputFormat as OutputFormat }, io));
     });
@@ -103,6 +105,14 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .action(async (script: string, options: { outputFormat: "text" | "json" }) => {
       setExit(await scopeCommand(script, options, io));
     });
+
+  program
+    .command("clean")
+    .description("Remove the results cache (`check`'s .hf-jobs-lint_cache) of the current folder and the folders below it")
+    .option("--cache-dir <dir>", "the results cache folder to remove (env: HF_JOBS_LINT_CACHE_DIR)")
+    .option("--config <file-or-setting>", "a configuration file, or a TOML `key = value` setting (its `cache-dir` is removed)", collect)
+    .option("--isolated", "ignore every configuration file")
+    .action((options: { cacheDir?: string; config?: string[]; isolated?: boolean }) => setExit(cleanCommand(options, io)));
 
   program
     .command("server")
