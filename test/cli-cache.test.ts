@@ -38,7 +38,8 @@ const QUIET_SCRIPT = ["# /// script", "# dependencies = []", "# ///", "print(sum
 /** Launchers of `scripts/train.py` on three surfaces, none passing a token: HFJ203 when the script needs one. */
 const LAUNCHERS = {
   "launch.py": 'from huggingface_hub import run_uv_job as launch\n\nlaunch(\r\n    "scripts/train.py",\r\n    flavor="cpu-upgrade",\r\n)\n',
-  "launch.ts": 'await hf_jobs("uv", {\n  script: "scripts/train.py",\n  flavor: "cpu-upgrade",\n});\n\ndeclare function hf_jobs(kind: string, args: Record<string, unknown>): Promise<unknown>;\n',
+  "launch.ts":
+    'await hf_jobs("uv", {\n  script: "scripts/train.py",\n  flavor: "cpu-upgrade",\n});\n\ndeclare function hf_jobs(kind: string, args: Record<string, unknown>): Promise<unknown>;\n',
   "launch.sh": "#!/usr/bin/env bash\nset -euo pipefail\nhf jobs uv run --flavor cpu-upgrade scripts/train.py\n",
 };
 
@@ -76,7 +77,7 @@ function markCached(cacheDir: string): void {
   const file = resultsFile(cacheDir);
   const stored = JSON.parse(fs.readFileSync(file, "utf8")) as { files: Record<string, { o?: { g?: { message: string }[] } }> };
   let marked = 0;
-  for (const entry of Object.values(stored.files)) for (const diagnostic of entry.o?.g ?? []) (diagnostic.message += MARK), marked++;
+  for (const entry of Object.values(stored.files)) for (const diagnostic of entry.o?.g ?? []) ((diagnostic.message += MARK), marked++);
   expect(marked).toBeGreaterThan(0);
   fs.writeFileSync(file, JSON.stringify(stored));
 }
@@ -160,7 +161,13 @@ describe("what invalidates a stored outcome", () => {
   });
 
   it("changing the configuration or the flags re-checks", async () => {
-    const dir = makeTree({ ".git/HEAD": "", "hf-jobs-lint.toml": 'ignore = ["HFJ101"]\n', "a.py": TOKEN_FILE, "launch.py": LAUNCHERS["launch.py"], "scripts/train.py": PUSH_SCRIPT });
+    const dir = makeTree({
+      ".git/HEAD": "",
+      "hf-jobs-lint.toml": 'ignore = ["HFJ101"]\n',
+      "a.py": TOKEN_FILE,
+      "launch.py": LAUNCHERS["launch.py"],
+      "scripts/train.py": PUSH_SCRIPT,
+    });
     const cacheDir = tempCacheDir();
     const codes = async (args: string[] = []) => (await checkJson(dir, ["--cache-dir", cacheDir, ...args])).map((finding) => `${finding.filename} ${finding.code}`);
     expect(await codes()).toEqual(["launch.py HFJ203"]);
@@ -189,7 +196,10 @@ describe("the cache file", () => {
     expect(await checkJson(dir, ["--cache-dir", cacheDir])).toEqual(cold);
     expect(() => JSON.parse(fs.readFileSync(resultsFile(cacheDir), "utf8"))).not.toThrow();
     // An entry of the wrong shape is a miss, not a crash.
-    fs.writeFileSync(resultsFile(cacheDir), JSON.stringify({ ...JSON.parse(fs.readFileSync(resultsFile(cacheDir), "utf8")), files: { [path.join(dir, "a.py")]: { d: 5, o: "x" } } }));
+    fs.writeFileSync(
+      resultsFile(cacheDir),
+      JSON.stringify({ ...JSON.parse(fs.readFileSync(resultsFile(cacheDir), "utf8")), files: { [path.join(dir, "a.py")]: { d: 5, o: "x" } } }),
+    );
     expect(await checkJson(dir, ["--cache-dir", cacheDir])).toEqual(cold);
   });
 
@@ -234,7 +244,7 @@ describe("the cache file", () => {
   });
 
   it("a cache folder that cannot be written is a warning, and the report is the same", async () => {
-    const dir = makeTree({ ".git/HEAD": "", "a.py": TOKEN_FILE, "blocker": "a file where the cache folder would go\n" });
+    const dir = makeTree({ ".git/HEAD": "", "a.py": TOKEN_FILE, blocker: "a file where the cache folder would go\n" });
     const result = await runCli(["check", ".", "--output-format", "json", "--exit-zero", "--cache-dir", "blocker/cache"], { cwd: dir });
     const uncached = await runCli(["check", ".", "--output-format", "json", "--exit-zero", "--no-cache"], { cwd: dir });
     expect(result.stdout).toBe(uncached.stdout);
@@ -339,7 +349,11 @@ describe("the engine's cache", () => {
 
   it("hands every outcome on in order, hits and misses mixed, and another version or build misses", async () => {
     const dir = makeTree({ "a.py": TOKEN_FILE, "b.py": "print(1)\n", "c.sh": `export HF_TOKEN=${FAKE_TOKEN}\n`, "d.py": TOKEN_FILE });
-    const targets: CheckTarget[] = ["a.py", "b.py", "c.sh", "d.py"].map((name) => ({ filename: name, path: path.join(dir, name), kind: name.endsWith(".sh") ? "shell" : "python" }));
+    const targets: CheckTarget[] = ["a.py", "b.py", "c.sh", "d.py"].map((name) => ({
+      filename: name,
+      path: path.join(dir, name),
+      kind: name.endsWith(".sh") ? "shell" : "python",
+    }));
     const settings = settingsFor(dir);
     const cacheDir = tempCacheDir();
     const open = (version = "1", build = "b") => ResultCache.open({ dir: cacheDir, version, build });
