@@ -77,7 +77,12 @@ function markCached(cacheDir: string): void {
   const file = resultsFile(cacheDir);
   const stored = JSON.parse(fs.readFileSync(file, "utf8")) as { files: Record<string, { o?: { g?: { message: string }[] } }> };
   let marked = 0;
-  for (const entry of Object.values(stored.files)) for (const diagnostic of entry.o?.g ?? []) ((diagnostic.message += MARK), marked++);
+  for (const entry of Object.values(stored.files)) {
+    for (const diagnostic of entry.o?.g ?? []) {
+      diagnostic.message += MARK;
+      marked++;
+    }
+  }
   expect(marked).toBeGreaterThan(0);
   fs.writeFileSync(file, JSON.stringify(stored));
 }
