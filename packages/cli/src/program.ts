@@ -1,13 +1,8 @@
 /** The command line, Ruff's conventions: `check`, `rule`, `scope`, `migrate`; exit 0 clean, 1 findings, 2 usage. */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { OUTPUT_FORMATS, type OutputFormat } from "@hf-jobs-lint/core";
-import { checkCommand, type CheckOptions } from "./commands/check.js";
-import { cleanCommand } from "./commands/clean.js";
-import { migrateCommand } from "./commands/migrate.js";
+import type { CheckOptions } from "./commands/check.js";
 import { registerRepositoryRuns } from "./commands/repos/register.js";
-import { ruleCommand } from "./commands/rule.js";
-import { scopeCommand } from "./commands/scope.js";
-import { serverCommand } from "./commands/server.js";
 import { redactedOutput, UsageError, type Io, type RedactedIo } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -71,6 +66,8 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .option("-n, --no-cache", "do not read or write the results cache (env: HF_JOBS_LINT_NO_CACHE=1)")
     .option("--cache-dir <dir>", "the results cache folder (env: HF_JOBS_LINT_CACHE_DIR; default: .hf-jobs-lint_cache at the project root)")
     .action(async (paths: string[], options: Omit<CheckOptions, "outputFormat"> & { outputFormat: string }) => {
+      // Each command's modules load when it runs: `--version` or `rule` do not pay for discovery and the engine.
+      const { checkCommand } = await import("./commands/check.js");
       setExit(await checkCommand(paths, { ...options, outputFormat: options.outputFormat as OutputFormat }, io));
     });
 
@@ -84,6 +81,7 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .option("--threads <n>", "worker threads", positiveInteger)
     .option("--no-respect-gitignore", "migrate files that .gitignore excludes")
     .action(async (paths: string[], options: { dryRun?: boolean; config?: string; threads?: number; respectGitignore: boolean; only?: string[] }) => {
+      const { migrateCommand } = await import("./commands/migrate.js");
       setExit(await migrateCommand(paths, options, io));
     });
 
@@ -93,7 +91,8 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .argument("[code]", "rule code or name")
     .option("--all", "list every rule")
     .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action((code: string | undefined, options: { all?: boolean; outputFormat: "text" | "json" }) => {
+    .action(async (code: string | undefined, options: { all?: boolean; outputFormat: "text" | "json" }) => {
+      const { ruleCommand } = await import("./commands/rule.js");
       setExit(ruleCommand(code, options, io));
     });
 
@@ -103,6 +102,7 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .argument("<script>", "a Python job script")
     .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (script: string, options: { outputFormat: "text" | "json" }) => {
+      const { scopeCommand } = await import("./commands/scope.js");
       setExit(await scopeCommand(script, options, io));
     });
 
@@ -112,13 +112,19 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .option("--cache-dir <dir>", "the results cache folder to remove (env: HF_JOBS_LINT_CACHE_DIR)")
     .option("--config <file-or-setting>", "a configuration file, or a TOML `key = value` setting (its `cache-dir` is removed)", collect)
     .option("--isolated", "ignore every configuration file")
-    .action((options: { cacheDir?: string; config?: string[]; isolated?: boolean }) => setExit(cleanCommand(options, io)));
+    .action(async (options: { cacheDir?: string; config?: string[]; isolated?: boolean }) => {
+      const { cleanCommand } = await import("./commands/clean.js");
+      setExit(cleanCommand(options, io));
+    });
 
   program
     .command("server")
     .description("Run the language server (LSP over stdin and stdout) for editors")
     .option("--stdio", "talk over stdin and stdout (the default; editors' clients pass it)")
-    .action(async () => setExit(await serverCommand()));
+    .action(async () => {
+      const { serverCommand } = await import("./commands/server.js");
+      setExit(await serverCommand());
+    });
 
   registerRepositoryRuns(program, io, setExit);
   return program;

@@ -124,6 +124,8 @@ export class SettingsResolver {
   private readonly selection: { select?: string[]; ignore?: string[]; extendSelect?: string[] };
   private readonly cache = new Map<string, CheckSettings>();
   private readonly byFile = new Map<string, FileSettings>();
+  private readonly byCombination = new Map<string, FileSettings>();
+  private readonly configIds = new Map<ResolvedConfig, number>();
 
   constructor(flags: SettingsFlags, cwd: string) {
     this.flags = flags;
@@ -184,10 +186,24 @@ export class SettingsResolver {
   private resolveFile(file: string | null, cwd: string): FileSettings {
     const probe = file ?? path.join(cwd, "-");
     const config = this.configFor(probe);
-    const enabledForConfig = this.guard(() => resolveEnabledCodes(config.config, this.selection));
     const ignored = file ? config.ignoredSelectors(file) : [];
-    const enabled = [...withoutSelectors(enabledForConfig, ignored)].sort();
     const repoRoot = this.discovery.repositoryRoot(probe);
+    // Most files of a folder share a configuration and its per-file-ignores: those are resolved once each.
+    const combination = `${this.configId(config)}\0${ignored.join(",")}\0${repoRoot}`;
+    let resolved = this.byCombination.get(combination);
+    if (!resolved) this.byCombination.set(combination, (resolved = this.resolveCombination(config, ignored, repoRoot)));
+    return resolved;
+  }
+
+  private configId(config: ResolvedConfig): number {
+    let id = this.configIds.get(config);
+    if (id === undefined) this.configIds.set(config, (id = this.configIds.size));
+    return id;
+  }
+
+  private resolveCombination(config: ResolvedConfig, ignored: readonly string[], repoRoot: string): FileSettings {
+    const enabledForConfig = this.guard(() => resolveEnabledCodes(config.config, this.selection));
+    const enabled = [...withoutSelectors(enabledForConfig, ignored)].sort();
     const includeCounterexamples = this.flags.includeCounterexamples ?? config.config.includeCounterexamples ?? false;
     const jobScriptGlobs = [...(config.config.jobScripts ?? [])];
     const hubVersion = config.config.hubVersion ?? null;

@@ -79,12 +79,20 @@ function toPosix(relative: string): string {
   return relative.split(path.sep).join("/");
 }
 
+/** `absolute` relative to `dir`, `/`-separated, or null when it is not below it (`path.relative` without its resolving: both are absolute). */
+function below(dir: string, absolute: string): string | null {
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  if (!absolute.startsWith(prefix) || absolute.length === prefix.length) return null;
+  const relative = absolute.slice(prefix.length);
+  return path.sep === "/" ? relative : toPosix(relative);
+}
+
 /** Is `absolute` ignored by the scoped matchers? The deepest matcher with an opinion wins, as in git. */
 function isIgnored(absolute: string, isDir: boolean, scopes: readonly ScopedIgnore[]): boolean {
   for (let i = scopes.length - 1; i >= 0; i--) {
     const scope = scopes[i]!;
-    const relative = toPosix(path.relative(scope.dir, absolute));
-    if (!relative || relative.startsWith("..")) continue;
+    const relative = below(scope.dir, absolute);
+    if (relative === null) continue;
     const result = scope.matcher.test(isDir ? `${relative}/` : relative);
     if (result.ignored) return true;
     if (result.unignored) return false;
@@ -98,8 +106,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   const seenFiles = new Set<string>();
   const excludeScope: ScopedIgnore = { dir: options.root, matcher: ignore().add([...options.exclude]) };
 
-  const addFile = (file: string): void => {
-    const kind = fileKind(file);
+  const addFile = (file: string, kind: FileKind | null = fileKind(file)): void => {
     if (!kind) return;
     if (seenFiles.has(file)) return;
     seenFiles.add(file);
@@ -123,7 +130,8 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
     return scopes;
   };
 
-  const walk = (dir: string, scopes: ScopedIgnore[], ancestors: Set<string>, applyExclude: boolean): void => {
+  /** `real`: the folder's real path (a symlink's target is resolved once, where the link is, not for every folder). */
+  const walk = (dir: string, real: string, scopes: ScopedIgnore[], ancestors: Set<string>, applyExclude: boolean): void => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -141,7 +149,8 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       const absolute = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const link = entry.isSymbolicLink();
+      if (link) {
         try {
           const stat = fs.statSync(absolute);
           isDir = stat.isDirectory();
@@ -155,22 +164,27 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       }
       if (!isDir && !isFile) continue;
       if (isDir && DEFAULT_EXCLUDE.includes(entry.name)) continue;
+      // A file no analyzer reads is dropped before any ignore pattern is tried on it.
+      const kind = isFile ? fileKind(absolute) : null;
+      if (isFile && !kind) continue;
       if (applyExclude && (isIgnored(absolute, isDir, [excludeScope]) || options.isExcluded?.(absolute, isDir))) continue;
       if (options.respectGitignore && isIgnored(absolute, isDir, here)) continue;
       if (isDir) {
-        let real: string;
-        try {
-          real = fs.realpathSync(absolute);
-        } catch (error) {
-          errors.push({ path: absolute, message: `cannot resolve: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-          continue;
+        let realChild = path.join(real, entry.name);
+        if (link) {
+          try {
+            realChild = fs.realpathSync(absolute);
+          } catch (error) {
+            errors.push({ path: absolute, message: `cannot resolve: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+            continue;
+          }
         }
-        if (ancestors.has(real)) {
+        if (ancestors.has(realChild)) {
           errors.push({ path: absolute, message: "symlink loop: this folder links back to one of its parents" });
           continue;
         }
-        walk(absolute, here, new Set([...ancestors, real]), applyExclude);
-      } else addFile(absolute);
+        walk(absolute, realChild, here, new Set([...ancestors, realChild]), applyExclude);
+      } else addFile(absolute, kind);
     }
   };
 
@@ -194,7 +208,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
         // keep the given path
       }
       // A folder named explicitly is checked even when `exclude` covers it (as a file named explicitly is).
-      walk(absolute, scopes, new Set([real]), Boolean(options.forceExclude) || (!isIgnored(absolute, true, [excludeScope]) && !options.isExcluded?.(absolute, true)));
+      walk(absolute, real, scopes, new Set([real]), Boolean(options.forceExclude) || (!isIgnored(absolute, true, [excludeScope]) && !options.isExcluded?.(absolute, true)));
     } else addFile(absolute);
   }
   return { files, errors };

@@ -2,6 +2,7 @@
 export * from "./catalog/index.js";
 export * from "./catalog/render.js";
 export * from "./source.js";
+export * from "./read-script.js";
 export * from "./diagnostic.js";
 export * from "./tokens.js";
 export * from "./escapes.js";

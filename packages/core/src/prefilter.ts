@@ -34,11 +34,33 @@ const words = (names: Iterable<string>): RegExp => new RegExp(`\\b(?:${[...names
  * literals are read decoded, so a token after an escape (`"\\nhf_…"`) or spelled with escapes (`"\\x68f_…"`) counts.
  */
 const ESCAPED_RUN = /(?:[A-Za-z0-9_{}]|\\\S){36,}/g;
+/**
+ * A decoded token holds `hf_` or `api_org_`: either it is in the text (after an escape letter, as in `\\nhf_…`), or
+ * an escape that can spell a letter (`\\x68`, `\\u0068`, `\\N{…}`, octal `\\150`) is. Runs are looked for only
+ * around those seeds (a run that decodes to a token holds one), so a file's long identifiers are not all scanned.
+ */
+const SEED = /\\[xuUN0-7]|hf_|api_org_/g;
+/** Far enough that a run holding a seed is seen whole up to the 36 characters that matter (a token spelled in `\\N{…}` escapes is about 900). */
+const SEED_REACH = 1000;
 function hasTokenEvidence(text: string): boolean {
   if (findTokens(text).length > 0) return true;
-  if (!text.includes("\\")) return false;
-  for (const run of text.matchAll(ESCAPED_RUN)) if (run[0].includes("\\")) return true;
-  return false;
+  let windowStart = -1;
+  let windowEnd = -1;
+  const runIn = (start: number, end: number): boolean => {
+    for (const run of text.slice(start, end).matchAll(ESCAPED_RUN)) if (run[0].includes("\\")) return true;
+    return false;
+  };
+  for (const seed of text.matchAll(SEED)) {
+    const start = Math.max(0, seed.index - SEED_REACH);
+    if (windowEnd >= start) {
+      windowEnd = seed.index + SEED_REACH;
+      continue;
+    }
+    if (windowEnd > windowStart && runIn(windowStart, windowEnd)) return true;
+    windowStart = start;
+    windowEnd = seed.index + SEED_REACH;
+  }
+  return windowEnd > windowStart && runIn(windowStart, windowEnd);
 }
 
 /** The MCP server's tools, as `hf_jobs(...)` calls or `callTool({ name: "hf_jobs" })`. */
@@ -123,10 +145,17 @@ const PYTHON_ALSO: Readonly<Record<string, Evidence>> = {
   HFJ303: (text) => LEGACY_VARIABLE.test(text),
 };
 
+/**
+ * The outputs the plugin's HFJ103 follows a credential to (`no-token-output.ts`): a logger's method, a standard
+ * stream's `write`, a file writer, an `…Error(` message.
+ */
+const JS_OUTPUT =
+  /(?:console|logger|log|logging|winston|pino|bunyan|signale|consola|debug)\s*(?:\?\.|\.|\[\s*["'`])\s*(?:log|info|warn|warning|error|debug|trace|fatal|verbose|silly|critical|notice|dir|table)\b|\bstd(?:out|err)\s*(?:\?\.|\.)\s*write\b|\b(?:writeFile|appendFile)(?:Sync)?\b|Error\s*\(/i;
+
 const JS_ALSO: Readonly<Record<string, Evidence>> = {
   HFJ101: hasTokenEvidence,
-  // A credential from `process.env` printed anywhere.
-  HFJ103: readsCredentialFromEnv,
+  // A credential from `process.env` that reaches an output (a launch's inline script is the launch evidence's).
+  HFJ103: (text) => JS_OUTPUT.test(text) && readsCredentialFromEnv(text),
   HFJ303: (text) => LEGACY_VARIABLE.test(text),
 };
 

@@ -71,11 +71,23 @@ describe("per-rule prefilter: TS/JS", () => {
     ["a credential through a computed key", 'console.log(process.env["MY_API_KEY"]);'],
     ["a destructured credential", "const { OPENAI_API_KEY: key } = process.env;\nconsole.log(key);"],
     ["a legacy token variable", "const t = process.env.HUGGING_FACE_HUB_TOKEN;"],
+    ["a credential written to a stream", "const key = process.env.HF_TOKEN;\nprocess.stdout.write(`key=${key}\\n`);"],
+    ["a credential in an error message", "const key = process.env.HF_TOKEN;\nif (!ok) throw new TypeError(`bad ${key}`);"],
+    ["a credential through this.logger", "const key = process.env.API_KEY;\nthis.logger\n  .info(key);"],
+    ["a credential written to a file", "import { writeFileSync } from 'node:fs';\nwriteFileSync('.env', process.env.HF_TOKEN!);"],
   ])("parses %s", (_, text) => expect(fires("typescript", text)).toBe(true));
 
   it.each([
     ["a parser's tokens", "export function nextToken(scanner: Scanner) { const token = scanner.scan(); return token; }"],
     ["an env read that is not a credential", "const mode = process.env.NODE_ENV;"],
     ["huggingface in a comment", "// huggingface accessToken docs\nexport const x = 1;"],
+    ["a credential that reaches no output", "const client = new InferenceClient(process.env.HF_TOKEN);\nexport default client;"],
   ])("skips %s", (_, text) => expect(fires("typescript", text)).toBe(false));
+
+  it("looks for escaped runs only around a seed, however far into the file", () => {
+    const filler = "const aVeryLongIdentifierNameThatIsNotAToken_0123456789 = '\\n';\n".repeat(200);
+    expect(fires("typescript", filler, ["HFJ101"])).toBe(false);
+    expect(fires("typescript", `${filler}const t = "\\n${TOKEN}";\n${filler}`, ["HFJ101"])).toBe(true);
+    expect(fires("typescript", `${filler}const t = "\\x68f_${TOKEN.slice(3)}";`, ["HFJ101"])).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@
 import { createTwoFilesPatch } from "diff";
 import { HubVersionResolver, ParseError, redactText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
 import { AnalyzerRegistry } from "./registry.js";
-import { lintText, type LintContext } from "./lint-file.js";
+import { lintText, needsAnalysis, type LintContext } from "./lint-file.js";
 import { encodeSource, readSourceFile, type SourceFile } from "./read-source.js";
 import { PerFileIgnores, withTestFiles } from "./rule-selection.js";
 import { FileChangedError, OutsideRootsError, writeFileAtomic } from "./write-atomic.js";
@@ -88,9 +88,9 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
   };
 }
 
-export async function checkFile(target: CheckTarget, settings: CheckSettings, context: LintContext): Promise<FileOutcome> {
-  const outcome: FileOutcome = {
-    filename: target.filename,
+export function emptyOutcome(filename: string): FileOutcome {
+  return {
+    filename,
     diagnostics: [],
     text: null,
     error: null,
@@ -102,6 +102,22 @@ export async function checkFile(target: CheckTarget, settings: CheckSettings, co
     dependencies: [],
     warnings: [],
   };
+}
+
+/**
+ * The outcome of a file that no analyzer needs to see (the prefilter rules it out and it has no `# noqa`), or a
+ * file that cannot be read: what `checkFile` would return, found without loading an analyzer. Null when the file
+ * must go to `checkFile`. Most files of a repository end here, in the thread that found them.
+ */
+export function checkedWithoutAnalyzer(target: CheckTarget, context: LintContext): FileOutcome | null {
+  if (target.text !== undefined || target.path === null) return null;
+  const read = readSourceFile(target.path);
+  if (!read.ok) return { ...emptyOutcome(target.filename), error: read.message };
+  return needsAnalysis(target, read.file.text, context, true) ? null : emptyOutcome(target.filename);
+}
+
+export async function checkFile(target: CheckTarget, settings: CheckSettings, context: LintContext): Promise<FileOutcome> {
+  const outcome = emptyOutcome(target.filename);
   let file: SourceFile;
   if (target.text !== undefined) {
     const bom = target.text.charCodeAt(0) === 0xfeff;

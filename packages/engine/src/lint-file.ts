@@ -10,6 +10,7 @@ import {
   noqaSuppressor,
   ParseError,
   parseFileNoqa,
+  readScriptText,
   runFixLoop,
   SourceText,
   tokenOnlyDiagnostics,
@@ -18,7 +19,6 @@ import {
   type FileKind,
   type HubVersionResolver,
 } from "@hf-jobs-lint/core";
-import { readScriptText } from "@hf-jobs-lint/python";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
 import type { JobScriptIndex } from "./job-scripts.js";
@@ -139,9 +139,13 @@ function selectedRules(context: LintContext, text: string): ReadonlySet<string> 
 
 const NOQA = /noqa/i;
 
-/** Whether the file goes to its analyzer: some selected rule can fire on it (or the prefilter is off). */
-function needsAnalysis(target: FileTarget, text: string, context: LintContext): boolean {
+/**
+ * Whether the file goes to its analyzer: some selected rule can fire on it (or the prefilter is off). With
+ * `orNoqa`, a file with a `# noqa` counts too: its directives are checked even when no rule can fire.
+ */
+export function needsAnalysis(target: FileTarget, text: string, context: LintContext, orNoqa = false): boolean {
   if (context.prefilter === false) return true;
+  if (orNoqa && NOQA.test(text)) return true;
   const jobScript = target.path !== null && context.jobScripts[target.path] !== undefined;
   return mayFire({ kind: target.kind, text, selected: selectedRules(context, text), jobScript });
 }

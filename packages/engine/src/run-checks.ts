@@ -2,25 +2,31 @@
  * Running the checks over many files, each outcome handed on in input order as soon as it and every file before
  * it are done (the front end prints it and lets it go: memory does not grow with the files that have findings).
  *
- * Files are checked in worker threads whenever the built worker exists, even with one thread: a worker is where
- * a per-file limit can hold. A file that runs past the time limit, exhausts the worker's heap, or aborts the WASM
- * parser ends that worker; the file gets a per-file error, a fresh worker takes the next file, and the run goes
- * on. Run from TypeScript sources (tests, tools importing the engine) the files are checked in this thread.
+ * Most files of a repository need no analyzer (the prefilter rules them out): this thread reads them and hands
+ * their outcome on at once. The others are checked in worker threads whenever the built worker exists, even with
+ * one thread: a worker is where a per-file limit can hold. A file that runs past the time limit, exhausts the
+ * worker's heap, or aborts the WASM parser ends that worker; the file gets a per-file error, a fresh worker takes
+ * the next file, and the run goes on. Run from TypeScript sources (tests, tools importing the engine) the files
+ * are checked in this thread.
+ *
+ * Workers are split by what they load: TS/JS files (ESLint and TypeScript, the costliest start-up) go to one
+ * lane, everything else (tree-sitter, Markdown, shell) to the other, so no worker loads what another already
+ * has, and the two run side by side. With one thread, one worker takes both.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { checkFile, createLintContext, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
+import { checkedWithoutAnalyzer, checkFile, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
 import { indexJobScripts, scanScriptReferences, type ScannedReferences } from "./job-scripts.js";
 import { removeStaleTemporaryFiles } from "./write-atomic.js";
 
 /**
- * Files each worker must have before a second one starts: each loads its own WASM grammar (and ESLint), and on
- * the 2-core machines measured here (bench/check-python.js) two workers only broke even at about 6,000 Python
+ * Files a lane must have waiting before it takes another worker: each loads its own WASM grammar (and ESLint), and
+ * on the 2-core machines measured here (bench/check-python.js) two workers only broke even at about 6,000 Python
  * files (3,000: 1.6 s with one vs 2.2 s with two; 12,000: 6.0 s vs 5.8 s).
  */
 const MIN_FILES_PER_WORKER = Number(process.env.HF_JOBS_LINT_MIN_FILES_PER_WORKER) || 2000; // env: tests of the worker path
@@ -29,8 +35,20 @@ const MIN_FILES_PER_WORKER = Number(process.env.HF_JOBS_LINT_MIN_FILES_PER_WORKE
 export const FILE_TIME_LIMIT_SECONDS = Number(process.env.HF_JOBS_LINT_FILE_TIMEOUT_SECONDS) || 120;
 export const WORKER_HEAP_LIMIT_MB = Number(process.env.HF_JOBS_LINT_WORKER_HEAP_MB) || 2048;
 
-/** Outcomes waiting for an earlier, slower file are held; dispatch stops this far ahead of the oldest one. */
-const MAX_AHEAD_PER_WORKER = 32;
+/**
+ * A worker's heap starts small: V8 collects late when it may grow, and a worker holding ESLint and TypeScript
+ * grows to hundreds of megabytes of garbage. A file that needs more is checked again in a worker with the full
+ * limit. Set `HF_JOBS_LINT_WORKER_HEAP_MB` and both are that value.
+ */
+const WORKER_START_HEAP_MB = process.env.HF_JOBS_LINT_WORKER_HEAP_MB ? WORKER_HEAP_LIMIT_MB : Math.min(128, WORKER_HEAP_LIMIT_MB);
+
+/**
+ * Outcomes waiting for an earlier, slower file are held; this thread reads no further than this many files ahead
+ * of the oldest one not handed on (an outcome with no finding is a few hundred bytes).
+ */
+const MAX_AHEAD = 1024;
+/** Files read in this thread between two looks at the workers' messages. */
+const READ_BATCH = 64;
 
 const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 
@@ -87,20 +105,23 @@ export async function checkFiles(targets: readonly CheckTarget[], given: CheckSe
   if (targets.length === 0) return;
   const { settings: first } = settingsOf(0);
   if (first.fix && !first.diff) removeStaleTemporaryFiles(writeFolders(targets));
+  const registry = new AnalyzerRegistry();
+  const contexts = new Map<string, LintContext>();
+  const contextOf = (index: number): { settings: CheckSettings; context: LintContext } => {
+    const { key, settings } = settingsOf(index);
+    let context = contexts.get(key);
+    if (!context) contexts.set(key, (context = createLintContext(settings, registry)));
+    return { settings, context };
+  };
   if (!fs.existsSync(WORKER_FILE)) {
-    const contexts = new Map<string, LintContext>();
-    const registry = new AnalyzerRegistry();
     for (let index = 0; index < targets.length; index++) {
-      const { key, settings } = settingsOf(index);
-      let context = contexts.get(key);
-      if (!context) contexts.set(key, (context = createLintContext(settings, registry)));
+      const { settings, context } = contextOf(index);
       options.onOutcome(index, await checkFile(targets[index]!, settings, context));
       options.onProgress?.(index + 1);
     }
     return;
   }
-  const workers = Math.max(1, Math.min(options.threads, Math.floor(targets.length / MIN_FILES_PER_WORKER)));
-  await new WorkerPool(targets, settingsOf, workers, options).run();
+  await new WorkerPool(targets, settingsOf, (index) => checkedWithoutAnalyzer(targets[index]!, contextOf(index).context), options).run();
 }
 
 /** Every outcome as an array, in input order (for callers that want them all: re-checks, tools). */
@@ -111,23 +132,40 @@ export async function runChecks(targets: readonly CheckTarget[], settings: Check
 }
 
 function failedOutcome(target: CheckTarget, error: string): FileOutcome {
-  return {
-    filename: target.filename,
-    diagnostics: [],
-    text: null,
-    error,
-    fixed: [],
-    diff: null,
-    diffApplies: true,
-    fixedText: null,
-    unresolvedScripts: [],
-    dependencies: [],
-    warnings: [],
-  };
+  return { ...emptyOutcome(target.filename), error };
+}
+
+/** Which workers a file goes to: the ones that load ESLint and TypeScript, or the others. */
+type LaneName = "typescript" | "other";
+
+/** A TS/JS fence in Markdown is checked with ESLint, like a TS file. */
+const JS_FENCE = /^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:ts|typescript|tsx|js|javascript|jsx|mjs|cjs)\b/im;
+
+function laneOf(target: CheckTarget): LaneName {
+  if (target.kind === "typescript") return "typescript";
+  if (target.kind === "markdown" && target.path) {
+    try {
+      if (JS_FENCE.test(fs.readFileSync(target.path, "utf8"))) return "typescript";
+    } catch {
+      // The worker reports the unreadable file.
+    }
+  }
+  return "other";
+}
+
+interface Lane {
+  /** Files waiting for a worker of the lane, in input order. */
+  queue: number[];
+  /** Files the lane has been given so far. */
+  seen: number;
+  slots: Set<Slot>;
 }
 
 interface Slot {
+  lane: Lane;
   worker: Worker;
+  /** The heap limit it was started with: a file that exhausts a small one is tried again with the full limit. */
+  heapMb: number;
   /** Settings keys the worker has been sent (each once). */
   known: Set<string>;
   /** The file it is checking, and when its time is up. */
@@ -137,52 +175,113 @@ interface Slot {
 }
 
 class WorkerPool {
+  /** The next file this thread has not looked at. */
   private next = 0;
   private delivered = 0;
   private done = 0;
   private readonly waiting = new Map<number, FileOutcome>();
-  private readonly slots = new Set<Slot>();
+  private readonly lanes = new Map<LaneName, Lane>();
+  private reading = false;
+  private finished = false;
   private settle!: { resolve(): void; reject(error: Error): void };
 
   constructor(
     private readonly targets: readonly CheckTarget[],
     private readonly settingsOf: SettingsOf,
-    private readonly count: number,
+    private readonly withoutAnalyzer: (index: number) => FileOutcome | null,
     private readonly options: RunOptions,
   ) {}
 
   run(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
-      for (let i = 0; i < this.count; i++) this.feed(this.spawn());
+      this.read();
     });
   }
 
-  private spawn(): Slot {
+  /** Each worker's share: one lane per worker up to the threads asked for (one thread: one lane for all). */
+  private laneFor(index: number): Lane {
+    const name: LaneName = this.options.threads > 1 ? laneOf(this.targets[index]!) : "other";
+    let lane = this.lanes.get(name);
+    if (!lane) this.lanes.set(name, (lane = { queue: [], seen: 0, slots: new Set() }));
+    lane.seen++;
+    return lane;
+  }
+
+  /** Read files in this thread, a batch at a time, handing on those that need no worker; the rest are queued. */
+  private read(): void {
+    if (this.reading || this.finished) return;
+    this.reading = true;
+    try {
+      let batch = 0;
+      while (this.next < this.targets.length && this.next - this.delivered < MAX_AHEAD && batch++ < READ_BATCH) {
+        const index = this.next++;
+        const outcome = this.withoutAnalyzer(index);
+        if (outcome) this.accept(index, outcome);
+        else this.laneFor(index).queue.push(index);
+        if (this.finished) return;
+      }
+      for (const lane of this.lanes.values()) this.staff(lane);
+    } catch (error) {
+      this.fail(error as Error);
+      return;
+    } finally {
+      this.reading = false;
+    }
+    // The next batch after the workers' messages have been heard, so they are fed while this thread reads.
+    if (this.next < this.targets.length && this.next - this.delivered < MAX_AHEAD) setImmediate(() => this.read());
+  }
+
+  /**
+   * Give the lane's idle workers its waiting files. A lane starts its first worker when its first file comes, and
+   * another for every MIN_FILES_PER_WORKER files it has had, up to the threads asked for (each lane has one).
+   */
+  private staff(lane: Lane): void {
+    for (const slot of lane.slots) this.feed(slot);
+    while (lane.queue.length > 0 && (lane.slots.size === 0 || (lane.slots.size < Math.floor(lane.seen / MIN_FILES_PER_WORKER) && this.workerCount() < this.options.threads))) {
+      this.feed(this.spawn(lane, WORKER_START_HEAP_MB));
+    }
+  }
+
+  private workerCount(): number {
+    let count = 0;
+    for (const lane of this.lanes.values()) count += lane.slots.size;
+    return count;
+  }
+
+  private spawn(lane: Lane, heapMb: number): Slot {
     // `--input-type` (node -e) and `--eval` flags of the parent do not apply to a worker's file and make it fail.
     const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type") && arg !== "-e" && arg !== "--eval");
-    const worker = new Worker(WORKER_FILE, { execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_LIMIT_MB } });
-    const slot: Slot = { worker, known: new Set(), busy: null, retired: false };
-    this.slots.add(slot);
+    const worker = new Worker(WORKER_FILE, { execArgv, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const slot: Slot = { lane, worker, heapMb, known: new Set(), busy: null, retired: false };
+    lane.slots.add(slot);
     worker.on("message", (message: { id: number; outcome: FileOutcome; restart: boolean }) => {
       if (slot.retired || !slot.busy || slot.busy.index !== message.id) return;
       // A WASM parser that aborted is unusable: the next file gets a fresh worker.
       this.finish(slot, message.outcome, message.restart);
     });
-    worker.on("error", (error) => this.lost(slot, describeWorkerError(error)));
-    worker.on("exit", (code) => this.lost(slot, `the checking thread stopped (exit code ${code})`));
+    worker.on("error", (error) => this.lost(slot, error));
+    worker.on("exit", (code) => this.lost(slot, new Error(`the checking thread stopped (exit code ${code})`)));
     return slot;
   }
 
-  /** A worker died: the file it had fails alone; a worker that dies with no file in hand is a broken set-up. */
-  private lost(slot: Slot, reason: string): void {
+  /** A worker died: the file it had fails alone (or is tried again with the full heap); a worker that dies idle is a broken set-up. */
+  private lost(slot: Slot, error: Error): void {
     if (slot.retired) return;
     const busy = slot.busy;
     if (!busy) {
-      if (this.done < this.targets.length) this.fail(new Error(`a checking thread failed: ${reason}`));
+      if (this.done < this.targets.length) this.fail(new Error(`a checking thread failed: ${describeWorkerError(error, slot.heapMb)}`));
       return;
     }
-    this.finish(slot, failedOutcome(this.targets[busy.index]!, `cannot check: ${reason}; skipped`), true);
+    if (isOutOfMemory(error) && slot.heapMb < WORKER_HEAP_LIMIT_MB) {
+      clearTimeout(busy.timer);
+      slot.busy = null;
+      this.retire(slot);
+      slot.lane.queue.unshift(busy.index);
+      this.feed(this.spawn(slot.lane, WORKER_HEAP_LIMIT_MB));
+      return;
+    }
+    this.finish(slot, failedOutcome(this.targets[busy.index]!, `cannot check: ${describeWorkerError(error, slot.heapMb)}; skipped`), true);
   }
 
   /** The slot's file is done: take its outcome, replace the worker if asked, and hand out the next files. */
@@ -192,18 +291,20 @@ class WorkerPool {
     slot.busy = null;
     if (replace) this.retire(slot);
     this.accept(busy.index, outcome);
-    if (replace && this.done < this.targets.length) this.feed(this.spawn());
+    if (this.finished) return;
+    if (replace && slot.lane.queue.length > 0) this.feed(this.spawn(slot.lane, slot.heapMb));
+    else if (!replace) this.feed(slot);
+    this.read();
   }
 
   private feed(slot: Slot): void {
     if (slot.busy || slot.retired) return;
-    if (this.next >= this.targets.length) {
-      if (!slot.busy) this.retire(slot);
+    const index = slot.lane.queue.shift();
+    if (index === undefined) {
+      // Idle with every file read: nothing more will come to this lane.
+      if (this.next >= this.targets.length) this.retire(slot);
       return;
     }
-    // Bounded look-ahead: outcomes after a slow file wait in memory until it is done.
-    if (this.next - this.delivered >= MAX_AHEAD_PER_WORKER * this.count) return;
-    const index = this.next++;
     const timer = setTimeout(() => {
       if (slot.busy?.index !== index || slot.retired) return;
       this.finish(slot, failedOutcome(this.targets[index]!, `cannot check: took longer than the per-file limit of ${FILE_TIME_LIMIT_SECONDS} s; skipped`), true);
@@ -218,7 +319,7 @@ class WorkerPool {
 
   private retire(slot: Slot): void {
     slot.retired = true;
-    this.slots.delete(slot);
+    slot.lane.slots.delete(slot);
     void slot.worker.terminate();
   }
 
@@ -237,25 +338,30 @@ class WorkerPool {
       return;
     }
     if (this.done === this.targets.length) {
-      for (const slot of [...this.slots]) this.retire(slot);
+      this.finished = true;
+      for (const lane of this.lanes.values()) for (const slot of [...lane.slots]) this.retire(slot);
       this.settle.resolve();
-      return;
     }
-    // The worker that just finished, and any held back by the look-ahead bound, take the next files.
-    for (const slot of [...this.slots]) this.feed(slot);
   }
 
   private fail(error: Error): void {
-    for (const slot of [...this.slots]) {
-      if (slot.busy) clearTimeout(slot.busy.timer);
-      this.retire(slot);
+    if (this.finished) return;
+    this.finished = true;
+    for (const lane of this.lanes.values()) {
+      for (const slot of [...lane.slots]) {
+        if (slot.busy) clearTimeout(slot.busy.timer);
+        this.retire(slot);
+      }
     }
     this.settle.reject(error);
   }
 }
 
-function describeWorkerError(error: Error): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ERR_WORKER_OUT_OF_MEMORY") return `ran out of memory (the per-file limit is a ${WORKER_HEAP_LIMIT_MB} MB heap)`;
+function isOutOfMemory(error: Error): boolean {
+  return (error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
+}
+
+function describeWorkerError(error: Error, heapMb: number): string {
+  if (isOutOfMemory(error)) return `ran out of memory (the per-file limit is a ${heapMb} MB heap)`;
   return error.message;
 }

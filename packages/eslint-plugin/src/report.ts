@@ -10,6 +10,7 @@ import type { ArgvCall, Launch, ToolCall } from "./launch/detect.js";
 import { launchFindings } from "./launch/policy.js";
 import { encodeForScript, inlineScriptFindings, inlineScriptOf } from "./inline-script.js";
 import { namedFileFrom, resolveLocalScriptFrom } from "./local-script.js";
+import { pluginSettings } from "./settings.js";
 
 export interface SourceEdit {
   range: [number, number];
@@ -67,8 +68,7 @@ const argvFindings = new WeakMap<TSESTree.CallExpression, ArgvFinding[]>();
  * manifests or `hub-version`); the newest when absent.
  */
 export function hubVersionSetting(context: Context): string | null {
-  const settings = (context.settings as Record<string, unknown> | undefined)?.["hf-jobs"] as { hubVersion?: unknown } | undefined;
-  return typeof settings?.hubVersion === "string" ? settings.hubVersion : null;
+  return pluginSettings(context).hubVersion;
 }
 
 /** Core's findings for an `hf jobs` argv, cached per call (several rules read them). */

@@ -4,8 +4,9 @@
  * (token in a job's command). A prefix slice of at most 10 characters (`token.slice(0, 8)`) is not the token.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { MAX_SHOWN_TOKEN_PREFIX, isHfTokenVariable, isTokenLikeKey } from "@hf-jobs-lint/core";
+import { MAX_SHOWN_TOKEN_PREFIX, isHfTokenVariable } from "@hf-jobs-lint/core";
 import { memberName, propertyKeyName, unwrap, type Context } from "./ast.js";
+import { isCredentialKey } from "./settings.js";
 
 type Node = TSESTree.Node;
 
@@ -15,8 +16,11 @@ export const MAX_SHOWN_PREFIX = MAX_SHOWN_TOKEN_PREFIX;
 /** Which environment variables count as the token: any credential (output, arguments) or the HF token only. */
 type Source = (variable: string) => boolean;
 
-/** A credential of any kind, as Python's HFJ103/HFJ104 count it: `HF_TOKEN`, `WANDB_API_KEY`, `DB_PASSWORD`. */
-const anyCredential: Source = (name) => isHfTokenVariable(name) || isTokenLikeKey(name);
+/** A credential of any kind, as Python's HFJ103/HFJ104 count it: `HF_TOKEN`, `WANDB_API_KEY`, `DB_PASSWORD`, and the settings' `tokenKeys`. */
+const anyCredential =
+  (context: Context): Source =>
+  (name) =>
+    isHfTokenVariable(name) || isCredentialKey(context, name);
 
 /** `process.env` itself. */
 export function isProcessEnv(node: Node): boolean {
@@ -138,7 +142,7 @@ function isToken(context: Context, node: Node, seen: Set<unknown>, source: Sourc
 
 /** Does this expression evaluate to (a string holding) a credential read from the environment? (HFJ103, HFJ104) */
 export function isTokenExpression(context: Context, node: Node): boolean {
-  return isToken(context, node, new Set(), anyCredential);
+  return isToken(context, node, new Set(), anyCredential(context));
 }
 
 /** Does it evaluate to the Hugging Face token itself (`HF_TOKEN` or a legacy name), as Python's `isHfTokenSource`? */

@@ -5,7 +5,6 @@
  * shell/CI/Markdown analyzers and the ESLint plugin. A URL, a value with a shell or template substitution, or a
  * file that is missing (or does not analyse) resolves to nothing: silence, not a guess.
  */
-import fs from "node:fs";
 import path from "node:path";
 import type { ScriptFacts } from "@hf-jobs-lint/core";
 import { analyzeScriptNeeds } from "./script-needs.js";
@@ -49,22 +48,8 @@ export interface ResolvedScript<N extends ScriptNeedsSummary> {
   facts: ScriptFacts;
 }
 
-/** Larger files are not job scripts worth parsing for every launcher that names them (and may be generated data). */
-export const MAX_SCRIPT_BYTES = 2 * 1024 * 1024;
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** A launched script's text, for `readFile`: null when missing, not a file, too large, binary or not UTF-8. */
-export function readScriptText(absolutePath: string): string | null {
-  try {
-    const stat = fs.statSync(absolutePath);
-    if (!stat.isFile() || stat.size > MAX_SCRIPT_BYTES) return null;
-    const bytes = fs.readFileSync(absolutePath);
-    return bytes.includes(0) ? null : utf8.decode(bytes);
-  } catch {
-    return null; // missing, unreadable or not UTF-8: no script to analyse
-  }
-}
+// Reading a launched script is the engine's too (every analyzer's `readFile`): it lives in core.
+export { MAX_SCRIPT_BYTES, readScriptText } from "@hf-jobs-lint/core";
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 

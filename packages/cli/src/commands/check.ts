@@ -36,9 +36,6 @@ import { cacheDirFor, cacheDisabled } from "../cache.js";
 import { VERSION } from "../version.js";
 import { progressStream, UsageError, writeSource, type Io } from "../io.js";
 import { colorizeLabel, colorizeReport, colorsEnabled, type ColorChoice } from "../color.js";
-import { addNoqaCommand } from "./add-noqa.js";
-import { showCommand } from "./show.js";
-import { watchCommand } from "./watch.js";
 import { SettingsResolver, type SettingsFlags } from "../settings.js";
 
 export interface CheckOptions extends SettingsFlags {
@@ -502,9 +499,10 @@ class RunReport {
 }
 
 export async function checkCommand(paths: string[], options: CheckOptions, io: Io): Promise<number> {
-  if (options.watch) return watchCommand(paths, options, io);
-  if (options.showFiles || options.showSettings) return showCommand(paths, options, io);
-  if (options.addNoqa) return addNoqaCommand(paths, options, io);
+  // The other modes load their modules only when asked for (add-noqa loads the Python parser, watch chokidar).
+  if (options.watch) return (await import("./watch.js")).watchCommand(paths, options, io);
+  if (options.showFiles || options.showSettings) return (await import("./show.js")).showCommand(paths, options, io);
+  if (options.addNoqa) return (await import("./add-noqa.js")).addNoqaCommand(paths, options, io);
   const started = Date.now();
   const effective: CheckOptions = options.fixOnly ? { ...options, fix: true } : options;
   const output = makeOutput(effective, io, (file, text) => writeTextFile(file, text));

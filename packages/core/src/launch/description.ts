@@ -70,6 +70,8 @@ export interface LaunchDescription<H> {
   envShown: boolean;
   /** The launch's own switch that gives the job the caller's HF token (`forward_hf_token=True`), for messages. */
   tokenOption?: string;
+  /** More names whose values are credentials (upper-cased), from the user's settings, besides `isTokenLikeKey`. */
+  credentialKeys?: ReadonlySet<string>;
   /** The plain environment: `env` (Python, tool call) or `environment` (`@huggingface/hub`, REST); null when absent. */
   env: LaunchMap<H> | null;
   secrets: LaunchMap<H> | null;

@@ -65,7 +65,8 @@ function checkEnv<H>(launch: LaunchDescription<H>, findings: LaunchFinding<H>[])
     // A token-like name, or a value built from a credential under any name: the HF token itself
     // (`{"CACHE": "$HF_TOKEN"}` in a tool call), a URL with a token in it under `REPO_URL` (value provenance).
     const carries = carriesHfToken(launch, entry.value);
-    if (!isTokenLikeKey(entry.key) && !carries && entry.value.kind !== "credential") continue;
+    const credentialKey = isTokenLikeKey(entry.key) || launch.credentialKeys?.has(entry.key.toUpperCase()) === true;
+    if (!credentialKey && !carries && entry.value.kind !== "credential") continue;
     const substituted = carries && entry.value.kind === "string";
     findings.push({
       code: "HFJ201",

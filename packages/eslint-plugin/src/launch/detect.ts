@@ -12,7 +12,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { HUB_JS_LAUNCH_FUNCTIONS, REST_LAUNCH_PATH, TOOL_CALL_LAUNCH_KEYS, isForeignFlatToolCall, toolCallOperation } from "@hf-jobs-lint/core";
 import { calleeName, findProperty, namedProperties, propertyValue, resolveJsonBody, resolveObject, staticString, stringShape, unwrap, type Context } from "../ast.js";
 import { argvOfCall, type ArgvLaunch } from "./argv.js";
-import { HUB_PACKAGE, hubExportCalled } from "./hub-imports.js";
+import { hubExportCalled, launchModules, type HubExport } from "./hub-imports.js";
 
 type ObjectNode = TSESTree.ObjectExpression;
 
@@ -21,6 +21,8 @@ export interface HubCall {
   kind: "hub";
   call: TSESTree.CallExpression;
   fn: string;
+  /** The team's own launcher it was called through (the `launchers` setting), for messages; null for the library's own function. */
+  via: { module: string; name: string } | null;
   launches: boolean;
   /** The options object (`runJob({...})`), inline or in a `const`. */
   options: ObjectNode | null;
@@ -61,11 +63,12 @@ export type Launch = HubCall | RestLaunch | ToolCall | ArgvCall;
 const cache = new WeakMap<TSESTree.CallExpression, Launch | null>();
 const importsHub = new WeakMap<object, boolean>();
 
-/** Scope lookups are the costly part: only files that name the package can call it. */
+/** Scope lookups are the costly part: only files that name the package (or a launcher module of the settings) can call it. */
 function fileMentionsHub(context: Context): boolean {
   let mentions = importsHub.get(context.sourceCode);
   if (mentions === undefined) {
-    mentions = context.sourceCode.text.includes(HUB_PACKAGE);
+    const text = context.sourceCode.text;
+    mentions = launchModules(context).some((module) => text.includes(module));
     importsHub.set(context.sourceCode, mentions);
   }
   return mentions;
@@ -95,12 +98,12 @@ function detect(context: Context, call: TSESTree.CallExpression): Launch | null 
   return argv ? { kind: "argv", call, argv } : null;
 }
 
-function hubCall(context: Context, call: TSESTree.CallExpression, fn: string): HubCall {
+function hubCall(context: Context, call: TSESTree.CallExpression, { fn, via }: HubExport): HubCall {
   const options = resolveObject(context, call.arguments[0]);
   let spec: ObjectNode | null = null;
   if (fn === "runJob") spec = options;
   else if (fn === "createScheduledJob") spec = resolveObject(context, propertyOf(options, "jobSpec"));
-  return { kind: "hub", call, fn, launches: HUB_JS_LAUNCH_FUNCTIONS.has(fn), options, spec };
+  return { kind: "hub", call, fn, via, launches: HUB_JS_LAUNCH_FUNCTIONS.has(fn), options, spec };
 }
 
 function propertyOf(object: ObjectNode | null, name: string): TSESTree.Node | null {

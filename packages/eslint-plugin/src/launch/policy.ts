@@ -23,6 +23,7 @@ import { scriptFactsOf } from "@hf-jobs-lint/python";
 import { escapeTemplateText, findProperty, hasSpread, namedProperties, propertyValue, quoteOf, quoteString, resolveValue, type Context } from "../ast.js";
 import { knownScriptOf } from "../known-script.js";
 import type { SourceEdit } from "../report.js";
+import { pluginSettings } from "../settings.js";
 import { isHfTokenExpression, isTokenExpression } from "../taint.js";
 import { commandFieldNames, envFieldName, jobFields, type Launch } from "./detect.js";
 import { fieldObject, literalString, type FieldObject } from "./fields.js";
@@ -69,7 +70,7 @@ function mapOf(context: Context, field: FieldObject | null): LaunchMap<Node> | n
 export function labelOf(launch: FieldLaunch): string {
   switch (launch.kind) {
     case "hub":
-      return `\`${launch.fn}\``;
+      return launch.via ? `\`${launch.via.name}\` (\`${launch.fn}\` through \`${launch.via.module}\`)` : `\`${launch.fn}\``;
     case "rest":
       return "the Jobs REST API";
     case "tool":
@@ -88,6 +89,7 @@ function describe(context: Context, launch: FieldLaunch): LaunchDescription<Node
     operation: launch.kind === "hub" ? launch.fn : launch.kind === "tool" ? launch.operation : "jobs",
     runsScript: launch.kind === "tool" && launch.operation.endsWith("uv"),
     envShown: true,
+    credentialKeys: pluginSettings(context).tokenKeys,
     complete: fields !== null && !hasSpread(fields),
     canAddField: fields !== null,
     env: mapOf(context, fieldObject(context, launch, envFieldName(launch))),

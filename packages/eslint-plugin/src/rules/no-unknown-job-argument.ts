@@ -10,7 +10,6 @@
  *   which `createScheduledJob` does not send.
  * Only these known-wrong names are reported for the library and REST, so newer fields are never flagged.
  */
-import { isTokenLikeKey } from "@hf-jobs-lint/core";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { findProperty, namedProperties, propertyValue, resolveObject } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";
@@ -18,6 +17,7 @@ import { reportSandboxToolFindings } from "../launch/sandbox-tools.js";
 import { getLaunch, type Launch } from "../launch/detect.js";
 import { labelOf } from "../launch/policy.js";
 import { renameKeyEdit } from "../launch/edits.js";
+import { isCredentialKey } from "../settings.js";
 import { FORWARDED_MESSAGES, report, reportInlineScriptFindings, reportLaunchFindings } from "../report.js";
 
 const meta = catalogMeta("HFJ206");
@@ -65,7 +65,7 @@ export default createRule({
         const holdsToken =
           name === "env" &&
           namedProperties(resolveObject(context, propertyValue(property)) ?? ({ properties: [] } as unknown as TSESTree.ObjectExpression)).some((entry) =>
-            isTokenLikeKey(entry.name),
+            isCredentialKey(context, entry.name),
           );
         const edit = offerRename && to && !present.has(to) && !holdsToken ? renameKeyEdit(context, property, to) : null;
         report(context, meta.rule, {

@@ -6,11 +6,8 @@
 import { Option, type Command } from "commander";
 import { OUTPUT_FORMATS, type OutputFormat } from "@hf-jobs-lint/core";
 import { UsageError, type Io } from "../../io.js";
-import { checkRepository } from "./check-repository.js";
 import { isValidBranchName } from "./git.js";
-import { mergeReportsCommand } from "./merge-reports.js";
-import { migrateRepository } from "./migrate-repository.js";
-import { DEFAULT_REPORT_FOLDER, runRepositories } from "./run-repositories.js";
+import { DEFAULT_REPORT_FOLDER } from "./report-folder.js";
 
 interface BulkFlags {
   repos?: string;
@@ -62,6 +59,8 @@ export function registerRepositoryRuns(program: Command, io: Io, setExit: (code:
         ...(flags.threads ? { threads: flags.threads } : {}),
       };
       const header = { command: "migrate" as const, branch: options.branch, dry_run: options.dryRun, only, output_format: null };
+      // The bulk run's modules (and through them the engine) load only when it runs.
+      const [{ runRepositories }, { migrateRepository }] = await Promise.all([import("./run-repositories.js"), import("./migrate-repository.js")]);
       setExit(await runRepositories(header, { repos: flags.repos!, ...optional(flags) }, io, (entry, report) => migrateRepository(entry, options, report)));
     });
   });
@@ -86,8 +85,10 @@ export function registerRepositoryRuns(program: Command, io: Io, setExit: (code:
       };
       const header = { command: "check" as const, branch: null, dry_run: false, only: [], output_format: outputFormat };
       setExit(
-        await runRepositories(header, { repos: flags.repos!, exitZero: Boolean(flags.exitZero), ...optional(flags) }, io, (entry, report) =>
-          checkRepository(entry, options, report),
+        await (
+          await import("./run-repositories.js")
+        ).runRepositories(header, { repos: flags.repos!, exitZero: Boolean(flags.exitZero), ...optional(flags) }, io, async (entry, report) =>
+          (await import("./check-repository.js")).checkRepository(entry, options, report),
         ),
       );
     });
@@ -100,8 +101,8 @@ export function registerRepositoryRuns(program: Command, io: Io, setExit: (code:
     .description("Join the report folders of a run's shards (a CI matrix) into one")
     .argument("<reports...>", "report folders of the shards")
     .requiredOption("--output <folder>", "the merged report folder (new or empty)")
-    .action((reports: string[], options: { output: string }) => {
-      setExit(mergeReportsCommand(reports, options, io));
+    .action(async (reports: string[], options: { output: string }) => {
+      setExit((await import("./merge-reports.js")).mergeReportsCommand(reports, options, io));
     });
 }
 

@@ -15,6 +15,9 @@ import { UsageError } from "../../io.js";
 import type { RepositoryRecord } from "./record.js";
 import { renderMarkdownSummary } from "./summary.js";
 
+/** Where `--repos` runs write their report unless `--report` says. */
+export const DEFAULT_REPORT_FOLDER = "hf-jobs-lint-report";
+
 export const RECORDS_FILE = "repositories.jsonl";
 export const SUMMARY_FILE = "summary.md";
 const RUN_FILE = "run.json";

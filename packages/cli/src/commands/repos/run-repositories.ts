@@ -10,11 +10,9 @@ import { ConfigError, redactText } from "@hf-jobs-lint/core";
 import { UsageError, type Io } from "../../io.js";
 import { GitError } from "./git.js";
 import { emptyRecord, needsAttention, type RepositoryRecord } from "./record.js";
-import { ReportFolder, RECORDS_FILE, SUMMARY_FILE, type RunHeader } from "./report-folder.js";
+import { DEFAULT_REPORT_FOLDER, ReportFolder, RECORDS_FILE, SUMMARY_FILE, type RunHeader } from "./report-folder.js";
 import { parseShard, readRepositoryList, selectShard, type RepositoryEntry } from "./repository-list.js";
 import { renderTerminalTable } from "./summary.js";
-
-export const DEFAULT_REPORT_FOLDER = "hf-jobs-lint-report";
 
 export interface RepositoryRunOptions {
   repos: string;
