@@ -140,7 +140,7 @@ export class ResultCache {
   /** Digests of files read this run (targets and dependencies; `-`: missing or not a file). */
   private readonly digests = new Map<string, string>();
   private readonly settingsDigests = new WeakMap<CheckSettings, string>();
-  private readonly hubVersions = new Map<string, HubVersionResolver>();
+  private readonly hubVersions = new Map<string, { resolver: HubVersionResolver; byFolder: Map<string, string> }>();
   private changed = false;
 
   /** The scan's side: references by content. */
@@ -218,9 +218,13 @@ export class ResultCache {
   /** The huggingface_hub version the file's manifests give (read as the analysis reads them); "" when the setting decides. */
   private hubVersionOf(filePath: string, settings: CheckSettings): string {
     if (settings.hubVersion !== null) return "";
-    let resolver = this.hubVersions.get(settings.repoRoot);
-    if (!resolver) this.hubVersions.set(settings.repoRoot, (resolver = new HubVersionResolver(settings.repoRoot)));
-    return resolver.forFile(filePath)?.version ?? "none";
+    let byRoot = this.hubVersions.get(settings.repoRoot);
+    if (!byRoot) this.hubVersions.set(settings.repoRoot, (byRoot = { resolver: new HubVersionResolver(settings.repoRoot), byFolder: new Map() }));
+    // Per folder: the resolver's own answer is per folder too, but it resolves each file's path first.
+    const folder = path.dirname(filePath);
+    let version = byRoot.byFolder.get(folder);
+    if (version === undefined) byRoot.byFolder.set(folder, (version = byRoot.resolver.forFile(filePath)?.version ?? "none"));
+    return version;
   }
 
   /** The key of everything but the file's bytes and dependencies that its outcome depends on. */
