@@ -18,6 +18,9 @@ export default defineConfig({
     // (vi.mock of a module others import, module-level state) belongs in a separate project with `isolate: true`.
     isolate: false,
     setupFiles: ["test/setup/no-leaks.ts", "test/setup/python-ready.ts"],
+    // No test run reads or writes a results cache (none is left in the checkout, and no result depends on an
+    // earlier run's); test/cli-cache.test.ts turns it on where it tests it.
+    env: { HF_JOBS_LINT_NO_CACHE: "1" },
     unstubEnvs: true,
     unstubGlobals: true,
     restoreMocks: true,

@@ -58,6 +58,20 @@ describe("hf-jobs-lint check --fix", () => {
     expect(second.stdout).toBe("All checks passed!\n");
   });
 
+  it("re-checks a TS launcher too when --fix changed the script it names", async () => {
+    const dir = makeTree({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "launch.ts":
+        'await hf_jobs("uv", {\n  script: "publish.py",\n  secrets: { HF_API_TOKEN: "$HF_TOKEN" },\n});\n\ndeclare function hf_jobs(kind: string, args: Record<string, unknown>): Promise<unknown>;\n',
+      "publish.py":
+        'import os\n\nfrom huggingface_hub import HfApi\n\napi = HfApi(token=os.environ["HF_API_TOKEN"])\napi.upload_folder(folder_path="site", repo_id="org/docs", repo_type="space")\n',
+    });
+    const first = await runCli(["check", "--fix", "--unsafe-fixes", "--select", "HFJ204,HFJ303", "."], { cwd: dir });
+    expect(fs.readFileSync(path.join(dir, "publish.py"), "utf8")).toContain('os.environ["HF_TOKEN"]');
+    expect(fs.readFileSync(path.join(dir, "launch.ts"), "utf8")).toContain('secrets: { HF_TOKEN: "$HF_TOKEN" }');
+    expect(first.stdout).toMatch(/\(2 fixed, 0 remaining\)/);
+  });
+
   it("--diff prints a unified diff, writes nothing, and exits 1", async () => {
     const dir = makeTree({ "launch.py": envLauncher("\n") });
     const result = await runCli(["check", "--diff", "launch.py"], { cwd: dir });

@@ -1,13 +1,12 @@
 /** The command line, Ruff's conventions: `check`, `rule`, `scope`, `migrate`; exit 0 clean, 1 findings, 2 usage. */
-import { createRequire } from "node:module";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { OUTPUT_FORMATS, type OutputFormat } from "@hf-jobs-lint/core";
 import type { CheckOptions } from "./commands/check.js";
 import { registerRepositoryRuns } from "./commands/repos/register.js";
 import { redactedOutput, UsageError, type Io, type RedactedIo } from "./io.js";
+import { VERSION } from "./version.js";
 
-/** The one version source: this package's package.json (src/ and dist/ are both one folder below it). */
-export const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+export { VERSION };
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -64,6 +63,8 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .option("--no-respect-gitignore", "check files that .gitignore excludes")
     .option("--force-exclude", "apply `exclude` to paths named on the command line too (for pre-commit hooks)")
     .option("--include-counterexamples", "report Markdown blocks marked as deliberate counter-examples")
+    .option("-n, --no-cache", "do not read or write the results cache (env: HF_JOBS_LINT_NO_CACHE=1)")
+    .option("--cache-dir <dir>", "the results cache folder (env: HF_JOBS_LINT_CACHE_DIR; default: .hf-jobs-lint_cache at the project root)")
     .action(async (paths: string[], options: Omit<CheckOptions, "outputFormat"> & { outputFormat: string }) => {
       // Each command's modules load when it runs: `--version` or `rule` do not pay for discovery and the engine.
       const { checkCommand } = await import("./commands/check.js");
@@ -103,6 +104,17 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .action(async (script: string, options: { outputFormat: "text" | "json" }) => {
       const { scopeCommand } = await import("./commands/scope.js");
       setExit(await scopeCommand(script, options, io));
+    });
+
+  program
+    .command("clean")
+    .description("Remove the results cache (`check`'s .hf-jobs-lint_cache) of the current folder and the folders below it")
+    .option("--cache-dir <dir>", "the results cache folder to remove (env: HF_JOBS_LINT_CACHE_DIR)")
+    .option("--config <file-or-setting>", "a configuration file, or a TOML `key = value` setting (its `cache-dir` is removed)", collect)
+    .option("--isolated", "ignore every configuration file")
+    .action(async (options: { cacheDir?: string; config?: string[]; isolated?: boolean }) => {
+      const { cleanCommand } = await import("./commands/clean.js");
+      setExit(cleanCommand(options, io));
     });
 
   program

@@ -34,6 +34,8 @@ export interface FileConfig {
    * script side of HFJ103/HFJ104) apply to even when no launch, header or usage text in the repository names them.
    */
   jobScripts?: string[];
+  /** Where `check` keeps its results cache (relative to the config's folder); default `.hf-jobs-lint_cache` there. */
+  cacheDir?: string;
 }
 
 /**
@@ -106,6 +108,7 @@ const KEYS: Record<string, keyof FileConfig> = {
   "test-files": "testFiles",
   "hub-version": "hubVersion",
   "job-scripts": "jobScripts",
+  "cache-dir": "cacheDir",
 };
 
 function stringList(value: unknown, where: string): string[] {
@@ -158,8 +161,9 @@ function validateConfig(raw: Record<string, unknown>, file: string): FileConfig 
         break;
       }
       case "extend":
+      case "cacheDir":
         if (typeof value !== "string" || value === "") throw new ConfigError(`${where} must be a path`);
-        config.extend = value;
+        config[field] = value;
         break;
       case "hubVersion": {
         const version = typeof value === "string" ? normaliseHubVersion(value) : null;

@@ -46,22 +46,85 @@ const toSlashes = (value: string): string => value.split(path.sep).join("/");
 /** The files that name scripts, with what they name: the reading and scanning, which no setting changes. */
 export type ScannedReferences = readonly { file: IndexedFile; references: ScriptReference[] }[];
 
-export function scanScriptReferences(files: readonly IndexedFile[]): ScannedReferences {
+/**
+ * What a persistent cache gives the scan: a file's references by its content, so an unchanged file is read (to
+ * know it is unchanged) but not scanned again. The references are a function of the bytes alone.
+ */
+export interface ScriptReferenceCache {
+  /** The references of the file at `filePath` whose content is `bytes` (valid during the call only), when known. */
+  get(filePath: string, bytes: Buffer): ScriptReference[] | undefined;
+  set(filePath: string, bytes: Buffer, references: ScriptReference[]): void;
+}
+
+/** One buffer the cached scan reads every file into: a warm run reads the whole tree, and allocates nothing per file. */
+let scratch: Buffer | null = null;
+
+/**
+ * The bytes `readText` would decode, in the shared scratch buffer (valid until the next call): null when the file
+ * is too large to scan or cannot be read.
+ */
+function readBytes(filePath: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(filePath, "r");
+  } catch {
+    return null; // the analysis reports the unreadable file
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > MAX_SCANNED_BYTES) return null;
+    // One byte more than the size, to see a file that grew since fstat (it is then read as readFileSync would).
+    scratch ??= Buffer.allocUnsafe(MAX_SCANNED_BYTES + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < scratch.length; length += read) read = fs.readSync(fd, scratch, length, scratch.length - length, null);
+    if (length > MAX_SCANNED_BYTES) return null;
+    return scratch.subarray(0, length);
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function referencesOf(file: IndexedFile, cache: ScriptReferenceCache | undefined): ScriptReference[] {
+  if (!cache || file.text !== undefined || !file.path) {
+    const text = readText(file);
+    return text === null ? [] : findScriptReferences(text);
+  }
+  const bytes = readBytes(file.path);
+  if (bytes === null) return [];
+  const known = cache.get(file.path, bytes);
+  if (known) return known;
+  // The same lenient decoding as `readFileSync(path, "utf8")` in readText.
+  const references = findScriptReferences(bytes.toString("utf8"));
+  cache.set(file.path, bytes, references);
+  return references;
+}
+
+export function scanScriptReferences(files: readonly IndexedFile[], cache?: ScriptReferenceCache): ScannedReferences {
   const scanned: { file: IndexedFile; references: ScriptReference[] }[] = [];
   for (const file of files) {
-    const text = readText(file);
-    const references = text === null ? [] : findScriptReferences(text);
+    const references = referencesOf(file, cache);
     if (references.length > 0) scanned.push({ file, references });
   }
   return scanned;
 }
 
-/**
- * `scanned`: the files' references when the caller indexes the same files under several settings (a run with
- * per-folder configurations), so each file is read and scanned once.
- */
-export function indexJobScripts(files: readonly IndexedFile[], options: JobScriptIndexOptions, scanned: ScannedReferences = scanScriptReferences(files)): JobScriptIndex {
-  const index: JobScriptIndex = {};
+interface FileTable {
+  /** The files it was built from, as they were (a list changed since is built again). */
+  files: readonly IndexedFile[];
+  paths: readonly (string | null)[];
+  known: ReadonlySet<string>;
+  slashed: readonly { path: string; slashed: string }[];
+  byBasename: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The paths of a list of files, by what resolution looks them up with; built once per list (a run indexes it per settings). */
+const fileTables = new WeakMap<readonly IndexedFile[], FileTable>();
+
+function fileTable(files: readonly IndexedFile[]): FileTable {
+  let table = fileTables.get(files);
+  if (table && table.files.length === files.length && table.files.every((file, i) => file === files[i] && file.path === table!.paths[i])) return table;
   const known = new Set<string>();
   const slashed: { path: string; slashed: string }[] = [];
   const byBasename = new Map<string, string[]>();
@@ -70,8 +133,22 @@ export function indexJobScripts(files: readonly IndexedFile[], options: JobScrip
     known.add(file.path);
     slashed.push({ path: file.path, slashed: toSlashes(file.path) });
     const base = path.basename(file.path);
-    byBasename.set(base, [...(byBasename.get(base) ?? []), file.path]);
+    const named = byBasename.get(base);
+    if (named) named.push(file.path);
+    else byBasename.set(base, [file.path]);
   }
+  table = { files: [...files], paths: files.map((file) => file.path), known, slashed, byBasename };
+  fileTables.set(files, table);
+  return table;
+}
+
+/**
+ * `scanned`: the files' references when the caller indexes the same files under several settings (a run with
+ * per-folder configurations), so each file is read and scanned once.
+ */
+export function indexJobScripts(files: readonly IndexedFile[], options: JobScriptIndexOptions, scanned: ScannedReferences = scanScriptReferences(files)): JobScriptIndex {
+  const index: JobScriptIndex = {};
+  const { known, slashed, byBasename } = fileTable(files);
 
   if (options.jobScriptGlobs.length > 0) {
     const matcher = ignore().add([...options.jobScriptGlobs]);
@@ -81,7 +158,7 @@ export function indexJobScripts(files: readonly IndexedFile[], options: JobScrip
     }
   }
 
-  const resolve = (target: string, from: IndexedFile): string[] => {
+  const resolve = (target: string, from: IndexedFile): readonly string[] => {
     const inRepo = urlFilePath(target);
     if (inRepo !== null) {
       // A URL of a file: the repository's file at that path (or, for a bare file name, the only file of that name).

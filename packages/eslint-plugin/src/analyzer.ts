@@ -9,6 +9,7 @@ import path from "node:path";
 import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import { pythonReady, standaloneConfig } from "./index.js";
+import { withFileAccess } from "./local-script.js";
 import {
   findRule,
   makeDiagnostic,
@@ -32,7 +33,8 @@ function lint(input: AnalysisInput): { messages: Linter.LintMessage[]; toOffset(
   const filename = input.path ?? path.resolve(input.root, input.filename);
   // The repository's huggingface_hub version reaches the command-line rules as a shared setting.
   const withVersion = input.hubVersion ? [...config, { settings: { "hf-jobs": { hubVersion: input.hubVersion } } }] : config;
-  const messages = linter.verify(input.source.text, withVersion, { filename });
+  // Scripts the launches name are read through the engine, which then knows what the findings depend on.
+  const messages = withFileAccess(input.readFile, () => linter.verify(input.source.text, withVersion, { filename }));
   const sourceCode = linter.getSourceCode();
   // ESLint lints the text without its BOM; core offsets count it.
   const bom = input.source.hasBom ? 1 : 0;

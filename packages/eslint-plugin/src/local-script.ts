@@ -72,6 +72,24 @@ const processCache: ScriptNeedsCache<ScriptNeeds> = {
   },
 };
 
+/**
+ * The engine's file access while it lints one file (`withFileAccess`): scripts are read through it, so the engine
+ * learns which files a launcher's findings depend on (its re-checks after `--fix`, its results cache), with a
+ * cache for that file only. Null under ESLint itself: the process cache above.
+ */
+let fileAccess: { readFile(absolutePath: string): string | null; cache: Map<string, ScriptNeeds | null> } | null = null;
+
+/** Run `lint` (synchronous: ESLint's `verify`) with scripts and named files read through `readFile`. */
+export function withFileAccess<T>(readFile: (absolutePath: string) => string | null, lint: () => T): T {
+  const previous = fileAccess;
+  fileAccess = { readFile, cache: new Map() };
+  try {
+    return lint();
+  } finally {
+    fileAccess = previous;
+  }
+}
+
 /** The launcher's absolute path, or null when ESLint lints text that is not a file on disk. */
 function launcherPath(context: Context): string | null {
   const filename = context.filename;
@@ -85,9 +103,9 @@ export function resolveLocalScriptFrom(context: Context, scriptPath: string): Lo
   const resolved = resolveLocalScript(scriptPath, {
     launcherPath: launcher,
     root: repositoryRoot(path.dirname(launcher)),
-    readFile: readScriptText,
+    readFile: fileAccess?.readFile ?? readScriptText,
     analyze: scriptNeedsOf,
-    cache: processCache,
+    cache: fileAccess?.cache ?? processCache,
   });
   return resolved ? { path: resolved.path, label: resolved.label, needs: resolved.needs, facts: resolved.facts } : null;
 }
@@ -97,7 +115,7 @@ export function namedFileFrom(context: Context, written: string): NamedFile | nu
   const launcher = launcherPath(context);
   if (!launcher) return null;
   for (const candidate of namedFileCandidates(written, launcher, repositoryRoot(path.dirname(launcher)))) {
-    const text = readScriptText(candidate);
+    const text = (fileAccess?.readFile ?? readScriptText)(candidate);
     if (text !== null) return { label: `\`${written}\``, text };
   }
   return null;

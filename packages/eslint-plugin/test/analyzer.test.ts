@@ -1,7 +1,9 @@
 /** The TypeScript analyzer (`eslint-plugin-hf-jobs/analyzer`, src/analyzer.ts) on fixtures/typescript/. */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SourceText, applyEdits, selectFixes, type AnalysisInput, type Diagnostic } from "@hf-jobs-lint/core";
+import { readScriptText } from "@hf-jobs-lint/python";
 import { typescriptAnalyzer } from "../src/analyzer.js";
 import { createScriptRepo } from "../../../test/helpers/script-repo.js";
 
@@ -110,7 +112,8 @@ describe("typescriptAnalyzer with local job scripts", () => {
   ].join("\n");
 
   function launcherInput(text: string, path: string | null, filename = "launchers/launch.ts"): AnalysisInput {
-    return { filename, path, source: new SourceText(text), root: repo.root, readFile: () => null, includeCounterexamples: false };
+    // The engine's file access (as lint-file.ts gives it): the analyzer reads the scripts through it.
+    return { filename, path, source: new SourceText(text), root: repo.root, readFile: readScriptText, includeCounterexamples: false };
   }
 
   it("resolves scripts named from the file on disk (beside it, then at the repository root)", async () => {
@@ -119,6 +122,19 @@ describe("typescriptAnalyzer with local job scripts", () => {
     expect(diagnostics[0]!.message).toContain("`scripts/push.py` needs a token with write access");
     expect(diagnostics[0]!.message).toContain("on script line 3");
     expect(diagnostics[2]!.message).toContain("`beside.py` needs a token");
+  });
+
+  it("reads every candidate through the engine's readFile, the missing ones too (the launcher's dependencies)", async () => {
+    const read: string[] = [];
+    const recording = (file: string) => (read.push(file), readScriptText(file));
+    await typescriptAnalyzer.analyze({ ...launcherInput(LAUNCHER, repo.launcher), readFile: recording });
+    const relative = [...new Set(read)].map((file) => path.relative(repo.root, file)).sort();
+    expect(relative).toContain(path.join("scripts", "push.py"));
+    expect(relative).toContain(path.join("launchers", "beside.py"));
+    // Tried beside the launcher first, where it is not.
+    expect(relative).toContain(path.join("launchers", "scripts", "push.py"));
+    // Without it (the engine's stand-in of no file access) no script resolves, so no HFJ203: nothing is read behind its back.
+    expect(summary(await typescriptAnalyzer.analyze({ ...launcherInput(LAUNCHER, repo.launcher), readFile: () => null }))).toEqual(["3:55 HFJ204 unsafe", "5:22 HFJ204 unsafe"]);
   });
 
   it("fixes the secret names safely and suggests the missing secrets", async () => {

@@ -20,7 +20,20 @@ import {
   type OutputFormat,
   type ReportTotals,
 } from "@hf-jobs-lint/core";
-import { checkFiles, defaultThreadCount, displayName, indexJobScripts, scanScriptReferences, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
+import {
+  checkFiles,
+  checkFilesCached,
+  defaultThreadCount,
+  displayName,
+  indexJobScripts,
+  ResultCache,
+  scanScriptReferences,
+  type CheckSettings,
+  type CheckTarget,
+  type FileOutcome,
+} from "@hf-jobs-lint/engine";
+import { cacheDirFor, cacheDisabled } from "../cache.js";
+import { VERSION } from "../version.js";
 import { progressStream, UsageError, writeSource, type Io } from "../io.js";
 import { colorizeLabel, colorizeReport, colorsEnabled, type ColorChoice } from "../color.js";
 import { SettingsResolver, type SettingsFlags } from "../settings.js";
@@ -47,6 +60,9 @@ export interface CheckOptions extends SettingsFlags {
   forceExclude?: boolean;
   /** `migrate` shows a progress bar on a terminal. */
   progress?: boolean;
+  /** `--no-cache` (false); only plain `check` reads this and `cacheDir` (see `checkCommand`). */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 export interface CheckRun {
@@ -115,9 +131,19 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
  * report can be printed as the run goes and nothing of a file is kept after it. Files are ordered by the name they
  * are shown with: printing outcomes in this order prints findings sorted as Ruff sorts them. With `--fix`, a
  * launcher whose script was fixed is checked again and handed on once more. `onPlan` hears of the files first.
+ * `cacheDir`: read and write the results cache there (plain `check` only; the other commands never pass it).
  */
-export async function streamCheck(paths: string[], options: CheckOptions, io: Io, sink: OutcomeSink, onPlan?: (plan: RunPlan) => void): Promise<RunPlan> {
+export async function streamCheck(
+  paths: string[],
+  options: CheckOptions,
+  io: Io,
+  sink: OutcomeSink,
+  onPlan?: (plan: RunPlan) => void,
+  cacheDir?: (resolver: SettingsResolver) => string | null,
+): Promise<RunPlan> {
   const resolver = new SettingsResolver(options, io.cwd);
+  const cacheFolder = cacheDir?.(resolver) ?? null;
+  const cache = cacheFolder !== null ? ResultCache.open({ dir: cacheFolder, version: VERSION }) : null;
   const found = findTargets(paths, options, io, resolver);
   const targets = found.targets.sort((a, b) => compareStrings(a.filename, b.filename));
   if (targets.length === 1 && targets[0]!.text !== undefined) targets[0]!.text = await io.readStdin();
@@ -128,9 +154,15 @@ export async function streamCheck(paths: string[], options: CheckOptions, io: Io
   // Once over every target for each distinct settings, so the re-check of dependents after --fix sees the same evidence.
   const distinct = new Set(targets.map((_, index) => settingsOf(index).settings));
   const roots = writeRoots(paths, io.cwd);
-  const scanned = scanScriptReferences(targets);
+  const scanned = scanScriptReferences(targets, cache?.references);
+  // Settings that differ only in their rules share one index (it depends on the roots and the globs alone).
+  const indexes = new Map<string, CheckSettings["jobScripts"]>();
   for (const settings of distinct) {
-    settings.jobScripts = indexJobScripts(targets, { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs }, scanned);
+    const options = { repoRoot: settings.repoRoot, configRoot: settings.configRoot, jobScriptGlobs: settings.jobScriptGlobs };
+    const key = JSON.stringify([options.repoRoot, options.configRoot, options.jobScriptGlobs]);
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = indexJobScripts(targets, options, scanned)));
+    settings.jobScripts = index;
     settings.writeRoots = roots;
   }
   const plan: RunPlan = { targets, discoveryErrors: found.errors, resolver, settingsOf };
@@ -145,14 +177,19 @@ export async function streamCheck(paths: string[], options: CheckOptions, io: Io
     bar.start(targets.length, 0);
   }
   const rechecks = new RecheckState(Boolean(options.fix && !options.diff));
-  await checkFiles(targets, settingsOf, {
+  const runOptions = {
     threads,
     ...(bar ? { onProgress: (done: number) => bar!.update(done) } : {}),
-    onOutcome: (index, outcome) => {
+    onOutcome: (index: number, outcome: FileOutcome) => {
       rechecks.note(index, targets[index]!, outcome);
       sink(index, outcome);
     },
-  });
+  };
+  if (cache) {
+    await checkFilesCached(targets, settingsOf, runOptions, cache);
+    const error = cache.save();
+    if (error && !options.silent) io.stderr(`warning: cannot write the results cache in ${cache.dir}: ${error}\n`);
+  } else await checkFiles(targets, settingsOf, runOptions);
   bar?.stop();
   await rechecks.run(targets, settingsOf, threads, sink);
   return plan;
@@ -470,12 +507,16 @@ export async function checkCommand(paths: string[], options: CheckOptions, io: I
   const effective: CheckOptions = options.fixOnly ? { ...options, fix: true } : options;
   const output = makeOutput(effective, io, (file, text) => writeTextFile(file, text));
   const report = new RunReport(effective, output, io);
+  // The results cache, for a plain check of files on disk: a fix, a diff or stdin is always checked afresh.
+  const stdin = effective.stdinFilename !== undefined || (paths.length === 1 && paths[0] === "-");
+  const cached = !effective.fix && !effective.diff && !stdin && !cacheDisabled(effective);
   await streamCheck(
     paths,
     effective,
     io,
     (index, outcome) => report.file(index, outcome),
     (plan) => report.start(plan),
+    cached ? (resolver) => cacheDirFor(effective, resolver, io.cwd) : undefined,
   );
   const code = report.finish(started);
   output.close();
