@@ -16,7 +16,18 @@ const repoRoot = path.resolve(here, "..");
 const fixturesDir = path.join(repoRoot, "fixtures/rules");
 const snapshotDir = path.join(here, "golden/rules");
 
-const SURFACE_OF_EXTENSION: Record<string, Surface> = { ".py": "py", ".ts": "ts", ".js": "ts", ".mjs": "ts", ".sh": "sh", ".md": "md", ".yml": "sh" };
+const SURFACE_OF_EXTENSION: Record<string, Surface> = {
+  ".py": "py",
+  ".ts": "ts",
+  ".js": "ts",
+  ".mjs": "ts",
+  ".sh": "sh",
+  ".md": "md",
+  ".yml": "sh",
+  ".json": "text",
+  ".txt": "text",
+  ".toml": "text",
+};
 
 /** Manifests beside a rule's fixtures set the huggingface_hub version the fixtures' command lines run with. */
 const MANIFEST = /^(?:requirements.*\.txt|pyproject\.toml|uv\.lock|poetry\.lock)$/;

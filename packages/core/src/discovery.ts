@@ -2,14 +2,15 @@
  * File discovery: every supported file under the given paths, honouring `.gitignore` files (each applies to its
  * own folder and below, as in git), `.git/info/exclude`, the default excludes, `exclude` and `extend-exclude`.
  * Paths named explicitly are always checked, as in Ruff, unless `forceExclude` is set (a pre-commit hook names
- * every staged file, excluded or not); a file named explicitly whose type no analyzer reads is skipped quietly,
- * as Ruff skips it (a hook passes whatever changed). Symlinked folders are followed once: a loop is reported as
+ * every staged file, excluded or not); a file named explicitly that no analyzer reads (binary, a lock file) is
+ * skipped quietly, as Ruff skips it (a hook passes whatever changed). Every other text file gets at least the token
+ * pass (file-kinds.ts). Symlinked folders are followed once: a loop is reported as
  * an error for that path and the walk goes on.
  */
 import fs from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { fileKind, type FileKind } from "./file-kinds.js";
+import { fileKind, kindOnDisk, type FileKind } from "./file-kinds.js";
 
 /** Ruff's default excludes, plus the build output folders of JS projects. */
 export const DEFAULT_EXCLUDE: readonly string[] = [
@@ -99,9 +100,11 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   const excludeScope: ScopedIgnore = { dir: options.root, matcher: ignore().add([...options.exclude]) };
 
   const addFile = (file: string): void => {
-    const kind = fileKind(file);
-    if (!kind) return;
     if (seenFiles.has(file)) return;
+    // The token pass's files are opened here to leave binary ones out (and send shell scripts to the shell analyzer).
+    const byName = fileKind(file);
+    const kind = byName && kindOnDisk(file, byName);
+    if (!kind) return;
     seenFiles.add(file);
     files.push({ path: file, kind });
   };

@@ -84,6 +84,7 @@ export function suppressionFor(kind: FileKind, source: SourceText, diagnostic: D
     case "markdown":
       return markdownBlockComment(source, diagnostic);
     case "dotenv":
+    case "text":
       return null;
   }
 }
