@@ -95,3 +95,41 @@ describe("check on text files", () => {
     expect(fs.readFileSync(path.join(dir, "blob.bin")).includes(0)).toBe(true);
   });
 });
+
+describe("include and extend-include", () => {
+  const tree = (config: string) =>
+    makeTree({
+      "hf-jobs-lint.toml": config,
+      "launch.py": `TOKEN = "${TOKEN}"\n`,
+      "notes.txt": `${TOKEN}\n`,
+      "yarn.lock": `resolved "${TOKEN}"\n`,
+      "sub/icon.svg": `<svg><!-- ${TOKEN} --></svg>\n`,
+    });
+  const files = async (dir: string, args: string[] = ["."]) => {
+    const result = await runCli(["check", ...args, "--output-format", "json", "--select", "HFJ101", "--exit-zero"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    return [...new Set((JSON.parse(result.stdout) as { filename: string }[]).map((d) => d.filename))].sort();
+  };
+
+  it("checks the default set without them (lock files left out)", async () => {
+    expect(await files(tree(""))).toEqual(["launch.py", "notes.txt"]);
+  });
+
+  it("`include` replaces the default set", async () => {
+    expect(await files(tree('include = ["*.py"]\n'))).toEqual(["launch.py"]);
+  });
+
+  it("`extend-include` adds to it, a file no analyzer reads by name getting the token pass", async () => {
+    expect(await files(tree('extend-include = ["yarn.lock", "*.svg"]\n'))).toEqual(["launch.py", "notes.txt", "sub/icon.svg", "yarn.lock"]);
+    expect(await files(tree('include = ["sub/**"]\nextend-include = ["yarn.lock"]\n'))).toEqual(["sub/icon.svg", "yarn.lock"]);
+  });
+
+  it("a file named on the command line is checked whatever `include` says", async () => {
+    expect(await files(tree('include = ["*.py"]\n'), ["notes.txt"])).toEqual(["notes.txt"]);
+  });
+
+  it("rejects a value that is not a list of strings", async () => {
+    const result = await runCli(["check", "."], { cwd: tree("include = 3\n") });
+    expect(result.stderr).toMatch(/`include` must be a list of strings/);
+  });
+});

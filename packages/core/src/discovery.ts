@@ -46,6 +46,12 @@ export interface DiscoveryOptions {
   forceExclude?: boolean;
   /** Exclusion decided per path by the caller (each folder's own configuration), on top of `exclude`. */
   isExcluded?: (absolute: string, isDir: boolean) => boolean;
+  /**
+   * `include`/`extend-include`, decided per file by the caller: whether a file met in a folder walk is checked,
+   * `byDefault` saying whether some analyzer reads it by name. Absent: the default set. A file the default set
+   * leaves out but this includes gets the token pass.
+   */
+  isIncluded?: (absolute: string, byDefault: boolean) => boolean;
 }
 
 export interface DiscoveredFile {
@@ -99,10 +105,15 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   const seenFiles = new Set<string>();
   const excludeScope: ScopedIgnore = { dir: options.root, matcher: ignore().add([...options.exclude]) };
 
-  const addFile = (file: string): void => {
+  const addFile = (file: string, named: boolean): void => {
     if (seenFiles.has(file)) return;
+    let byName = fileKind(file);
+    // A path named explicitly is checked whatever `include` says, as in Ruff.
+    if (options.isIncluded && !named) {
+      if (!options.isIncluded(file, byName !== null)) return;
+      byName ??= "text";
+    }
     // The token pass's files are opened here to leave binary ones out (and send shell scripts to the shell analyzer).
-    const byName = fileKind(file);
     const kind = byName && kindOnDisk(file, byName);
     if (!kind) return;
     seenFiles.add(file);
@@ -173,7 +184,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
           continue;
         }
         walk(absolute, here, new Set([...ancestors, real]), applyExclude);
-      } else addFile(absolute);
+      } else addFile(absolute, false);
     }
   };
 
@@ -198,7 +209,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       }
       // A folder named explicitly is checked even when `exclude` covers it (as a file named explicitly is).
       walk(absolute, scopes, new Set([real]), Boolean(options.forceExclude) || (!isIgnored(absolute, true, [excludeScope]) && !options.isExcluded?.(absolute, true)));
-    } else addFile(absolute);
+    } else addFile(absolute, true);
   }
   return { files, errors };
 }
