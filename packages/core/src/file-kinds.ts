@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export type FileKind = "python" | "typescript" | "shell" | "yaml-ci" | "markdown" | "dotenv" | "text";
+export type FileKind = "python" | "typescript" | "shell" | "yaml-ci" | "markdown" | "dotenv" | "dockerfile" | "text";
 
 const BY_EXTENSION: Record<string, FileKind> = {
   ".py": "python",
@@ -77,6 +77,12 @@ function isDotenvName(base: string): boolean {
   return base.endsWith(".env") && base.length > 4;
 }
 
+/** `Dockerfile`, `Dockerfile.dev`, `gpu.Dockerfile`, `Containerfile`. */
+function isDockerfileName(base: string): boolean {
+  const lower = base.toLowerCase();
+  return lower === "dockerfile" || lower === "containerfile" || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile") || lower.endsWith(".containerfile");
+}
+
 /**
  * The kind of a file, or null when no analyzer reads it. Every YAML file goes to the CI analyzer (GitHub Actions
  * and GitLab CI by their paths, others by their shape). A
@@ -96,6 +102,8 @@ export function fileKind(filePath: string): FileKind | null {
   if (base.endsWith(".d.ts")) return null;
   const known = BY_EXTENSION[extension];
   if (known) return known;
+  // After the extensions: `dockerfile.ts` is a module about Dockerfiles.
+  if (isDockerfileName(base)) return "dockerfile";
   if (LOCK_FILES.has(base) || BINARY_EXTENSIONS.has(extension)) return null;
   return "text";
 }

@@ -15,6 +15,7 @@ const loaders: Record<FileKind, (registry: AnalyzerRegistry) => Promise<Analyzer
   shell: async () => (await import("@hf-jobs-lint/shell")).shellAnalyzer,
   "yaml-ci": async () => (await import("@hf-jobs-lint/shell")).ciYamlAnalyzer,
   dotenv: async () => (await import("@hf-jobs-lint/shell")).dotenvAnalyzer,
+  dockerfile: async () => (await import("@hf-jobs-lint/shell")).dockerfileAnalyzer,
   text: async () => (await import("@hf-jobs-lint/core")).textAnalyzer,
   markdown: async (registry) => {
     const [{ createMarkdownAnalyzer }, python] = await Promise.all([import("@hf-jobs-lint/markdown"), registry.get("python")]);

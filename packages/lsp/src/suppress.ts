@@ -84,6 +84,8 @@ export function suppressionFor(kind: FileKind, source: SourceText, diagnostic: D
     case "markdown":
       return markdownBlockComment(source, diagnostic);
     case "dotenv":
+    // Docker takes a trailing `# noqa` as part of an ENV or ARG value.
+    case "dockerfile":
     case "text":
       return null;
   }
