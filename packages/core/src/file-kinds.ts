@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export type FileKind = "python" | "typescript" | "shell" | "yaml-ci" | "markdown" | "dotenv" | "dockerfile" | "text";
+export type FileKind = "python" | "typescript" | "shell" | "yaml-ci" | "markdown" | "dotenv" | "notebook" | "dockerfile" | "text";
 
 const BY_EXTENSION: Record<string, FileKind> = {
   ".py": "python",
@@ -25,6 +25,7 @@ const BY_EXTENSION: Record<string, FileKind> = {
   ".md": "markdown",
   ".markdown": "markdown",
   ".mdx": "markdown",
+  ".ipynb": "notebook",
 };
 
 /**

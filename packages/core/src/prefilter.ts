@@ -167,6 +167,10 @@ export function mayFire(query: PrefilterQuery): boolean {
       return (
         mayFire({ ...query, kind: "python", jobScript: false }) || mayFire({ ...query, kind: "typescript" }) || (selectsLaunchRules(selected) && LAUNCH_COMMAND_HINT.test(text))
       );
+    case "notebook":
+      // The JSON escapes the cells' text (an import line starts with `"`): the loose keyword test on the file, then
+      // each cell region is judged again, decoded, before it reaches a parser (the analyzer asks).
+      return mayMatter(text);
     case "text":
       // An extension-less shell script named by a path that was not opened (stdin, an editor) reads as shell.
       if (isShellShebang(text)) return mayMatter(text);
