@@ -105,9 +105,9 @@ export function createNotebookAnalyzer(sub: NotebookSubAnalyzers): Analyzer {
       const diagnostics: Diagnostic[] = [];
       // A notebook of another kernel (R, Julia) has no Python cells; its text still gets the token pass.
       const isPython = notebook.language === null || notebook.language === "python";
-      const joined = joinCodeCells(isPython ? notebook.cells : []);
+      const joined = joinCodeCells(notebook.cells);
 
-      if (joined.cells.length > 0 && (!input.mayFire || input.mayFire("python", joined.python))) {
+      if (isPython && joined.cells.length > 0 && (!input.mayFire || input.mayFire("python", joined.python))) {
         python ??= await sub.python();
         const found = await python.analyze({ ...input, source: new SourceText(joined.python), jobScript: null });
         for (const diagnostic of found) {
@@ -115,7 +115,7 @@ export function createNotebookAnalyzer(sub: NotebookSubAnalyzers): Analyzer {
           if (placed) diagnostics.push(placed);
         }
       }
-      for (const finding of await shellFindings(joined, input)) {
+      for (const finding of isPython ? await shellFindings(joined, input) : []) {
         const placed = mapFromJoined(localDiagnostic(finding, joined, input.filename), joined, input);
         if (placed) diagnostics.push(placed);
       }
