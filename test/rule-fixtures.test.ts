@@ -16,14 +16,29 @@ const repoRoot = path.resolve(here, "..");
 const fixturesDir = path.join(repoRoot, "fixtures/rules");
 const snapshotDir = path.join(here, "golden/rules");
 
-const SURFACE_OF_EXTENSION: Record<string, Surface> = { ".py": "py", ".ts": "ts", ".js": "ts", ".mjs": "ts", ".sh": "sh", ".md": "md", ".yml": "sh" };
+const SURFACE_OF_EXTENSION: Record<string, Surface> = {
+  ".py": "py",
+  ".ts": "ts",
+  ".js": "ts",
+  ".mjs": "ts",
+  ".sh": "sh",
+  ".md": "md",
+  ".yml": "sh",
+  ".json": "text",
+  ".txt": "text",
+  ".toml": "text",
+};
 
 /** Manifests beside a rule's fixtures set the huggingface_hub version the fixtures' command lines run with. */
 const MANIFEST = /^(?:requirements.*\.txt|pyproject\.toml|uv\.lock|poetry\.lock)$/;
 
-/** A fixture's surface: dotenv files by name (`.env.example`), the rest by extension. */
+/** A fixture's surface: dotenv files and Dockerfiles by name (`.env.example`), the rest by extension. */
 function surfaceOf(name: string): Surface | undefined {
-  return fileKind(name) === "dotenv" ? "env" : SURFACE_OF_EXTENSION[path.extname(name)];
+  const kind = fileKind(name);
+  if (kind === "dotenv") return "env";
+  // Dockerfile RUN lines and extension-less shell scripts are shell.
+  if (kind === "dockerfile" || path.extname(name) === "") return "sh";
+  return SURFACE_OF_EXTENSION[path.extname(name)];
 }
 
 interface Fixture {

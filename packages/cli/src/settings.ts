@@ -168,6 +168,10 @@ export class SettingsResolver {
     return this.guard(() => this.discovery.isExcluded(absolute, isDir));
   }
 
+  isIncluded(absolute: string, byDefault: boolean): boolean {
+    return this.guard(() => this.discovery.isIncluded(absolute, byDefault));
+  }
+
   /** `respect-gitignore`: the flag, else the configuration of the working directory, else true. */
   respectGitignore(cwd: string): boolean {
     if (this.flags.respectGitignore !== undefined) return this.flags.respectGitignore;

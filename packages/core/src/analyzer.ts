@@ -72,3 +72,12 @@ export function tokenOnlyDiagnostics(source: SourceText, filename: string): Diag
     makeDiagnostic(source, filename, { code: "HFJ101", message: hardcodedTokenMessage(redact(match.token)), start: match.index, end: match.index + match.token.length, fix: null }),
   );
 }
+
+/**
+ * The token pass over every text file no language analyzer reads (`.json`, `.toml`, `.txt`, extension-less files):
+ * HFJ101 only, with no fix (what replaces a token in a data file is the owner's call). No parser is involved.
+ */
+export const textAnalyzer: Analyzer = {
+  kinds: ["text"],
+  analyze: (input) => tokenOnlyDiagnostics(input.source, input.filename),
+};

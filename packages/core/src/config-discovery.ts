@@ -56,8 +56,13 @@ export class ResolvedConfig {
   private readonly exclude: ScopedMatcher[];
   private readonly perFileIgnores: PerFileIgnoreEntry[];
   private readonly testFiles: ScopedMatcher;
+  private readonly include: ScopedMatcher | null;
+  private readonly extendInclude: ScopedMatcher | null;
 
   constructor(readonly loaded: LoadedConfig) {
+    // Relative to the folder of the configuration that governs the file (an `extend`ed file's are not kept apart).
+    this.include = loaded.config.include ? new ScopedMatcher(loaded.root, loaded.config.include) : null;
+    this.extendInclude = loaded.config.extendInclude ? new ScopedMatcher(loaded.root, loaded.config.extendInclude) : null;
     const sets: PatternSet[] = loaded.excludeSets ?? [
       ...(loaded.config.exclude ? [{ root: loaded.root, patterns: loaded.config.exclude }] : []),
       ...(loaded.config.extendExclude ? [{ root: loaded.root, patterns: loaded.config.extendExclude }] : []),
@@ -83,6 +88,12 @@ export class ResolvedConfig {
 
   isExcluded(absolute: string, isDir: boolean): boolean {
     return this.exclude.some((matcher) => matcher.matches(absolute, isDir));
+  }
+
+  /** Does a folder walk check this file? `byDefault`: some analyzer reads it by name (the default set). */
+  isIncluded(absolute: string, byDefault: boolean): boolean {
+    if (this.extendInclude?.matches(absolute)) return true;
+    return this.include ? this.include.matches(absolute) : byDefault;
   }
 
   isTestFile(absolute: string): boolean {
@@ -146,6 +157,11 @@ export class ConfigDiscovery {
 
   forFile(file: string): ResolvedConfig {
     return this.forFolder(path.dirname(path.resolve(file)));
+  }
+
+  /** Does a folder walk check this file, by the `include`/`extend-include` of the folder that holds it? */
+  isIncluded(absolute: string, byDefault: boolean): boolean {
+    return this.forFolder(path.dirname(absolute)).isIncluded(absolute, byDefault);
   }
 
   /** Is this path excluded by the configuration of the folder that holds it? */

@@ -23,6 +23,14 @@ export interface FileConfig {
   extendPerFileIgnores?: Record<string, string[]>;
   exclude?: string[];
   extendExclude?: string[];
+  /**
+   * Globs (gitignore syntax, relative to the config's folder) of the files a folder walk checks, replacing the
+   * default set (every file some analyzer reads), as Ruff's `include`; a matching file no analyzer reads by name
+   * gets the token pass.
+   */
+  include?: string[];
+  /** More files to check on top of `include` (or of the default set), as Ruff's `extend-include`. */
+  extendInclude?: string[];
   respectGitignore?: boolean;
   includeCounterexamples?: boolean;
   /** Globs (gitignore syntax, relative to the config's folder) of test files: TEST_FILE_IGNORED_CODES do not apply there. */
@@ -103,6 +111,8 @@ const KEYS: Record<string, keyof FileConfig> = {
   "extend-per-file-ignores": "extendPerFileIgnores",
   exclude: "exclude",
   "extend-exclude": "extendExclude",
+  include: "include",
+  "extend-include": "extendInclude",
   "respect-gitignore": "respectGitignore",
   "include-counterexamples": "includeCounterexamples",
   "test-files": "testFiles",
@@ -145,6 +155,8 @@ function validateConfig(raw: Record<string, unknown>, file: string): FileConfig 
         break;
       case "exclude":
       case "extendExclude":
+      case "include":
+      case "extendInclude":
       case "testFiles":
       case "jobScripts":
         config[field] = stringList(value, where);
@@ -243,6 +255,7 @@ export function mergeConfigs(base: LoadedConfig, child: FileConfig, childRoot: s
   const own = scopedPatterns(child, childRoot);
   if (base.config.extendSelect && child.extendSelect) config.extendSelect = [...base.config.extendSelect, ...child.extendSelect];
   if (base.config.extendExclude && child.extendExclude) config.extendExclude = [...base.config.extendExclude, ...child.extendExclude];
+  if (base.config.extendInclude && child.extendInclude) config.extendInclude = [...base.config.extendInclude, ...child.extendInclude];
   if (base.config.extendPerFileIgnores && child.extendPerFileIgnores) config.extendPerFileIgnores = { ...base.config.extendPerFileIgnores, ...child.extendPerFileIgnores };
   const testFileSet = own.testFileSet ?? base.testFileSet ?? baseScoped.testFileSet;
   return {

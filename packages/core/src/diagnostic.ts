@@ -41,6 +41,11 @@ export interface Diagnostic {
   noqaRow: number;
   /** Evidence the finding rests on (the script rules: why this file is a job script). Absent when there is none. */
   related?: RelatedInformation[];
+  /**
+   * In a notebook, the cell the finding is in (1-based, among all cells, as Ruff counts them) and its position
+   * there; `location` stays the position in the file (the JSON), which annotations and code frames use.
+   */
+  cell?: { index: number; location: Position; endLocation: Position };
 }
 
 export interface DiagnosticInput {

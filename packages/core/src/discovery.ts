@@ -2,14 +2,15 @@
  * File discovery: every supported file under the given paths, honouring `.gitignore` files (each applies to its
  * own folder and below, as in git), `.git/info/exclude`, the default excludes, `exclude` and `extend-exclude`.
  * Paths named explicitly are always checked, as in Ruff, unless `forceExclude` is set (a pre-commit hook names
- * every staged file, excluded or not); a file named explicitly whose type no analyzer reads is skipped quietly,
- * as Ruff skips it (a hook passes whatever changed). Symlinked folders are followed once: a loop is reported as
+ * every staged file, excluded or not); a file named explicitly that no analyzer reads (binary, a lock file) is
+ * skipped quietly, as Ruff skips it (a hook passes whatever changed). Every other text file gets at least the token
+ * pass (file-kinds.ts). Symlinked folders are followed once: a loop is reported as
  * an error for that path and the walk goes on.
  */
 import fs from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { fileKind, type FileKind } from "./file-kinds.js";
+import { fileKind, kindOnDisk, type FileKind } from "./file-kinds.js";
 
 /** Ruff's default excludes, plus the build output folders of JS projects. */
 export const DEFAULT_EXCLUDE: readonly string[] = [
@@ -45,6 +46,12 @@ export interface DiscoveryOptions {
   forceExclude?: boolean;
   /** Exclusion decided per path by the caller (each folder's own configuration), on top of `exclude`. */
   isExcluded?: (absolute: string, isDir: boolean) => boolean;
+  /**
+   * `include`/`extend-include`, decided per file by the caller: whether a file met in a folder walk is checked,
+   * `byDefault` saying whether some analyzer reads it by name. Absent: the default set. A file the default set
+   * leaves out but this includes gets the token pass.
+   */
+  isIncluded?: (absolute: string, byDefault: boolean) => boolean;
 }
 
 export interface DiscoveredFile {
@@ -106,9 +113,17 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   const seenFiles = new Set<string>();
   const excludeScope: ScopedIgnore = { dir: options.root, matcher: ignore().add([...options.exclude]) };
 
-  const addFile = (file: string, kind: FileKind | null = fileKind(file)): void => {
-    if (!kind) return;
+  const addFile = (file: string, named: boolean): void => {
     if (seenFiles.has(file)) return;
+    let byName = fileKind(file);
+    // A path named explicitly is checked whatever `include` says, as in Ruff.
+    if (options.isIncluded && !named) {
+      if (!options.isIncluded(file, byName !== null)) return;
+      byName ??= "text";
+    }
+    // The token pass's files are opened here to leave binary ones out (and send shell scripts to the shell analyzer).
+    const kind = byName && kindOnDisk(file, byName);
+    if (!kind) return;
     seenFiles.add(file);
     files.push({ path: file, kind });
   };
@@ -164,9 +179,9 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       }
       if (!isDir && !isFile) continue;
       if (isDir && DEFAULT_EXCLUDE.includes(entry.name)) continue;
-      // A file no analyzer reads is dropped before any ignore pattern is tried on it.
-      const kind = isFile ? fileKind(absolute) : null;
-      if (isFile && !kind) continue;
+      // A file nothing reads (a binary or lock file, unless `include` may bring it in) is dropped before any ignore
+      // pattern is tried on it.
+      if (isFile && !options.isIncluded && fileKind(absolute) === null) continue;
       if (applyExclude && (isIgnored(absolute, isDir, [excludeScope]) || options.isExcluded?.(absolute, isDir))) continue;
       if (options.respectGitignore && isIgnored(absolute, isDir, here)) continue;
       if (isDir) {
@@ -184,7 +199,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
           continue;
         }
         walk(absolute, realChild, here, new Set([...ancestors, realChild]), applyExclude);
-      } else addFile(absolute, kind);
+      } else addFile(absolute, false);
     }
   };
 
@@ -209,7 +224,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       }
       // A folder named explicitly is checked even when `exclude` covers it (as a file named explicitly is).
       walk(absolute, real, scopes, new Set([real]), Boolean(options.forceExclude) || (!isIgnored(absolute, true, [excludeScope]) && !options.isExcluded?.(absolute, true)));
-    } else addFile(absolute);
+    } else addFile(absolute, true);
   }
   return { files, errors };
 }

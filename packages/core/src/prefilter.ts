@@ -14,7 +14,7 @@ import { LAUNCH_COMMAND_HINT } from "./domain/jobs-cli.js";
 import { PYTHON_LAUNCH_FUNCTIONS, PYTHON_SANDBOX_FUNCTIONS } from "./domain/surfaces.js";
 import { LEGACY_TOKEN_VARIABLES, isTokenLikeKey } from "./domain/token-keys.js";
 import { findTokens } from "./tokens.js";
-import type { FileKind } from "./file-kinds.js";
+import { isShellShebang, type FileKind } from "./file-kinds.js";
 
 /**
  * The older keyword test, kept for the kinds whose analyzers are cheap (shell, CI YAML, dotenv), where a loose
@@ -61,6 +61,11 @@ function hasTokenEvidence(text: string): boolean {
     windowEnd = seed.index + SEED_REACH;
   }
   return windowEnd > windowStart && runIn(windowStart, windowEnd);
+}
+
+/** The cheap test before any regex: most text files of a repository hold no token prefix at all. */
+function hasTokenPrefix(text: string): boolean {
+  return text.includes("hf_") || text.includes("api_org_");
 }
 
 /** The MCP server's tools, as `hf_jobs(...)` calls or `callTool({ name: "hf_jobs" })`. */
@@ -191,6 +196,14 @@ export function mayFire(query: PrefilterQuery): boolean {
       return (
         mayFire({ ...query, kind: "python", jobScript: false }) || mayFire({ ...query, kind: "typescript" }) || (selectsLaunchRules(selected) && LAUNCH_COMMAND_HINT.test(text))
       );
+    case "notebook":
+      // The JSON escapes the cells' text (an import line starts with `"`): the loose keyword test on the file, then
+      // each cell region is judged again, decoded, before it reaches a parser (the analyzer asks).
+      return mayMatter(text);
+    case "text":
+      // An extension-less shell script named by a path that was not opened (stdin, an editor) reads as shell.
+      if (isShellShebang(text)) return mayMatter(text);
+      return (selected === null || selected.has("HFJ101")) && hasTokenPrefix(text) && findTokens(text).length > 0;
     default:
       return mayMatter(text);
   }

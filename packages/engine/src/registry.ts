@@ -15,6 +15,13 @@ const loaders: Record<FileKind, (registry: AnalyzerRegistry) => Promise<Analyzer
   shell: async () => (await import("@hf-jobs-lint/shell")).shellAnalyzer,
   "yaml-ci": async () => (await import("@hf-jobs-lint/shell")).ciYamlAnalyzer,
   dotenv: async () => (await import("@hf-jobs-lint/shell")).dotenvAnalyzer,
+  notebook: async (registry) => {
+    const { createNotebookAnalyzer } = await import("@hf-jobs-lint/markdown");
+    // Each sub-analyzer is loaded when a cell needs it: a notebook with no evidence never loads the Python grammar.
+    return createNotebookAnalyzer({ python: () => registry.get("python"), markdown: () => registry.get("markdown") });
+  },
+  dockerfile: async () => (await import("@hf-jobs-lint/shell")).dockerfileAnalyzer,
+  text: async () => (await import("@hf-jobs-lint/core")).textAnalyzer,
   markdown: async (registry) => {
     const [{ createMarkdownAnalyzer }, python] = await Promise.all([import("@hf-jobs-lint/markdown"), registry.get("python")]);
     return createMarkdownAnalyzer({ python, typescript: loadedOnUse("typescript", () => registry.get("typescript")) });

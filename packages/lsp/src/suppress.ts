@@ -84,6 +84,11 @@ export function suppressionFor(kind: FileKind, source: SourceText, diagnostic: D
     case "markdown":
       return markdownBlockComment(source, diagnostic);
     case "dotenv":
+    // Docker takes a trailing `# noqa` as part of an ENV or ARG value.
+    case "dockerfile":
+    // A notebook's comment goes in a cell's JSON string: not written from here.
+    case "notebook":
+    case "text":
       return null;
   }
 }

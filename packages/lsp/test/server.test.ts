@@ -52,11 +52,12 @@ const FILES: Record<string, string> = {
   "README.md": "# Train\n\nLaunch it:\n\n```bash\nhf jobs uv run --flavor a10g-small -e HF_TOKEN=$HF_TOKEN scripts/train.py\n```\n",
   "launcher.ts": `import { runJob } from "@huggingface/hub";\n\nawait runJob({ image: "python:3.12", command: ["python", "x.py"], env: { HF_TOKEN: "${FAKE_TOKEN}" }, accessToken: process.env.HF_TOKEN });\n`,
   ".env": `HF_TOKEN=${FAKE_TOKEN}\n`,
-  "notes.txt": `not a file type the CLI checks: ${FAKE_TOKEN}\n`,
+  "notes.txt": `any text file gets the token pass: ${FAKE_TOKEN}\n`,
+  "logo.svg": `<svg><!-- an image, not read: ${FAKE_TOKEN} --></svg>\n`,
   "hf-jobs-lint.toml": 'exclude = ["vendor"]\n',
   "vendor/launch.py": `from huggingface_hub import login\n\nlogin(token="${FAKE_TOKEN}")\n`,
 };
-const NOT_CHECKED = ["notes.txt", "hf-jobs-lint.toml", "vendor/launch.py"];
+const NOT_CHECKED = ["logo.svg", "hf-jobs-lint.toml", "vendor/launch.py"];
 
 class Client {
   readonly published: PublishDiagnosticsParams[] = [];

@@ -92,6 +92,7 @@ export function findTargets(paths: string[], options: CheckOptions, io: Io, reso
     exclude: [],
     respectGitignore: resolver.respectGitignore(io.cwd),
     isExcluded: (absolute, isDir) => resolver.isExcluded(absolute, isDir),
+    isIncluded: (absolute, byDefault) => resolver.isIncluded(absolute, byDefault),
     forceExclude: Boolean(options.forceExclude),
   });
   for (const error of discovery.errors) errors.push({ filename: displayName(error.path, io.cwd), message: error.message });

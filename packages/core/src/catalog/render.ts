@@ -17,6 +17,7 @@ export const SURFACE_EXAMPLE_LANGUAGE: Readonly<Record<Surface, ExampleLanguage 
   sh: "shell",
   md: null,
   env: null,
+  text: null,
 };
 
 const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
@@ -25,6 +26,7 @@ const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
   sh: "shell",
   md: "Markdown",
   env: "dotenv files",
+  text: "any other text file (JSON, TOML, config, notebook outputs, Dockerfile ENV lines)",
 };
 
 const LANGUAGE_LABELS: Readonly<Record<ExampleLanguage, string>> = {

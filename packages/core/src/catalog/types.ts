@@ -2,7 +2,7 @@
 import type { RuleCode } from "./index.js";
 
 /** `env`: dotenv files (`.env`, `.env.*`, `*.env`), read as `hf jobs` reads `--env-file`/`--secrets-file`. */
-export type Surface = "py" | "ts" | "sh" | "md" | "env";
+export type Surface = "py" | "ts" | "sh" | "md" | "env" | "text";
 export type FixKind = "safe" | "unsafe" | "none";
 export type Severity = "error" | "warning";
 /** `yaml`: a GitHub Actions workflow (CI steps are the `sh` surface). */

@@ -27,11 +27,12 @@ export interface JsonFix {
 }
 
 /**
- * One finding in Ruff's JSON schema. `cell` is the notebook cell in Ruff; this tool checks no notebooks. A file
- * that could not be checked is an entry with `code: null` at 1:1, the shape Ruff gives a syntax error.
+ * One finding in Ruff's JSON schema. `cell` is the notebook cell (1-based, as Ruff), and then `location` and
+ * `end_location` are in the cell, as Ruff gives them; fix edits stay in the file (the notebook's JSON), where they
+ * apply. A file that could not be checked is an entry with `code: null` at 1:1, the shape Ruff gives a syntax error.
  */
 export interface JsonDiagnostic {
-  cell: null;
+  cell: number | null;
   code: RuleCode | null;
   end_location: JsonLocation;
   filename: string;
@@ -56,9 +57,9 @@ function toJsonDiagnostic(diagnostic: Diagnostic, source: SourceText | undefined
   const fix = diagnostic.fix;
   const rule = findRule(diagnostic.code);
   const value: JsonDiagnostic = {
-    cell: null,
+    cell: diagnostic.cell?.index ?? null,
     code: diagnostic.code,
-    end_location: toJsonLocation(diagnostic.endLocation),
+    end_location: toJsonLocation(diagnostic.cell?.endLocation ?? diagnostic.endLocation),
     filename: diagnostic.filename,
     fix: fix
       ? {
@@ -67,7 +68,7 @@ function toJsonDiagnostic(diagnostic: Diagnostic, source: SourceText | undefined
           message: fix.message,
         }
       : null,
-    location: toJsonLocation(diagnostic.location),
+    location: toJsonLocation(diagnostic.cell?.location ?? diagnostic.location),
     message: diagnostic.message,
     noqa_row: diagnostic.noqaRow,
     url: rule ? ruleUrl(rule) : null,

@@ -3,10 +3,11 @@ import type { Diagnostic, FileError } from "../diagnostic.js";
 import { redactText } from "../tokens.js";
 import { fixMarker } from "./fixability.js";
 
-/** `path:row:col: CODE [*] message`, Ruff's header line. */
+/** `path:row:col: CODE [*] message`, Ruff's header line; in a notebook cell `path:cell N:row:col`, as Ruff writes it. */
 export function diagnosticLine(diagnostic: Diagnostic, unsafeFixesEnabled: boolean): string {
-  const { filename, location, code, message, fix } = diagnostic;
-  return redactText(`${filename}:${location.row}:${location.column}: ${code} ${fixMarker(fix, unsafeFixesEnabled)}${message}`);
+  const { filename, code, message, fix, cell } = diagnostic;
+  const where = cell ? `cell ${cell.index}:${cell.location.row}:${cell.location.column}` : `${diagnostic.location.row}:${diagnostic.location.column}`;
+  return redactText(`${filename}:${where}: ${code} ${fixMarker(fix, unsafeFixesEnabled)}${message}`);
 }
 
 /**

@@ -8,11 +8,13 @@ export const noHardcodedToken = defineRule({
   enabledByDefault: true,
   fix: "unsafe",
   fixSummary: 'replace with an environment lookup (`os.environ["HF_TOKEN"]`, `process.env.HF_TOKEN`), `get_token()` in a launcher, `--secrets HF_TOKEN` on a command line',
-  surfaces: ["py", "ts", "sh", "md", "env"],
+  surfaces: ["py", "ts", "sh", "md", "env", "text"],
   docs: {
     whatItDoes:
       "Checks for Hugging Face access tokens written into a file: `hf_` or `api_org_` followed by 34 letters or digits (and `hf_oauth_` tokens), in code, string literals, `hf jobs` command lines and Markdown code blocks, " +
       "and in the dotenv files a repository holds (`.env`, `.env.*`, `.envrc`, `*.env`; one listed in `.gitignore` is not visited, as no ignored file is). " +
+      "Every other text file gets the same token pass (`.json`, `.toml`, `.cfg`, `.txt`, extension-less files, Dockerfile `ENV` and `ARG` lines, notebook cell outputs); " +
+      "binary files (a NUL byte or invalid UTF-8 in their first 8 KiB, or an image, archive or model-weights extension) and lock files, which are generated from the manifests, are not read. " +
       "A token in the file an `hf jobs --secrets-file` names is where a secret belongs, and is reported only when the repository holds that file.",
     whyBad:
       "A token in a file can be read by everyone who can read the file, its Git history, its forks and every log, package or screenshot that includes it. " +

@@ -1,0 +1,88 @@
+/**
+ * Notebooks end to end: `check` on fixtures/notebooks (cells in the output as Ruff writes them, an invalid
+ * notebook as a per-file error while the run goes on) and `--fix` writing back only the changed source lines.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeTree, runCli, withoutNotes } from "./helpers/run-cli.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const FIXTURES = path.join(ROOT, "fixtures/notebooks");
+
+interface JsonEntry {
+  cell: number | null;
+  code: string | null;
+  filename: string;
+  location: { row: number; column: number };
+  message: string;
+}
+
+describe("check on notebooks", () => {
+  it("reports each finding in its cell, outputs at their file position, and an invalid notebook as an error", async () => {
+    const result = await runCli(["check", "fixtures/notebooks", "--select", "ALL", "--output-format", "json", "--exit-zero"], { cwd: ROOT });
+    const entries = JSON.parse(result.stdout) as JsonEntry[];
+    const shown = entries.map((entry) => `${path.basename(entry.filename)} ${entry.cell ?? "-"}:${entry.location.row}:${entry.location.column} ${entry.code ?? "error"}`);
+    expect(shown).toEqual([
+      "crlf.ipynb 1:3:18 HFJ101",
+      "jobs-login.ipynb 3:3:12 HFJ101",
+      "jobs-login.ipynb 4:4:10 HFJ201",
+      "jobs-login.ipynb 4:4:23 HFJ101",
+      "jobs-login.ipynb 5:1:33 HFJ101",
+      "jobs-login.ipynb 5:1:33 HFJ201",
+      "jobs-login.ipynb -:71:15 HFJ101",
+      "jobs-login.ipynb 6:2:17 HFJ103",
+      "jobs-login.ipynb 7:1:40 HFJ101",
+      // Files that could not be checked come last, as in Ruff's JSON.
+      "invalid.ipynb -:1:1 error",
+    ]);
+    expect(entries.find((entry) => entry.code === null)!.message).toMatch(/not valid JSON/);
+    expect(result.stdout).not.toMatch(/hf_Fake\w{30}/);
+  });
+
+  it("writes `path:cell N:row:col` in the text formats, as Ruff", async () => {
+    const result = await runCli(["check", "fixtures/notebooks/jobs-login.ipynb", "--select", "HFJ101", "--output-format", "concise", "--exit-zero"], { cwd: ROOT });
+    expect(result.stdout).toContain("fixtures/notebooks/jobs-login.ipynb:cell 3:3:12: HFJ101");
+    expect(result.stdout).toContain("fixtures/notebooks/jobs-login.ipynb:71:15: HFJ101");
+  });
+
+  it("honours a `# noqa` on a cell's line", async () => {
+    const token = "hf_FakeNotebookNoqaTokenForTestsAbCdE";
+    const nb = {
+      cells: [{ cell_type: "code", metadata: {}, outputs: [], source: [`a = "${token}"  # noqa: HFJ101\n`, `b = "${token}"\n`] }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const dir = makeTree({ "nb.ipynb": `${JSON.stringify(nb, null, 1)}\n` });
+    const result = await runCli(["check", ".", "--select", "HFJ101", "--output-format", "json", "--exit-zero"], { cwd: dir });
+    expect((JSON.parse(result.stdout) as JsonEntry[]).map((entry) => `${entry.cell}:${entry.location.row}`)).toEqual(["1:2"]);
+  });
+});
+
+describe("--fix on notebooks", () => {
+  it("changes only the source lines it fixes, in the CRLF notebook too, and the result is a valid notebook", async () => {
+    const dir = makeTree({
+      "jobs-login.ipynb": fs.readFileSync(path.join(FIXTURES, "jobs-login.ipynb")),
+      "crlf.ipynb": fs.readFileSync(path.join(FIXTURES, "crlf.ipynb")),
+    });
+    const before = { login: fs.readFileSync(path.join(dir, "jobs-login.ipynb"), "utf8"), crlf: fs.readFileSync(path.join(dir, "crlf.ipynb"), "utf8") };
+    const result = await runCli(["check", ".", "--select", "ALL", "--fix", "--unsafe-fixes", "--output-format", "concise", "--exit-zero"], { cwd: dir });
+    expect(withoutNotes(result.stderr)).toBe("");
+    const login = fs.readFileSync(path.join(dir, "jobs-login.ipynb"), "utf8");
+    const changed = login.split("\n").filter((line, index) => line !== before.login.split("\n")[index]);
+    expect(changed).toEqual([
+      '    "from huggingface_hub import login as hub_login, run_uv_job as launch, get_token\\n",',
+      '    "hub_login(get_token())"',
+      '    "    secrets={\\"HF_TOKEN\\": get_token()},\\n",',
+      '    "!hf jobs run --flavor cpu-basic -s HF_TOKEN python:3.12 python -c \\"print(1)\\""',
+    ]);
+    expect(login.length - login.trimEnd().length).toBe(1);
+    const crlf = fs.readFileSync(path.join(dir, "crlf.ipynb"), "utf8");
+    expect(crlf.replace(/\r\n/g, "")).not.toContain("\n");
+    expect(crlf).toContain('"hub.login(token=os.environ[\\"HF_TOKEN\\"])\\r\\n"');
+    for (const text of [login, crlf]) expect(() => JSON.parse(text) as unknown).not.toThrow();
+    // The token a cell printed stays: clearing outputs is the owner's call.
+    expect(result.stdout).toMatch(/jobs-login\.ipynb:71:15: HFJ101/);
+  });
+});
