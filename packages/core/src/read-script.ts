@@ -20,4 +20,3 @@ export function readScriptText(absolutePath: string): string | null {
     return null; // missing, unreadable or not UTF-8: no script to analyse
   }
 }
-
