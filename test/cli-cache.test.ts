@@ -12,27 +12,12 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { RULES } from "@hf-jobs-lint/core";
 import { checkFilesCached, ResultCache, scanScriptReferences, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
 import { generateOrganisation, LIST_NAMES } from "./helpers/bulk-repos.js";
-import { FAKE_TOKEN, makeTree, removeTrees, runCli } from "./helpers/run-cli.js";
+import { FAKE_TOKEN, makeTree, PUSH_SCRIPT, removeTrees, runCli } from "./helpers/run-cli.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const MARK = " [from the cache]";
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "packages/cli/package.json"), "utf8")) as { version: string }).version;
 
-const PUSH_SCRIPT = [
-  "# /// script",
-  '# dependencies = ["datasets"]',
-  "# ///",
-  "import os",
-  "",
-  "from datasets import load_dataset",
-  "",
-  'if not os.environ.get("HF_TOKEN"):',
-  '    raise SystemExit("HF_TOKEN is not set")',
-  "",
-  'dataset = load_dataset("my-org/raw", split="train")',
-  'dataset.push_to_hub("my-org/clean")',
-  "",
-].join("\n");
 const QUIET_SCRIPT = ["# /// script", "# dependencies = []", "# ///", "print(sum(range(10)))", ""].join("\n");
 
 /** Launchers of `scripts/train.py` on three surfaces, none passing a token: HFJ203 when the script needs one. */

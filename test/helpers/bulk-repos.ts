@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { FAKE_TOKEN } from "./run-cli.js";
+import { FAKE_TOKEN, PUSH_SCRIPT } from "./run-cli.js";
 
 export const BRANCH = "hf-jobs-lint/token-handling";
 
@@ -31,22 +31,6 @@ export const GIT_ENV: Record<string, string> = {
 export function git(cwd: string, args: string[]): string {
   return execFileSync("git", args, { cwd, env: { ...process.env, ...GIT_ENV }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
-
-const PUSH_SCRIPT = [
-  "# /// script",
-  '# dependencies = ["datasets"]',
-  "# ///",
-  "import os",
-  "",
-  "from datasets import load_dataset",
-  "",
-  'if not os.environ.get("HF_TOKEN"):',
-  '    raise SystemExit("HF_TOKEN is not set")',
-  "",
-  'dataset = load_dataset("my-org/raw", split="train")',
-  'dataset.push_to_hub("my-org/clean")',
-  "",
-].join("\n");
 
 const TRAIN_SCRIPT = 'print("training")\n';
 

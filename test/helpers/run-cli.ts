@@ -43,6 +43,23 @@ export function removeTrees(): void {
 }
 
 /** A fake token: the right shape, never a real credential. */
+/** A PEP 723 job script that checks `HF_TOKEN` and then pushes to the Hub: it needs a write token (HFJ203 when a launch passes none). */
+export const PUSH_SCRIPT = [
+  "# /// script",
+  '# dependencies = ["datasets"]',
+  "# ///",
+  "import os",
+  "",
+  "from datasets import load_dataset",
+  "",
+  'if not os.environ.get("HF_TOKEN"):',
+  '    raise SystemExit("HF_TOKEN is not set")',
+  "",
+  'dataset = load_dataset("my-org/raw", split="train")',
+  'dataset.push_to_hub("my-org/clean")',
+  "",
+].join("\n");
+
 export const FAKE_TOKEN = "hf_" + "FAKEe2eTOKENabcdefghijklmnop012345".slice(0, 34);
 
 /** stderr without the CLI's `note:` lines (information such as a launched script that is not there). */

@@ -105,15 +105,18 @@ export function emptyOutcome(filename: string): FileOutcome {
 }
 
 /**
- * The outcome of a file that no analyzer needs to see (the prefilter rules it out and it has no `# noqa`), or a
- * file that cannot be read: what `checkFile` would return, found without loading an analyzer. Null when the file
- * must go to `checkFile`. Most files of a repository end here, in the thread that found them.
+ * A file sorted before any analyzer is loaded: the outcome of a file that no analyzer needs to see (the prefilter
+ * rules it out and it has no `# noqa`) or that cannot be read, which is what `checkFile` would return; otherwise
+ * the text as read (null when it is given, not read), for the caller's choice of worker. Most files of a
+ * repository are settled here, in the thread that found them.
  */
-export function checkedWithoutAnalyzer(target: CheckTarget, context: LintContext): FileOutcome | null {
-  if (target.text !== undefined || target.path === null) return null;
+export type Triage = { outcome: FileOutcome } | { outcome: null; text: string | null };
+
+export function triageWithoutAnalyzer(target: CheckTarget, context: LintContext): Triage {
+  if (target.text !== undefined || target.path === null) return { outcome: null, text: target.text ?? null };
   const read = readSourceFile(target.path);
-  if (!read.ok) return { ...emptyOutcome(target.filename), error: read.message };
-  return needsAnalysis(target, read.file.text, context, true) ? null : emptyOutcome(target.filename);
+  if (!read.ok) return { outcome: { ...emptyOutcome(target.filename), error: read.message } };
+  return needsAnalysis(target, read.file.text, context, true) ? { outcome: null, text: read.file.text } : { outcome: emptyOutcome(target.filename) };
 }
 
 export async function checkFile(target: CheckTarget, settings: CheckSettings, context: LintContext): Promise<FileOutcome> {

@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { checkedWithoutAnalyzer, checkFile, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
+import { checkFile, triageWithoutAnalyzer, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome, type Triage } from "./check-file.js";
 import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
 import { indexJobScripts, scanScriptReferences, type ScannedReferences } from "./job-scripts.js";
@@ -123,7 +123,7 @@ export async function checkFiles(targets: readonly CheckTarget[], given: CheckSe
     }
     return;
   }
-  await new WorkerPool(targets, settingsOf, (index) => checkedWithoutAnalyzer(targets[index]!, contextOf(index).context), options).run();
+  await new WorkerPool(targets, settingsOf, (index) => triageWithoutAnalyzer(targets[index]!, contextOf(index).context), options).run();
 }
 
 /** Every outcome as an array, in input order (for callers that want them all: re-checks, tools). */
@@ -143,16 +143,10 @@ type LaneName = "typescript" | "other";
 /** A TS/JS fence in Markdown is checked with ESLint, like a TS file. */
 const JS_FENCE = /^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:ts|typescript|tsx|js|javascript|jsx|mjs|cjs)\b/im;
 
-function laneOf(target: CheckTarget): LaneName {
+/** `text`: the file as this thread read it (null when it was not read here). */
+function laneOf(target: CheckTarget, text: string | null): LaneName {
   if (target.kind === "typescript") return "typescript";
-  if (target.kind === "markdown" && target.path) {
-    try {
-      if (JS_FENCE.test(fs.readFileSync(target.path, "utf8"))) return "typescript";
-    } catch {
-      // The worker reports the unreadable file.
-    }
-  }
-  return "other";
+  return target.kind === "markdown" && text !== null && JS_FENCE.test(text) ? "typescript" : "other";
 }
 
 interface Lane {
@@ -190,7 +184,7 @@ class WorkerPool {
   constructor(
     private readonly targets: readonly CheckTarget[],
     private readonly settingsOf: SettingsOf,
-    private readonly withoutAnalyzer: (index: number) => FileOutcome | null,
+    private readonly triage: (index: number) => Triage,
     private readonly options: RunOptions,
   ) {}
 
@@ -202,8 +196,8 @@ class WorkerPool {
   }
 
   /** Each worker's share: one lane per worker up to the threads asked for (one thread: one lane for all). */
-  private laneFor(index: number): Lane {
-    const name: LaneName = this.options.threads > 1 ? laneOf(this.targets[index]!) : "other";
+  private laneFor(index: number, text: string | null): Lane {
+    const name: LaneName = this.options.threads > 1 ? laneOf(this.targets[index]!, text) : "other";
     let lane = this.lanes.get(name);
     if (!lane) this.lanes.set(name, (lane = { queue: [], seen: 0, slots: new Set() }));
     lane.seen++;
@@ -218,9 +212,9 @@ class WorkerPool {
       let batch = 0;
       while (this.next < this.targets.length && this.next - this.delivered < MAX_AHEAD && batch++ < READ_BATCH) {
         const index = this.next++;
-        const outcome = this.withoutAnalyzer(index);
-        if (outcome) this.accept(index, outcome);
-        else this.laneFor(index).queue.push(index);
+        const sorted = this.triage(index);
+        if (sorted.outcome) this.accept(index, sorted.outcome);
+        else this.laneFor(index, sorted.text).queue.push(index);
         if (this.finished) return;
       }
       for (const lane of this.lanes.values()) this.staff(lane);
