@@ -9,6 +9,7 @@ export * from "./escapes.js";
 export * from "./domain/jobs-cli.js";
 export * from "./domain/script-references.js";
 export * from "./domain/token-keys.js";
+export * from "./domain/js-outputs.js";
 export * from "./domain/surfaces.js";
 export * from "./domain/sandbox-tools.js";
 export * from "./domain/hf-libraries.js";

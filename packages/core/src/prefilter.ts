@@ -10,6 +10,7 @@
  * by analysing the fixtures and the corpus with and without the prefilter (test/prefilter-identity.test.ts).
  */
 import { HF_LIBRARY_ROOTS } from "./domain/hf-libraries.js";
+import { JS_FILE_WRITERS, JS_LOG_METHODS, JS_LOGGER_NAMES } from "./domain/js-outputs.js";
 import { LAUNCH_COMMAND_HINT } from "./domain/jobs-cli.js";
 import { PYTHON_LAUNCH_FUNCTIONS, PYTHON_SANDBOX_FUNCTIONS } from "./domain/surfaces.js";
 import { LEGACY_TOKEN_VARIABLES, isTokenLikeKey } from "./domain/token-keys.js";
@@ -150,12 +151,11 @@ const PYTHON_ALSO: Readonly<Record<string, Evidence>> = {
   HFJ303: (text) => LEGACY_VARIABLE.test(text),
 };
 
-/**
- * The outputs the plugin's HFJ103 follows a credential to (`no-token-output.ts`): a logger's method, a standard
- * stream's `write`, a file writer, an `…Error(` message.
- */
-const JS_OUTPUT =
-  /(?:console|logger|log|logging|winston|pino|bunyan|signale|consola|debug)\s*(?:\?\.|\.|\[\s*["'`])\s*(?:log|info|warn|warning|error|debug|trace|fatal|verbose|silly|critical|notice|dir|table)\b|\bstd(?:out|err)\s*(?:\?\.|\.)\s*write\b|\b(?:writeFile|appendFile)(?:Sync)?\b|Error\s*\(/i;
+/** A call of an output the plugin's HFJ103 follows a credential to (`domain/js-outputs.ts`), by its names in the text. */
+const JS_OUTPUT = new RegExp(
+  `(?:${JS_LOGGER_NAMES.join("|")})\\s*(?:\\?\\.|\\.|\\[\\s*["'\`])\\s*(?:${JS_LOG_METHODS.join("|")})\\b|\\bstd(?:out|err)\\s*(?:\\?\\.|\\.)\\s*write\\b|\\b(?:${JS_FILE_WRITERS.join("|")})\\b|Error\\s*\\(`,
+  "i",
+);
 
 const JS_ALSO: Readonly<Record<string, Evidence>> = {
   HFJ101: hasTokenEvidence,

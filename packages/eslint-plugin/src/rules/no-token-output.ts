@@ -9,15 +9,14 @@ import { calleeName, memberName, unwrap } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";
 import { getLaunch } from "../launch/detect.js";
 import { FORWARDED_MESSAGES, report, reportInlineScriptFindings } from "../report.js";
-import { tokenOutputMessage } from "@hf-jobs-lint/core";
+import { JS_FILE_WRITERS, JS_LOG_METHODS, JS_LOGGER_RECEIVER, tokenOutputMessage } from "@hf-jobs-lint/core";
 import { isTokenExpression } from "../taint.js";
 
 const meta = catalogMeta("HFJ103");
 const PREFIX_EXAMPLE = "token.slice(0, 8)";
 
-const LOG_METHODS = new Set(["log", "info", "warn", "warning", "error", "debug", "trace", "fatal", "verbose", "silly", "critical", "notice", "dir", "table"]);
-const LOGGER_NAMES = /^(?:console|logger|log|logging|winston|pino|bunyan|signale|consola|debug)$|logger$/i;
-const FILE_WRITERS = new Set(["writeFile", "writeFileSync", "appendFile", "appendFileSync"]);
+const LOG_METHODS = new Set(JS_LOG_METHODS);
+const FILE_WRITERS = new Set(JS_FILE_WRITERS);
 
 /** The name of what a member call is called on: `logger` in `logger.info()`, `this.logger.info()`. */
 function receiverName(callee: TSESTree.MemberExpression): string | null {
@@ -34,7 +33,7 @@ function outputArguments(call: TSESTree.CallExpression): { sink: string; args: T
   const method = memberName(callee);
   if (method === null) return null;
   const receiver = receiverName(callee);
-  if (LOG_METHODS.has(method) && receiver !== null && LOGGER_NAMES.test(receiver)) return { sink: `${receiver}.${method}()`, args: call.arguments };
+  if (LOG_METHODS.has(method) && receiver !== null && JS_LOGGER_RECEIVER.test(receiver)) return { sink: `${receiver}.${method}()`, args: call.arguments };
   if (method === "write" && (receiver === "stdout" || receiver === "stderr")) return { sink: `process.${receiver}.write()`, args: call.arguments };
   if (FILE_WRITERS.has(method)) return { sink: `${method}()`, args: call.arguments.slice(1, 2) };
   return null;
