@@ -77,11 +77,19 @@ export class SourceText {
 
 /** The index of the last of the ascending `starts` that is at or before `offset` (0 when none is): the line holding `offset`. */
 export function lineIndexAt(starts: readonly number[], offset: number): number {
+  return lastStartingAtOrBefore(starts, offset, (start) => start);
+}
+
+/**
+ * The index of the last item, in ascending order of `startOf`, that starts at or before `offset` (0 when none
+ * does): the line, cell or piece of a mapped text that holds `offset`.
+ */
+export function lastStartingAtOrBefore<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
   let low = 0;
-  let high = starts.length - 1;
+  let high = items.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
+    if (startOf(items[mid]!) <= offset) low = mid;
     else high = mid - 1;
   }
   return low;

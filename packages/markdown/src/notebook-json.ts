@@ -3,6 +3,7 @@
  * offset in the file of every character of that text, so that findings point into the file and fixes edit the
  * JSON strings in place (every byte outside the changed strings kept: indentation, key order, the final newline).
  */
+import { lastStartingAtOrBefore } from "@hf-jobs-lint/core";
 
 /** A JSON string literal: `start` at its opening quote, `end` after its closing quote. */
 interface JsonStringNode {
@@ -136,14 +137,7 @@ export class MappedText {
 
   /** The piece holding character `index` (the last piece for the end of the text). */
   private pieceAt(index: number): number {
-    let low = 0;
-    let high = this.pieces.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.pieces[mid]!.from <= index) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastStartingAtOrBefore(this.pieces, index, (piece) => piece.from);
   }
 
   /** The piece a range ending at `index` ends in: at a boundary, the piece before it. */

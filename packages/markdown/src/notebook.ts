@@ -8,6 +8,7 @@
  */
 import {
   LAUNCH_COMMAND_HINT,
+  lastStartingAtOrBefore,
   findTokens,
   hardcodedTokenMessage,
   makeDiagnostic,
@@ -208,14 +209,7 @@ function joinCodeCells(cells: readonly NotebookCell[]): JoinedCells {
 
 /** The code cell holding offset `offset` of the joined text (a separator belongs to the cell it ends). */
 function codeCellAt(joined: JoinedCells, offset: number): CodeCell | undefined {
-  let low = 0;
-  let high = joined.cells.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (joined.cells[mid]!.from <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return joined.cells[low];
+  return joined.cells[lastStartingAtOrBefore(joined.cells, offset, (cell) => cell.from)];
 }
 
 /** A finding of the joined text in the file: positions in its cell, offsets in the JSON, the fix as JSON edits. */
