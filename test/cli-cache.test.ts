@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { RULES } from "@hf-jobs-lint/core";
 import { checkFilesCached, ResultCache, scanScriptReferences, type CheckSettings, type CheckTarget, type FileOutcome } from "@hf-jobs-lint/engine";
+import type { FileKind } from "@hf-jobs-lint/core";
 import { generateOrganisation, LIST_NAMES } from "./helpers/bulk-repos.js";
 import { FAKE_TOKEN, makeTree, PUSH_SCRIPT, removeTrees, runCli } from "./helpers/run-cli.js";
 
@@ -312,6 +313,104 @@ describe("clean", () => {
   });
 });
 
+/** Every file of `dir` last modified an hour ago: old enough for its stamp to be trusted (result-cache.ts RACY_MS). */
+function ageFiles(dir: string): void {
+  const past = new Date(Date.now() - 3600_000);
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) fs.utimesSync(path.join(entry.parentPath, entry.name), past, past);
+  }
+}
+
+/** The files under `dir` this callback opened or read whole (the cache's reads go through these two). */
+function filesReadDuring(dir: string, callback: () => unknown): string[] {
+  const openSync = vi.spyOn(fs, "openSync");
+  const readFileSync = vi.spyOn(fs, "readFileSync");
+  try {
+    callback();
+    return [...openSync.mock.calls, ...readFileSync.mock.calls]
+      .map((call) => String(call[0]))
+      .filter((file) => file.startsWith(dir + path.sep))
+      .map((file) => path.relative(dir, file))
+      .sort();
+  } finally {
+    openSync.mockRestore();
+    readFileSync.mockRestore();
+  }
+}
+
+describe("a file whose stamp is unchanged is not read", () => {
+  const settings = (root: string): CheckSettings => ({
+    enabled: RULES.map((rule) => rule.code),
+    perFileIgnores: {},
+    testFiles: [],
+    jobScriptGlobs: [],
+    jobScripts: {},
+    configRoot: root,
+    repoRoot: root,
+    includeCounterexamples: false,
+    hubVersion: "1.0.0",
+    fix: false,
+    unsafeFixes: false,
+    diff: false,
+  });
+  const files = { "a.py": "import os\n\nprint(os.environ['HF_TOKEN'])\n", "launch.sh": "hf jobs uv run a.py\n", "notes.txt": "nothing secret\n" };
+
+  /** One warm pass as `check` makes it: discovery's kinds, the job-script scan, the probes. */
+  function pass(dir: string, cache: ResultCache): { kind: FileKind | null; hits: number } {
+    const kind = cache.kindOnDisk(path.join(dir, "notes.txt"), "text");
+    const targets: CheckTarget[] = [
+      { filename: "a.py", path: path.join(dir, "a.py"), kind: "python" },
+      { filename: "launch.sh", path: path.join(dir, "launch.sh"), kind: "shell" },
+    ];
+    scanScriptReferences(targets, cache.references);
+    return { kind, hits: targets.filter((target) => cache.probe(target, settings(dir)) !== null).length };
+  }
+
+  async function filled(dir: string, cacheDir: string): Promise<void> {
+    const cache = ResultCache.open({ dir: cacheDir, version: "1", build: "b" });
+    pass(dir, cache);
+    const targets: CheckTarget[] = ["a.py", "launch.sh"].map((name) => ({ filename: name, path: path.join(dir, name), kind: name.endsWith(".sh") ? "shell" : "python" }));
+    await checkFilesCached(targets, () => ({ key: "", settings: settings(dir) }), { threads: 1, onOutcome: () => {} }, cache);
+    expect(cache.save()).toBeNull();
+  }
+
+  it("an old, unchanged file is answered from its stamp: discovery, scan and probe read nothing", async () => {
+    const dir = makeTree(files);
+    ageFiles(dir);
+    const cacheDir = tempCacheDir();
+    await filled(dir, cacheDir);
+    let result: ReturnType<typeof pass> | null = null;
+    expect(filesReadDuring(dir, () => (result = pass(dir, ResultCache.open({ dir: cacheDir, version: "1", build: "b" }))))).toEqual([]);
+    expect(result).toEqual({ kind: null, hits: 2 });
+  });
+
+  it("the control: without the stored stamps (a file changed moments ago), every file is read again", async () => {
+    const dir = makeTree(files);
+    const cacheDir = tempCacheDir();
+    await filled(dir, cacheDir);
+    let result: ReturnType<typeof pass> | null = null;
+    expect(filesReadDuring(dir, () => (result = pass(dir, ResultCache.open({ dir: cacheDir, version: "1", build: "b" }))))).toEqual(["a.py", "launch.sh", "notes.txt"]);
+    expect(result).toEqual({ kind: null, hits: 2 });
+  });
+
+  it("an edit that keeps the size and puts the modification time back is still seen (the change time is in the stamp)", async () => {
+    const dir = makeTree(files);
+    ageFiles(dir);
+    const cacheDir = tempCacheDir();
+    await filled(dir, cacheDir);
+    const script = path.join(dir, "a.py");
+    const before = fs.statSync(script);
+    fs.writeFileSync(script, "import os\n\nprint(os.environ['HF_TOKEM'])\n");
+    fs.writeFileSync(path.join(dir, "notes.txt"), "hf_secret here\n");
+    for (const name of ["a.py", "notes.txt"]) fs.utimesSync(path.join(dir, name), before.atime, before.mtime);
+    expect(fs.statSync(script).mtimeMs).toBe(before.mtimeMs);
+    let result: ReturnType<typeof pass> | null = null;
+    expect(filesReadDuring(dir, () => (result = pass(dir, ResultCache.open({ dir: cacheDir, version: "1", build: "b" }))))).toEqual(["a.py", "notes.txt"]);
+    // Both are misses: a.py changed, and launch.sh's outcome rests on the script it launches.
+    expect(result).toEqual({ kind: "text", hits: 0 });
+  });
+});
+
 describe("the engine's cache", () => {
   const settingsFor = (root: string): CheckSettings => ({
     enabled: RULES.map((rule) => rule.code),
@@ -392,8 +491,12 @@ describe("the engine's cache", () => {
     const set = vi.spyOn(warm.references, "set");
     expect(scanScriptReferences(files, warm.references)).toEqual(uncached);
     expect(set).not.toHaveBeenCalled();
+    expect(warm.save()).toBeNull();
     fs.appendFileSync(path.join(dir, "plain.py"), "# hf jobs uv run plain.py\n");
-    expect(scanScriptReferences(files, warm.references).map((scanned) => scanned.file.filename)).toEqual(["launch.sh", "doc.md", "plain.py"]);
-    expect(set).toHaveBeenCalledTimes(1);
+    // The next run (a file is stamped once per run).
+    const next = ResultCache.open({ dir: cache.dir, version: "1", build: "b" });
+    const nextSet = vi.spyOn(next.references, "set");
+    expect(scanScriptReferences(files, next.references).map((scanned) => scanned.file.filename)).toEqual(["launch.sh", "doc.md", "plain.py"]);
+    expect(nextSet).toHaveBeenCalledTimes(1);
   });
 });

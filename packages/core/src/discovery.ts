@@ -52,6 +52,11 @@ export interface DiscoveryOptions {
    * leaves out but this includes gets the token pass.
    */
   isIncluded?: (absolute: string, byDefault: boolean) => boolean;
+  /**
+   * The kind of a file from its bytes (default: `kindOnDisk`, which reads the token pass's files); a results cache
+   * answers it for an unchanged file without reading it.
+   */
+  kindOnDisk?: (absolute: string, kind: FileKind) => FileKind | null;
 }
 
 export interface DiscoveredFile {
@@ -122,7 +127,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       byName ??= "text";
     }
     // The token pass's files are opened here to leave binary ones out (and send shell scripts to the shell analyzer).
-    const kind = byName && kindOnDisk(file, byName);
+    const kind = byName && (options.kindOnDisk ?? kindOnDisk)(file, byName);
     if (!kind) return;
     seenFiles.add(file);
     files.push({ path: file, kind });

@@ -147,8 +147,12 @@ const TOKEN_PREFIXES = [Buffer.from("hf_"), Buffer.from("api_org_")];
  */
 export function kindOnDisk(filePath: string, kind: FileKind): FileKind | null {
   if (kind !== "text") return kind;
-  const bytes = readSmallFile(filePath);
-  if (!bytes) return null;
+  const bytes = readTextSample(filePath);
+  return bytes ? kindOfBytes(filePath, bytes) : null;
+}
+
+/** `kindOnDisk` of a `text`-kind file whose bytes are `bytes` (what `readTextSample` gave). */
+export function kindOfBytes(filePath: string, bytes: Buffer): FileKind | null {
   const head = bytes.subarray(0, SNIFF_BYTES);
   if (bytes[0] === 0x23 && bytes[1] === 0x21 && path.extname(filePath) === "" && isShellShebang(head.toString("utf8", 0, 200))) {
     return looksBinary(head) ? null : "shell";
@@ -160,8 +164,11 @@ export function kindOnDisk(filePath: string, kind: FileKind): FileKind | null {
 /** One buffer for every read (discovery is synchronous): thousands of small files, no allocation each. */
 let readBuffer = Buffer.alloc(64 * 1024);
 
-/** The file's bytes (a view of a shared buffer, valid until the next call); null when unreadable or too large. */
-function readSmallFile(filePath: string): Buffer | null {
+/**
+ * The bytes `kindOnDisk` judges a `text`-kind file by (a view of a shared buffer, valid until the next call); null
+ * when unreadable or too large.
+ */
+export function readTextSample(filePath: string): Buffer | null {
   let fd: number;
   try {
     fd = fs.openSync(filePath, "r");

@@ -47,10 +47,12 @@ const toSlashes = (value: string): string => value.split(path.sep).join("/");
 export type ScannedReferences = readonly { file: IndexedFile; references: ScriptReference[] }[];
 
 /**
- * What a persistent cache gives the scan: a file's references by its content, so an unchanged file is read (to
- * know it is unchanged) but not scanned again. The references are a function of the bytes alone.
+ * What a persistent cache gives the scan: a file's references by its stamp (not read) or by its content (read, not
+ * scanned again). The references are a function of the bytes alone.
  */
 export interface ScriptReferenceCache {
+  /** The references of the file at `filePath` when it is known to be unchanged without reading it; called before any read. */
+  unchanged(filePath: string): ScriptReference[] | undefined;
   /** The references of the file at `filePath` whose content is `bytes` (valid during the call only), when known. */
   get(filePath: string, bytes: Buffer): ScriptReference[] | undefined;
   set(filePath: string, bytes: Buffer, references: ScriptReference[]): void;
@@ -91,6 +93,8 @@ function referencesOf(file: IndexedFile, cache: ScriptReferenceCache | undefined
     const text = readText(file);
     return text === null ? [] : findScriptReferences(text);
   }
+  const unchanged = cache.unchanged(file.path);
+  if (unchanged) return unchanged;
   const bytes = readBytes(file.path);
   if (bytes === null) return [];
   const known = cache.get(file.path, bytes);

@@ -1,8 +1,16 @@
 /**
  * A persistent results cache, as Ruff's `.ruff_cache`: a file whose content, settings and dependencies are
- * unchanged since a previous run gets that run's outcome back without being analysed, and its job-script
- * references without being scanned. A warm run over an unchanged tree reads and hashes every file, checks the
- * launched scripts the cached findings rest on, and hands the stored outcomes on.
+ * unchanged since a previous run gets that run's outcome back without being analysed, its job-script references
+ * without being scanned, and (for the token pass's files) its kind without being read at discovery. A warm run
+ * over an unchanged tree stats every file, checks the launched scripts the cached findings rest on, and hands the
+ * stored outcomes on.
+ *
+ * A file is unchanged when its stamp (size, modification and change times, inode) is the one stored with its
+ * digest, as Ruff and git trust a file's metadata; the file is then not read. A stamp is stored only when it was
+ * taken before the bytes it vouches for were read, and only when the file's last modification is more than
+ * `RACY_MS` older than that moment: a file changed again within the same timestamp tick (a few milliseconds on
+ * ext4, one or two seconds on FAT, HFS+ and some network filesystems) would keep its stamp, so such a file is
+ * read and hashed instead (git's "racily clean" entries). Any other file is read and hashed.
  *
  * An outcome is reused when all of these are the same as when it was stored:
  * - the tool (version folder, and the build of the analyzers in the file's header: a rebuilt checkout misses);
@@ -25,7 +33,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { HubVersionResolver, type Diagnostic, type FileKind, type ScriptReference } from "@hf-jobs-lint/core";
+import { HubVersionResolver, kindOfBytes, readTextSample, type Diagnostic, type FileKind, type ScriptReference } from "@hf-jobs-lint/core";
 import { checkFiles, type RunOptions, type SettingsOf } from "./run-checks.js";
 import type { CheckSettings, CheckTarget, FileOutcome } from "./check-file.js";
 import type { ScriptReferenceCache } from "./job-scripts.js";
@@ -35,9 +43,11 @@ import { MAX_FILE_BYTES, readSourceFile } from "./read-source.js";
 export const DEFAULT_CACHE_DIR_NAME = ".hf-jobs-lint_cache";
 
 /** The layout of `results.json`; a file of another layout is ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 const RESULTS_FILE = "results.json";
 const HASH = "sha256";
+/** How much older than the moment it is taken a file's modification time must be for its stamp to be trusted. */
+const RACY_MS = 2000;
 
 /** The tag backup and archiving tools know (https://bford.info/cachedir/). */
 const CACHEDIR_TAG =
@@ -63,8 +73,12 @@ interface StoredOutcome {
 interface StoredFile {
   /** Digest of the file's bytes. */
   d: string;
-  /** Its job-script references (absent: none, or not scanned). */
+  /** Its stamp when `d` was taken (absent: not trusted, the file is hashed again). */
+  m?: string;
+  /** Its job-script references (absent: not scanned). */
   r?: ScriptReference[];
+  /** Its kind from its bytes, for a `text`-kind file (`-`: none, the file is not checked). */
+  v?: string;
   /** The key of everything else the outcome depends on, and the outcome. */
   k?: string;
   o?: StoredOutcome;
@@ -139,20 +153,38 @@ export class ResultCache {
   private readonly fresh = new Map<string, StoredFile>();
   /** Digests of files read this run (targets and dependencies; `-`: missing or not a file). */
   private readonly digests = new Map<string, string>();
+  /** Stamps taken this run, each before the file's first read (null: not a regular file, or changed too recently). */
+  private readonly stamps = new Map<string, string | null>();
   private readonly settingsDigests = new WeakMap<CheckSettings, string>();
   private readonly hubVersions = new Map<string, { resolver: HubVersionResolver; byFolder: Map<string, string> }>();
   private changed = false;
 
-  /** The scan's side: references by content. */
+  /** The scan's side: references by stamp, else by content. */
   readonly references: ScriptReferenceCache = {
-    get: (filePath, bytes) => {
-      const entry = this.entryFor(filePath, digest(bytes));
-      return entry ? (entry.r ?? []) : undefined;
+    unchanged: (filePath) => {
+      const known = this.stampedDigest(filePath);
+      return known === null ? undefined : this.entryFor(filePath, known)?.r;
     },
+    get: (filePath, bytes) => this.entryFor(filePath, digest(bytes))?.r,
     set: (filePath, bytes, references) => {
-      const entry = this.entryFor(filePath, digest(bytes), true)!;
-      if (references.length > 0) entry.r = references;
+      this.update(filePath, this.entryFor(filePath, digest(bytes), true)!, { r: references });
     },
+  };
+
+  /**
+   * Discovery's `kindOnDisk`: the kind of a `text`-kind file from its bytes, stored by its digest, so an unchanged
+   * file is not read at all.
+   */
+  readonly kindOnDisk = (filePath: string, kind: FileKind): FileKind | null => {
+    if (kind !== "text") return kind;
+    const known = this.stampedDigest(filePath);
+    const entry = known === null ? null : this.entryFor(filePath, known);
+    if (entry?.v !== undefined) return entry.v === "-" ? null : (entry.v as FileKind);
+    const bytes = readTextSample(filePath);
+    if (!bytes) return null;
+    const verdict = kindOfBytes(filePath, bytes);
+    this.update(filePath, this.entryFor(filePath, digest(bytes), true)!, { v: verdict ?? "-" });
+    return verdict;
   };
 
   private constructor(
@@ -170,27 +202,73 @@ export class ResultCache {
 
   /**
    * This run's entry for a file whose bytes have `contentDigest`: the stored one when the content is the same,
-   * else (with `create`) a new one. The digest is remembered for the outcome's key.
+   * else (with `create`) a new one. The digest is remembered for the outcome's key, and the entry carries the
+   * stamp taken before the file was first read this run.
    */
   private entryFor(filePath: string, contentDigest: string, create = false): StoredFile | null {
     this.digests.set(filePath, contentDigest);
     const current = this.fresh.get(filePath);
     if (current && current.d === contentDigest) return current;
     const old = this.stored[filePath];
+    const stamp = this.stamps.get(filePath) ?? undefined;
     if (!current && isStoredFile(old) && old.d === contentDigest) {
       this.fresh.set(filePath, old);
+      // Same content, new stamp (touched, checked out again): stored with the new one.
+      if (old.m !== stamp) return this.update(filePath, old, { m: stamp });
       return old;
     }
     if (!create) return null;
-    const entry: StoredFile = { d: contentDigest };
+    const entry: StoredFile = stamp === undefined ? { d: contentDigest } : { d: contentDigest, m: stamp };
     this.fresh.set(filePath, entry);
     this.changed = true;
     return entry;
   }
 
+  /** `entry` of `filePath` with `fields` changed; a loaded entry is copied rather than changed. */
+  private update(filePath: string, entry: StoredFile, fields: Partial<StoredFile>): StoredFile {
+    const updated: StoredFile = entry === this.stored[filePath] ? { ...entry } : entry;
+    for (const [name, value] of Object.entries(fields) as [keyof StoredFile, never][]) {
+      if (value === undefined) delete updated[name];
+      else updated[name] = value;
+    }
+    this.fresh.set(filePath, updated);
+    this.changed = true;
+    return updated;
+  }
+
+  /**
+   * The file's stamp as it is now, taken once per run and before any read of it; null when it vouches for
+   * nothing: not a regular file, or modified less than `RACY_MS` ago.
+   */
+  private stampNow(filePath: string): string | null {
+    let known = this.stamps.get(filePath);
+    if (known === undefined) {
+      known = null;
+      try {
+        const stat = fs.statSync(filePath);
+        if (stat.isFile() && stat.mtimeMs < Date.now() - RACY_MS) known = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+      } catch {
+        // Missing: the read that follows says so.
+      }
+      this.stamps.set(filePath, known);
+    }
+    return known;
+  }
+
+  /** The stored digest of a file whose stamp is the one stored with it (the file is not read); null otherwise. */
+  private stampedDigest(filePath: string): string | null {
+    const known = this.digests.get(filePath);
+    if (known !== undefined) return known;
+    const stamp = this.stampNow(filePath);
+    if (stamp === null) return null;
+    const entry = this.fresh.get(filePath) ?? this.stored[filePath];
+    return isStoredFile(entry) && entry.m === stamp ? entry.d : null;
+  }
+
   /** The digest of a file's bytes as they are now, once per run; `-` when it is missing or not a regular file. */
   private digestOf(filePath: string): string {
     let known = this.digests.get(filePath);
+    if (known === undefined) known = this.stampedDigest(filePath) ?? undefined;
     if (known === undefined) {
       try {
         const stat = fs.statSync(filePath);
@@ -199,8 +277,8 @@ export class ResultCache {
       } catch {
         known = "-";
       }
-      this.digests.set(filePath, known);
     }
+    this.digests.set(filePath, known);
     return known;
   }
 

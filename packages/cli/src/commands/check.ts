@@ -77,8 +77,14 @@ export interface CheckRun {
   settingsOf(index: number): { key: string; settings: CheckSettings };
 }
 
-/** The files to check: stdin, or discovery under the paths with each folder's own excludes. */
-export function findTargets(paths: string[], options: CheckOptions, io: Io, resolver: SettingsResolver): { targets: CheckTarget[]; errors: FileError[] } {
+/** The files to check: stdin, or discovery under the paths with each folder's own excludes (and the cache's file kinds). */
+export function findTargets(
+  paths: string[],
+  options: CheckOptions,
+  io: Io,
+  resolver: SettingsResolver,
+  cache?: ResultCache | null,
+): { targets: CheckTarget[]; errors: FileError[] } {
   const errors: FileError[] = [];
   if (options.stdinFilename !== undefined || (paths.length === 1 && paths[0] === "-")) {
     const filename = options.stdinFilename ?? "-";
@@ -94,6 +100,7 @@ export function findTargets(paths: string[], options: CheckOptions, io: Io, reso
     isExcluded: (absolute, isDir) => resolver.isExcluded(absolute, isDir),
     isIncluded: (absolute, byDefault) => resolver.isIncluded(absolute, byDefault),
     forceExclude: Boolean(options.forceExclude),
+    ...(cache ? { kindOnDisk: cache.kindOnDisk } : {}),
   });
   for (const error of discovery.errors) errors.push({ filename: displayName(error.path, io.cwd), message: error.message });
   const targets = discovery.files.map((file) => ({ filename: displayName(file.path, io.cwd), path: file.path, kind: file.kind }));
@@ -145,7 +152,7 @@ export async function streamCheck(
   const resolver = new SettingsResolver(options, io.cwd);
   const cacheFolder = cacheDir?.(resolver) ?? null;
   const cache = cacheFolder !== null ? ResultCache.open({ dir: cacheFolder, version: VERSION }) : null;
-  const found = findTargets(paths, options, io, resolver);
+  const found = findTargets(paths, options, io, resolver, cache);
   const targets = found.targets.sort((a, b) => compareStrings(a.filename, b.filename));
   if (targets.length === 1 && targets[0]!.text !== undefined) targets[0]!.text = await io.readStdin();
 
