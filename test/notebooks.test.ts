@@ -116,6 +116,32 @@ describe("unused `# noqa` in notebooks (HFJ901)", () => {
   });
 });
 
+describe("nbformat 3 notebooks", () => {
+  it("are a per-file error naming the version, with their tokens still reported, and the run goes on", async () => {
+    const token = "hf_FakeNotebookNoqaTokenForTestsAbCdE";
+    const v3 = {
+      metadata: { name: "" },
+      nbformat: 3,
+      nbformat_minor: 0,
+      worksheets: [
+        { cells: [{ cell_type: "code", input: ["from huggingface_hub import login\n", `login("${token}")`], language: "python", metadata: {}, outputs: [] }], metadata: {} },
+      ],
+    };
+    const dir = makeTree({ "old.ipynb": `${JSON.stringify(v3, null, 1)}\n`, "new.ipynb": notebookText([code([`login("${token}")\n`])]) });
+    const result = await runCli(["check", ".", "--select", "ALL", "--output-format", "json"], { cwd: dir });
+    expect(result.code).toBe(1);
+    const entries = JSON.parse(result.stdout) as JsonEntry[];
+    expect(entries.map((entry) => `${entry.filename} ${entry.cell ?? "-"}:${entry.location.row} ${entry.code ?? "error"}`)).toEqual([
+      "new.ipynb 1:1 HFJ101",
+      "old.ipynb -:14 HFJ101",
+      "old.ipynb -:1 error",
+    ]);
+    expect(entries.at(-1)!.message).toBe(
+      "cannot parse: nbformat 3 notebook: only nbformat 4 is read, as by Ruff; checked for hardcoded tokens only (`jupyter nbconvert --to notebook --inplace` upgrades it)",
+    );
+  });
+});
+
 describe("--fix on notebooks", () => {
   it("changes only the source lines it fixes, in the CRLF notebook too, and the result is a valid notebook", async () => {
     const dir = makeTree({
