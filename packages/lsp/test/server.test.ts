@@ -278,6 +278,16 @@ describe("hf-jobs-lint server", () => {
     expect(after.diagnostics.map((d) => d.range.start.line)).toEqual([inMarkdown!.range.start.line]);
   });
 
+  it("a file it cannot check (an nbformat 3 notebook): the notice, and the tokens the CLI still reports beside it", async () => {
+    const v3 = { metadata: {}, nbformat: 3, nbformat_minor: 0, worksheets: [{ cells: [{ cell_type: "code", input: [`login("${FAKE_TOKEN}")\n`], outputs: [] }] }] };
+    const document = open("old.ipynb", `${JSON.stringify(v3, null, 1)}\n`, "json");
+    const diagnostics = (await client.diagnostics(document.uri)).diagnostics;
+    expect(diagnostics.map((d) => d.code ?? "notice")).toEqual(["notice", "HFJ101"]);
+    expect(diagnostics[0]!.message).toMatch(/^could not check this file: cannot parse: nbformat 3 notebook/);
+    expect(document.getText(diagnostics[1]!.range)).toBe(FAKE_TOKEN);
+    expect(JSON.stringify(diagnostics)).not.toContain(FAKE_TOKEN);
+  });
+
   it("fixes everything fixable through source.fixAll, resolved when picked", async () => {
     const document = documents.get("launch.sh")!;
     const diagnostic = (await client.diagnostics(document.uri)).diagnostics[0]!;
