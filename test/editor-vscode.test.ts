@@ -59,8 +59,8 @@ describe("editors/vscode", () => {
     const { DOCUMENTS } = loadExtension();
     const languages = new Set(DOCUMENTS.flatMap((selector) => selector.language ?? []));
     for (const language of languages) expect(manifest.activationEvents).toContain(`onLanguage:${language}`);
-    // Every surface the CLI reads: YAML (CI steps) and dotenv files too.
-    for (const language of ["python", "typescript", "javascript", "shellscript", "markdown", "yaml"]) expect(languages).toContain(language);
+    // Every surface the CLI reads: YAML (CI steps), Dockerfiles and dotenv files too.
+    for (const language of ["python", "typescript", "javascript", "shellscript", "markdown", "yaml", "dockerfile"]) expect(languages).toContain(language);
     expect(DOCUMENTS.some((selector) => selector.pattern?.includes(".env"))).toBe(true);
   });
 

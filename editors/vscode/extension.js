@@ -13,6 +13,8 @@ const DOCUMENTS = [
   // Any YAML file with command steps is read as CI (GitHub Actions, GitLab CI, others by their shape).
   { scheme: "file", language: "yaml" },
   { scheme: "file", language: "github-actions-workflow" },
+  // Dockerfiles: `RUN` lines are shell, `ENV` and `ARG` values are baked into the image.
+  { scheme: "file", language: "dockerfile" },
   // Dotenv files by name: editors give them different languages (or none).
   { scheme: "file", pattern: "**/{.env,.env.*,.envrc,*.env}" },
 ];

@@ -3,6 +3,7 @@ import { makeDiagnostic, type Diagnostic, type RelatedInformation } from "./diag
 import { hardcodedTokenMessage } from "./domain/messages.js";
 import { findTokens, redact } from "./tokens.js";
 import type { FileKind } from "./file-kinds.js";
+import type { NoqaHygiene } from "./noqa.js";
 import type { SourceText } from "./source.js";
 
 export interface AnalysisInput {
@@ -49,6 +50,12 @@ export interface Analyzer {
   analyze(input: AnalysisInput): Diagnostic[] | Promise<Diagnostic[]>;
   /** Parse errors in `text`; a fix that adds any is not applied. Absent where the analyzer cannot tell. */
   countSyntaxErrors?(text: string, filename: string): number;
+  /**
+   * The file's `# noqa` directives against `found` (every finding, before filtering), for a kind whose comments are
+   * not the file's lines (a notebook's code cells, inside JSON strings). Absent: the engine reads the file's lines
+   * itself where its kind has `#` comments, or checks none.
+   */
+  checkNoqa?(source: SourceText, filename: string, found: readonly Diagnostic[]): NoqaHygiene;
 }
 
 /**

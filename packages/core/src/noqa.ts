@@ -129,50 +129,78 @@ export interface NoqaHygiene {
 export function checkNoqaDirectives(source: SourceText, filename: string, found: readonly Diagnostic[]): NoqaHygiene {
   const hygiene: NoqaHygiene = { unused: [], unknown: [] };
   if (!/noqa/i.test(source.text)) return hygiene;
+  const fired = firedByRow(found);
+  for (let row = 1; row <= source.lineCount; row++) {
+    const line = source.lineText(row);
+    const checked = checkNoqaLine(line, fired.get(row) ?? new Set<string>());
+    if (!checked) continue;
+    for (const part of checked.unknown) hygiene.unknown.push(`line ${row}: \`# noqa\` names an unknown rule \`${part}\``);
+    const unused = checked.unused;
+    if (!unused) continue;
+    const lineStart = source.lineStart(row);
+    hygiene.unused.push(
+      makeDiagnostic(source, filename, {
+        code: "HFJ901",
+        message: unused.message,
+        start: lineStart + unused.start,
+        end: lineStart + unused.end,
+        fix: { applicability: "unsafe", message: unused.fixMessage, edits: [{ start: lineStart + unused.removeFrom, end: lineStart + unused.end, content: unused.content }] },
+      }),
+    );
+  }
+  return hygiene;
+}
+
+/** The codes that have a finding on each `# noqa` row. */
+export function firedByRow(found: readonly Diagnostic[]): Map<number, Set<string>> {
   const firedOnRow = new Map<number, Set<string>>();
   for (const diagnostic of found) {
     let codes = firedOnRow.get(diagnostic.noqaRow);
     if (!codes) firedOnRow.set(diagnostic.noqaRow, (codes = new Set()));
     codes.add(diagnostic.code);
   }
-  for (let row = 1; row <= source.lineCount; row++) {
-    const line = source.lineText(row);
-    const directive = directiveCodes(line);
-    if (!directive) continue;
-    const { parts } = directive;
-    const fired = firedOnRow.get(row) ?? new Set<string>();
-    const unused: string[] = [];
-    for (const part of parts) {
-      const rule = findRule(part);
-      if (rule) {
-        // A directive for HFJ901 itself is checked by nothing else: it is never reported as unused.
-        if (!fired.has(rule.code) && rule.code !== "HFJ901") unused.push(part);
-      } else if (OWN_CODE_SHAPE.test(part)) hygiene.unknown.push(`line ${row}: \`# noqa\` names an unknown rule \`${part}\``);
-    }
-    if (unused.length === 0) continue;
-    const lineStart = source.lineStart(row);
-    const directiveStart = lineStart + directive.start;
-    const directiveEnd = lineStart + directive.end;
-    const kept = parts.filter((part) => !unused.includes(part));
-    // With nothing left the comment goes, and the spaces before it (text after it, if any, stays a comment).
-    const rest = line.slice(directive.end);
-    const removeFrom = kept.length > 0 || rest.trim() ? directiveStart : lineStart + line.slice(0, directive.start).replace(/\s+$/u, "").length;
-    const content = kept.length > 0 ? `# noqa: ${kept.join(", ")}` : rest.trim() ? "#" : "";
-    const codes = unused.map((part) => findRule(part)!.code);
-    const message = `Unused \`noqa\` directive (${codes.map((code) => `\`${code}\``).join(", ")} reported nothing on this line)`;
-    hygiene.unused.push(
-      makeDiagnostic(source, filename, {
-        code: "HFJ901",
-        message,
-        start: directiveStart,
-        end: directiveEnd,
-        fix: {
-          applicability: "unsafe",
-          message: kept.length > 0 ? `Remove ${codes.join(", ")} from the directive` : "Remove the unused `noqa` directive",
-          edits: [{ start: removeFrom, end: directiveEnd, content }],
-        },
-      }),
-    );
+  return firedOnRow;
+}
+
+/** What `checkNoqaLine` says of one line: offsets are in the line. */
+export interface NoqaLineCheck {
+  /** Codes of this tool's shape the catalog does not know, as written. */
+  unknown: string[];
+  /** The unused codes' finding: the directive's range, and the edit that takes them out (`removeFrom`..`end` becomes `content`). */
+  unused: { start: number; end: number; removeFrom: number; content: string; message: string; fixMessage: string } | null;
+}
+
+/**
+ * One line's `# noqa: ...` directive against the codes that fired on it (`fired`): what `checkNoqaDirectives` does
+ * per line, for analyzers whose lines are not the file's (a notebook's cells). Null for no directive with codes.
+ */
+export function checkNoqaLine(line: string, fired: ReadonlySet<string>): NoqaLineCheck | null {
+  const directive = directiveCodes(line);
+  if (!directive) return null;
+  const { parts } = directive;
+  const result: NoqaLineCheck = { unknown: [], unused: null };
+  const unused: string[] = [];
+  for (const part of parts) {
+    const rule = findRule(part);
+    if (rule) {
+      // A directive for HFJ901 itself is checked by nothing else: it is never reported as unused.
+      if (!fired.has(rule.code) && rule.code !== "HFJ901") unused.push(part);
+    } else if (OWN_CODE_SHAPE.test(part)) result.unknown.push(part);
   }
-  return hygiene;
+  if (unused.length === 0) return result;
+  const kept = parts.filter((part) => !unused.includes(part));
+  // With nothing left the comment goes, and the spaces before it (text after it, if any, stays a comment).
+  const rest = line.slice(directive.end);
+  const removeFrom = kept.length > 0 || rest.trim() ? directive.start : line.slice(0, directive.start).replace(/\s+$/u, "").length;
+  const content = kept.length > 0 ? `# noqa: ${kept.join(", ")}` : rest.trim() ? "#" : "";
+  const codes = unused.map((part) => findRule(part)!.code);
+  result.unused = {
+    start: directive.start,
+    end: directive.end,
+    removeFrom,
+    content,
+    message: `Unused \`noqa\` directive (${codes.map((code) => `\`${code}\``).join(", ")} reported nothing on this line)`,
+    fixMessage: kept.length > 0 ? `Remove ${codes.join(", ")} from the directive` : "Remove the unused `noqa` directive",
+  };
+  return result;
 }

@@ -18,6 +18,7 @@ import {
   type Diagnostic,
   type FileKind,
   type HubVersionResolver,
+  type NoqaHygiene,
 } from "@hf-jobs-lint/core";
 import type { AnalyzerRegistry } from "./registry.js";
 import type { PerFileIgnores } from "./rule-selection.js";
@@ -66,6 +67,19 @@ const KIND_NAMES: Partial<Record<FileKind, string>> = { python: "Python", typesc
 
 /** Kinds whose `#` comments are checked for unused `# noqa` codes (Markdown prose quotes directives: not checked). */
 const NOQA_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(["python", "shell", "yaml-ci"]);
+/** Kinds whose analyzer checks the directives itself (`Analyzer.checkNoqa`): a notebook's code cells are JSON strings. */
+const ANALYZER_NOQA_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(["notebook"]);
+
+type NoqaCheck = (source: SourceText, filename: string, found: readonly Diagnostic[]) => NoqaHygiene;
+
+/** What checks a file's `# noqa` directives: the engine's line reader, the analyzer's own, or nothing. */
+async function noqaCheckFor(target: FileTarget, text: string, analyzer: Analyzer | null, context: LintContext): Promise<NoqaCheck | null> {
+  if (NOQA_KINDS.has(target.kind)) return checkNoqaDirectives;
+  if (!ANALYZER_NOQA_KINDS.has(target.kind) || !NOQA.test(text)) return null;
+  // Loaded even when the prefilter ruled the file out: its directives are still checked.
+  const owner = analyzer ?? (await context.registry.get(target.kind));
+  return owner.checkNoqa ? (source, filename, found) => owner.checkNoqa!(source, filename, found) : null;
+}
 
 async function analyze(
   analyzer: Analyzer | null,
@@ -73,6 +87,7 @@ async function analyze(
   text: string,
   context: LintContext,
   others: OtherFiles,
+  noqaCheck: NoqaCheck | null,
 ): Promise<{ diagnostics: Diagnostic[]; source: SourceText }> {
   const source = new SourceText(text);
   const keep = findingFilter(target, context, source);
@@ -91,7 +106,7 @@ async function analyze(
     if (error instanceof ParseError && error.partial.length > 0) throw new ParseError(error.message, error.partial.filter(keep));
     throw error;
   }
-  const hygiene = NOQA_KINDS.has(target.kind) ? checkNoqaDirectives(source, target.filename, found) : { unused: [], unknown: [] };
+  const hygiene = noqaCheck ? noqaCheck(source, target.filename, found) : { unused: [], unknown: [] };
   others.warnings = hygiene.unknown;
   const diagnostics: Diagnostic[] = [];
   for (const diagnostic of found) if (keep(diagnostic)) diagnostics.push(diagnostic);
@@ -179,7 +194,8 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
     const source = new SourceText(text);
     return { diagnostics: [], source, unfixed: { diagnostics: [], source }, fixedText: null, fixed: [], fixError: null, ...facts() };
   }
-  let current = await analyze(analyzer, target, text, context, others);
+  const noqaCheck = await noqaCheckFor(target, text, analyzer, context);
+  let current = await analyze(analyzer, target, text, context, others, noqaCheck);
   const unfixed = current;
   if (!fixMode.fix) return { diagnostics: current.diagnostics, source: current.source, unfixed, fixedText: null, fixed: [], fixError: null, ...facts() };
 
@@ -190,7 +206,7 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
   const loop = await runFixLoop(
     text,
     async (working) => {
-      last = await analyze(analyzer, target, working, context, others);
+      last = await analyze(analyzer, target, working, context, others, noqaCheck);
       return last.diagnostics;
     },
     {

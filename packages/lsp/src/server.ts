@@ -142,8 +142,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const filename = file ? folders.displayName(file) : path.posix.basename(document.uri);
     const target: CheckTarget = { filename, path: file, kind };
     const outcome = await checkFile({ ...target, text }, settings, createLintContext(settings, registry));
-    if (outcome.error) return { version, notices: [fileNotice(`could not check this file: ${outcome.error}`, DiagnosticSeverity.Information)] };
     const places = { uri: document.uri, resolve: (name: string) => resolveDisplayName(name, folder, file) };
+    if (outcome.error) {
+      // What needed no parse (the tokens in the text) is still shown, as the CLI reports it beside the error.
+      const partial = outcome.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, document, shift, places));
+      return { version, notices: [fileNotice(`could not check this file: ${outcome.error}`, DiagnosticSeverity.Information), ...partial] };
+    }
     const published = outcome.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, document, shift, places));
     return { version, kind, target, settings, server, source: new SourceText(text.slice(shift)), shift, diagnostics: outcome.diagnostics, published };
   }

@@ -2,14 +2,18 @@
  * The edit that suppresses one finding, in the comment each surface reads (README "Suppress one finding"):
  * `# noqa: CODE` at the end of the line (Python, shell, CI YAML; added to a `# noqa: ...` already there, as Ruff's
  * `--add-noqa` writes it), `// eslint-disable-next-line hf-jobs/NAME` above the line (TS/JS), and
- * `<!-- hf-jobs-lint-disable-next-block -->` before the fenced block (Markdown). None where a comment would change
- * the code: a line that ends inside a Python string or with a `\` continuation, a Markdown finding outside a fence,
- * a dotenv file (a comment after a value is part of the value for some readers, and a token there is to be removed,
- * not silenced).
+ * `<!-- hf-jobs-lint-disable-next-block -->` before the fenced block (Markdown). A Dockerfile's `RUN` line and a
+ * notebook's code-cell line (in the raw JSON an editor shows as text; the server has no notebook document sync) take
+ * `# noqa: CODE` as a Python or shell line does. None where a comment would change the code: a line that ends inside
+ * a Python string or with a `\` continuation, a Markdown finding outside a fence, a Dockerfile line outside `RUN`
+ * (Docker takes a trailing `#` as part of an `ENV` or `ARG` value), a notebook's Markdown cell or output, a dotenv
+ * file (a comment after a value is part of the value for some readers, and a token there is to be removed, not
+ * silenced).
  */
 import { addNoqaCodes, findRule, SourceText, type Diagnostic, type Edit, type FileKind } from "@hf-jobs-lint/core";
-import { findFences } from "@hf-jobs-lint/markdown";
+import { findFences, NotebookError, parseNotebook } from "@hf-jobs-lint/markdown";
 import { rowsInsidePythonStrings } from "@hf-jobs-lint/python";
+import { dockerfileShellText } from "@hf-jobs-lint/shell";
 
 export interface Suppression {
   title: string;
@@ -26,6 +30,8 @@ function hashComment(kind: FileKind, source: SourceText, diagnostic: Diagnostic)
   const row = diagnostic.noqaRow;
   const line = source.lineText(row);
   if (/\\$/.test(line)) return null;
+  // Only the shell command of a `RUN` is shell (the analyzer's view of the file: everything else blanked).
+  if (kind === "dockerfile" && new SourceText(dockerfileShellText(source.text)).lineText(row).trim() === "") return null;
   if (kind === "python" && rowsInsidePythonStrings(source.text).has(row)) return null;
   const next = lineWithNoqa(line, diagnostic.code);
   if (next === null) return null;
@@ -58,6 +64,44 @@ function eslintComment(source: SourceText, diagnostic: Diagnostic): Suppression 
   return { title, edit: { start, end: start, content: `${indent}// eslint-disable-next-line ${ruleId}${source.eol}` } };
 }
 
+/**
+ * `# noqa: CODE` in a notebook's JSON: on the code-cell line whose JSON string is the finding's `noqaRow` (the row
+ * the engine reads the directive from), edited through the cell's JSON mapping so the file stays a valid notebook.
+ * None when that row holds no code-cell line, or several (a cell whose source is one string with line breaks:
+ * the engine would read only the row's first directive), or the line ends inside a Python string or with `\`.
+ */
+function notebookComment(source: SourceText, diagnostic: Diagnostic): Suppression | null {
+  let cells;
+  try {
+    cells = parseNotebook(source.text).cells;
+  } catch (error) {
+    if (error instanceof NotebookError) return null;
+    throw error;
+  }
+  const row = diagnostic.noqaRow;
+  for (const cell of cells) {
+    if (cell.type !== "code" || cell.source.text === "") continue;
+    const lines = new SourceText(cell.source.text);
+    const onRow: number[] = [];
+    for (let line = 1; line <= lines.lineCount; line++) {
+      if (lines.lineStart(line) === lines.text.length && line > 1) break;
+      if (source.positionAt(cell.source.toFile(lines.lineStart(line), false)).row === row) onRow.push(line);
+    }
+    if (onRow.length === 0) continue;
+    if (onRow.length > 1) return null;
+    const line = onRow[0]!;
+    const text = lines.lineText(line);
+    if (/\\$/.test(text) || rowsInsidePythonStrings(cell.source.text).has(line)) return null;
+    const next = lineWithNoqa(text, diagnostic.code);
+    if (next === null) return null;
+    const start = lines.lineStart(line);
+    const edits = cell.source.mapEdits([{ start, end: start + text.length, content: next }]);
+    if (!edits || edits.length !== 1) return null;
+    return { title: `Disable ${diagnostic.code} for this line`, edit: edits[0]! };
+  }
+  return null;
+}
+
 function markdownBlockComment(source: SourceText, diagnostic: Diagnostic): Suppression | null {
   const row = diagnostic.location.row;
   const fence = findFences(source).find((block) => block.openRow < row && row <= block.openRow + block.lines.length);
@@ -78,16 +122,15 @@ export function suppressionFor(kind: FileKind, source: SourceText, diagnostic: D
     case "python":
     case "shell":
     case "yaml-ci":
+    case "dockerfile":
       return hashComment(kind, source, diagnostic);
+    case "notebook":
+      return notebookComment(source, diagnostic);
     case "typescript":
       return eslintComment(source, diagnostic);
     case "markdown":
       return markdownBlockComment(source, diagnostic);
     case "dotenv":
-    // Docker takes a trailing `# noqa` as part of an ENV or ARG value.
-    case "dockerfile":
-    // A notebook's comment goes in a cell's JSON string: not written from here.
-    case "notebook":
     case "text":
       return null;
   }

@@ -52,6 +52,7 @@ const FILES: Record<string, string> = {
   "README.md": "# Train\n\nLaunch it:\n\n```bash\nhf jobs uv run --flavor a10g-small -e HF_TOKEN=$HF_TOKEN scripts/train.py\n```\n",
   "launcher.ts": `import { runJob } from "@huggingface/hub";\n\nawait runJob({ image: "python:3.12", command: ["python", "x.py"], env: { HF_TOKEN: "${FAKE_TOKEN}" }, accessToken: process.env.HF_TOKEN });\n`,
   ".env": `HF_TOKEN=${FAKE_TOKEN}\n`,
+  Dockerfile: `FROM python:3.12\nENV HF_TOKEN=${FAKE_TOKEN}\nRUN hf jobs run --flavor cpu-basic -e HF_TOKEN=$HF_TOKEN python:3.12 python -c "print(1)"\n`,
   "notes.txt": `any text file gets the token pass: ${FAKE_TOKEN}\n`,
   "logo.svg": `<svg><!-- an image, not read: ${FAKE_TOKEN} --></svg>\n`,
   "hf-jobs-lint.toml": 'exclude = ["vendor"]\n',
@@ -108,9 +109,9 @@ let client: Client;
 const documents = new Map<string, TextDocument>();
 const uriOf = (name: string) => pathToFileURL(path.join(workspace, name)).href;
 
-function open(name: string): TextDocument {
+function open(name: string, text = FILES[name]!, languageId?: string): TextDocument {
   const extension = path.extname(name);
-  const document = TextDocument.create(uriOf(name), LANGUAGE_BY_EXTENSION[extension] ?? "plaintext", 1, FILES[name]!);
+  const document = TextDocument.create(uriOf(name), languageId ?? LANGUAGE_BY_EXTENSION[extension] ?? "plaintext", 1, text);
   documents.set(name, document);
   void client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
     textDocument: { uri: document.uri, languageId: document.languageId, version: 1, text: document.getText() },
@@ -235,6 +236,56 @@ describe("hf-jobs-lint server", () => {
     const suppressed = applyEdit("launcher.py", suppress.edit!);
     expect(suppressed.getText().split("\n")[2]).toMatch(/\)\s+# noqa: HFJ101$/);
     expect((await client.diagnostics(document.uri, (params) => params.version === suppressed.version)).diagnostics).toEqual([]);
+  });
+
+  it("Dockerfile: a noqa action on the `RUN` line, none for a token in an `ENV` line", async () => {
+    const document = documents.get("Dockerfile") ?? open("Dockerfile");
+    const diagnostics = (await client.diagnostics(document.uri)).diagnostics;
+    const inRun = diagnostics.find((d) => d.code === "HFJ201")!;
+    const inEnv = diagnostics.find((d) => d.code === "HFJ101")!;
+    expect(inEnv.range.start.line).toBe(1);
+    expect((await requestActions(document, inEnv)).map((action) => action.title)).not.toContain("Disable HFJ101 for this line");
+    const noqa = (await requestActions(document, inRun)).find((action) => action.title === "Disable HFJ201 for this line")!;
+    const suppressed = applyEdit("Dockerfile", noqa.edit!);
+    expect(suppressed.getText().split("\n")[2]).toMatch(/"print\(1\)"  # noqa: HFJ201$/);
+    const after = await client.diagnostics(document.uri, (params) => params.version === suppressed.version);
+    expect(codes(after.diagnostics)).toEqual(["HFJ101"]);
+  });
+
+  it("notebook opened as text (its JSON; no notebook document sync): findings, and noqa edits that keep it a notebook", async () => {
+    const nb = {
+      cells: [
+        { cell_type: "markdown", metadata: {}, source: ["```python\n", `login("${FAKE_TOKEN}")\n`, "```\n"] },
+        { cell_type: "code", execution_count: null, metadata: {}, outputs: [], source: ["from huggingface_hub import login\n", `login("${FAKE_TOKEN}")\n`] },
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const document = open("nb.ipynb", `${JSON.stringify(nb, null, 1)}\n`, "json");
+    const diagnostics = (await client.diagnostics(document.uri)).diagnostics;
+    expect(codes(diagnostics)).toEqual(["HFJ101", "HFJ101"]);
+    const [inMarkdown, inCode] = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line);
+    // Ranges are in the JSON text the editor shows: the token in its JSON string.
+    expect(document.getText(inCode!.range)).toContain(FAKE_TOKEN.slice(0, 5));
+    expect(document.getText(inMarkdown!.range)).toContain(FAKE_TOKEN.slice(0, 5));
+    expect((await requestActions(document, inMarkdown!)).map((action) => action.title)).not.toContain("Disable HFJ101 for this line");
+    const noqa = (await requestActions(document, inCode!)).find((action) => action.title === "Disable HFJ101 for this line")!;
+    const suppressed = applyEdit("nb.ipynb", noqa.edit!);
+    const cells = (JSON.parse(suppressed.getText()) as { cells: { source: string[] }[] }).cells;
+    expect(cells[1]!.source).toEqual(["from huggingface_hub import login\n", `login("${FAKE_TOKEN}")  # noqa: HFJ101\n`]);
+    const after = await client.diagnostics(document.uri, (params) => params.version === suppressed.version);
+    expect(after.diagnostics.map((d) => d.range.start.line)).toEqual([inMarkdown!.range.start.line]);
+  });
+
+  it("a file it cannot check (an nbformat 3 notebook): the notice, and the tokens the CLI still reports beside it", async () => {
+    const v3 = { metadata: {}, nbformat: 3, nbformat_minor: 0, worksheets: [{ cells: [{ cell_type: "code", input: [`login("${FAKE_TOKEN}")\n`], outputs: [] }] }] };
+    const document = open("old.ipynb", `${JSON.stringify(v3, null, 1)}\n`, "json");
+    const diagnostics = (await client.diagnostics(document.uri)).diagnostics;
+    expect(diagnostics.map((d) => d.code ?? "notice")).toEqual(["notice", "HFJ101"]);
+    expect(diagnostics[0]!.message).toMatch(/^could not check this file: cannot parse: nbformat 3 notebook/);
+    expect(document.getText(diagnostics[1]!.range)).toBe(FAKE_TOKEN);
+    expect(JSON.stringify(diagnostics)).not.toContain(FAKE_TOKEN);
   });
 
   it("fixes everything fixable through source.fixAll, resolved when picked", async () => {

@@ -92,4 +92,47 @@ describe("suppression edits", () => {
     const offset = prose.text.indexOf("After");
     expect(suppressionFor("markdown", prose, makeDiagnostic(prose, "README.md", { code: "HFJ101", message: "m", start: offset, end: offset + 5 }))).toBeNull();
   });
+
+  it("Dockerfile: `# noqa` at the end of the `RUN` line the analyzer reads it from (the last of a continued one)", async () => {
+    const text = 'FROM python:3.12\nRUN hf jobs uv run -e HF_TOKEN=$HF_TOKEN train.py\nCMD ["python"]\n';
+    const fixed = (await suppressFirst("Dockerfile", "dockerfile", text, "HFJ201"))!;
+    expect(fixed).toBe(text.replace("train.py\n", "train.py  # noqa: HFJ201\n"));
+    expect(await findings("Dockerfile", "dockerfile", fixed)).toEqual([]);
+    const continued = "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache hf jobs uv run \\\n    -e HF_TOKEN=$HF_TOKEN \\\n    train.py\n";
+    const suppressed = (await suppressFirst("Dockerfile", "dockerfile", continued, "HFJ201"))!;
+    expect(suppressed).toBe(continued.replace("    train.py\n", "    train.py  # noqa: HFJ201\n"));
+    expect(await findings("Dockerfile", "dockerfile", suppressed)).toEqual([]);
+  });
+
+  it("Dockerfile: none outside `RUN` (Docker would make the comment part of an `ENV` or `ARG` value)", async () => {
+    const text = `FROM python:3.12\nENV HF_TOKEN=${FAKE_TOKEN}\nARG T=${FAKE_TOKEN}\n`;
+    expect(await suppressFirst("Dockerfile", "dockerfile", text, "HFJ101")).toBeNull();
+    const all = await findings("Dockerfile", "dockerfile", text);
+    expect(all.map((d) => d.location.row)).toEqual([2, 3]);
+    for (const diagnostic of all) expect(suppressionFor("dockerfile", new SourceText(text), diagnostic)).toBeNull();
+  });
+
+  /** A notebook as nbformat writes it, from its cells. */
+  const notebook = (cells: object[]) => `${JSON.stringify({ cells, metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+  const codeCell = (source: string | string[], outputs: object[] = []) => ({ cell_type: "code", execution_count: null, metadata: {}, outputs, source });
+
+  it("notebook (raw JSON): `# noqa` on the code-cell line, written into its JSON string; the file stays a notebook", async () => {
+    const text = notebook([codeCell(["from huggingface_hub import login\n", `login("${FAKE_TOKEN}")  # noqa: E501\n`, "print(1)\n"])]);
+    const fixed = (await suppressFirst("nb.ipynb", "notebook", text, "HFJ101"))!;
+    const changed = fixed.split("\n").filter((line, index) => line !== text.split("\n")[index]);
+    expect(changed).toEqual([`    "login(\\"${FAKE_TOKEN}\\")  # noqa: E501, HFJ101\\n",`]);
+    expect((JSON.parse(fixed) as { cells: { source: string[] }[] }).cells[0]!.source[1]).toBe(`login("${FAKE_TOKEN}")  # noqa: E501, HFJ101\n`);
+    expect((await findings("nb.ipynb", "notebook", fixed)).map((d) => d.code)).not.toContain("HFJ101");
+  });
+
+  it("notebook: none for a Markdown cell, an output, or a one-string source whose row holds several lines", async () => {
+    const inMarkdown = notebook([{ cell_type: "markdown", metadata: {}, source: ["```python\n", `login("${FAKE_TOKEN}")\n`, "```\n"] }]);
+    const markdownFindings = await findings("nb.ipynb", "notebook", inMarkdown);
+    expect(markdownFindings.length).toBeGreaterThan(0);
+    for (const diagnostic of markdownFindings) expect(suppressionFor("notebook", new SourceText(inMarkdown), diagnostic)).toBeNull();
+    const inOutput = notebook([codeCell(["print(t)\n"], [{ name: "stdout", output_type: "stream", text: [`${FAKE_TOKEN}\n`] }])]);
+    expect(await suppressFirst("nb.ipynb", "notebook", inOutput, "HFJ101")).toBeNull();
+    const oneString = notebook([codeCell(`from huggingface_hub import login\nlogin("${FAKE_TOKEN}")\n`)]);
+    expect(await suppressFirst("nb.ipynb", "notebook", oneString, "HFJ101")).toBeNull();
+  });
 });

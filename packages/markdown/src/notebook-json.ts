@@ -223,6 +223,14 @@ export function parseNotebook(json: string): ParsedNotebook {
     throw new NotebookError(`not valid JSON: ${(error as Error).message}`);
   }
   if (typeof parsed !== "object" || parsed === null || !Array.isArray((parsed as { cells?: unknown }).cells)) {
+    const version = (parsed as { nbformat?: unknown } | null)?.nbformat;
+    // nbformat 3 and older keep cells under `worksheets` and code in `input`: Ruff rejects them ("Expected Jupyter
+    // Notebook format 4"), and so does this reader, saying what was checked instead.
+    if (typeof version === "number" && version < 4) {
+      throw new NotebookError(
+        `nbformat ${version} notebook: only nbformat 4 is read, as by Ruff; checked for hardcoded tokens only (\`jupyter nbconvert --to notebook --inplace\` upgrades it)`,
+      );
+    }
     throw new NotebookError("not a Jupyter notebook (no `cells` list; nbformat 4 is read)");
   }
   const root = parseTree(json);

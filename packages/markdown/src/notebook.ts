@@ -7,6 +7,8 @@
  * a document whose regions go to other analyzers, with positions mapped back.
  */
 import {
+  checkNoqaLine,
+  firedByRow,
   LAUNCH_COMMAND_HINT,
   lastStartingAtOrBefore,
   findTokens,
@@ -21,6 +23,7 @@ import {
   type Diagnostic,
   type Edit,
   type Fix,
+  type NoqaHygiene,
 } from "@hf-jobs-lint/core";
 import { blankRanges, checkShellRegion, loadAnalyzeScriptNeeds, scriptFactsLookup, tokenFindings, type LocalFinding, type Range } from "@hf-jobs-lint/shell";
 import { NotebookError, parseNotebook, type NotebookCell } from "./notebook-json.js";
@@ -95,6 +98,7 @@ export function createNotebookAnalyzer(sub: NotebookSubAnalyzers): Analyzer {
       }
       return python?.countSyntaxErrors?.(joined, `${filename}.py`) ?? 0;
     },
+    checkNoqa: checkNotebookNoqa,
     async analyze(input) {
       let notebook;
       try {
@@ -297,4 +301,52 @@ async function shellFindings(joined: JoinedCells, input: AnalysisInput): Promise
     0,
     joined.raw.length,
   );
+}
+
+/**
+ * The `# noqa` directives of the code cells against `found` (HFJ901 and unknown codes, as for a Python file): each
+ * cell line is read as written (JSON escapes decoded), a finding's `noqaRow` is the file row of its line's JSON
+ * string, and the fix edits that string in place. Markdown cells and outputs are not read: prose and printed text
+ * quote directives. A cell whose source is one string (not nbformat's list of lines) is one file row: a directive
+ * there counts as used when anything on that row fired, as it is what suppresses the row's findings.
+ */
+export function checkNotebookNoqa(source: SourceText, filename: string, found: readonly Diagnostic[]): NoqaHygiene {
+  const hygiene: NoqaHygiene = { unused: [], unknown: [] };
+  if (!/noqa/i.test(source.text)) return hygiene;
+  let cells: NotebookCell[];
+  try {
+    cells = parseNotebook(source.text).cells;
+  } catch (error) {
+    if (error instanceof NotebookError) return hygiene;
+    throw error;
+  }
+  const fired = firedByRow(found);
+  for (const cell of cells) {
+    if (cell.type !== "code" || !/noqa/i.test(cell.source.text)) continue;
+    const positions = new SourceText(cell.source.text);
+    for (let line = 1; line <= positions.lineCount; line++) {
+      const lineStart = positions.lineStart(line);
+      const text = positions.lineText(line);
+      const row = source.positionAt(cell.source.toFile(lineStart, false)).row;
+      const checked = checkNoqaLine(text, fired.get(row) ?? new Set<string>());
+      if (!checked) continue;
+      for (const part of checked.unknown) hygiene.unknown.push(`cell ${cell.index}, line ${line}: \`# noqa\` names an unknown rule \`${part}\``);
+      const unused = checked.unused;
+      if (!unused) continue;
+      const localStart = lineStart + unused.start;
+      const localEnd = lineStart + unused.end;
+      const edits = cell.source.mapEdits([{ start: lineStart + unused.removeFrom, end: localEnd, content: unused.content }]);
+      const start = cell.source.toFile(localStart, false);
+      const placed = makeDiagnostic(source, filename, {
+        code: "HFJ901",
+        message: unused.message,
+        start,
+        end: Math.max(start, cell.source.toFile(localEnd, true)),
+        fix: edits ? { applicability: "unsafe", message: unused.fixMessage, edits } : null,
+        noqaRow: row,
+      });
+      hygiene.unused.push(placeInCell(placed, { cell, positions }, localStart, localEnd));
+    }
+  }
+  return hygiene;
 }

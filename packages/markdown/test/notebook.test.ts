@@ -161,6 +161,14 @@ describe("parseNotebook", () => {
   it("rejects JSON that is not a notebook", () => {
     expect(() => parseNotebook('{"a": 1}')).toThrow(/no `cells` list/);
   });
+
+  it("rejects an nbformat 3 notebook (cells under `worksheets`) as Ruff does, saying which version it is", () => {
+    const v3 = JSON.stringify({ metadata: {}, nbformat: 3, nbformat_minor: 0, worksheets: [{ cells: [{ cell_type: "code", input: ["x = 1\n"], outputs: [] }] }] });
+    expect(() => parseNotebook(v3)).toThrow(/^nbformat 3 notebook: only nbformat 4 is read, as by Ruff; checked for hardcoded tokens only/);
+    // A JSON file without cells that names no version is not called a notebook of some version.
+    expect(() => parseNotebook('{"worksheets": []}')).toThrow(/^not a Jupyter notebook/);
+    expect(() => parseNotebook('{"nbformat": 4}')).toThrow(/^not a Jupyter notebook/);
+  });
 });
 
 describe("the notebook kind's prefilter", () => {

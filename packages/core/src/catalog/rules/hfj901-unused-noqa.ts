@@ -11,7 +11,7 @@ export const unusedNoqa = defineRule({
   surfaces: ["py", "sh"],
   docs: {
     whatItDoes:
-      "Checks `# noqa: HFJ...` directives in Python files, shell scripts and CI YAML for codes of this tool that report nothing on their line, as Ruff's `RUF100` does. " +
+      "Checks `# noqa: HFJ...` directives in Python files, shell scripts, CI YAML and notebooks' code cells for codes of this tool that report nothing on their line, as Ruff's `RUF100` does. " +
       "Codes of other linters in the same directive (`# noqa: E501, HFJ101`) and a bare `# noqa` are left alone: they may be Ruff's or flake8's. " +
       "A code of this tool's shape that the catalog does not know (`# noqa: HFJ999`) is not a finding but a warning on every run.",
     whyBad:
