@@ -116,8 +116,26 @@ function markdownBlockComment(source: SourceText, diagnostic: Diagnostic): Suppr
   };
 }
 
+/**
+ * `edit` of `text` narrowed to what it changes: a directive added to a line is sent as an insertion, so the rest of
+ * the line (a hardcoded token, say) never travels in the edit.
+ */
+function narrowed(text: string, edit: Edit): Edit {
+  const old = text.slice(edit.start, edit.end);
+  let prefix = 0;
+  while (prefix < old.length && prefix < edit.content.length && old[prefix] === edit.content[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < edit.content.length - prefix && old[old.length - 1 - suffix] === edit.content[edit.content.length - 1 - suffix]) suffix++;
+  return { start: edit.start + prefix, end: edit.end - suffix, content: edit.content.slice(prefix, edit.content.length - suffix) };
+}
+
 /** The suppression for `diagnostic` in a file of `kind` whose text is `source`, or null where none can be written. */
 export function suppressionFor(kind: FileKind, source: SourceText, diagnostic: Diagnostic): Suppression | null {
+  const suppression = writtenSuppression(kind, source, diagnostic);
+  return suppression && { ...suppression, edit: narrowed(source.text, suppression.edit) };
+}
+
+function writtenSuppression(kind: FileKind, source: SourceText, diagnostic: Diagnostic): Suppression | null {
   switch (kind) {
     case "python":
     case "shell":

@@ -42,6 +42,33 @@ describe("suppression edits", () => {
     expect((await findings("a.py", "python", fixed)).map((d) => d.code)).not.toContain("HFJ101");
   });
 
+  it("the edit carries only what it adds: the token on the line never travels in it (Python, shell, notebook)", async () => {
+    const cases: [string, FileKind, string][] = [
+      ["a.py", "python", `from huggingface_hub import login\n\nlogin(token="${FAKE_TOKEN}")  # noqa: E501\n`],
+      ["run.sh", "shell", `hf jobs run --env HF_TOKEN=${FAKE_TOKEN} python:3.12 python -c pass\n`],
+      [
+        "nb.ipynb",
+        "notebook",
+        JSON.stringify(
+          { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", metadata: {}, outputs: [], execution_count: null, source: [`login("${FAKE_TOKEN}")\n`] }] },
+          null,
+          1,
+        ),
+      ],
+    ];
+    for (const [filename, kind, text] of cases) {
+      const diagnostic = (await findings(filename, kind, text)).find((found) => found.code === "HFJ101");
+      expect(diagnostic, filename).toBeDefined();
+      const { edit } = suppressionFor(kind, new SourceText(text), diagnostic!)!;
+      expect(edit.content, filename).not.toContain("hf_");
+      expect(edit.content.trim(), filename).toMatch(/HFJ101$/);
+      expect(
+        (await findings(filename, kind, applyEdits(text, [edit]))).map((d) => d.code),
+        filename,
+      ).not.toContain("HFJ101");
+    }
+  });
+
   it("Python: added to the line's directive, and none inside a multi-line string", async () => {
     expect(lineWithNoqa("x = 1  # noqa: E501", "HFJ101")).toBe("x = 1  # noqa: E501, HFJ101");
     expect(lineWithNoqa("x = 1  # noqa: E501  why", "HFJ101")).toBe("x = 1  # noqa: E501, HFJ101  why");
