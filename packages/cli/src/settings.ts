@@ -127,7 +127,8 @@ export class SettingsResolver {
   private readonly byCombination = new Map<string, FileSettings>();
   private readonly configIds = new Map<ResolvedConfig, number>();
 
-  constructor(flags: SettingsFlags, cwd: string) {
+  /** `listings`: folder entry names this run's discovery fills as it walks (configuration lookups read them). */
+  constructor(flags: SettingsFlags, cwd: string, listings?: ReadonlyMap<string, readonly string[]>) {
     this.flags = flags;
     const { file, overrides } = splitConfigFlags(flags.config ?? [], cwd);
     if (file && flags.isolated) throw new UsageError("--config FILE cannot be combined with --isolated");
@@ -139,6 +140,7 @@ export class SettingsResolver {
         isolated: Boolean(flags.isolated),
         overrides: [...overrides, fromFlags],
         ...(flags.configBoundary !== undefined ? { boundary: flags.configBoundary } : {}),
+        ...(listings ? { listings } : {}),
       });
     } catch (error) {
       if (error instanceof ConfigError) throw new UsageError(error.message);

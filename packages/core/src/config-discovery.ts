@@ -4,10 +4,10 @@
  * every file that one, `--isolated` none; inline `--config 'key = value'` settings go over whichever applies.
  * A file with no configuration above it gets the defaults, rooted at the working directory (as in Ruff).
  */
+import fs from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { configFileIn, loadConfigFile, mergeConfigs, DEFAULT_TEST_FILES, TEST_FILE_IGNORED_CODES, type FileConfig, type LoadedConfig, type PatternSet } from "./config.js";
-import { findRepositoryRoot } from "./discovery.js";
 
 export interface ConfigDiscoveryOptions {
   /** The working directory: the root of the defaults, and what `--config FILE` is relative to. */
@@ -20,12 +20,16 @@ export interface ConfigDiscoveryOptions {
   overrides?: readonly FileConfig[];
   /** No configuration above this folder is used (`--repos`: a repository's own, not the folder its checkout sits in). */
   boundary?: string;
+  /** Entry names of folders already listed this run (discovery fills it as it walks): looked up instead of the disk. */
+  listings?: ReadonlyMap<string, readonly string[]>;
 }
 
 const toPosix = (relative: string): string => relative.split(path.sep).join("/");
 
-/** `relative` under `root`, or null when the path is not below it. */
+/** `relative` under `root`, or null when the path is not below it (both absolute; sliced, as `path.relative` is slow). */
 function relativeTo(root: string, absolute: string): string | null {
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  if (absolute.startsWith(prefix)) return absolute.length > prefix.length ? toPosix(absolute.slice(prefix.length)) : null;
   const relative = toPosix(path.relative(root, absolute));
   return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : null;
 }
@@ -115,6 +119,8 @@ export class ConfigDiscovery {
   private readonly byFolder = new Map<string, ResolvedConfig>();
   /** Repository roots by folder: every file of a folder has its folder's (one walk up per folder, not per file). */
   private readonly rootByFolder = new Map<string, string>();
+  /** The nearest folder with `.git` from each folder up (null: none), shared by the folders below it. */
+  private readonly gitByFolder = new Map<string, string | null>();
   private readonly byFile = new Map<string, ResolvedConfig>();
   private readonly fixed: ResolvedConfig | null;
 
@@ -145,7 +151,7 @@ export class ConfigDiscovery {
     const folder = path.resolve(dir);
     const cached = this.byFolder.get(folder);
     if (cached) return cached;
-    const file = configFileIn(folder);
+    const file = configFileIn(folder, this.options.listings?.get(folder));
     let resolved: ResolvedConfig;
     if (file) resolved = this.forConfigFile(file);
     else if (path.dirname(folder) === folder || (this.options.boundary !== undefined && folder === path.resolve(this.options.boundary)))
@@ -179,8 +185,21 @@ export class ConfigDiscovery {
     if (root === undefined) {
       const cwd = path.resolve(this.options.cwd);
       const fallback = relativeTo(cwd, folder) !== null || folder === cwd ? cwd : this.forFolder(folder).loaded.file ? this.forFolder(folder).loaded.root : folder;
-      this.rootByFolder.set(folder, (root = findRepositoryRoot(folder, fallback)));
+      this.rootByFolder.set(folder, (root = this.nearestGitFolder(folder) ?? fallback));
     }
     return root;
+  }
+
+  /** `findRepositoryRoot` without its fallback, remembered for every folder on the way up. */
+  private nearestGitFolder(folder: string): string | null {
+    let found = this.gitByFolder.get(folder);
+    if (found === undefined) {
+      const parent = path.dirname(folder);
+      const names = this.options.listings?.get(folder);
+      const hasGit = names ? names.includes(".git") : fs.existsSync(path.join(folder, ".git"));
+      found = hasGit ? folder : parent === folder ? null : this.nearestGitFolder(parent);
+      this.gitByFolder.set(folder, found);
+    }
+    return found;
   }
 }

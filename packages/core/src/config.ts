@@ -283,11 +283,12 @@ export function loadConfigFile(file: string): LoadedConfig {
 }
 
 /** The configuration file that governs folder `dir` itself (not its parents), or null. */
-export function configFileIn(dir: string): string | null {
-  const dedicated = path.join(dir, "hf-jobs-lint.toml");
-  if (fs.existsSync(dedicated)) return dedicated;
+export function configFileIn(dir: string, names?: readonly string[]): string | null {
+  // `names`: the folder's entries when a walk has just listed them (no lookup per candidate).
+  const has = (name: string): boolean => (names ? names.includes(name) : fs.existsSync(path.join(dir, name)));
+  if (has("hf-jobs-lint.toml")) return path.join(dir, "hf-jobs-lint.toml");
   const pyproject = path.join(dir, "pyproject.toml");
-  if (fs.existsSync(pyproject) && pyprojectSection(pyproject)) return pyproject;
+  if (has("pyproject.toml") && pyprojectSection(pyproject)) return pyproject;
   return null;
 }
 

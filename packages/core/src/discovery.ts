@@ -57,6 +57,8 @@ export interface DiscoveryOptions {
    * answers it for an unchanged file without reading it.
    */
   kindOnDisk?: (absolute: string, kind: FileKind) => FileKind | null;
+  /** Filled with the entry names of every folder walked, as it is walked (the caller's configuration lookups read it). */
+  listings?: Map<string, string[]>;
 }
 
 export interface DiscoveredFile {
@@ -72,6 +74,8 @@ export interface DiscoveryError {
 export interface DiscoveryResult {
   files: DiscoveredFile[];
   errors: DiscoveryError[];
+  /** The entry names of every folder walked (`DiscoveryOptions.listings`, when given). */
+  listings: Map<string, string[]>;
 }
 
 interface ScopedIgnore {
@@ -116,6 +120,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   const files: DiscoveredFile[] = [];
   const errors: DiscoveryError[] = [];
   const seenFiles = new Set<string>();
+  const listings = options.listings ?? new Map<string, string[]>();
   const excludeScope: ScopedIgnore = { dir: options.root, matcher: ignore().add([...options.exclude]) };
 
   const addFile = (file: string, named: boolean): void => {
@@ -159,6 +164,10 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       errors.push({ path: dir, message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       return;
     }
+    listings.set(
+      dir,
+      entries.map((entry) => entry.name),
+    );
     let here = scopes;
     if (options.respectGitignore && entries.some((entry) => entry.name === ".gitignore")) {
       const text = readIgnoreFile(path.join(dir, ".gitignore"));
@@ -231,7 +240,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       walk(absolute, real, scopes, new Set([real]), Boolean(options.forceExclude) || (!isIgnored(absolute, true, [excludeScope]) && !options.isExcluded?.(absolute, true)));
     } else addFile(absolute, true);
   }
-  return { files, errors };
+  return { files, errors, listings };
 }
 
 /**

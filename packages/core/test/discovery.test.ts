@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { discoverFiles, isExcludedPath } from "@hf-jobs-lint/core";
+import { ConfigDiscovery, discoverFiles, isExcludedPath } from "@hf-jobs-lint/core";
 
 const made: string[] = [];
 function tree(files: Record<string, string>): string {
@@ -112,5 +112,33 @@ describe("file discovery", () => {
       ["missing.py", "no such file or folder"],
       ["self", "symlink loop"],
     ]);
+  });
+});
+
+describe("folder listings shared with the configuration lookups", () => {
+  it("discovery fills the caller's map with every folder it walks, and none it skips", () => {
+    const dir = tree({ ".gitignore": "build/\n", "a.py": "", "sub/b.py": "", "build/c.py": "", "node_modules/d.js": "" });
+    const listings = new Map<string, string[]>();
+    const result = discoverFiles([dir], { root: dir, exclude: [], respectGitignore: true, listings });
+    expect(result.listings).toBe(listings);
+    expect([...listings.keys()].map((folder) => path.relative(dir, folder)).sort()).toEqual(["", "sub"]);
+    expect(listings.get(dir)!.sort()).toEqual([".git", ".gitignore", "a.py", "build", "node_modules", "sub"]);
+  });
+
+  it("ConfigDiscovery looks a listed folder up in its listing, not on the disk (configuration file and `.git`)", () => {
+    const dir = tree({ "sub/hf-jobs-lint.toml": 'select = ["HFJ101"]\n', "sub/deep/a.py": "" });
+    const sub = path.join(dir, "sub");
+    const deep = path.join(sub, "deep");
+    const onDisk = new ConfigDiscovery({ cwd: dir });
+    expect(onDisk.forFolder(deep).loaded.file).toBe(path.join(sub, "hf-jobs-lint.toml"));
+    expect(onDisk.repositoryRoot(path.join(deep, "a.py"))).toBe(dir);
+    // Listings that say `sub` holds no configuration and `deep` is a repository of its own: they are believed.
+    const listings = new Map([
+      [sub, ["deep"]],
+      [deep, [".git", "a.py"]],
+    ]);
+    const listed = new ConfigDiscovery({ cwd: dir, listings });
+    expect(listed.forFolder(deep).loaded.file).toBeNull();
+    expect(listed.repositoryRoot(path.join(deep, "a.py"))).toBe(deep);
   });
 });

@@ -33,7 +33,16 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { HubVersionResolver, kindOfBytes, readTextSample, type Diagnostic, type FileKind, type ScriptReference } from "@hf-jobs-lint/core";
+import {
+  fileSystemManifestReader,
+  HubVersionResolver,
+  kindOfBytes,
+  readTextSample,
+  type Diagnostic,
+  type FileKind,
+  type ManifestReader,
+  type ScriptReference,
+} from "@hf-jobs-lint/core";
 import { checkFiles, type RunOptions, type SettingsOf } from "./run-checks.js";
 import type { CheckSettings, CheckTarget, FileOutcome } from "./check-file.js";
 import type { ScriptReferenceCache } from "./job-scripts.js";
@@ -157,6 +166,12 @@ export class ResultCache {
   private readonly stamps = new Map<string, string | null>();
   private readonly settingsDigests = new WeakMap<CheckSettings, string>();
   private readonly hubVersions = new Map<string, { resolver: HubVersionResolver; byFolder: Map<string, string> }>();
+  /** Folder listings discovery read this run (`useListings`). */
+  private listings: ReadonlyMap<string, readonly string[]> = new Map();
+  private readonly manifests: ManifestReader = {
+    list: (dir) => [...(this.listings.get(dir) ?? fileSystemManifestReader.list(dir))],
+    read: (file) => fileSystemManifestReader.read(file),
+  };
   private changed = false;
 
   /** The scan's side: references by stamp, else by content. */
@@ -293,11 +308,16 @@ export class ResultCache {
     return known;
   }
 
+  /** The entry names of folders this run has already listed: the hub-version lookup does not list them again. */
+  useListings(listings: ReadonlyMap<string, readonly string[]>): void {
+    this.listings = listings;
+  }
+
   /** The huggingface_hub version the file's manifests give (read as the analysis reads them); "" when the setting decides. */
   private hubVersionOf(filePath: string, settings: CheckSettings): string {
     if (settings.hubVersion !== null) return "";
     let byRoot = this.hubVersions.get(settings.repoRoot);
-    if (!byRoot) this.hubVersions.set(settings.repoRoot, (byRoot = { resolver: new HubVersionResolver(settings.repoRoot), byFolder: new Map() }));
+    if (!byRoot) this.hubVersions.set(settings.repoRoot, (byRoot = { resolver: new HubVersionResolver(settings.repoRoot, this.manifests), byFolder: new Map() }));
     // Per folder: the resolver's own answer is per folder too, but it resolves each file's path first.
     const folder = path.dirname(filePath);
     let version = byRoot.byFolder.get(folder);

@@ -77,13 +77,16 @@ export interface CheckRun {
   settingsOf(index: number): { key: string; settings: CheckSettings };
 }
 
-/** The files to check: stdin, or discovery under the paths with each folder's own excludes (and the cache's file kinds). */
+/**
+ * The files to check: stdin, or discovery under the paths with each folder's own excludes (the cache answers the
+ * kinds of unchanged files, and keeps the folder listings for its own lookups).
+ */
 export function findTargets(
   paths: string[],
   options: CheckOptions,
   io: Io,
   resolver: SettingsResolver,
-  cache?: ResultCache | null,
+  shared: { cache?: ResultCache | null; listings?: Map<string, string[]> } = {},
 ): { targets: CheckTarget[]; errors: FileError[] } {
   const errors: FileError[] = [];
   if (options.stdinFilename !== undefined || (paths.length === 1 && paths[0] === "-")) {
@@ -100,9 +103,11 @@ export function findTargets(
     isExcluded: (absolute, isDir) => resolver.isExcluded(absolute, isDir),
     isIncluded: (absolute, byDefault) => resolver.isIncluded(absolute, byDefault),
     forceExclude: Boolean(options.forceExclude),
-    ...(cache ? { kindOnDisk: cache.kindOnDisk } : {}),
+    ...(shared.cache ? { kindOnDisk: shared.cache.kindOnDisk } : {}),
+    ...(shared.listings ? { listings: shared.listings } : {}),
   });
   for (const error of discovery.errors) errors.push({ filename: displayName(error.path, io.cwd), message: error.message });
+  shared.cache?.useListings(discovery.listings);
   const targets = discovery.files.map((file) => ({ filename: displayName(file.path, io.cwd), path: file.path, kind: file.kind }));
   return { targets, errors };
 }
@@ -149,10 +154,12 @@ export async function streamCheck(
   onPlan?: (plan: RunPlan) => void,
   cacheDir?: (resolver: SettingsResolver) => string | null,
 ): Promise<RunPlan> {
-  const resolver = new SettingsResolver(options, io.cwd);
+  // The folders discovery lists, which configuration and hub-version lookups then read instead of the disk.
+  const listings = new Map<string, string[]>();
+  const resolver = new SettingsResolver(options, io.cwd, listings);
   const cacheFolder = cacheDir?.(resolver) ?? null;
   const cache = cacheFolder !== null ? ResultCache.open({ dir: cacheFolder, version: VERSION }) : null;
-  const found = findTargets(paths, options, io, resolver, cache);
+  const found = findTargets(paths, options, io, resolver, { cache, listings });
   const targets = found.targets.sort((a, b) => compareStrings(a.filename, b.filename));
   if (targets.length === 1 && targets[0]!.text !== undefined) targets[0]!.text = await io.readStdin();
 
