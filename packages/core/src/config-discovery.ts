@@ -148,6 +148,9 @@ export class ConfigDiscovery {
   /** The configuration that governs the files of folder `dir`. */
   forFolder(dir: string): ResolvedConfig {
     if (this.fixed) return this.fixed;
+    // Callers mostly pass resolved paths (a walk asks for the same folder for each of its files): looked up first.
+    const known = this.byFolder.get(dir);
+    if (known) return known;
     const folder = path.resolve(dir);
     const cached = this.byFolder.get(folder);
     if (cached) return cached;

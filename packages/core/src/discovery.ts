@@ -122,6 +122,8 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   const seenFiles = new Set<string>();
   const listings = options.listings ?? new Map<string, string[]>();
   const excludeScope: ScopedIgnore = { dir: options.root, matcher: ignore().add([...options.exclude]) };
+  // No `exclude` patterns (the CLI passes each folder's through `isExcluded`): nothing to test them against.
+  const excludeScopes: ScopedIgnore[] = options.exclude.length > 0 ? [excludeScope] : [];
 
   const addFile = (file: string, named: boolean): void => {
     if (seenFiles.has(file)) return;
@@ -174,8 +176,10 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       if (text) here = [...scopes, { dir, matcher: ignore().add(text) }];
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // `dir` is absolute and normalised (path.resolve'd, then joined with entry names): no join needed.
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {
-      const absolute = path.join(dir, entry.name);
+      const absolute = prefix + entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       const link = entry.isSymbolicLink();
@@ -196,7 +200,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       // A file nothing reads (a binary or lock file, unless `include` may bring it in) is dropped before any ignore
       // pattern is tried on it.
       if (isFile && !options.isIncluded && fileKind(absolute) === null) continue;
-      if (applyExclude && (isIgnored(absolute, isDir, [excludeScope]) || options.isExcluded?.(absolute, isDir))) continue;
+      if (applyExclude && (isIgnored(absolute, isDir, excludeScopes) || options.isExcluded?.(absolute, isDir))) continue;
       if (options.respectGitignore && isIgnored(absolute, isDir, here)) continue;
       if (isDir) {
         let realChild = path.join(real, entry.name);

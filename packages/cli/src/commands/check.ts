@@ -1,7 +1,7 @@
 /** `hf-jobs-lint check`: find (and with `--fix` fix) every finding under the given paths. */
 import fs from "node:fs";
 import path from "node:path";
-import cliProgress from "cli-progress";
+import type { SingleBar } from "cli-progress";
 import {
   compareDiagnostics,
   countFixable,
@@ -183,8 +183,9 @@ export async function streamCheck(
   const plan: RunPlan = { targets, discoveryErrors: found.errors, resolver, settingsOf };
   onPlan?.(plan);
   const threads = options.threads ?? defaultThreadCount();
-  let bar: cliProgress.SingleBar | null = null;
+  let bar: SingleBar | null = null;
   if (options.progress && io.stderrIsTTY && targets.length > 0) {
+    const { default: cliProgress } = await import("cli-progress");
     bar = new cliProgress.SingleBar(
       { stream: progressStream(io), format: "{bar} {value}/{total} files", hideCursor: true, clearOnComplete: true },
       cliProgress.Presets.shades_classic,
