@@ -41,8 +41,8 @@ export async function watchCommand(paths: string[], options: CheckOptions, io: I
   };
 
   log("Starting linter in watch mode...");
-  await once();
-
+  // The watcher is ready before the first run: "Watching for file changes." is then true when printed, and a change
+  // made during the first run starts another one.
   const watcher = watch(roots, {
     ignoreInitial: true,
     // The folders discovery never enters are not watched either (node_modules alone can exhaust the watch limit).
@@ -51,10 +51,14 @@ export async function watchCommand(paths: string[], options: CheckOptions, io: I
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   if (options.verbose) log(`Watching ${roots.join(", ")}`);
 
-  return new Promise<number>((resolve) => {
+  return new Promise<number>((resolve, reject) => {
     let timer: NodeJS.Timeout | null = null;
-    let running: Promise<void> = Promise.resolve();
     let stopped = false;
+    // A first run that fails (a broken configuration) ends the command, as it did before any watching.
+    let running: Promise<void> = once().catch((error: unknown) => {
+      stopped = true;
+      void watcher.close().then(() => reject(error));
+    });
     const schedule = (): void => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
