@@ -338,8 +338,9 @@ function filesReadDuring(dir: string, callback: () => unknown): string[] {
   }
 }
 
-describe("a file whose stamp is unchanged is not read", () => {
-  const settings = (root: string): CheckSettings => ({
+/** Every rule on, as the engine gets settings for files under `root`; `hubVersion`: the setting (null: manifests). */
+function engineSettings(root: string, hubVersion: string | null): CheckSettings {
+  return {
     enabled: RULES.map((rule) => rule.code),
     perFileIgnores: {},
     testFiles: [],
@@ -348,11 +349,15 @@ describe("a file whose stamp is unchanged is not read", () => {
     configRoot: root,
     repoRoot: root,
     includeCounterexamples: false,
-    hubVersion: "1.0.0",
+    hubVersion,
     fix: false,
     unsafeFixes: false,
     diff: false,
-  });
+  };
+}
+
+describe("a file whose stamp is unchanged is not read", () => {
+  const settings = (root: string): CheckSettings => engineSettings(root, "1.0.0");
   const files = { "a.py": "import os\n\nprint(os.environ['HF_TOKEN'])\n", "launch.sh": "hf jobs uv run a.py\n", "notes.txt": "nothing secret\n" };
 
   /** One warm pass as `check` makes it: discovery's kinds, the job-script scan, the probes. */
@@ -374,13 +379,20 @@ describe("a file whose stamp is unchanged is not read", () => {
     expect(cache.save()).toBeNull();
   }
 
+  /** The next run's pass over the same cache, with the files it read. */
+  function warmPass(dir: string, cacheDir: string): { reads: string[]; result: ReturnType<typeof pass> | null } {
+    let result: ReturnType<typeof pass> | null = null;
+    const reads = filesReadDuring(dir, () => (result = pass(dir, ResultCache.open({ dir: cacheDir, version: "1", build: "b" }))));
+    return { reads, result };
+  }
+
   it("an old, unchanged file is answered from its stamp: discovery, scan and probe read nothing", async () => {
     const dir = makeTree(files);
     ageFiles(dir);
     const cacheDir = tempCacheDir();
     await filled(dir, cacheDir);
-    let result: ReturnType<typeof pass> | null = null;
-    expect(filesReadDuring(dir, () => (result = pass(dir, ResultCache.open({ dir: cacheDir, version: "1", build: "b" }))))).toEqual([]);
+    const { reads, result } = warmPass(dir, cacheDir);
+    expect(reads).toEqual([]);
     expect(result).toEqual({ kind: null, hits: 2 });
   });
 
@@ -388,8 +400,8 @@ describe("a file whose stamp is unchanged is not read", () => {
     const dir = makeTree(files);
     const cacheDir = tempCacheDir();
     await filled(dir, cacheDir);
-    let result: ReturnType<typeof pass> | null = null;
-    expect(filesReadDuring(dir, () => (result = pass(dir, ResultCache.open({ dir: cacheDir, version: "1", build: "b" }))))).toEqual(["a.py", "launch.sh", "notes.txt"]);
+    const { reads, result } = warmPass(dir, cacheDir);
+    expect(reads).toEqual(["a.py", "launch.sh", "notes.txt"]);
     expect(result).toEqual({ kind: null, hits: 2 });
   });
 
@@ -404,28 +416,15 @@ describe("a file whose stamp is unchanged is not read", () => {
     fs.writeFileSync(path.join(dir, "notes.txt"), "hf_secret here\n");
     for (const name of ["a.py", "notes.txt"]) fs.utimesSync(path.join(dir, name), before.atime, before.mtime);
     expect(fs.statSync(script).mtimeMs).toBe(before.mtimeMs);
-    let result: ReturnType<typeof pass> | null = null;
-    expect(filesReadDuring(dir, () => (result = pass(dir, ResultCache.open({ dir: cacheDir, version: "1", build: "b" }))))).toEqual(["a.py", "notes.txt"]);
+    const { reads, result } = warmPass(dir, cacheDir);
+    expect(reads).toEqual(["a.py", "notes.txt"]);
     // Both are misses: a.py changed, and launch.sh's outcome rests on the script it launches.
     expect(result).toEqual({ kind: "text", hits: 0 });
   });
 });
 
 describe("the engine's cache", () => {
-  const settingsFor = (root: string): CheckSettings => ({
-    enabled: RULES.map((rule) => rule.code),
-    perFileIgnores: {},
-    testFiles: [],
-    jobScriptGlobs: [],
-    jobScripts: {},
-    configRoot: root,
-    repoRoot: root,
-    includeCounterexamples: false,
-    hubVersion: null,
-    fix: false,
-    unsafeFixes: false,
-    diff: false,
-  });
+  const settingsFor = (root: string): CheckSettings => engineSettings(root, null);
 
   async function run(targets: CheckTarget[], settings: CheckSettings, cache: ResultCache): Promise<{ outcomes: FileOutcome[]; hits: number }> {
     const hits = targets.filter((target) => cache.probe(target, settings) !== null).length;

@@ -74,8 +74,6 @@ export interface DiscoveryError {
 export interface DiscoveryResult {
   files: DiscoveredFile[];
   errors: DiscoveryError[];
-  /** The entry names of every folder walked (`DiscoveryOptions.listings`, when given). */
-  listings: Map<string, string[]>;
 }
 
 interface ScopedIgnore {
@@ -244,7 +242,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       walk(absolute, real, scopes, new Set([real]), Boolean(options.forceExclude) || (!isIgnored(absolute, true, [excludeScope]) && !options.isExcluded?.(absolute, true)));
     } else addFile(absolute, true);
   }
-  return { files, errors, listings };
+  return { files, errors };
 }
 
 /**

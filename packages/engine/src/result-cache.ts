@@ -166,7 +166,7 @@ export class ResultCache {
   private readonly stamps = new Map<string, string | null>();
   private readonly settingsDigests = new WeakMap<CheckSettings, string>();
   private readonly hubVersions = new Map<string, { resolver: HubVersionResolver; byFolder: Map<string, string> }>();
-  /** Folder listings discovery read this run (`useListings`). */
+  /** Folder listings of this run's discovery (`useListings`). */
   private listings: ReadonlyMap<string, readonly string[]> = new Map();
   private readonly manifests: ManifestReader = {
     list: (dir) => [...(this.listings.get(dir) ?? fileSystemManifestReader.list(dir))],
@@ -308,7 +308,7 @@ export class ResultCache {
     return known;
   }
 
-  /** The entry names of folders this run has already listed: the hub-version lookup does not list them again. */
+  /** The folder listings this run's discovery fills as it walks: the hub-version lookup does not list those folders again. */
   useListings(listings: ReadonlyMap<string, readonly string[]>): void {
     this.listings = listings;
   }

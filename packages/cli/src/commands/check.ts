@@ -79,7 +79,7 @@ export interface CheckRun {
 
 /**
  * The files to check: stdin, or discovery under the paths with each folder's own excludes (the cache answers the
- * kinds of unchanged files, and keeps the folder listings for its own lookups).
+ * kinds of unchanged files; `listings` is filled with the folders walked).
  */
 export function findTargets(
   paths: string[],
@@ -107,7 +107,6 @@ export function findTargets(
     ...(shared.listings ? { listings: shared.listings } : {}),
   });
   for (const error of discovery.errors) errors.push({ filename: displayName(error.path, io.cwd), message: error.message });
-  shared.cache?.useListings(discovery.listings);
   const targets = discovery.files.map((file) => ({ filename: displayName(file.path, io.cwd), path: file.path, kind: file.kind }));
   return { targets, errors };
 }
@@ -159,6 +158,7 @@ export async function streamCheck(
   const resolver = new SettingsResolver(options, io.cwd, listings);
   const cacheFolder = cacheDir?.(resolver) ?? null;
   const cache = cacheFolder !== null ? ResultCache.open({ dir: cacheFolder, version: VERSION }) : null;
+  cache?.useListings(listings);
   const found = findTargets(paths, options, io, resolver, { cache, listings });
   const targets = found.targets.sort((a, b) => compareStrings(a.filename, b.filename));
   if (targets.length === 1 && targets[0]!.text !== undefined) targets[0]!.text = await io.readStdin();
