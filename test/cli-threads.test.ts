@@ -10,8 +10,8 @@ afterEach(removeTrees);
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "packages", "cli", "bin", "hf-jobs-lint.js");
 
-function run(cwd: string, threads: string): string {
-  return execFileSync(process.execPath, [bin, "check", ".", "--output-format", "json", "--exit-zero", "--threads", threads], {
+function run(cwd: string, threads: string, nodeFlags: string[] = []): string {
+  return execFileSync(process.execPath, [...nodeFlags, bin, "check", ".", "--output-format", "json", "--exit-zero", "--threads", threads], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, HF_JOBS_LINT_MIN_FILES_PER_WORKER: "1" },
@@ -31,5 +31,12 @@ describe("worker threads", () => {
     const threaded = run(dir, "2");
     expect(JSON.parse(inProcess)).toHaveLength(24 * 3);
     expect(threaded).toBe(inProcess);
+  }, 60_000);
+
+  it("start when node is given V8 flags, which Node refuses in a worker's options", () => {
+    const dir = makeTree({ "launch.py": `from huggingface_hub import run_uv_job\nrun_uv_job("train.py", env={"HF_TOKEN": "${FAKE_TOKEN}"})\n` });
+    const plain = run(dir, "1");
+    expect(JSON.parse(plain)).not.toHaveLength(0);
+    expect(run(dir, "1", ["--max-old-space-size=512", "--stack-size=900"])).toBe(plain);
   }, 60_000);
 });

@@ -35,3 +35,4 @@ export * from "./shell/words.js";
 export * from "./shell/render.js";
 export * from "./shell/embedded.js";
 export * from "./project/hub-version.js";
+export * from "./worker-exec-argv.js";

@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { withoutRefusedFlags, workerExecArgv } from "@hf-jobs-lint/core";
 import { checkFile, triageWithoutAnalyzer, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome, type Triage } from "./check-file.js";
 import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
@@ -137,6 +138,22 @@ function failedOutcome(target: CheckTarget, error: string): FileOutcome {
   return { ...emptyOutcome(target.filename), error };
 }
 
+/** The parent's Node options that a worker takes (found once: V8 flags such as `--max-old-space-size` are refused). */
+let workerArgv: string[] | null = null;
+
+function startWorker(heapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  workerArgv ??= workerExecArgv(process.execArgv);
+  try {
+    return new Worker(WORKER_FILE, { execArgv: workerArgv, resourceLimits });
+  } catch (error) {
+    const accepted = withoutRefusedFlags(workerArgv, error);
+    if (accepted === null) throw error;
+    workerArgv = accepted;
+    return new Worker(WORKER_FILE, { execArgv: workerArgv, resourceLimits });
+  }
+}
+
 /** Which workers a file goes to: the ones that load ESLint and TypeScript, or the others. */
 type LaneName = "typescript" | "other";
 
@@ -246,9 +263,7 @@ class WorkerPool {
   }
 
   private spawn(lane: Lane, heapMb: number): Slot {
-    // `--input-type` (node -e) and `--eval` flags of the parent do not apply to a worker's file and make it fail.
-    const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type") && arg !== "-e" && arg !== "--eval");
-    const worker = new Worker(WORKER_FILE, { execArgv, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const worker = startWorker(heapMb);
     const slot: Slot = { lane, worker, heapMb, known: new Set(), busy: null, retired: false };
     lane.slots.add(slot);
     worker.on("message", (message: { id: number; outcome: FileOutcome; restart: boolean }) => {

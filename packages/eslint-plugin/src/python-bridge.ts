@@ -7,8 +7,9 @@
  */
 import { fileURLToPath } from "node:url";
 import fs from "node:fs";
+import { Worker } from "node:worker_threads";
 import { createSyncFn } from "synckit";
-import { SourceText, type Diagnostic } from "@hf-jobs-lint/core";
+import { SourceText, withoutRefusedFlags, workerExecArgv, type Diagnostic } from "@hf-jobs-lint/core";
 import { analyzePython, analyzeScriptNeeds, initPythonParser, type ScriptNeeds } from "@hf-jobs-lint/python";
 
 export type PythonRequest = { op: "needs"; text: string } | { op: "script"; text: string; filename: string; root: string };
@@ -26,16 +27,23 @@ const WORKER_FILE = fileURLToPath(new URL("./python-worker.js", import.meta.url)
 const WORKER_TIMEOUT_MS = 60_000;
 let viaWorker: ((request: PythonRequest) => unknown) | null = null;
 
+/**
+ * The parent's Node options a worker takes. `node --max-old-space-size=4096 eslint` is common, and Node refuses V8
+ * flags for a worker (they hold for the whole process already): a throwaway worker finds which, once.
+ */
+function acceptedExecArgv(): string[] {
+  const execArgv = workerExecArgv(process.execArgv);
+  try {
+    void new Worker("", { eval: true, execArgv }).terminate();
+    return execArgv;
+  } catch (error) {
+    return withoutRefusedFlags(execArgv, error) ?? execArgv;
+  }
+}
+
 function ask<T>(request: PythonRequest): T {
   if (!fs.existsSync(WORKER_FILE)) throw new Error("the Python grammar is not loaded yet: await `pythonReady` from eslint-plugin-hf-jobs first");
-  // `node -e`/`--eval`/`--input-type` of the parent would make the worker run the parent's code, not its file.
-  const execArgv: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const arg = process.execArgv[i]!;
-    if (arg === "-e" || arg === "--eval" || arg === "-p" || arg === "--print") i++;
-    else if (!arg.startsWith("--input-type") && !arg.startsWith("--eval=") && !arg.startsWith("--print=")) execArgv.push(arg);
-  }
-  viaWorker ??= createSyncFn<(request: PythonRequest) => Promise<unknown>>(WORKER_FILE, { execArgv, timeout: WORKER_TIMEOUT_MS });
+  viaWorker ??= createSyncFn<(request: PythonRequest) => Promise<unknown>>(WORKER_FILE, { execArgv: acceptedExecArgv(), timeout: WORKER_TIMEOUT_MS });
   return viaWorker(request) as T;
 }
 

@@ -79,20 +79,25 @@ describe("loading the plugin", () => {
     }
   }, 60_000);
 
-  it("analyses Python synchronously right after require(), before the grammar loaded in this thread (worker path)", () => {
-    const script = [
-      `const hfJobs = require(${JSON.stringify(builtEntry)});`,
-      `const { Linter } = require(${JSON.stringify(createRequire(path.join(repoRoot, "package.json")).resolve("eslint"))});`,
-      `const messages = new Linter().verify(${JSON.stringify(INLINE)}, [hfJobs.configs.typescript], { filename: "inline.ts" });`,
-      "process.stdout.write(messages.map((m) => m.ruleId).join(','));",
-    ].join("\n");
-    const dir = project({ "lint.cjs": script });
-    try {
-      expect(execFileSync(process.execPath, [path.join(dir, "lint.cjs")], { encoding: "utf8", timeout: 60_000 })).toBe("hf-jobs/require-token-secret");
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  // `node --max-old-space-size=4096 eslint` is common: Node refuses V8 flags in a worker's execArgv.
+  it.each([[[]], [["--max-old-space-size=512", "--stack-size=900"]]])(
+    "analyses Python synchronously right after require(), before the grammar loaded in this thread (worker path), node flags %j",
+    (flags: string[]) => {
+      const script = [
+        `const hfJobs = require(${JSON.stringify(builtEntry)});`,
+        `const { Linter } = require(${JSON.stringify(createRequire(path.join(repoRoot, "package.json")).resolve("eslint"))});`,
+        `const messages = new Linter().verify(${JSON.stringify(INLINE)}, [hfJobs.configs.typescript], { filename: "inline.ts" });`,
+        "process.stdout.write(messages.map((m) => m.ruleId).join(','));",
+      ].join("\n");
+      const dir = project({ "lint.cjs": script });
+      try {
+        expect(execFileSync(process.execPath, [...flags, path.join(dir, "lint.cjs")], { encoding: "utf8", timeout: 60_000 })).toBe("hf-jobs/require-token-secret");
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it("configs.typescript lints TS files with no other configuration", async () => {
     await pythonReady;
