@@ -46,6 +46,8 @@ function tempCacheDir(): string {
 
 beforeEach(() => {
   vi.stubEnv("HF_JOBS_LINT_NO_CACHE", "0");
+  // These tests are of the per-file cache: no run is replayed whole from a run record (test/cli-run-record.test.ts).
+  vi.stubEnv("HF_JOBS_LINT_RECORD_RACY_MS", "Infinity");
 });
 
 afterAll(() => {

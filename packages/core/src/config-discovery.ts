@@ -168,6 +168,13 @@ export class ConfigDiscovery {
     return this.forFolder(path.dirname(path.resolve(file)));
   }
 
+  /** Every configuration file read so far, `extend`ed ones too. */
+  configFilesRead(): string[] {
+    const files = new Set<string>();
+    for (const resolved of [...this.byFile.values(), ...(this.fixed ? [this.fixed] : [])]) for (const file of resolved.loaded.chain ?? []) files.add(file);
+    return [...files];
+  }
+
   /** Does a folder walk check this file, by the `include`/`extend-include` of the folder that holds it? */
   isIncluded(absolute: string, byDefault: boolean): boolean {
     return this.forFolder(path.dirname(absolute)).isIncluded(absolute, byDefault);

@@ -10,8 +10,19 @@ export { checkFile, createLintContext, type CheckSettings, type CheckTarget, typ
 export { checkFiles, runChecks, defaultThreadCount, FILE_TIME_LIMIT_SECONDS, WORKER_HEAP_LIMIT_MB, type RunOptions, type SettingsOf } from "./run-checks.js";
 export { indexJobScripts, scanScriptReferences, type JobScriptIndex, type ScannedReferences, type ScriptReferenceCache } from "./job-scripts.js";
 // A persistent results cache over `checkFiles` (the CLI's plain `check`).
-export { buildFingerprint, checkFilesCached, DEFAULT_CACHE_DIR_NAME, isCacheDir, prepareCacheDir, ResultCache, type CacheHit, type ResultCacheOptions } from "./result-cache.js";
+export {
+  buildFingerprint,
+  checkFilesCached,
+  packageBuild,
+  DEFAULT_CACHE_DIR_NAME,
+  isCacheDir,
+  prepareCacheDir,
+  ResultCache,
+  type CacheHit,
+  type ResultCacheOptions,
+} from "./result-cache.js";
 export { resolveEnabledCodes, withoutSelectors, type SelectionFlags } from "./rule-selection.js";
 export { displayName } from "./lint-file.js";
 export { encodeSource, readSourceFile } from "./read-source.js";
 export { FileChangedError, writeFileAtomic } from "./write-atomic.js";
+export { RunRecorder, RunRecords, type RecordedRun, type RunReads } from "./run-record.js";

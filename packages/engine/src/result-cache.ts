@@ -56,7 +56,7 @@ const FORMAT = 2;
 const RESULTS_FILE = "results.json";
 const HASH = "sha256";
 /** How much older than the moment it is taken a file's modification time must be for its stamp to be trusted. */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 /** The tag backup and archiving tools know (https://bford.info/cachedir/). */
 const CACHEDIR_TAG =
@@ -64,7 +64,7 @@ const CACHEDIR_TAG =
 const GITIGNORE = "# Automatically created by hf-jobs-lint.\n*\n";
 
 /** What is kept of an outcome: the rest of a `FileOutcome` is rebuilt (the text is read again from the file). */
-interface StoredOutcome {
+export interface StoredOutcome {
   /** Diagnostics, when there are any. */
   g?: Diagnostic[];
   /** The per-file error. */
@@ -115,7 +115,7 @@ export interface ResultCacheOptions {
   build?: string;
 }
 
-const digest = (data: Buffer | string): string => crypto.createHash(HASH).update(data).digest("base64");
+export const digest = (data: Buffer | string): string => crypto.createHash(HASH).update(data).digest("base64");
 
 /**
  * The analyzers' build: the time and size of each workspace package's `.tsbuildinfo` where one exists (a checkout
@@ -127,13 +127,18 @@ export function buildFingerprint(): string {
   const parts: string[] = [];
   for (const name of ["@hf-jobs-lint/core", "@hf-jobs-lint/engine", "@hf-jobs-lint/python", "@hf-jobs-lint/shell", "@hf-jobs-lint/markdown", "eslint-plugin-hf-jobs"]) {
     try {
-      const stat = fs.statSync(path.join(path.dirname(require.resolve(`${name}/package.json`)), "dist", ".tsbuildinfo"));
-      parts.push(`${name}@${stat.mtimeMs}:${stat.size}`);
+      parts.push(`${name}@${packageBuild(path.dirname(require.resolve(`${name}/package.json`)))}`);
     } catch {
-      // Not a built checkout (or the package is elsewhere): the version decides.
+      // The package is elsewhere: the version decides.
     }
   }
   return parts.join(",");
+}
+
+/** The build of one package folder: its `.tsbuildinfo`'s time and size in a built checkout, "" in an installed package. */
+export function packageBuild(packageRoot: string): string {
+  const stat = fs.statSync(path.join(packageRoot, "dist", ".tsbuildinfo"), { throwIfNoEntry: false });
+  return stat ? `${stat.mtimeMs}:${stat.size}` : "";
 }
 
 function loadStored(file: string, build: string): Record<string, StoredFile> {
@@ -153,6 +158,53 @@ const isStoredFile = (value: unknown): value is StoredFile => typeof value === "
 
 /** Errors that are facts of the file's content, worth remembering; anything else (a timeout, a crash) is tried again. */
 const CONTENT_ERROR = /^(?:cannot parse: |binary file |not valid UTF-8|cannot check: nested too deeply)/;
+
+/** Whether an outcome may be remembered: nothing was fixed or diffed, and any error is a fact of the file's content. */
+export function isFactOfContent(outcome: FileOutcome): boolean {
+  if (outcome.fixed.length > 0 || outcome.diff !== null || outcome.fixedText !== null) return false;
+  return outcome.error === null || CONTENT_ERROR.test(outcome.error);
+}
+
+/** What is kept of an outcome, its dependencies apart (the results cache keeps their digests, a run record their stamps). */
+export function keptOutcome(outcome: FileOutcome): StoredOutcome {
+  const stored: StoredOutcome = {};
+  if (outcome.diagnostics.length > 0) stored.g = outcome.diagnostics;
+  if (outcome.error !== null) stored.e = outcome.error;
+  if (outcome.text !== null) stored.t = digest(outcome.text);
+  if (outcome.unresolvedScripts.length > 0) stored.u = outcome.unresolvedScripts;
+  if (outcome.warnings.length > 0) stored.w = outcome.warnings;
+  return stored;
+}
+
+/**
+ * The outcome a kept one stands for; null when the file's text (read again, it is not kept) is no longer the one
+ * checked, or the kept outcome is of an unexpected shape. `bytesDigest`: the file's bytes must have it too.
+ */
+export function rebuiltOutcome(target: CheckTarget, filePath: string, stored: StoredOutcome, dependencies: string[], bytesDigest?: string): FileOutcome | null {
+  try {
+    let text: string | null = null;
+    if (stored.t !== undefined) {
+      const read = readSourceFile(filePath);
+      if (!read.ok || (bytesDigest !== undefined && digest(read.file.bytes) !== bytesDigest) || digest(read.file.text) !== stored.t) return null;
+      text = read.file.text;
+    }
+    return {
+      filename: target.filename,
+      diagnostics: stored.g ? [...stored.g] : [],
+      text,
+      error: stored.e ?? null,
+      fixed: [],
+      diff: null,
+      diffApplies: true,
+      fixedText: null,
+      unresolvedScripts: stored.u ? [...stored.u] : [],
+      dependencies: [...dependencies],
+      warnings: stored.w ? [...stored.w] : [],
+    };
+  } catch {
+    return null;
+  }
+}
 
 export class ResultCache {
   private readonly file: string;
@@ -355,47 +407,22 @@ export class ResultCache {
 
   /** The outcome of a hit; null when its file changed since it was probed (or the entry is of an unexpected shape). */
   outcomeOf(target: CheckTarget, hit: CacheHit): FileOutcome | null {
-    const { stored } = hit;
-    try {
-      let text: string | null = null;
-      if (stored.t !== undefined) {
-        // Read again, as checkFile reads it (the text is not stored): a file that changed since is checked again.
-        const read = readSourceFile(hit.path);
-        if (!read.ok || digest(read.file.bytes) !== hit.digest || digest(read.file.text) !== stored.t) return null;
-        text = read.file.text;
-      }
-      return {
-        filename: target.filename,
-        diagnostics: stored.g ? [...stored.g] : [],
-        text,
-        error: stored.e ?? null,
-        fixed: [],
-        diff: null,
-        diffApplies: true,
-        fixedText: null,
-        unresolvedScripts: stored.u ? [...stored.u] : [],
-        dependencies: (stored.p ?? []).map(([dependency]) => dependency),
-        warnings: stored.w ? [...stored.w] : [],
-      };
-    } catch {
-      return null;
-    }
+    return rebuiltOutcome(
+      target,
+      hit.path,
+      hit.stored,
+      (hit.stored.p ?? []).map(([dependency]) => dependency),
+      hit.digest,
+    );
   }
 
   /** Remember a fresh outcome (when it is a fact of the file and its dependencies). */
   store(target: CheckTarget, settings: CheckSettings, outcome: FileOutcome): void {
-    if (!ResultCache.usable(target, settings)) return;
-    if (outcome.fixed.length > 0 || outcome.diff !== null || outcome.fixedText !== null) return;
-    if (outcome.error !== null && !CONTENT_ERROR.test(outcome.error)) return;
+    if (!ResultCache.usable(target, settings) || !isFactOfContent(outcome)) return;
     const contentDigest = this.digestOf(target.path);
     if (contentDigest === "-" || contentDigest.startsWith("large:")) return;
     const entry = this.entryFor(target.path, contentDigest, true)!;
-    const stored: StoredOutcome = {};
-    if (outcome.diagnostics.length > 0) stored.g = outcome.diagnostics;
-    if (outcome.error !== null) stored.e = outcome.error;
-    if (outcome.text !== null) stored.t = digest(outcome.text);
-    if (outcome.unresolvedScripts.length > 0) stored.u = outcome.unresolvedScripts;
-    if (outcome.warnings.length > 0) stored.w = outcome.warnings;
+    const stored: StoredOutcome = keptOutcome(outcome);
     if (outcome.dependencies.length > 0) stored.p = outcome.dependencies.map((dependency) => [dependency, this.digestOf(dependency)]);
     if (entry === this.stored[target.path]) {
       // The stored entry is this run's too (same content): replace it rather than change what was loaded.
@@ -444,7 +471,7 @@ export class ResultCache {
 }
 
 /** A version as a folder name. */
-function sanitize(version: string): string {
+export function sanitize(version: string): string {
   return version.replace(/[^A-Za-z0-9._+-]/g, "_") || "unknown";
 }
 
