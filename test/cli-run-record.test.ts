@@ -82,6 +82,19 @@ describe("a run with nothing changed is replayed", () => {
     expect(uncached.result).toEqual(first);
   });
 
+  it("with the cache folder in the project (the default), from the third run: the first made the folder", async () => {
+    const dir = makeTree(REPOSITORY);
+    await tick();
+    const args = [".", "--output-format", "concise"];
+    const runs = [];
+    for (let run = 0; run < 3; run++) {
+      runs.push(await check(dir, args));
+      await tick();
+    }
+    expect(runs.map((run) => run.listed > 0)).toEqual([true, true, false]);
+    expect(runs[2]!.result).toEqual(runs[0]!.result);
+  });
+
   it("a record names no token: it keeps digests of the command and its environment, and redacted messages", async () => {
     vi.stubEnv("SOME_TOKEN", FAKE_TOKEN);
     const { args } = await recorded();
@@ -138,6 +151,32 @@ describe("what makes it a full run again", () => {
     expect(again.listed).toBeGreaterThan(0);
     expect(first.stdout).toContain("HFJ201");
     expect(again.result.stdout).not.toContain("HFJ201");
+  });
+
+  it("without a repository: a .gitignore or a `.git` appearing above the working directory", async () => {
+    const outer = tempDir("hfjl-outer-");
+    const project = path.join(outer, "project");
+    const files = Object.fromEntries(Object.entries(REPOSITORY).filter(([name]) => !name.startsWith(".git/")));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(project, name)), { recursive: true });
+      fs.writeFileSync(path.join(project, name), text);
+    }
+    await tick();
+    const args = [".", "--output-format", "concise", "--cache-dir", path.join(tempDir("hfjl-records-"), "cache")];
+    const first = await check(project, args);
+    expect(first.listed).toBeGreaterThan(0);
+    // Files made in the folder above (the temporary folder, say) change nothing the run read.
+    fs.writeFileSync(path.join(outer, "unrelated.txt"), "x\n");
+    await tick();
+    expect((await check(project, args)).listed).toBe(0);
+    fs.writeFileSync(path.join(outer, ".gitignore"), "project/jobs/\n");
+    const ignored = await check(project, args);
+    expect(ignored.listed).toBeGreaterThan(0);
+    expect(ignored.result.stdout).not.toContain("launch.py");
+    await tick();
+    expect((await check(project, args)).listed).toBe(0);
+    fs.mkdirSync(path.join(outer, ".git"));
+    expect((await check(project, args)).listed).toBeGreaterThan(0);
   });
 
   it("a .gitignore added in a folder above the path checked, inside the repository", async () => {
@@ -204,14 +243,14 @@ describe("what is never recorded", () => {
       dependencies: [],
       warnings: [],
     });
-    const reads = { targets: [target], errors: [], listed: [dir], roots: [dir], configFiles: [] };
+    const reads = { targets: [target], errors: [], listed: [dir], roots: [{ folder: dir, repositoryRoot: dir }], configFiles: [], cwd: dir };
     const clean = records.recorder("k");
     clean.note(0, outcome(null));
     expect(clean.finish(reads)).toBeNull();
-    expect(records.replay("k")?.outcomes).toEqual([outcome(null)]);
+    expect(records.replay("k", dir)?.outcomes).toEqual([outcome(null)]);
     const timedOut = records.recorder("k");
     timedOut.note(0, outcome("cannot check: took longer than the per-file limit of 120 s; skipped"));
     expect(timedOut.finish(reads)).toBeNull();
-    expect(records.replay("k")).toBeNull();
+    expect(records.replay("k", dir)).toBeNull();
   });
 });

@@ -4,13 +4,14 @@
  * handed on again without discovery, settings, the job-script scan or a look into the results cache.
  *
  * What a record holds, beside the outcomes (kept as the results cache keeps them):
- * - the stamp (modification and change times, inode) of every folder the run listed, and of the folders above the
- *   paths it was given (and the working directory) up to their repository's root: a file added, removed or renamed
- *   there changes it, so a new configuration, ignore file, manifest or `.git` is seen;
- * - the stamp (size, times, inode) of every file in those folders, of `.git/info/exclude`, of every dependency of
- *   an outcome and of every configuration file read (`extend`);
- * - above the repository's root, where only a configuration is looked for, the stamps of `hf-jobs-lint.toml` and
- *   `pyproject.toml` alone (the home folder changes too often to vouch for anything);
+ * - the stamp (modification and change times, inode) of every folder the run listed, and of the folders from each
+ *   path it was given (and the working directory) up to that path's repository root (the nearest `.git`, else the
+ *   root the analysis falls back to): a file added, removed or renamed there changes it, so a new configuration,
+ *   ignore file, manifest or `.git` is seen;
+ * - the stamp (size, times, inode) of every file in those folders, of every dependency of an outcome and of every
+ *   configuration file read (`extend`);
+ * - at and above a repository root, where only a configuration, an ignore file or `.git` is looked for, the stamps
+ *   of those names alone (a home folder changes too often to vouch for anything: its listing is not kept);
  * - `-` for each of those files that did not exist.
  * The stamps are taken after the run, and a record is kept only when every change time is more than `RACY_MS`
  * older than the run's start: a file or folder changed during the run, or just before it, would otherwise be
@@ -28,7 +29,7 @@ import type { FileError } from "@hf-jobs-lint/core";
 import { emptyOutcome, type CheckTarget, type FileOutcome } from "./check-file.js";
 import { buildFingerprint, digest, isFactOfContent, keptOutcome, RACY_MS, rebuiltOutcome, sanitize, type StoredOutcome } from "./result-cache.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 /**
  * How much older than the run's start every change time must be (default: the results cache's `RACY_MS`). The
  * environment sets it for tests only: 0 records trees made moments before, `Infinity` records nothing.
@@ -44,11 +45,14 @@ const VOLATILE_VARIABLES = new Set(["_", "OLDPWD", "PWD", "SHLVL", "TERM_SESSION
 export interface StoredRecord {
   format: number;
   build: string;
-  /** Folder -> stamp, and the stamps of its files by name. */
-  folders: [folder: string, stamp: string, files: [name: string, stamp: string][]][];
-  /** Other files the run depended on -> stamp (`-`: did not exist). */
-  files: [file: string, stamp: string][];
-  targets: [filename: string, path: string | null, kind: CheckTarget["kind"]][];
+  /** Each folder with its stamp and the names of its files (`/`-separated: no name holds one). */
+  folders: [folder: string, stamp: string, names: string][];
+  /** Other files the run depended on (they may not exist). */
+  files: string[];
+  /** The digest of the stamps of the folders' files, then of `files`, in order: one comparison, not one per file. */
+  stamps: string;
+  /** Each target's name and kind, and its path when it is not the name resolved from the working directory. */
+  targets: ([filename: string, kind: CheckTarget["kind"]] | [filename: string, kind: CheckTarget["kind"], path: string])[];
   errors: FileError[];
   /** Outcomes other than the empty one, by target index, with their dependencies. */
   outcomes: [index: number, outcome: StoredOutcome, dependencies: string[]][];
@@ -67,10 +71,15 @@ export interface RunReads {
   errors: FileError[];
   /** Folders whose entries the run listed. */
   listed: Iterable<string>;
-  /** The paths the run was given and the working directory (absolute): the folders above them are stamped too. */
-  roots: readonly string[];
+  /**
+   * The folder of each path the run was given (the path itself when it is a folder) and the working directory, with
+   * the repository root the analysis uses for it: the folders above are stamped too.
+   */
+  roots: readonly { folder: string; repositoryRoot: string }[];
   /** Configuration files read. */
   configFiles: Iterable<string>;
+  /** The working directory, that the targets' names are relative to. */
+  cwd: string;
 }
 
 function folderStamp(folder: string): { stamp: string; changed: number } | null {
@@ -82,7 +91,7 @@ function folderStamp(folder: string): { stamp: string; changed: number } | null 
   }
 }
 
-/** A file's stamp, `-` when it does not exist, null when it is something else (a folder where a file was). */
+/** A file's stamp: `-` when it does not exist, `d` for a folder, null when it is something else (a socket). */
 function fileStamp(file: string): { stamp: string; changed: number } | null {
   let stat: fs.Stats;
   try {
@@ -90,28 +99,28 @@ function fileStamp(file: string): { stamp: string; changed: number } | null {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR" ? { stamp: "-", changed: 0 } : null;
   }
+  if (stat.isDirectory()) return { stamp: "d", changed: 0 }; // `.git`, or a link to a folder: only that it is one
   return stat.isFile() ? { stamp: `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`, changed: stat.ctimeMs } : null;
 }
 
-/** The files looked for in a folder above the repository root: a configuration there applies, as in Ruff. */
-const CONFIG_NAMES = ["hf-jobs-lint.toml", "pyproject.toml"];
+/** What a run can read in a folder at or above a repository root (config-discovery.ts, discovery.ts). */
+const NAMES_ABOVE = ["hf-jobs-lint.toml", "pyproject.toml", ".gitignore", ".git", path.join(".git", "info", "exclude")];
 
 /**
- * What a run read above the paths it was given: every folder from `start` up to the repository root (the nearest
- * with `.git`), whose listing and files a run reads (configuration, ignore files, manifests, `.git`), with the root's
- * `.git/info/exclude`; above the root, only the configuration files. With no repository, every folder up.
+ * What a run read above a path it was given: every folder from `start` up to its repository root, whose listing
+ * and files a run reads (configuration, ignore files, manifests), then, at the root and above it, `NAMES_ABOVE`.
  */
-function above(start: string): { listed: string[]; probed: string[] } {
+function above(start: string, repositoryRoot: string): { listed: string[]; probed: string[] } {
   const listed: string[] = [];
   const probed: string[] = [];
-  let inRepository = true;
+  const root = path.resolve(repositoryRoot);
+  // Not below its own root (it is the root, or the analysis roots it elsewhere): only the folder itself is listed.
+  let inside = start === root || start.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  listed.push(start);
   for (let folder = start; ; folder = path.dirname(folder)) {
-    if (inRepository) listed.push(folder);
-    else for (const name of CONFIG_NAMES) probed.push(path.join(folder, name));
-    if (inRepository && fs.existsSync(path.join(folder, ".git"))) {
-      probed.push(path.join(folder, ".git", "info", "exclude"));
-      inRepository = false;
-    }
+    if (inside && folder !== start) listed.push(folder);
+    if (!inside || folder === root) for (const name of NAMES_ABOVE) probed.push(path.join(folder, name));
+    if (folder === root) inside = false;
     if (path.dirname(folder) === folder) return { listed, probed };
   }
 }
@@ -137,22 +146,24 @@ export class RunRecords {
   }
 
   /** The recorded run for `key` when nothing it rests on changed since; null otherwise. */
-  replay(key: string): RecordedRun | null {
+  replay(key: string, cwd: string): RecordedRun | null {
     let record: StoredRecord;
     try {
       record = JSON.parse(fs.readFileSync(this.fileOf(key), "utf8")) as StoredRecord;
       if (record.format !== FORMAT || record.build !== buildFingerprint()) return null;
-      for (const [folder, stamp, files] of record.folders) {
+      const stamps = crypto.createHash("sha256");
+      for (const [folder, stamp, names] of record.folders) {
         if (folderStamp(folder)?.stamp !== stamp) return null;
         const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
-        for (const [name, was] of files) if (fileStamp(prefix + name)?.stamp !== was) return null;
+        if (names !== "") for (const name of names.split("/")) stamps.update(`${fileStamp(prefix + name)?.stamp}\n`);
       }
-      for (const [file, was] of record.files) if (fileStamp(file)?.stamp !== was) return null;
-      const targets: CheckTarget[] = record.targets.map(([filename, filePath, kind]) => ({ filename, path: filePath, kind }));
+      for (const file of record.files) stamps.update(`${fileStamp(file)?.stamp}\n`);
+      if (stamps.digest("base64") !== record.stamps) return null;
+      const targets: CheckTarget[] = record.targets.map(([filename, kind, filePath]) => ({ filename, path: filePath ?? path.resolve(cwd, filename), kind }));
       const outcomes: FileOutcome[] = targets.map((target) => emptyOutcome(target.filename));
       for (const [index, stored, dependencies] of record.outcomes) {
         const target = targets[index]!;
-        const outcome = target.path === null ? null : rebuiltOutcome(target, target.path, stored, dependencies);
+        const outcome = rebuiltOutcome(target, target.path!, stored, dependencies);
         if (!outcome) return null;
         outcomes[index] = outcome;
       }
@@ -235,18 +246,13 @@ export class RunRecorder {
     const folderSet = new Set(reads.listed);
     const probed = new Set(reads.configFiles);
     for (const root of reads.roots) {
-      let start = path.dirname(root);
-      try {
-        if (fs.statSync(root).isDirectory()) start = root;
-      } catch {
-        // A path that does not exist: the folders above it still say whether it appears.
-      }
-      const found = above(start);
+      const found = above(path.resolve(root.folder), root.repositoryRoot);
       for (const folder of found.listed) folderSet.add(folder);
       for (const file of found.probed) probed.add(file);
     }
 
     const stamped = new Set<string>();
+    const stamps = crypto.createHash("sha256");
     const folders: StoredRecord["folders"] = [];
     for (const folder of folderSet) {
       const before = folderStamp(folder);
@@ -257,34 +263,40 @@ export class RunRecorder {
       } catch {
         return null;
       }
-      const files: [string, string][] = [];
+      const names: string[] = [];
       const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
       for (const entry of entries) {
         if (entry.isDirectory()) continue;
         const found = fileStamp(prefix + entry.name);
-        if (found === null || found.stamp === "-") continue; // a socket, a dangling link: nothing is read from it
+        // A socket: nothing is read from it. A dangling link is kept (`-`): it may come to point at a file.
+        if (found === null) continue;
         if (found.changed >= trusted) return null;
-        files.push([entry.name, found.stamp]);
+        names.push(entry.name);
+        stamps.update(`${found.stamp}\n`);
         stamped.add(prefix + entry.name);
       }
       // Looked at again after its files: an entry added meanwhile changes the folder's stamp.
       if (folderStamp(folder)?.stamp !== before.stamp) return null;
-      folders.push([folder, before.stamp, files]);
+      folders.push([folder, before.stamp, names.join("/")]);
     }
 
-    const files: StoredRecord["files"] = [];
+    const files: string[] = [];
     for (const file of new Set([...probed, ...this.dependencies, ...reads.targets.map((target) => target.path!)])) {
       if (stamped.has(file)) continue;
       const found = fileStamp(file);
       if (found === null || found.changed >= trusted) return null;
-      files.push([file, found.stamp]);
+      files.push(file);
+      stamps.update(`${found.stamp}\n`);
     }
     return {
       format: FORMAT,
       build: buildFingerprint(),
       folders,
       files,
-      targets: reads.targets.map((target) => [target.filename, target.path, target.kind]),
+      stamps: stamps.digest("base64"),
+      targets: reads.targets.map((target) =>
+        target.path === path.resolve(reads.cwd, target.filename) ? [target.filename, target.kind] : [target.filename, target.kind, target.path!],
+      ),
       errors: reads.errors,
       outcomes: this.outcomes,
     };

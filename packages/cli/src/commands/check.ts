@@ -139,6 +139,15 @@ function writeRoots(paths: readonly string[], cwd: string): string[] {
   return roots;
 }
 
+/** The folders a run record stamps upwards from: each path's (itself when a folder) and the working directory's. */
+function recordRoots(paths: readonly string[], resolver: SettingsResolver, cwd: string): { folder: string; repositoryRoot: string }[] {
+  const folders = (paths.length > 0 ? paths : ["."]).map((given) => {
+    const absolute = path.resolve(cwd, given);
+    return fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory() ? absolute : path.dirname(absolute);
+  });
+  return [...folders, path.resolve(cwd)].map((folder) => ({ folder, repositoryRoot: resolver.discovery.repositoryRoot(path.join(folder, "-")) }));
+}
+
 /** This package's build: the command's own code decides what it discovers and how it is set up. */
 const CLI_BUILD = packageBuild(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -166,7 +175,7 @@ export async function streamCheck(
   // The same command over a tree in which nothing it rests on changed: its outcomes again, nothing else done.
   const records = cacheFolder !== null ? new RunRecords(cacheFolder, VERSION) : null;
   const recordKey = records ? RunRecords.keyOf([paths, options, CLI_BUILD], io.cwd) : "";
-  const replayed = records?.replay(recordKey);
+  const replayed = records?.replay(recordKey, io.cwd);
   if (replayed) {
     const { targets } = replayed;
     const plan: RunPlan = { targets, discoveryErrors: replayed.errors, resolver, settingsOf: (index) => resolver.forFile(targets[index]!.path, io.cwd) };
@@ -222,10 +231,16 @@ export async function streamCheck(
   };
   if (cache) {
     await checkFilesCached(targets, settingsOf, runOptions, cache);
-    const roots = (paths.length > 0 ? paths : ["."]).map((given) => path.resolve(io.cwd, given));
     const error =
       cache.save() ??
-      recorder?.finish({ targets, errors: found.errors, listed: listings.keys(), roots: [...roots, path.resolve(io.cwd)], configFiles: resolver.discovery.configFilesRead() });
+      recorder?.finish({
+        targets,
+        errors: found.errors,
+        listed: listings.keys(),
+        roots: recordRoots(paths, resolver, io.cwd),
+        configFiles: resolver.discovery.configFilesRead(),
+        cwd: io.cwd,
+      });
     if (error && !options.silent) io.stderr(`warning: cannot write the results cache in ${cache.dir}: ${error}\n`);
   } else await checkFiles(targets, settingsOf, runOptions);
   bar?.stop();
@@ -462,7 +477,7 @@ class RunReport {
     const reporter = createReporter(this.options.outputFormat, {
       unsafeFixesEnabled: Boolean(this.options.unsafeFixes),
       quiet: Boolean(this.options.quiet),
-      repositoryPaths: repositoryPaths(plan, this.io.cwd),
+      ...(REPOSITORY_PATH_FORMATS.has(this.options.outputFormat) ? { repositoryPaths: repositoryPaths(plan, this.io.cwd) } : {}),
     });
     const colored = (text: string) => (this.output.colorReport ? colorizeReport(text, this.options.outputFormat) : text);
     // Ruff's convention: with --fix on stdin, the fixed source goes to stdout and the report to stderr.
@@ -580,6 +595,9 @@ export function reportRun(run: CheckRun, options: CheckOptions, output: Output, 
   run.outcomes.forEach((outcome, index) => report.file(index, outcome));
   return report.finish(started);
 }
+
+/** The formats that name files relative to the repository root. */
+const REPOSITORY_PATH_FORMATS: ReadonlySet<OutputFormat> = new Set(["sarif", "github", "gitlab"]);
 
 /**
  * Each checked file's path relative to the repository root of the working directory (GITHUB_WORKSPACE or
