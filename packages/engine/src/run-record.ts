@@ -18,7 +18,7 @@
  * remembered with a stamp that does not vouch for what the run read. Any difference, a record of another build,
  * or one that does not parse, and the run is done in full (and recorded again).
  *
- * The command line, the working directory, the tool's build and the environment are the record's key: a run with
+ * The command line, the working directory, the tool's build, Node's version and the environment are the record's key: a run with
  * other flags or variables is another run. One file per key in `<dir>/<version>/runs/`, the newest `MAX_RECORDS`
  * kept.
  */
@@ -138,7 +138,7 @@ export class RunRecords {
       .filter(([name]) => !VOLATILE_VARIABLES.has(name))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     // A digest: the environment holds tokens, and none is ever written down.
-    return digest(JSON.stringify([FORMAT, request, path.resolve(cwd), buildFingerprint(), environment])).replace(/[/+=]/g, "_");
+    return digest(JSON.stringify([FORMAT, request, path.resolve(cwd), buildFingerprint(), process.version, process.platform, environment])).replace(/[/+=]/g, "_");
   }
 
   private fileOf(key: string): string {
