@@ -40,6 +40,11 @@ export interface AnalysisInput {
    * a region it rules out is not parsed. Absent: every region is analysed.
    */
   mayFire?(kind: FileKind, text: string): boolean;
+  /**
+   * Whether a text may hold a launch (core's `mayHoldLaunch`): where it says no, the launch readers (launch calls,
+   * tool calls, argv lists, usage text) are not run. Absent: they always run.
+   */
+  mayHoldLaunch?(kind: "python" | "typescript", text: string): boolean;
 }
 
 export interface Analyzer {

@@ -137,6 +137,15 @@ function jsLaunch(text: string): boolean {
 }
 
 /**
+ * Whether a Python or JS/TS text may hold a launch (an `hf jobs` command line, an argv list, a tool call, a
+ * huggingface_hub or `@huggingface/hub` launch): the evidence the prefilter admits launch rules on. An analyzer
+ * skips its launch readers where this says no; the prefilter identity test covers both.
+ */
+export function mayHoldLaunch(kind: "python" | "typescript", text: string): boolean {
+  return kind === "python" ? pythonLaunch(text) : jsLaunch(text);
+}
+
+/**
  * What each rule needs to see in a Python file, besides a launch or a job script (which every rule but HFJ101 and
  * HFJ303 can use): the rules that also judge files that launch nothing.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayFire, mayMatter, type FileKind } from "@hf-jobs-lint/core";
+import { mayFire, mayHoldLaunch, mayMatter, type FileKind } from "@hf-jobs-lint/core";
 
 const TOKEN = "hf_" + "FAKEprefilterTOKENabcdefghij01234567".slice(0, 34);
 const fires = (kind: FileKind, text: string, selected: string[] | null = null, jobScript = false) =>
@@ -57,6 +57,32 @@ describe("per-rule prefilter: Python", () => {
     // HFJ302 (opt-in) has its own evidence.
     expect(fires("python", 'HfApi(token=os.environ["HF_TOKEN"])', ["HFJ302"])).toBe(true);
     expect(fires("python", 'HfApi(token=os.environ["HF_TOKEN"])', ["HFJ201", "HFJ102"])).toBe(false);
+  });
+});
+
+describe("mayHoldLaunch: where an analyzer runs its launch readers", () => {
+  it.each([
+    ["an argv launch", 'subprocess.run(["hf", "jobs", "uv", "run", "train.py"])'],
+    ["usage text", 'USAGE = """Run me with:\n  hf jobs uv run train.py\n"""'],
+    ["an aliased huggingface_hub launch", "import os, huggingface_hub as hh\nhh.run_job(image='x', command=['a'])\n"],
+    ["HfApi's method, multi-line", "from huggingface_hub import HfApi\nHfApi().run_uv_job(\n    'train.py',\n)\n"],
+    ["a sandbox", "from huggingface_hub import Sandbox\nSandbox.create('python:3.12')\n"],
+    ["a tool call", 'hf_jobs("uv", {"script": "train.py"})'],
+    ["an MCP client naming the sandbox tool", 'await session.call_tool("hf_sandbox_exec", {"cmd": "ls"})'],
+  ])("yes for %s", (_, text) => expect(mayHoldLaunch("python", text)).toBe(true));
+
+  it.each([
+    ["a token alone", `x = "${TOKEN}"`],
+    ["a PEP 723 job script that pushes", "# /// script\n# dependencies = []\n# ///\nfrom datasets import load_dataset\nload_dataset('a').push_to_hub('b')\n"],
+    ["a launch function named without its import", "run_job(image='x')\n"],
+    ["n_jobs", "svm.SVC(n_jobs=4)\n"],
+  ])("no for %s", (_, text) => expect(mayHoldLaunch("python", text)).toBe(false));
+
+  it("TS/JS: @huggingface/hub, a tool call, a command line; not a token alone", () => {
+    expect(mayHoldLaunch("typescript", 'import { runJob } from "@huggingface/hub";')).toBe(true);
+    expect(mayHoldLaunch("typescript", 'hf_jobs("uv", { script: "x.py" });')).toBe(true);
+    expect(mayHoldLaunch("typescript", 'execSync("hf jobs uv run x.py");')).toBe(true);
+    expect(mayHoldLaunch("typescript", `const t = "${TOKEN}";`)).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   checkNoqaDirectives,
   isSuppressedInFile,
   mayFire,
+  mayHoldLaunch,
   noqaSuppressor,
   ParseError,
   parseFileNoqa,
@@ -128,7 +129,7 @@ function findingFilter(target: FileTarget, context: LintContext, source: SourceT
 async function findAll(analyzer: Analyzer, target: FileTarget, source: SourceText, context: LintContext, others: OtherFiles): Promise<Diagnostic[]> {
   const selected = selectedRules(context, source.text);
   return analyzer.analyze({
-    ...(context.prefilter === false ? {} : { mayFire: (kind: FileKind, text: string) => mayFire({ kind, text, selected, jobScript: false }) }),
+    ...(context.prefilter === false ? {} : { mayFire: (kind: FileKind, text: string) => mayFire({ kind, text, selected, jobScript: false }), mayHoldLaunch }),
     reportUnresolvedScript: (scriptPath) => others.unresolved.add(scriptPath),
     filename: target.filename,
     path: target.path,

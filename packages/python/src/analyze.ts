@@ -131,7 +131,9 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
     const model = new FileModel(root, nodes);
     const toolCallSyntax = options.toolCallSyntax ?? true;
     const role = options.role ?? "auto";
-    const launches = findLaunches(collected.calls, model, toolCallSyntax);
+    // Most files the prefilter lets through (for a token, say) hold no launch: its launch readers are not run.
+    const mayLaunch = input.mayHoldLaunch?.("python", source.text) ?? true;
+    const launches = mayLaunch ? findLaunches(collected.calls, model, toolCallSyntax) : [];
     const context: Context = {
       input,
       source,
@@ -178,14 +180,14 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
         const file = resolveScriptFile(input, scriptPath, cache, reportMissing);
         return file ? scriptFactsOf(file.needs) : null;
       };
-    const argvLaunch = checkArgvLaunches(context, collected.lists, collected.calls, argvScriptResolver(true));
+    const argvLaunch = mayLaunch && checkArgvLaunches(context, collected.lists, collected.calls, argvScriptResolver(true));
     if (argvLaunch && role === "auto") context.isLauncher = true;
     // Usage text names example scripts (`hf jobs uv run my_script.py` in a CLI's help): a missing one is not news.
-    checkUsageText(context, collected.strings, argvScriptResolver(false));
+    if (mayLaunch) checkUsageText(context, collected.strings, argvScriptResolver(false));
 
     context.jobScript = context.isLauncher ? null : jobScriptEvidence(input, source, role);
 
-    checkSandboxToolCalls(context, collected.calls);
+    if (mayLaunch) checkSandboxToolCalls(context, collected.calls);
     checkTokenLiterals(context, collected.strings, collected.comments, collected.errors);
     checkTokenArguments(context, collected.calls);
     checkTokenOutput(context, collected.calls, collected.raises);
