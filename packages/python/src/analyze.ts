@@ -18,7 +18,7 @@ import { checkLegacyVariables, checkRedundantTokenArgument, checkTokenEarly, che
 import { SCRIPT_NODE_TYPES, analyzeScriptNeeds, scriptFindings, type ScriptNeeds } from "./script-needs.js";
 import { readString, registerErrorRanges, unparenthesize } from "./syntax.js";
 import { resolveLocalScript, scriptFactsOf } from "./script-resolution.js";
-import { findScriptBlock } from "./pep723.js";
+import { findScriptBlock, readScriptHeader } from "./pep723.js";
 
 export interface AnalyzeOptions {
   /** `script`: the text is a job script (an inline tool-call script); `launcher`: it launches jobs; `auto`: decide. */
@@ -80,6 +80,9 @@ function collect(nodes: readonly TypedNode[]): Collected {
 }
 
 const MAX_INLINE_DEPTH = 2;
+
+/** The needs of a file not analysed as a job script (never read: only a job script's or an inline script's are). */
+const NO_NEEDS: ScriptNeeds = { level: "none", evidence: [], readsVariables: new Set(), checksTokenEarly: false, declaredSecrets: new Set() };
 
 interface TextAnalysis {
   findings: Finding[];
@@ -195,6 +198,9 @@ function analyzeText(input: AnalysisInput, source: SourceText, options: AnalyzeO
     checkRedundantTokenArgument(context, collected.calls);
     checkLegacyVariables(context, collected.envCandidates);
 
+    // What the file needs as a job script: for HFJ301 on a job script, its PEP 723 header's rules, and an inline
+    // script's caller; a plain module's top-level analysis has no use for it.
+    if (depth === 0 && context.jobScript === null && readScriptHeader(source.text) === null) return { findings: dedupe(context.findings), needs: NO_NEEDS };
     const script = scriptFindings(root, model, source, nodes);
     checkTokenEarly(context, script);
     checkScriptHeader(context, (name) => script.needs.readsVariables.has(name));
