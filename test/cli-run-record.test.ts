@@ -2,8 +2,9 @@
 // walking the tree (no folder is listed); any change a run could see makes it a full run again.
 //
 // A record is kept only when every file and folder is older than the run by the racy margin; the tests set that
-// margin to 0 (`HF_JOBS_LINT_RECORD_RACY_MS`) so that trees made moments before are recorded, except where the
-// margin itself is tested.
+// margin to 50 ms (`HF_JOBS_LINT_RECORD_RACY_MS`) so that trees made moments before are recorded, except where the
+// margin itself is tested. Not 0: a filesystem stamps times from a coarse clock (a scheduler tick behind), so a
+// folder made during a run can look a few milliseconds older than the run's start.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +21,7 @@ function tempDir(prefix: string): string {
 
 beforeEach(() => {
   vi.stubEnv("HF_JOBS_LINT_NO_CACHE", "0");
-  vi.stubEnv("HF_JOBS_LINT_RECORD_RACY_MS", "0");
+  vi.stubEnv("HF_JOBS_LINT_RECORD_RACY_MS", "50");
 });
 
 afterAll(() => {
@@ -53,8 +54,8 @@ function recordsIn(cacheDir: string): string[] {
   return versions.flatMap((version) => fs.readdirSync(path.join(cacheDir, version, "runs")));
 }
 
-/** A few milliseconds: a record trusts only what changed before the run's start (a whole millisecond). */
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+/** Longer than the racy margin the tests set: what was made before is old enough to be recorded. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 60));
 
 /** A repository, checked once (a record is written), with the arguments that check it again. */
 async function recorded(files: Record<string, string> = REPOSITORY, extra: string[] = []): Promise<{ dir: string; args: string[]; first: CliResult }> {
@@ -170,6 +171,7 @@ describe("what makes it a full run again", () => {
     await tick();
     expect((await check(project, args)).listed).toBe(0);
     fs.writeFileSync(path.join(outer, ".gitignore"), "project/jobs/\n");
+    await tick();
     const ignored = await check(project, args);
     expect(ignored.listed).toBeGreaterThan(0);
     expect(ignored.result.stdout).not.toContain("launch.py");

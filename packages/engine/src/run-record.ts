@@ -32,7 +32,7 @@ import { buildFingerprint, digest, isFactOfContent, keptOutcome, RACY_MS, rebuil
 const FORMAT = 2;
 /**
  * How much older than the run's start every change time must be (default: the results cache's `RACY_MS`). The
- * environment sets it for tests only: 0 records trees made moments before, `Infinity` records nothing.
+ * environment sets it for tests only: a few milliseconds record trees made moments before, `Infinity` nothing.
  */
 const trustedAgeMs = (): number => (process.env.HF_JOBS_LINT_RECORD_RACY_MS !== undefined ? Number(process.env.HF_JOBS_LINT_RECORD_RACY_MS) : RACY_MS);
 const RUNS_FOLDER = "runs";
