@@ -6,7 +6,6 @@
 // which files a warm run took from the cache, `markCached` rewrites the stored messages: a file checked afresh
 // shows its real message, a file taken from the cache the marked one.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { RULES } from "@hf-jobs-lint/core";
@@ -37,11 +36,9 @@ interface JsonFinding {
   message: string;
 }
 
-const cacheDirs: string[] = [];
+/** A cache folder that does not exist yet, in a temporary folder of its own. */
 function tempCacheDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfjl-cache-"));
-  cacheDirs.push(dir);
-  return path.join(dir, "cache");
+  return path.join(makeTree({}), "cache");
 }
 
 beforeEach(() => {
@@ -53,7 +50,6 @@ beforeEach(() => {
 afterAll(() => {
   vi.unstubAllEnvs();
   removeTrees();
-  for (const dir of cacheDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function resultsFile(cacheDir: string): string {
@@ -274,8 +270,7 @@ describe("where no cache is read or written", () => {
   });
 
   it("check --repos and migrate --repos write nothing into the audited repositories", async () => {
-    const org = fs.mkdtempSync(path.join(os.tmpdir(), "hfjl-cache-org-"));
-    cacheDirs.push(org);
+    const org = makeTree({});
     generateOrganisation(org, LIST_NAMES, { commit: false });
     const check = await runCli(["check", "--repos", "repos", "--report", "audit"], { cwd: org });
     expect(check.code, check.stderr).toBe(1);

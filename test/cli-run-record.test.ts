@@ -6,18 +6,10 @@
 // margin itself is tested. Not 0: a filesystem stamps times from a coarse clock (a scheduler tick behind), so a
 // folder made during a run can look a few milliseconds older than the run's start.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { RunRecords, type FileOutcome } from "@hf-jobs-lint/engine";
+import { emptyOutcome, RunRecords, type FileOutcome } from "@hf-jobs-lint/engine";
 import { FAKE_TOKEN, makeTree, PUSH_SCRIPT, removeTrees, runCli, type CliResult } from "./helpers/run-cli.js";
-
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
 
 beforeEach(() => {
   vi.stubEnv("HF_JOBS_LINT_NO_CACHE", "0");
@@ -27,7 +19,6 @@ beforeEach(() => {
 afterAll(() => {
   vi.unstubAllEnvs();
   removeTrees();
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** A repository (it has `.git`) with a launcher that passes a token through `env`, and the job script it names. */
@@ -64,7 +55,7 @@ async function recorded(files: Record<string, string> = REPOSITORY, extra: strin
   const hourAgo = Math.floor(Date.now() / 1000) - 3600;
   for (const name of Object.keys(files)) fs.utimesSync(path.join(dir, name), hourAgo, hourAgo);
   await tick();
-  const args = [".", "--output-format", "concise", "--cache-dir", path.join(tempDir("hfjl-records-"), "cache"), ...extra];
+  const args = [".", "--output-format", "concise", "--cache-dir", path.join(makeTree({}), "cache"), ...extra];
   const { result: first, listed } = await check(dir, args);
   expect(listed).toBeGreaterThan(0);
   expect(recordsIn(args[4]!)).toHaveLength(1);
@@ -138,7 +129,7 @@ describe("what makes it a full run again", () => {
   });
 
   it("a configuration above the repository's root, where only configurations are looked for", async () => {
-    const outer = tempDir("hfjl-outer-");
+    const outer = makeTree({});
     const { dir, args, first } = await recorded();
     const repository = path.join(outer, "repo");
     fs.renameSync(dir, repository);
@@ -155,7 +146,7 @@ describe("what makes it a full run again", () => {
   });
 
   it("without a repository: a .gitignore or a `.git` appearing above the working directory", async () => {
-    const outer = tempDir("hfjl-outer-");
+    const outer = makeTree({});
     const project = path.join(outer, "project");
     const files = Object.fromEntries(Object.entries(REPOSITORY).filter(([name]) => !name.startsWith(".git/")));
     for (const [name, text] of Object.entries(files)) {
@@ -163,7 +154,7 @@ describe("what makes it a full run again", () => {
       fs.writeFileSync(path.join(project, name), text);
     }
     await tick();
-    const args = [".", "--output-format", "concise", "--cache-dir", path.join(tempDir("hfjl-records-"), "cache")];
+    const args = [".", "--output-format", "concise", "--cache-dir", path.join(makeTree({}), "cache")];
     const first = await check(project, args);
     expect(first.listed).toBeGreaterThan(0);
     // Files made in the folder above (the temporary folder, say) change nothing the run read.
@@ -204,7 +195,7 @@ describe("what makes it a full run again", () => {
   });
 
   it("a `--config` file outside the tree, edited", async () => {
-    const config = path.join(tempDir("hfjl-config-"), "hf-jobs-lint.toml");
+    const config = path.join(makeTree({}), "hf-jobs-lint.toml");
     fs.writeFileSync(config, "ignore = []\n");
     const { dir, args } = await recorded(REPOSITORY, ["--config", config]);
     expect((await check(dir, args)).listed).toBe(0);
@@ -219,7 +210,7 @@ describe("what is never recorded", () => {
   it("a tree changed within the racy margin before the run", async () => {
     vi.stubEnv("HF_JOBS_LINT_RECORD_RACY_MS", "60000");
     const dir = makeTree(REPOSITORY);
-    const cacheDir = path.join(tempDir("hfjl-records-"), "cache");
+    const cacheDir = path.join(makeTree({}), "cache");
     const args = [".", "--output-format", "concise", "--cache-dir", cacheDir];
     await check(dir, args);
     expect(recordsIn(cacheDir)).toEqual([]);
@@ -227,24 +218,12 @@ describe("what is never recorded", () => {
   });
 
   it("a run with an outcome that is not a fact of the file (a timeout), and its older record is removed", async () => {
-    const cacheDir = tempDir("hfjl-records-");
+    const cacheDir = makeTree({});
     const dir = makeTree({ ".git/HEAD": "x\n", "a.py": "print(1)\n" });
     await tick();
     const records = new RunRecords(cacheDir, "1");
     const target = { filename: "a.py", path: path.join(dir, "a.py"), kind: "python" as const };
-    const outcome = (error: string | null): FileOutcome => ({
-      filename: "a.py",
-      diagnostics: [],
-      text: null,
-      error,
-      fixed: [],
-      diff: null,
-      diffApplies: true,
-      fixedText: null,
-      unresolvedScripts: [],
-      dependencies: [],
-      warnings: [],
-    });
+    const outcome = (error: string | null): FileOutcome => ({ ...emptyOutcome("a.py"), error });
     const reads = { targets: [target], errors: [], listed: [dir], roots: [{ folder: dir, repositoryRoot: dir }], configFiles: [], cwd: dir };
     const clean = records.recorder("k");
     clean.note(0, outcome(null));

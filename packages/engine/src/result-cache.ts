@@ -44,7 +44,7 @@ import {
   type ScriptReference,
 } from "@hf-jobs-lint/core";
 import { checkFiles, type RunOptions, type SettingsOf } from "./run-checks.js";
-import type { CheckSettings, CheckTarget, FileOutcome } from "./check-file.js";
+import { emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 import type { ScriptReferenceCache } from "./job-scripts.js";
 import { MAX_FILE_BYTES, readSourceFile } from "./read-source.js";
 
@@ -156,6 +156,11 @@ function loadStored(file: string, build: string): Record<string, StoredFile> {
 
 const isStoredFile = (value: unknown): value is StoredFile => typeof value === "object" && value !== null && typeof (value as StoredFile).d === "string";
 
+/** A file's stamp: what says it is unchanged without reading it (size, modification and change times, inode). */
+export function stampOf(stat: fs.Stats): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+}
+
 /** Errors that are facts of the file's content, worth remembering; anything else (a timeout, a crash) is tried again. */
 const CONTENT_ERROR = /^(?:cannot parse: |binary file |not valid UTF-8|cannot check: nested too deeply)/;
 
@@ -189,14 +194,10 @@ export function rebuiltOutcome(target: CheckTarget, filePath: string, stored: St
       text = read.file.text;
     }
     return {
-      filename: target.filename,
+      ...emptyOutcome(target.filename),
       diagnostics: stored.g ? [...stored.g] : [],
       text,
       error: stored.e ?? null,
-      fixed: [],
-      diff: null,
-      diffApplies: true,
-      fixedText: null,
       unresolvedScripts: stored.u ? [...stored.u] : [],
       dependencies: [...dependencies],
       warnings: stored.w ? [...stored.w] : [],
@@ -313,7 +314,7 @@ export class ResultCache {
       known = null;
       try {
         const stat = fs.statSync(filePath);
-        if (stat.isFile() && stat.mtimeMs < Date.now() - RACY_MS) known = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+        if (stat.isFile() && stat.mtimeMs < Date.now() - RACY_MS) known = stampOf(stat);
       } catch {
         // Missing: the read that follows says so.
       }

@@ -15,8 +15,8 @@
  * - `-` for each of those files that did not exist.
  * The stamps are taken after the run, and a record is kept only when every change time is more than `RACY_MS`
  * older than the run's start: a file or folder changed during the run, or just before it, would otherwise be
- * remembered with a stamp that does not vouch for what the run read. Any difference, a record of another build,
- * or one that does not parse, and the run is done in full (and recorded again).
+ * remembered with a stamp that does not vouch for what the run read. Any difference, or a record that does not
+ * parse, and the run is done in full (and recorded again).
  *
  * The command line, the working directory, the tool's build, Node's version and the environment are the record's key: a run with
  * other flags or variables is another run. One file per key in `<dir>/<version>/runs/`, the newest `MAX_RECORDS`
@@ -27,7 +27,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FileError } from "@hf-jobs-lint/core";
 import { emptyOutcome, type CheckTarget, type FileOutcome } from "./check-file.js";
-import { buildFingerprint, digest, isFactOfContent, keptOutcome, RACY_MS, rebuiltOutcome, sanitize, type StoredOutcome } from "./result-cache.js";
+import { buildFingerprint, digest, isFactOfContent, keptOutcome, RACY_MS, rebuiltOutcome, sanitize, stampOf, type StoredOutcome } from "./result-cache.js";
 
 const FORMAT = 2;
 /**
@@ -43,8 +43,8 @@ const MAX_RECORDS = 16;
 const VOLATILE_VARIABLES = new Set(["_", "OLDPWD", "PWD", "SHLVL", "TERM_SESSION_ID", "WINDOWID", "COLUMNS", "LINES"]);
 
 export interface StoredRecord {
+  /** The layout (a record of another build or layout has another key, and is never looked at). */
   format: number;
-  build: string;
   /** Each folder with its stamp and the names of its files (`/`-separated: no name holds one). */
   folders: [folder: string, stamp: string, names: string][];
   /** Other files the run depended on (they may not exist). */
@@ -100,7 +100,7 @@ function fileStamp(file: string): { stamp: string; changed: number } | null {
     return (error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR" ? { stamp: "-", changed: 0 } : null;
   }
   if (stat.isDirectory()) return { stamp: "d", changed: 0 }; // `.git`, or a link to a folder: only that it is one
-  return stat.isFile() ? { stamp: `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`, changed: stat.ctimeMs } : null;
+  return stat.isFile() ? { stamp: stampOf(stat), changed: stat.ctimeMs } : null;
 }
 
 /** What a run can read in a folder at or above a repository root (config-discovery.ts, discovery.ts). */
@@ -150,7 +150,7 @@ export class RunRecords {
     let record: StoredRecord;
     try {
       record = JSON.parse(fs.readFileSync(this.fileOf(key), "utf8")) as StoredRecord;
-      if (record.format !== FORMAT || record.build !== buildFingerprint()) return null;
+      if (record.format !== FORMAT) return null;
       const stamps = crypto.createHash("sha256");
       for (const [folder, stamp, names] of record.folders) {
         if (folderStamp(folder)?.stamp !== stamp) return null;
@@ -290,7 +290,6 @@ export class RunRecorder {
     }
     return {
       format: FORMAT,
-      build: buildFingerprint(),
       folders,
       files,
       stamps: stamps.digest("base64"),
