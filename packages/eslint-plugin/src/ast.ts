@@ -159,6 +159,27 @@ export function propertyValue(property: TSESTree.Property): TSESTree.Expression 
 }
 
 /**
+ * The first character outside whitespace and comments after `offset` (forward) or before it (backward), with its
+ * offset; null at either end of the text. The rules read the text, not parser tokens: the CLI's parser gives none.
+ */
+export function significantCharacter(context: Context, offset: number, direction: "forward" | "backward"): { char: string; offset: number } | null {
+  const { text } = context.sourceCode;
+  const comments = context.sourceCode.getAllComments();
+  let at = direction === "forward" ? offset : offset - 1;
+  while (at >= 0 && at < text.length) {
+    const char = text[at]!;
+    if (/\s/.test(char)) {
+      at += direction === "forward" ? 1 : -1;
+      continue;
+    }
+    const comment = comments.find((candidate) => candidate.range[0] <= at && at < candidate.range[1]);
+    if (!comment) return { char, offset: at };
+    at = direction === "forward" ? comment.range[1] : comment.range[0] - 1;
+  }
+  return null;
+}
+
+/**
  * Ranges removing several elements of one list at once (each run of neighbours as one range, so the ranges never
  * overlap). Removing every element leaves the list empty.
  */
@@ -173,8 +194,8 @@ export function listRemovalRanges(context: Context, items: readonly Node[], indi
     if (first > 0) ranges.push([items[first - 1]!.range[1], items[last]!.range[1]]);
     else if (last + 1 < items.length) ranges.push([items[first]!.range[0], items[last + 1]!.range[0]]);
     else {
-      const after = context.sourceCode.getTokenAfter(items[last]!);
-      ranges.push([items[first]!.range[0], after && after.value === "," ? after.range[1] : items[last]!.range[1]]);
+      const after = significantCharacter(context, items[last]!.range[1], "forward");
+      ranges.push([items[first]!.range[0], after?.char === "," ? after.offset + 1 : items[last]!.range[1]]);
     }
     k = j + 1;
   }

@@ -1,6 +1,6 @@
 /** JS edits on a launch's fields: renaming a key in its own style, moving an environment entry into `secrets`. */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { listRemovalRanges, quoteOf, quoteString, type Context } from "../ast.js";
+import { listRemovalRanges, quoteOf, quoteString, significantCharacter, type Context } from "../ast.js";
 import type { SourceEdit } from "../report.js";
 import { jobFields, type Launch } from "./detect.js";
 import { fieldObject, type FieldObject } from "./fields.js";
@@ -54,11 +54,11 @@ export function moveToSecretsEdits(context: Context, launch: Launch, env: FieldO
  */
 function secretsPropertyInsertion(context: Context, property: TSESTree.Property, text: string): SourceEdit {
   const sourceCode = context.sourceCode;
-  const comma = sourceCode.getTokenAfter(property);
-  const previous = sourceCode.getTokenBefore(property);
-  const ownLine = comma?.value === "," && previous !== null && previous.loc.end.line < property.loc.start.line;
+  const comma = significantCharacter(context, property.range[1], "forward");
+  const previous = significantCharacter(context, property.range[0], "backward");
+  const ownLine = comma?.char === "," && previous !== null && sourceCode.getLocFromIndex(previous.offset).line < property.loc.start.line;
   if (!ownLine) return { range: [property.range[1], property.range[1]], text: `, ${text}` };
-  const row = comma.loc.end.line;
+  const row = sourceCode.getLocFromIndex(comma.offset).line;
   const lineText = sourceCode.lines[row - 1]!;
   const lineEnd = sourceCode.getIndexFromLoc({ line: row, column: lineText.length });
   const indent = /^\s*/.exec(lineText)![0];
