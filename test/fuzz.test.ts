@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { countSyntaxErrors, initPythonParser } from "@hf-jobs-lint/python";
-import { typescriptAnalyzer } from "eslint-plugin-hf-jobs/analyzer";
+import { AnalyzerRegistry } from "@hf-jobs-lint/engine";
 import { checkBatch, describeFailure, makeInput, random, seedFiles } from "../scripts/fuzz-lib.js";
 import { runCli } from "./helpers/run-cli.js";
 
@@ -18,6 +18,8 @@ const SEED = 20260;
 describe("fuzzed inputs", () => {
   it(`${INPUTS} mutations of the fixtures (seed ${SEED}) keep every promise`, async () => {
     await initPythonParser();
+    // The CLI's TS analyzer (the oxc parser), the one `checkBatch` runs through the CLI.
+    const typescriptAnalyzer = await new AnalyzerRegistry().get("typescript");
     const syntaxErrors = (kind: "py" | "ts", text: string): number | null =>
       kind === "py" ? countSyntaxErrors(text) : (typescriptAnalyzer.countSyntaxErrors?.(text, "fuzz.ts") ?? null);
     const seeds = seedFiles(repoRoot);

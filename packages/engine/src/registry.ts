@@ -3,6 +3,7 @@
  * repository never pays for starting ESLint.
  */
 import type { Analyzer, FileKind } from "@hf-jobs-lint/core";
+import { loadTypeScriptParsers } from "./typescript-parser.js";
 
 /** An analyzer loaded on its first use: Markdown needs ESLint only for a file with a TS/JS fence. */
 function loadedOnUse(kind: FileKind, load: () => Promise<Analyzer>): Analyzer {
@@ -11,7 +12,10 @@ function loadedOnUse(kind: FileKind, load: () => Promise<Analyzer>): Analyzer {
 
 const loaders: Record<FileKind, (registry: AnalyzerRegistry) => Promise<Analyzer>> = {
   python: async () => (await import("@hf-jobs-lint/python")).pythonAnalyzer,
-  typescript: async () => (await import("eslint-plugin-hf-jobs/analyzer")).typescriptAnalyzer,
+  typescript: async () => {
+    const [{ createTypeScriptAnalyzer }, parsers] = await Promise.all([import("eslint-plugin-hf-jobs/analyzer"), loadTypeScriptParsers()]);
+    return createTypeScriptAnalyzer(parsers.parser, parsers.snippetParser);
+  },
   shell: async () => (await import("@hf-jobs-lint/shell")).shellAnalyzer,
   "yaml-ci": async () => (await import("@hf-jobs-lint/shell")).ciYamlAnalyzer,
   dotenv: async () => (await import("@hf-jobs-lint/shell")).dotenvAnalyzer,

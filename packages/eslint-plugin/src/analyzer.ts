@@ -1,13 +1,12 @@
 /**
  * `eslint-plugin-hf-jobs/analyzer`: hf-jobs-lint's TypeScript/JavaScript analyzer (the engine's registry loads it;
  * the plugin's own entry never does). The file's text is linted by ESLint's `Linter` with this plugin and the
- * typescript-eslint parser, under a flat config of our own (no user config is read): every rule of the plugin is
+ * given parser (the engine's oxc adapter, or typescript-eslint's), under a flat config of our own (no user config is read): every rule of the plugin is
  * on, the engine applies select/ignore itself. ESLint messages become core diagnostics: the code from the rule
  * name, offsets from ESLint's line/column, an ESLint fix -> a safe fix, the first suggestion -> an unsafe fix.
  */
 import path from "node:path";
 import { Linter } from "eslint";
-import tsParser from "@typescript-eslint/parser";
 import { pythonReady, standaloneConfig } from "./index.js";
 import { withFileAccess } from "./local-script.js";
 import {
@@ -24,12 +23,10 @@ import {
   type Fix,
 } from "@hf-jobs-lint/core";
 
-const config = standaloneConfig(tsParser);
-
 // `cwd: "/"` so that every absolute path falls under the config's `files` pattern.
 const linter = new Linter({ configType: "flat", cwd: path.parse(process.cwd()).root });
 
-function lint(input: AnalysisInput): { messages: Linter.LintMessage[]; toOffset(line: number, column: number): number } {
+function lint(config: Linter.Config[], input: AnalysisInput): { messages: Linter.LintMessage[]; toOffset(line: number, column: number): number } {
   const filename = input.path ?? path.resolve(input.root, input.filename);
   // The repository's huggingface_hub version reaches the command-line rules as a shared setting.
   const withVersion = input.hubVersion ? [...config, { settings: { "hf-jobs": { hubVersion: input.hubVersion } } }] : config;
@@ -63,8 +60,8 @@ function describeFix(text: string, fix: { range: [number, number]; text: string 
   return fallback.charAt(0).toUpperCase() + fallback.slice(1);
 }
 
-function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
-  const { messages, toOffset } = lint(input);
+function analyzeTypeScript(config: Linter.Config[], input: AnalysisInput): Diagnostic[] {
+  const { messages, toOffset } = lint(config, input);
   const bom = input.source.hasBom ? 1 : 0;
   const diagnostics: Diagnostic[] = [];
   for (const message of messages) {
@@ -92,15 +89,23 @@ function analyzeTypeScript(input: AnalysisInput): Diagnostic[] {
 }
 
 /** 1 when the file does not parse, else 0 (a fix must not add syntax errors). */
-function countTypeScriptSyntaxErrors(input: AnalysisInput): number {
-  return lint(input).messages.some((message) => message.fatal) ? 1 : 0;
+function countTypeScriptSyntaxErrors(config: Linter.Config[], text: string, filename: string): number {
+  const input = { filename, path: null, source: new SourceText(text), root: ".", readFile: () => null, includeCounterexamples: false };
+  return lint(config, input).messages.some((message) => message.fatal) ? 1 : 0;
 }
 
-export const typescriptAnalyzer: Analyzer = {
-  kinds: ["typescript"],
-  // Inline and local Python scripts are analysed in this thread once the grammar is loaded (no worker).
-  init: () => pythonReady,
-  analyze: analyzeTypeScript,
-  countSyntaxErrors: (text, filename) =>
-    countTypeScriptSyntaxErrors({ filename, path: null, source: new SourceText(text), root: ".", readFile: () => null, includeCounterexamples: false }),
-};
+/**
+ * The analyzer linting with `parser` (an ESLint parser: `parseForESLint` giving a TS-ESTree AST and its scopes), and
+ * documentation snippets (Markdown fences) with `snippetParser`, by default the same one.
+ */
+export function createTypeScriptAnalyzer(parser: Linter.Parser, snippetParser: Linter.Parser = parser): Analyzer {
+  const config = standaloneConfig(parser);
+  const snippetConfig = snippetParser === parser ? config : standaloneConfig(snippetParser);
+  return {
+    kinds: ["typescript"],
+    // Inline and local Python scripts are analysed in this thread once the grammar is loaded (no worker).
+    init: () => pythonReady,
+    analyze: (input) => analyzeTypeScript(input.inDocumentation ? snippetConfig : config, input),
+    countSyntaxErrors: (text, filename) => countTypeScriptSyntaxErrors(config, text, filename),
+  };
+}

@@ -7,7 +7,6 @@
 import { createRequire } from "node:module";
 import type { ESLint, Linter } from "eslint";
 import type { TSESLint } from "@typescript-eslint/utils";
-import tsParser from "@typescript-eslint/parser";
 import { RULES, type RuleMeta } from "@hf-jobs-lint/core";
 // The rules analyse inline and local Python job scripts synchronously (python-bridge.ts).
 import noHardcodedToken from "./rules/no-hardcoded-token.js";
@@ -29,7 +28,8 @@ import noRejectedOptionValue from "./rules/no-rejected-option-value.js";
 
 export const NAMESPACE = "hf-jobs";
 /** The one version source: package.json (src/ and dist/ are both one folder below it). */
-const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+const require = createRequire(import.meta.url);
+const VERSION: string = (require("../package.json") as { version: string }).version;
 
 /** Resolves once the Python grammar is loaded in this thread (before that, rules ask a worker): tests await it. */
 export { pythonReady } from "./python-bridge.js";
@@ -107,13 +107,25 @@ plugin.configs.strict = {
   plugins: { [NAMESPACE]: asPlugin },
   rules: ruleSettings(() => "error"),
 };
-plugin.configs.typescript = {
-  name: `${NAMESPACE}/typescript`,
-  files: FILES,
-  languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } },
-  plugins: { [NAMESPACE]: asPlugin },
-  rules: recommendedRules,
-};
+// `typescript` loads typescript-eslint's parser (and TypeScript, half a second) only when a config reads it: the
+// hf-jobs-lint CLI loads this module with a faster parser of its own.
+let typescriptConfig: FlatConfig | undefined;
+Object.defineProperty(plugin.configs, "typescript", {
+  enumerable: true,
+  get: (): FlatConfig =>
+    (typescriptConfig ??= {
+      name: `${NAMESPACE}/typescript`,
+      files: FILES,
+      languageOptions: {
+        parser: require("@typescript-eslint/parser") as Linter.Parser,
+        ecmaVersion: "latest",
+        sourceType: "module",
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+      plugins: { [NAMESPACE]: asPlugin },
+      rules: recommendedRules,
+    }),
+});
 
 export const configs = plugin.configs;
 

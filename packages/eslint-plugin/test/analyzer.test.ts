@@ -4,7 +4,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SourceText, applyEdits, selectFixes, type AnalysisInput, type Diagnostic } from "@hf-jobs-lint/core";
 import { readScriptText } from "@hf-jobs-lint/python";
-import { typescriptAnalyzer } from "../src/analyzer.js";
+import tsParser from "@typescript-eslint/parser";
+import type { Linter } from "eslint";
+import { createTypeScriptAnalyzer } from "../src/analyzer.js";
+
+const typescriptAnalyzer = createTypeScriptAnalyzer(tsParser as Linter.Parser);
 import { createScriptRepo } from "../../../test/helpers/script-repo.js";
 
 const fixtures = fileURLToPath(new URL("../../../fixtures/typescript/", import.meta.url));
@@ -29,7 +33,7 @@ function summary(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => `${d.location.row}:${d.location.column} ${d.code} ${d.fix?.applicability ?? "-"}`);
 }
 
-describe("typescriptAnalyzer", () => {
+describe("createTypeScriptAnalyzer", () => {
   it("is the analyzer for typescript files", () => {
     expect(typescriptAnalyzer.kinds).toEqual(["typescript"]);
   });
