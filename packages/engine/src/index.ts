@@ -5,8 +5,6 @@
  */
 // One file at a time (the front end's own loop; stdin text through `CheckTarget.text`).
 export { AnalyzerRegistry } from "./registry.js";
-// The CLI's TS/JS parser (oxc, typescript-eslint's where oxc fails).
-export { createTypeScriptParser, loadTypeScriptParsers, type ESLintParser, type TypeScriptParsers } from "./typescript-parser.js";
 export { checkFile, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 // Many files, in input order, on worker threads when there are enough of them.
 export { checkFiles, runChecks, defaultThreadCount, FILE_TIME_LIMIT_SECONDS, WORKER_HEAP_LIMIT_MB, type RunOptions, type SettingsOf } from "./run-checks.js";

@@ -3,7 +3,6 @@
  * repository never pays for starting ESLint.
  */
 import type { Analyzer, FileKind } from "@hf-jobs-lint/core";
-import { loadTypeScriptParsers } from "./typescript-parser.js";
 
 /** An analyzer loaded on its first use: Markdown needs ESLint only for a file with a TS/JS fence. */
 function loadedOnUse(kind: FileKind, load: () => Promise<Analyzer>): Analyzer {
@@ -13,7 +12,9 @@ function loadedOnUse(kind: FileKind, load: () => Promise<Analyzer>): Analyzer {
 const loaders: Record<FileKind, (registry: AnalyzerRegistry) => Promise<Analyzer>> = {
   python: async () => (await import("@hf-jobs-lint/python")).pythonAnalyzer,
   typescript: async () => {
-    const [{ createTypeScriptAnalyzer }, parsers] = await Promise.all([import("eslint-plugin-hf-jobs/analyzer"), loadTypeScriptParsers()]);
+    // Loaded here, not at the top: the parser brings oxc and the scope analysis, which a run without TS never needs.
+    const [{ createTypeScriptAnalyzer }, { loadTypeScriptParsers }] = await Promise.all([import("eslint-plugin-hf-jobs/analyzer"), import("./typescript-parser.js")]);
+    const parsers = await loadTypeScriptParsers();
     return createTypeScriptAnalyzer(parsers.parser, parsers.snippetParser);
   },
   shell: async () => (await import("@hf-jobs-lint/shell")).shellAnalyzer,
