@@ -49,7 +49,8 @@ const NESTING_LIMIT = 500;
  * the process (SIGSEGV) instead of throwing; typescript-eslint's overflow is a JS error, reported for that file alone
  * ("nested too deeply"). The estimate over-counts, so it only sends more files there: the depth of brackets
  * (strings and comments included), and the operators that chain by recursion (`?`, `=>`, `=`, prefix `!`/`-`/`+`/
- * `~`) counted between two `;`, braces or line ends. Left out: a chain of more than 500 lines without a `;` or brace.
+ * `~`) counted between two `;`, braces or line ends. Left out, as adversarial only: a chain of more than 500 lines without a `;`
+ * or brace, and JSX elements nested thousands deep.
  */
 export function mayNestDeeply(code: string): boolean {
   let depth = 0;
