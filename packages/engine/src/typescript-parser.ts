@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { analyze } from "@typescript-eslint/scope-manager";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import type { Linter } from "eslint";
+import { lineIndexAt } from "@hf-jobs-lint/core";
 
 type Oxc = typeof import("oxc-parser");
 /** An ESLint parser with `parseForESLint` (the AST, its scopes and visitor keys). */
@@ -92,19 +93,16 @@ export function mayNestDeeply(code: string): boolean {
 
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 
-/** Offset -> ESLint position (1-based line, 0-based UTF-16 column), by binary search over the line starts. */
+/**
+ * Offset -> ESLint position (1-based line, 0-based UTF-16 column). Its own line table, not core's `SourceText`:
+ * ESLint and TypeScript also break lines at U+2028 and U+2029.
+ */
 function positionsOf(code: string): (offset: number) => Position {
   const starts = [0];
   for (const match of code.matchAll(LINE_BREAK)) starts.push(match.index + match[0].length);
   return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! };
+    const line = lineIndexAt(starts, offset);
+    return { line: line + 1, column: offset - starts[line]! };
   };
 }
 

@@ -1,9 +1,10 @@
 /**
  * `eslint-plugin-hf-jobs/analyzer`: hf-jobs-lint's TypeScript/JavaScript analyzer (the engine's registry loads it;
  * the plugin's own entry never does). The file's text is linted by ESLint's `Linter` with this plugin and the
- * given parser (the engine's oxc adapter, or typescript-eslint's), under a flat config of our own (no user config is read): every rule of the plugin is
- * on, the engine applies select/ignore itself. ESLint messages become core diagnostics: the code from the rule
- * name, offsets from ESLint's line/column, an ESLint fix -> a safe fix, the first suggestion -> an unsafe fix.
+ * given parser (the engine's oxc adapter, or typescript-eslint's), under a flat config of our own (no user config
+ * is read): every rule of the plugin is on, the engine applies select/ignore itself. ESLint messages become core
+ * diagnostics: the code from the rule name, offsets from ESLint's line/column, an ESLint fix -> a safe fix, the
+ * first suggestion -> an unsafe fix.
  */
 import path from "node:path";
 import { Linter } from "eslint";
