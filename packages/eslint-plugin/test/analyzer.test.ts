@@ -6,7 +6,7 @@ import { SourceText, applyEdits, selectFixes, type AnalysisInput, type Diagnosti
 import { readScriptText } from "@hf-jobs-lint/python";
 import tsParser from "@typescript-eslint/parser";
 import type { Linter } from "eslint";
-import { createTypeScriptAnalyzer } from "../src/analyzer.js";
+import { createTypeScriptAnalyzer, loadConfigArrayClass } from "../src/analyzer.js";
 
 const typescriptAnalyzer = createTypeScriptAnalyzer(tsParser as Linter.Parser);
 import { createScriptRepo } from "../../../test/helpers/script-repo.js";
@@ -36,6 +36,14 @@ function summary(diagnostics: Diagnostic[]): string[] {
 describe("createTypeScriptAnalyzer", () => {
   it("is the analyzer for typescript files", () => {
     expect(typescriptAnalyzer.kinds).toEqual(["typescript"]);
+  });
+
+  it("finds ESLint's config array class where the installed ESLint keeps it (else every file pays for a new one)", () => {
+    const ConfigArray = loadConfigArrayClass();
+    expect(ConfigArray).toBeTypeOf("function");
+    const array = new ConfigArray!([{ files: ["**/*.ts"], rules: {} }], { basePath: "/" });
+    array.normalizeSync();
+    expect((array as unknown as { getConfig(file: string): unknown }).getConfig("/a/b.ts")).toBeTypeOf("object");
   });
 
   it("reports every mistake in launcher-bad.ts with codes, positions and fixes", async () => {
