@@ -7,7 +7,7 @@
 export { AnalyzerRegistry } from "./registry.js";
 export { checkFile, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 // Many files, in input order, on worker threads when there are enough of them.
-export { checkFiles, runChecks, defaultThreadCount, FILE_TIME_LIMIT_SECONDS, WORKER_HEAP_LIMIT_MB, type RunOptions, type SettingsOf } from "./run-checks.js";
+export { checkFiles, prestartWorkers, runChecks, defaultThreadCount, FILE_TIME_LIMIT_SECONDS, WORKER_HEAP_LIMIT_MB, type RunOptions, type SettingsOf } from "./run-checks.js";
 export { indexJobScripts, scanScriptReferences, type JobScriptIndex, type ScannedReferences, type ScriptReferenceCache } from "./job-scripts.js";
 // A persistent results cache over `checkFiles` (the CLI's plain `check`).
 export {

@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { withoutRefusedFlags, workerExecArgv } from "@hf-jobs-lint/core";
+import { withoutRefusedFlags, workerExecArgv, type FileKind } from "@hf-jobs-lint/core";
 import { checkFile, triageWithoutAnalyzer, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome, type Triage } from "./check-file.js";
 import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
@@ -124,7 +124,11 @@ export async function checkFiles(targets: readonly CheckTarget[], given: CheckSe
     }
     return;
   }
-  await new WorkerPool(targets, settingsOf, (index) => triageWithoutAnalyzer(targets[index]!, contextOf(index).context), options).run();
+  try {
+    await new WorkerPool(targets, settingsOf, (index) => triageWithoutAnalyzer(targets[index]!, contextOf(index).context), options).run();
+  } finally {
+    stopPrestarted();
+  }
 }
 
 /** Every outcome as an array, in input order (for callers that want them all: re-checks, tools). */
@@ -157,6 +161,61 @@ function startWorker(heapMb: number): Worker {
 /** Which workers a file goes to: the ones that load ESLint and TypeScript, or the others. */
 type LaneName = "typescript" | "other";
 
+/**
+ * Runs smaller than this start their workers when their first file needs one: the scan before it is short, so
+ * there is little loading to hide behind it.
+ */
+const MIN_FILES_TO_PRESTART = 200;
+
+/** Workers started ahead of a run, loading their analyzers, each waiting for the run's first pool to take it. */
+const prestarted = new Map<LaneName, Worker>();
+
+/**
+ * Start a worker per lane and have it load the analyzers the targets' kinds need, while this thread still reads
+ * every file for the job-script index (0.4 s on issue 12's checkouts), so the first file a worker is given does not
+ * wait 0.3-0.7 s for ESLint or the grammar to load. Analysis itself still waits for the index. A prestarted
+ * worker that no file needs is stopped at the end of the run (`checkFiles`).
+ */
+export function prestartWorkers(targets: readonly CheckTarget[], threads: number): void {
+  if (targets.length < MIN_FILES_TO_PRESTART || !fs.existsSync(WORKER_FILE)) return;
+  const present = new Set(targets.map((target) => target.kind));
+  const lanes: [LaneName, FileKind[]][] =
+    threads > 1
+      ? [
+          ["typescript", present.has("typescript") ? ["typescript"] : []],
+          ["other", OTHER_LANE_PRELOADS.filter((kind) => present.has(kind))],
+        ]
+      : [["other", [...OTHER_LANE_PRELOADS, "typescript" as const].filter((kind) => present.has(kind))]];
+  for (const [lane, kinds] of lanes) {
+    if (kinds.length === 0 || prestarted.has(lane)) continue;
+    const worker = startWorker(WORKER_START_HEAP_MB);
+    // Until a pool takes it: it does not keep the process alive, and a failure only means it is not used.
+    worker.unref();
+    const drop = () => prestarted.get(lane) === worker && prestarted.delete(lane);
+    worker.on("error", drop);
+    worker.on("exit", drop);
+    worker.postMessage({ preload: kinds });
+    prestarted.set(lane, worker);
+  }
+}
+
+/** The analyzers a worker of the other lane loads ahead (the cheap kinds load when their first file comes). */
+const OTHER_LANE_PRELOADS: FileKind[] = ["python", "markdown"];
+
+function takePrestarted(lane: LaneName): Worker | null {
+  const worker = prestarted.get(lane);
+  if (!worker) return null;
+  prestarted.delete(lane);
+  worker.removeAllListeners();
+  worker.ref();
+  return worker;
+}
+
+function stopPrestarted(): void {
+  for (const worker of prestarted.values()) void worker.terminate();
+  prestarted.clear();
+}
+
 /** A TS/JS fence in Markdown is checked with ESLint, like a TS file. */
 const JS_FENCE = /^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:ts|typescript|tsx|js|javascript|jsx|mjs|cjs)\b/im;
 
@@ -167,6 +226,7 @@ function laneOf(target: CheckTarget, text: string | null): LaneName {
 }
 
 interface Lane {
+  name: LaneName;
   /** Files waiting for a worker of the lane, in input order. */
   queue: number[];
   /** Files the lane has been given so far. */
@@ -216,7 +276,7 @@ class WorkerPool {
   private laneFor(index: number, text: string | null): Lane {
     const name: LaneName = this.options.threads > 1 ? laneOf(this.targets[index]!, text) : "other";
     let lane = this.lanes.get(name);
-    if (!lane) this.lanes.set(name, (lane = { queue: [], seen: 0, slots: new Set() }));
+    if (!lane) this.lanes.set(name, (lane = { name, queue: [], seen: 0, slots: new Set() }));
     lane.seen++;
     return lane;
   }
@@ -263,7 +323,7 @@ class WorkerPool {
   }
 
   private spawn(lane: Lane, heapMb: number): Slot {
-    const worker = startWorker(heapMb);
+    const worker = (heapMb === WORKER_START_HEAP_MB ? takePrestarted(lane.name) : null) ?? startWorker(heapMb);
     const slot: Slot = { lane, worker, heapMb, known: new Set(), busy: null, retired: false };
     lane.slots.add(slot);
     worker.on("message", (message: { id: number; outcome: FileOutcome; restart: boolean }) => {
@@ -310,7 +370,9 @@ class WorkerPool {
 
   private feed(slot: Slot): void {
     if (slot.busy || slot.retired) return;
-    const index = slot.lane.queue.shift();
+    // A TS/JS worker with nothing of its own takes the other lane's files: it has the Python grammar loaded too
+    // (for inline scripts), and the other lane is where most of a Python repository's work is.
+    const index = slot.lane.queue.shift() ?? (slot.lane.name === "typescript" ? this.lanes.get("other")?.queue.shift() : undefined);
     if (index === undefined) {
       // Idle with every file read: nothing more will come to this lane.
       if (this.next >= this.targets.length) this.retire(slot);

@@ -27,6 +27,7 @@ import {
   defaultThreadCount,
   displayName,
   indexJobScripts,
+  prestartWorkers,
   packageBuild,
   ResultCache,
   RunRecords,
@@ -196,6 +197,9 @@ export async function streamCheck(
   // Once over every target for each distinct settings, so the re-check of dependents after --fix sees the same evidence.
   const distinct = new Set(targets.map((_, index) => settingsOf(index).settings));
   const roots = writeRoots(paths, io.cwd);
+  const threads = options.threads ?? defaultThreadCount();
+  // A first run loads its analyzers in workers while this thread scans; a cached run may need no worker at all.
+  if (!cache || cache.isEmpty) prestartWorkers(targets, threads);
   const scanned = scanScriptReferences(targets, cache?.references);
   // Settings that differ only in their rules share one index (it depends on the roots and the globs alone).
   const indexes = new Map<string, CheckSettings["jobScripts"]>();
@@ -209,7 +213,6 @@ export async function streamCheck(
   }
   const plan: RunPlan = { targets, discoveryErrors: found.errors, resolver, settingsOf };
   onPlan?.(plan);
-  const threads = options.threads ?? defaultThreadCount();
   let bar: SingleBar | null = null;
   if (options.progress && io.stderrIsTTY && targets.length > 0) {
     const { default: cliProgress } = await import("cli-progress");
