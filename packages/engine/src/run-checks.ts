@@ -10,8 +10,9 @@
  * are checked in this thread.
  *
  * Workers are split by what they load: TS/JS files (ESLint and TypeScript, the costliest start-up) go to one
- * lane, everything else (tree-sitter, Markdown, shell) to the other, so no worker loads what another already
- * has, and the two run side by side. With one thread, one worker takes both.
+ * lane, everything else (tree-sitter, Markdown, shell) to the other, so the other lane never loads ESLint, and the
+ * two run side by side; a TS/JS worker with nothing of its own takes the other lane's files (it has the grammar
+ * too). With one thread, one worker takes both. Large runs start their workers before the job-script scan.
  */
 import fs from "node:fs";
 import os from "node:os";
