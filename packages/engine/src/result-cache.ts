@@ -361,12 +361,12 @@ export class ResultCache {
     return known;
   }
 
-  /** The folder listings this run's discovery fills as it walks: the hub-version lookup does not list those folders again. */
   /** Nothing stored yet (a first run, or a new tool version): every file will be checked. */
   get isEmpty(): boolean {
     return Object.keys(this.stored).length === 0;
   }
 
+  /** The folder listings this run's discovery fills as it walks: the hub-version lookup does not list those folders again. */
   useListings(listings: ReadonlyMap<string, readonly string[]>): void {
     this.listings = listings;
   }

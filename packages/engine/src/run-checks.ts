@@ -168,6 +168,9 @@ type LaneName = "typescript" | "other";
  */
 const MIN_FILES_TO_PRESTART = 200;
 
+/** The analyzers a worker of the other lane loads ahead (the cheap kinds load when their first file comes). */
+const OTHER_LANE_PRELOADS: FileKind[] = ["python", "markdown"];
+
 /** Workers started ahead of a run, loading their analyzers, each waiting for the run's first pool to take it. */
 const prestarted = new Map<LaneName, Worker>();
 
@@ -199,9 +202,6 @@ export function prestartWorkers(targets: readonly CheckTarget[], threads: number
     prestarted.set(lane, worker);
   }
 }
-
-/** The analyzers a worker of the other lane loads ahead (the cheap kinds load when their first file comes). */
-const OTHER_LANE_PRELOADS: FileKind[] = ["python", "markdown"];
 
 function takePrestarted(lane: LaneName): Worker | null {
   const worker = prestarted.get(lane);

@@ -54,10 +54,11 @@ let configArrayClass: ConfigArrayClass | null | undefined;
 const builtConfigs = new WeakMap<Linter.Config[], Map<string, Linter.Config[]>>();
 
 /** `config` with the repository's huggingface_hub version as a shared setting (the command-line rules read it), built once. */
-function configFor(config: Linter.Config[], hubVersion: string | undefined): Linter.Config[] {
+function configFor(config: Linter.Config[], hubVersion: string | null | undefined): Linter.Config[] {
   let built = builtConfigs.get(config);
   if (!built) builtConfigs.set(config, (built = new Map()));
-  let ready = built.get(hubVersion ?? "");
+  const key = hubVersion ?? "";
+  let ready = built.get(key);
   if (!ready) {
     const entries = hubVersion ? [...config, { settings: { "hf-jobs": { hubVersion } } }] : config;
     const ConfigArray = (configArrayClass ??= loadConfigArrayClass());
@@ -66,14 +67,14 @@ function configFor(config: Linter.Config[], hubVersion: string | undefined): Lin
       array.normalizeSync();
       ready = array;
     } else ready = entries;
-    built.set(hubVersion ?? "", ready);
+    built.set(key, ready);
   }
   return ready;
 }
 
 function lint(config: Linter.Config[], input: AnalysisInput): { messages: Linter.LintMessage[]; toOffset(line: number, column: number): number } {
   const filename = input.path ?? path.resolve(input.root, input.filename);
-  const ready = configFor(config, input.hubVersion ?? undefined);
+  const ready = configFor(config, input.hubVersion);
   // Scripts the launches name are read through the engine, which then knows what the findings depend on.
   const messages = withFileAccess(input.readFile, () => linter.verify(input.source.text, ready, { filename }));
   const sourceCode = linter.getSourceCode();
