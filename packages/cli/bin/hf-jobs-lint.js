@@ -12,4 +12,9 @@ const fatal = (error) => {
 process.on("uncaughtException", fatal);
 process.on("unhandledRejection", fatal);
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// The command is done: leave once what was written has reached stdout and stderr, instead of waiting for the event
+// loop to empty (V8 spends tens of milliseconds on idle-time garbage collection first). A write's callback runs
+// after every earlier write to that stream has been handed on, so nothing printed is cut off.
+process.exitCode = code;
+process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));

@@ -5,5 +5,7 @@
 export async function serverCommand(): Promise<number> {
   const { startServer } = await import("@hf-jobs-lint/lsp");
   startServer();
-  return 0;
+  // Never settles: the language server library ends the process itself (on `exit`, or when its input closes), and
+  // the binary leaves as soon as a command settles (bin/hf-jobs-lint.js).
+  return new Promise<number>(() => {});
 }
