@@ -87,6 +87,16 @@ describe("a run with nothing changed is replayed", () => {
     expect(runs[2]!.result).toEqual(runs[0]!.result);
   });
 
+  it("work inside `.git` (a new object, a moved HEAD) is no change: of `.git`, only that it is a folder is stamped", async () => {
+    const { dir, args, first } = await recorded();
+    fs.mkdirSync(path.join(dir, ".git", "objects", "ab"), { recursive: true });
+    fs.writeFileSync(path.join(dir, ".git", "objects", "ab", "cdef"), "blob");
+    fs.writeFileSync(path.join(dir, ".git", "HEAD"), "ref: refs/heads/other\n");
+    const again = await check(dir, args);
+    expect(again.listed).toBe(0);
+    expect(again.result).toEqual(first);
+  });
+
   it("a record names no token: it keeps digests of the command and its environment, and redacted messages", async () => {
     vi.stubEnv("SOME_TOKEN", FAKE_TOKEN);
     const { args } = await recorded();

@@ -12,7 +12,8 @@
  *   configuration file read (`extend`);
  * - at and above a repository root, where only a configuration, an ignore file or `.git` is looked for, the stamps
  *   of those names alone (a home folder changes too often to vouch for anything: its listing is not kept);
- * - `-` for each of those files that did not exist.
+ * - that each of those files did not exist, or was a folder (`.git`), when so.
+ * All stamps go into one digest as numbers (`StampDigest`): a replay compares one value.
  * The stamps are taken after the run, and a record is kept only when every change time is more than `RACY_MS`
  * older than the run's start: a file or folder changed during the run, or just before it, would otherwise be
  * remembered with a stamp that does not vouch for what the run read. Any difference, or a record that does not
@@ -27,9 +28,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FileError } from "@hf-jobs-lint/core";
 import { emptyOutcome, type CheckTarget, type FileOutcome } from "./check-file.js";
-import { buildFingerprint, digest, isFactOfContent, keptOutcome, RACY_MS, rebuiltOutcome, sanitize, stampOf, type StoredOutcome } from "./result-cache.js";
+import { buildFingerprint, digest, isFactOfContent, keptOutcome, RACY_MS, rebuiltOutcome, sanitize, type StoredOutcome } from "./result-cache.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 /**
  * How much older than the run's start every change time must be (default: the results cache's `RACY_MS`). The
  * environment sets it for tests only: a few milliseconds record trees made moments before, `Infinity` nothing.
@@ -45,11 +46,11 @@ const VOLATILE_VARIABLES = new Set(["_", "OLDPWD", "PWD", "SHLVL", "TERM_SESSION
 export interface StoredRecord {
   /** The layout (a record of another build or layout has another key, and is never looked at). */
   format: number;
-  /** Each folder with its stamp and the names of its files (`/`-separated: no name holds one). */
-  folders: [folder: string, stamp: string, names: string][];
+  /** Each folder with the names of its files (`/`-separated: no name holds one). */
+  folders: [folder: string, names: string][];
   /** Other files the run depended on (they may not exist). */
   files: string[];
-  /** The digest of the stamps of the folders' files, then of `files`, in order: one comparison, not one per file. */
+  /** The digest of the stamps of each folder then its files, then of `files`, in order (`StampDigest`). */
   stamps: string;
   /** Each target's name and kind, and its path when it is not the name resolved from the working directory. */
   targets: ([filename: string, kind: CheckTarget["kind"]] | [filename: string, kind: CheckTarget["kind"], path: string])[];
@@ -82,26 +83,69 @@ export interface RunReads {
   cwd: string;
 }
 
-function folderStamp(folder: string): { stamp: string; changed: number } | null {
-  try {
-    const stat = fs.statSync(folder);
-    return stat.isDirectory() ? { stamp: `${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`, changed: stat.ctimeMs } : null;
-  } catch {
-    return null;
+/** What a stamp is of: a file that became a folder, or went, is a change whatever the times say. */
+const enum StampKind {
+  Missing = 0,
+  File = 1,
+  Folder = 2,
+  /** A socket or a device: nothing a run reads. */
+  Other = 3,
+}
+
+/**
+ * The stamps of a record, as numbers in one digest: comparing a digest is one comparison, and the numbers are hashed
+ * as they are (turning 13k modification times into text cost more than stat-ing the files).
+ */
+class StampDigest {
+  private values = new Float64Array(4096);
+  private length = 0;
+
+  /** A folder whose listing the run used: its times change when an entry is added, removed or renamed. */
+  addFolder(stat: fs.Stats): void {
+    this.push(StampKind.Folder, stat.mtimeMs, stat.ctimeMs, stat.ino, 0);
+  }
+
+  /** A file the run could have read (its size, times and inode); of a folder there (`.git`, a link), only that it is one. */
+  addFile(stat: Stat): void {
+    if (stat?.isFile()) this.push(StampKind.File, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino);
+    else this.push(stat === undefined ? StampKind.Missing : stat?.isDirectory() ? StampKind.Folder : StampKind.Other, 0, 0, 0, 0);
+  }
+
+  private push(kind: StampKind, a: number, b: number, c: number, d: number): void {
+    if (this.length + 5 > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    const values = this.values;
+    values[this.length] = kind;
+    values[this.length + 1] = a;
+    values[this.length + 2] = b;
+    values[this.length + 3] = c;
+    values[this.length + 4] = d;
+    this.length += 5;
+  }
+
+  digest(): string {
+    return crypto.createHash("sha256").update(this.values.subarray(0, this.length)).digest("base64");
   }
 }
 
-/** A file's stamp: `-` when it does not exist, `d` for a folder, null when it is something else (a socket). */
-function fileStamp(file: string): { stamp: string; changed: number } | null {
-  let stat: fs.Stats;
+/** A path's metadata: undefined when nothing is there (or a file is in the way), null when it cannot be looked at. */
+type Stat = fs.Stats | undefined | null;
+
+function statOf(file: string): Stat {
   try {
-    stat = fs.statSync(file);
+    return fs.statSync(file, { throwIfNoEntry: false });
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR" ? { stamp: "-", changed: 0 } : null;
+    return (error as NodeJS.ErrnoException).code === "ENOTDIR" ? undefined : null;
   }
-  if (stat.isDirectory()) return { stamp: "d", changed: 0 }; // `.git`, or a link to a folder: only that it is one
-  return stat.isFile() ? { stamp: stampOf(stat), changed: stat.ctimeMs } : null;
 }
+
+/** Only files, folders and nothing at all are stamped: a socket is read from by no run. */
+const isStampable = (stat: Stat): boolean => stat === undefined || Boolean(stat?.isFile() || stat?.isDirectory());
+/** Folders change with every entry made in them (`.git`): as a file, only a file's change time can be too recent. */
+const changedSince = (stat: Stat, trusted: number): boolean => Boolean(stat?.isFile() && stat.ctimeMs >= trusted);
 
 /** What a run can read in a folder at or above a repository root (config-discovery.ts, discovery.ts). */
 const NAMES_ABOVE = ["hf-jobs-lint.toml", "pyproject.toml", ".gitignore", ".git", path.join(".git", "info", "exclude")];
@@ -151,14 +195,16 @@ export class RunRecords {
     try {
       record = JSON.parse(fs.readFileSync(this.fileOf(key), "utf8")) as StoredRecord;
       if (record.format !== FORMAT) return null;
-      const stamps = crypto.createHash("sha256");
-      for (const [folder, stamp, names] of record.folders) {
-        if (folderStamp(folder)?.stamp !== stamp) return null;
+      const stamps = new StampDigest();
+      for (const [folder, names] of record.folders) {
+        const stat = statOf(folder);
+        if (!stat?.isDirectory()) return null;
+        stamps.addFolder(stat);
         const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
-        if (names !== "") for (const name of names.split("/")) stamps.update(`${fileStamp(prefix + name)?.stamp}\n`);
+        if (names !== "") for (const name of names.split("/")) stamps.addFile(statOf(prefix + name));
       }
-      for (const file of record.files) stamps.update(`${fileStamp(file)?.stamp}\n`);
-      if (stamps.digest("base64") !== record.stamps) return null;
+      for (const file of record.files) stamps.addFile(statOf(file));
+      if (stamps.digest() !== record.stamps) return null;
       const targets: CheckTarget[] = record.targets.map(([filename, kind, filePath]) => ({ filename, path: filePath ?? path.resolve(cwd, filename), kind }));
       const outcomes: FileOutcome[] = targets.map((target) => emptyOutcome(target.filename));
       for (const [index, stored, dependencies] of record.outcomes) {
@@ -252,11 +298,11 @@ export class RunRecorder {
     }
 
     const stamped = new Set<string>();
-    const stamps = crypto.createHash("sha256");
+    const stamps = new StampDigest();
     const folders: StoredRecord["folders"] = [];
     for (const folder of folderSet) {
-      const before = folderStamp(folder);
-      if (before === null || before.changed >= trusted) return null;
+      const before = statOf(folder);
+      if (!before?.isDirectory() || before.ctimeMs >= trusted) return null;
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -265,34 +311,38 @@ export class RunRecorder {
       }
       const names: string[] = [];
       const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+      const files: Stat[] = [];
       for (const entry of entries) {
         if (entry.isDirectory()) continue;
-        const found = fileStamp(prefix + entry.name);
-        // A socket: nothing is read from it. A dangling link is kept (`-`): it may come to point at a file.
-        if (found === null) continue;
-        if (found.changed >= trusted) return null;
+        const stat = statOf(prefix + entry.name);
+        // A socket: nothing is read from it. A dangling link is kept (missing): it may come to point at a file.
+        if (!isStampable(stat)) continue;
+        if (changedSince(stat, trusted)) return null;
         names.push(entry.name);
-        stamps.update(`${found.stamp}\n`);
+        files.push(stat);
         stamped.add(prefix + entry.name);
       }
       // Looked at again after its files: an entry added meanwhile changes the folder's stamp.
-      if (folderStamp(folder)?.stamp !== before.stamp) return null;
-      folders.push([folder, before.stamp, names.join("/")]);
+      const after = statOf(folder);
+      if (after?.mtimeMs !== before.mtimeMs || after.ctimeMs !== before.ctimeMs || after.ino !== before.ino) return null;
+      stamps.addFolder(before);
+      for (const stat of files) stamps.addFile(stat);
+      folders.push([folder, names.join("/")]);
     }
 
     const files: string[] = [];
     for (const file of new Set([...probed, ...this.dependencies, ...reads.targets.map((target) => target.path!)])) {
       if (stamped.has(file)) continue;
-      const found = fileStamp(file);
-      if (found === null || found.changed >= trusted) return null;
+      const stat = statOf(file);
+      if (!isStampable(stat) || changedSince(stat, trusted)) return null;
       files.push(file);
-      stamps.update(`${found.stamp}\n`);
+      stamps.addFile(stat);
     }
     return {
       format: FORMAT,
       folders,
       files,
-      stamps: stamps.digest("base64"),
+      stamps: stamps.digest(),
       targets: reads.targets.map((target) =>
         target.path === path.resolve(reads.cwd, target.filename) ? [target.filename, target.kind] : [target.filename, target.kind, target.path!],
       ),
