@@ -189,6 +189,11 @@ function selectsLaunchRules(selected: ReadonlySet<string> | null): boolean {
   return false;
 }
 
+/** Whether `mayFire` can answer otherwise for a file of this kind once it is known to be a job script. */
+export function judgesJobScripts(kind: FileKind): boolean {
+  return kind === "python";
+}
+
 /** Whether some selected rule can fire on the text: if not, it is not parsed. */
 export function mayFire(query: PrefilterQuery): boolean {
   const { kind, text, selected } = query;

@@ -88,10 +88,15 @@ function readBytes(filePath: string): Buffer | null {
   }
 }
 
-function referencesOf(file: IndexedFile, cache: ScriptReferenceCache | undefined): ScriptReference[] {
+/** Hears each text the scan decodes (`ScanVerdicts`), by the file's index. */
+export type OnScannedText = (index: number, text: string) => void;
+
+function referencesOf(file: IndexedFile, index: number, cache: ScriptReferenceCache | undefined, onText: OnScannedText | undefined): ScriptReference[] {
   if (!cache || file.text !== undefined || !file.path) {
     const text = readText(file);
-    return text === null ? [] : findScriptReferences(text);
+    if (text === null) return [];
+    onText?.(index, text);
+    return findScriptReferences(text);
   }
   const unchanged = cache.unchanged(file.path);
   if (unchanged) return unchanged;
@@ -100,15 +105,18 @@ function referencesOf(file: IndexedFile, cache: ScriptReferenceCache | undefined
   const known = cache.get(file.path, bytes);
   if (known) return known;
   // The same lenient decoding as `readFileSync(path, "utf8")` in readText.
-  const references = findScriptReferences(bytes.toString("utf8"));
+  const text = bytes.toString("utf8");
+  onText?.(index, text);
+  const references = findScriptReferences(text);
   cache.set(file.path, bytes, references);
   return references;
 }
 
-export function scanScriptReferences(files: readonly IndexedFile[], cache?: ScriptReferenceCache): ScannedReferences {
+export function scanScriptReferences(files: readonly IndexedFile[], cache?: ScriptReferenceCache, onText?: OnScannedText): ScannedReferences {
   const scanned: { file: IndexedFile; references: ScriptReference[] }[] = [];
-  for (const file of files) {
-    const references = referencesOf(file, cache);
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index]!;
+    const references = referencesOf(file, index, cache, onText);
     if (references.length > 0) scanned.push({ file, references });
   }
   return scanned;

@@ -6,6 +6,7 @@ import path from "node:path";
 import {
   checkNoqaDirectives,
   isSuppressedInFile,
+  judgesJobScripts,
   mayFire,
   mayHoldLaunch,
   noqaSuppressor,
@@ -164,6 +165,17 @@ export function needsAnalysis(target: FileTarget, text: string, context: LintCon
   if (orNoqa && NOQA.test(text)) return true;
   const jobScript = target.path !== null && context.jobScripts[target.path] !== undefined;
   return mayFire({ kind: target.kind, text, selected: selectedRules(context, text), jobScript });
+}
+
+/**
+ * `needsAnalysis(…, orNoqa)` answered from the text alone, before the job-script index is built: `"no"` whatever
+ * the index says, `"unless-job-script"` when the file goes to its analyzer only if the index names it.
+ */
+export function analysisByText(kind: FileKind, text: string, context: LintContext): "yes" | "no" | "unless-job-script" {
+  if (context.prefilter === false || NOQA.test(text)) return "yes";
+  const selected = selectedRules(context, text);
+  if (mayFire({ kind, text, selected, jobScript: false })) return "yes";
+  return judgesJobScripts(kind) && mayFire({ kind, text, selected, jobScript: true }) ? "unless-job-script" : "no";
 }
 
 export interface LintResult {

@@ -527,6 +527,7 @@ export async function checkFilesCached(targets: readonly CheckTarget[], settings
           (k) => settingsOf(misses[k]!),
           {
             threads: options.threads,
+            ...(options.verdicts ? { verdicts: options.verdicts } : {}),
             onOutcome: (k, outcome) => {
               const index = misses[k]!;
               cache.store(targets[index]!, settingsOf(index).settings, outcome);

@@ -24,6 +24,7 @@ import { checkFile, triageWithoutAnalyzer, createLintContext, emptyOutcome, type
 import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
 import { indexJobScripts, scanScriptReferences, type ScannedReferences } from "./job-scripts.js";
+import type { ScanVerdicts } from "./scan-verdicts.js";
 import { removeStaleTemporaryFiles } from "./write-atomic.js";
 
 /**
@@ -65,6 +66,8 @@ export interface RunOptions {
   onProgress?(done: number): void;
   /** Each file's outcome, in input order. */
   onOutcome(index: number, outcome: FileOutcome): void;
+  /** What the job-script scan learned of the files it read: those it settles are not read again. */
+  verdicts?: ScanVerdicts;
 }
 
 /** The folders fixes are written to (real paths), where a killed run may have left temporary files. */
@@ -126,7 +129,12 @@ export async function checkFiles(targets: readonly CheckTarget[], given: CheckSe
     return;
   }
   try {
-    await new WorkerPool(targets, settingsOf, (index) => triageWithoutAnalyzer(targets[index]!, contextOf(index).context), options).run();
+    const { verdicts } = options;
+    const triage = (index: number): Triage => {
+      const { context } = contextOf(index);
+      return verdicts?.settles(targets[index]!, context) ? { outcome: emptyOutcome(targets[index]!.filename) } : triageWithoutAnalyzer(targets[index]!, context);
+    };
+    await new WorkerPool(targets, settingsOf, triage, options).run();
   } finally {
     stopPrestarted();
   }

@@ -31,6 +31,7 @@ import {
   prestartWorkers,
   ResultCache,
   RunRecords,
+  ScanVerdicts,
   scanScriptReferences,
   type CheckSettings,
   type CheckTarget,
@@ -200,7 +201,10 @@ export async function streamCheck(
   const threads = options.threads ?? defaultThreadCount();
   // A first run loads its analyzers in workers while this thread scans; a cached run may need no worker at all.
   if (!cache || cache.isEmpty) prestartWorkers(targets, threads);
-  const scanned = scanScriptReferences(targets, cache?.references);
+  // The scan reads every file; what the prefilter says of each text is kept, so the run reads again only the files
+  // that may need an analyzer.
+  const verdicts = new ScanVerdicts(targets, settingsOf);
+  const scanned = scanScriptReferences(targets, cache?.references, (index, text) => verdicts.note(index, text));
   // Settings that differ only in their rules share one index (it depends on the roots and the globs alone).
   const indexes = new Map<string, CheckSettings["jobScripts"]>();
   for (const settings of distinct) {
@@ -225,6 +229,7 @@ export async function streamCheck(
   const rechecks = new RecheckState(Boolean(options.fix && !options.diff));
   const runOptions = {
     threads,
+    verdicts,
     ...(bar ? { onProgress: (done: number) => bar!.update(done) } : {}),
     onOutcome: (index: number, outcome: FileOutcome) => {
       rechecks.note(index, targets[index]!, outcome);
