@@ -48,6 +48,9 @@ function hasTokenEvidence(text: string): boolean {
   let windowStart = -1;
   let windowEnd = -1;
   const runIn = (start: number, end: number): boolean => {
+    // A run with an escape holds a backslash: a window without one holds no such run.
+    const backslash = text.indexOf("\\", start);
+    if (backslash === -1 || backslash >= end) return false;
     for (const run of text.slice(start, end).matchAll(ESCAPED_RUN)) if (run[0].includes("\\")) return true;
     return false;
   };

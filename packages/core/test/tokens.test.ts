@@ -25,6 +25,27 @@ describe("token patterns", () => {
     expect(findTokens(text).map((m) => m.token)).toEqual([FAKE, orgToken]);
   });
 
+  // The shapes are looked for only where a prefix is (indexOf, then the pattern at that offset): the same matches
+  // as the pattern run over the whole text, in order, next to each other and at the edges.
+  it("finds every shape at its offset: glued, after a percent escape, hf_oauth_, inside other prefixes", () => {
+    const body = FAKE.slice(3);
+    const orgToken = `api_org_${body}`;
+    const oauth = `hf_oauth_${body}${body}`;
+    const shapes = (text: string) => findTokenShapes(text).map((m) => [m.token, m.index]);
+    expect(shapes(FAKE)).toEqual([[FAKE, 0]]);
+    expect(shapes(`${FAKE} ${orgToken}\n${oauth}`)).toEqual([
+      [FAKE, 0],
+      [orgToken, FAKE.length + 1],
+      [oauth, FAKE.length + orgToken.length + 2],
+    ]);
+    expect(shapes(`x=%3D${FAKE}&y`)).toEqual([[FAKE, 5]]);
+    // No boundary before (a letter, an underscore), or a letter after: not a token; the next prefix is still tried.
+    expect(shapes(`x${FAKE} hf_hf_${body} ${FAKE}`)).toEqual([[FAKE, 2 * FAKE.length + 6]]);
+    expect(shapes(`${FAKE}9 api_org_api_org_${body}_`)).toEqual([]);
+    expect(shapes(`hf_oauth_hf_${body}`)).toEqual([]);
+    expect(shapes("hf_ api_org_ hf_hub_download")).toEqual([]);
+  });
+
   // gitleaks' measure: a body under 2 bits of Shannon entropy per character is filler, not a leak.
   it("does not take low-entropy fillers for tokens, but still finds their shape for redaction", () => {
     const fillers = [`hf_${"x".repeat(34)}`, `api_org_${"0".repeat(34)}`, `hf_${"abc".repeat(11)}a`, `hf_${"xy".repeat(17)}`];
