@@ -1,6 +1,7 @@
 // --threads: the built CLI gives the same output from worker threads as in-process. Workers only start for large
 // trees, so the test lowers the per-worker threshold through the environment.
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -10,11 +11,12 @@ afterEach(removeTrees);
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "packages", "cli", "bin", "hf-jobs-lint.js");
 
-function run(cwd: string, threads: string, nodeFlags: string[] = []): string {
+/** The built CLI's JSON. `perWorker`: files needing an analyzer per worker (1: a worker per lane from the first file). */
+function run(cwd: string, threads: string, nodeFlags: string[] = [], perWorker = "1"): string {
   return execFileSync(process.execPath, [...nodeFlags, bin, "check", ".", "--output-format", "json", "--exit-zero", "--threads", threads], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, HF_JOBS_LINT_MIN_FILES_PER_WORKER: "1" },
+    env: { ...process.env, HF_JOBS_LINT_MIN_FILES_PER_WORKER: perWorker },
   });
 }
 
@@ -33,9 +35,10 @@ describe("worker threads", () => {
     expect(threaded).toBe(inProcess);
   }, 60_000);
 
-  // Trees of 200 files or more start a worker per lane while the job-script scan runs, and a TS/JS worker with
-  // nothing of its own takes Python files: neither may change what is reported, nor keep the process alive.
-  it("report the same with workers started ahead and TS/JS workers taking other files", () => {
+  // Trees of 200 files or more start their first worker while the job-script scan runs. A small run has one
+  // worker for every lane; a larger one a worker per lane, whose TS/JS worker takes Python files when it has none
+  // of its own. None of it may change what is reported, nor keep the process alive.
+  it("report the same with one worker for all, a worker per lane, workers started ahead and TS/JS workers taking other files", () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 120; i++) {
       files[`web/launch_${i}.ts`] =
@@ -46,14 +49,18 @@ describe("worker threads", () => {
     const one = run(dir, "1");
     expect(new Set(JSON.parse(one).map((finding: { code: string }) => finding.code))).toEqual(new Set(["HFJ101", "HFJ102", "HFJ201"]));
     expect(run(dir, "2")).toBe(one);
+    // The default: 240 files to analyse are far from the 2,000 a second worker waits for.
+    expect(run(dir, "2", [], "")).toBe(one);
   }, 120_000);
 
-  it("finish when a worker started ahead is never given a file", () => {
-    const files: Record<string, string> = { "launch.py": `from huggingface_hub import run_uv_job\nrun_uv_job("train.py", env={"HF_TOKEN": "${FAKE_TOKEN}"})\n` };
-    // TS files the prefilter rules out: the TS/JS worker loads ESLint and is then stopped unused.
+  it("finish when the worker started ahead is never given a file, or is given the only one", () => {
+    // TS files the prefilter rules out: the worker loads ESLint and the grammar, and is then stopped unused.
+    const files: Record<string, string> = {};
     for (let i = 0; i < 220; i++) files[`web/util_${i}.ts`] = `export const answer${i} = ${i};\n`;
     const dir = makeTree(files);
-    const output = JSON.parse(run(dir, "2")) as { code: string }[];
+    expect(JSON.parse(run(dir, "2", [], ""))).toEqual([]);
+    fs.writeFileSync(path.join(dir, "launch.py"), `from huggingface_hub import run_uv_job\nrun_uv_job("train.py", env={"HF_TOKEN": "${FAKE_TOKEN}"})\n`);
+    const output = JSON.parse(run(dir, "2", [], "")) as { code: string }[];
     expect(output.map((finding) => finding.code)).toContain("HFJ201");
   }, 60_000);
 

@@ -51,7 +51,7 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .option("--config <file-or-setting>", "a configuration file, or a TOML `key = value` setting over the configuration (repeatable)", collect)
     .option("--isolated", "ignore every configuration file")
     .option("--stdin-filename <name>", "read the source from stdin, as if it were this file")
-    .option("--threads <n>", "worker threads", positiveInteger)
+    .option("--threads <n>", "at most this many worker threads (default: the cores, up to 8; a second starts only for large runs)", positiveInteger)
     .option("-w, --watch", "check again whenever a file changes")
     .option("--show-settings", "print the settings the first file is checked with, and exit")
     .option("--show-files", "print the files that would be checked, and exit")
@@ -78,7 +78,7 @@ function buildProgram(io: RedactedIo, setExit: (code: number) => void): Command 
     .option("--dry-run", "print the diff, change nothing")
     .option("--only <codemods>", "run only these named codemods (comma-separated; `env-to-secrets`, `hardcoded-token-to-env`, ...)", collect)
     .option("--config <file>", "configuration file")
-    .option("--threads <n>", "worker threads", positiveInteger)
+    .option("--threads <n>", "at most this many worker threads (default: the cores, up to 8; a second starts only for large runs)", positiveInteger)
     .option("--no-respect-gitignore", "migrate files that .gitignore excludes")
     .action(async (paths: string[], options: { dryRun?: boolean; config?: string; threads?: number; respectGitignore: boolean; only?: string[] }) => {
       const { migrateCommand } = await import("./commands/migrate.js");

@@ -9,10 +9,13 @@
  * the next file, and the run goes on. Run from TypeScript sources (tests, tools importing the engine) the files
  * are checked in this thread.
  *
- * Workers are split by what they load: TS/JS files (ESLint and TypeScript, the costliest start-up) go to one
- * lane, everything else (tree-sitter, Markdown, shell) to the other, so the other lane never loads ESLint, and the
- * two run side by side; a TS/JS worker with nothing of its own takes the other lane's files (it has the grammar
- * too). With one thread, one worker takes both. Large runs start their workers before the job-script scan.
+ * Files are queued by what they need loaded: TS/JS files (ESLint and TypeScript, the costliest start-up) in one
+ * lane, everything else (tree-sitter, Markdown, shell) in the other. A run with fewer than MIN_FILES_PER_WORKER
+ * files to analyse has one worker, which takes both lanes' files: a second worker loads its own ESLint and grammar,
+ * which does not pay off there. A larger run has a worker per lane, side by side (the other lane's never loads
+ * ESLint; the TS/JS worker takes the other lane's files when it has none of its own, as it has the grammar too),
+ * and another for every MIN_FILES_PER_WORKER files a lane has had, up to the threads asked for. Runs of many files
+ * start their first worker before the job-script scan.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -28,9 +31,11 @@ import type { ScanVerdicts } from "./scan-verdicts.js";
 import { removeStaleTemporaryFiles } from "./write-atomic.js";
 
 /**
- * Files a lane must have waiting before it takes another worker: each loads its own WASM grammar (and ESLint), and
- * on the 2-core machines measured here (bench/check-python.js) two workers only broke even at about 6,000 Python
- * files (3,000: 1.6 s with one vs 2.2 s with two; 12,000: 6.0 s vs 5.8 s).
+ * Files to analyse before a run takes a second worker, and a lane another: each loads its own WASM grammar (and
+ * ESLint). Measured on the 2-core machines here: issue 12's four checkouts (434 of 4,886 files to analyse) take the
+ * same wall time with one worker as with two (3.8 s), with 0.75 CPU-s and 68 MB less; ten copies of them (4,340)
+ * 25.5 s with one, 21.8 s with two. Earlier, Python files alone (bench/check-python.js): 3,000 took 1.6 s with one
+ * vs 2.2 s with two, 12,000 6.0 s vs 5.8 s.
  */
 const MIN_FILES_PER_WORKER = Number(process.env.HF_JOBS_LINT_MIN_FILES_PER_WORKER) || 2000; // env: tests of the worker path
 
@@ -176,53 +181,45 @@ type LaneName = "typescript" | "other";
  */
 const MIN_FILES_TO_PRESTART = 200;
 
-/** The analyzers a worker of the other lane loads ahead (the cheap kinds load when their first file comes). */
-const OTHER_LANE_PRELOADS: FileKind[] = ["python", "markdown"];
+/** The analyzers the first worker loads ahead (the cheap kinds load when their first file comes). */
+const PRELOADS: FileKind[] = ["python", "markdown", "typescript"];
 
-/** Workers started ahead of a run, loading their analyzers, each waiting for the run's first pool to take it. */
-const prestarted = new Map<LaneName, Worker>();
+/** The worker started ahead of a run, loading its analyzers, waiting for the run's pool to take it. */
+let prestarted: Worker | null = null;
 
 /**
- * Start a worker per lane and have it load the analyzers the targets' kinds need, while this thread still reads
- * every file for the job-script index (0.4 s on issue 12's checkouts), so the first file a worker is given does not
- * wait 0.3-0.7 s for ESLint or the grammar to load. Analysis itself still waits for the index. A prestarted
- * worker that no file needs is stopped at the end of the run (`checkFiles`).
+ * Start the run's first worker and have it load the analyzers the targets' kinds need, while this thread still
+ * reads every file for the job-script index (1 s on issue 12's checkouts), so the first file it is given does not
+ * wait 0.3-0.7 s for ESLint or the grammar to load. Analysis itself still waits for the index. A prestarted worker
+ * that no file needs is stopped at the end of the run (`checkFiles`).
  */
-export function prestartWorkers(targets: readonly CheckTarget[], threads: number): void {
-  if (targets.length < MIN_FILES_TO_PRESTART || !fs.existsSync(WORKER_FILE)) return;
+export function prestartWorker(targets: readonly CheckTarget[]): void {
+  if (targets.length < MIN_FILES_TO_PRESTART || prestarted || !fs.existsSync(WORKER_FILE)) return;
   const present = new Set(targets.map((target) => target.kind));
-  const lanes: [LaneName, FileKind[]][] =
-    threads > 1
-      ? [
-          ["typescript", present.has("typescript") ? ["typescript"] : []],
-          ["other", OTHER_LANE_PRELOADS.filter((kind) => present.has(kind))],
-        ]
-      : [["other", [...OTHER_LANE_PRELOADS, "typescript" as const].filter((kind) => present.has(kind))]];
-  for (const [lane, kinds] of lanes) {
-    if (kinds.length === 0 || prestarted.has(lane)) continue;
-    const worker = startWorker(WORKER_START_HEAP_MB);
-    // Until a pool takes it: it does not keep the process alive, and a failure only means it is not used.
-    worker.unref();
-    const drop = () => prestarted.get(lane) === worker && prestarted.delete(lane);
-    worker.on("error", drop);
-    worker.on("exit", drop);
-    worker.postMessage({ preload: kinds });
-    prestarted.set(lane, worker);
-  }
+  const kinds = PRELOADS.filter((kind) => present.has(kind));
+  if (kinds.length === 0) return;
+  const worker = startWorker(WORKER_START_HEAP_MB);
+  // Until a pool takes it: it does not keep the process alive, and a failure only means it is not used.
+  worker.unref();
+  const drop = () => prestarted === worker && (prestarted = null);
+  worker.on("error", drop);
+  worker.on("exit", drop);
+  worker.postMessage({ preload: kinds });
+  prestarted = worker;
 }
 
-function takePrestarted(lane: LaneName): Worker | null {
-  const worker = prestarted.get(lane);
+function takePrestarted(): Worker | null {
+  const worker = prestarted;
   if (!worker) return null;
-  prestarted.delete(lane);
+  prestarted = null;
   worker.removeAllListeners();
   worker.ref();
   return worker;
 }
 
 function stopPrestarted(): void {
-  for (const worker of prestarted.values()) void worker.terminate();
-  prestarted.clear();
+  if (prestarted) void prestarted.terminate();
+  prestarted = null;
 }
 
 /** A TS/JS fence in Markdown is checked with ESLint, like a TS file. */
@@ -266,13 +263,19 @@ class WorkerPool {
   private reading = false;
   private finished = false;
   private settle!: { resolve(): void; reject(error: Error): void };
+  /** How many files may need an analyzer, when the job-script scan told (workers are taken for them from the start). */
+  private readonly expected: number;
+  /** One worker for every lane (a small run, or one thread). */
+  private shared = true;
 
   constructor(
     private readonly targets: readonly CheckTarget[],
     private readonly settingsOf: SettingsOf,
     private readonly triage: (index: number) => Triage,
     private readonly options: RunOptions,
-  ) {}
+  ) {
+    this.expected = options.verdicts?.unsettled(targets) ?? 0;
+  }
 
   run(): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -281,9 +284,9 @@ class WorkerPool {
     });
   }
 
-  /** Each worker's share: one lane per worker up to the threads asked for (one thread: one lane for all). */
+  /** Where a file waits: with the files that need what it needs loaded (see `laneOf`). */
   private laneFor(index: number, text: string | null): Lane {
-    const name: LaneName = this.options.threads > 1 ? laneOf(this.targets[index]!, text) : "other";
+    const name: LaneName = laneOf(this.targets[index]!, text);
     let lane = this.lanes.get(name);
     if (!lane) this.lanes.set(name, (lane = { name, queue: [], seen: 0, slots: new Set() }));
     lane.seen++;
@@ -303,7 +306,7 @@ class WorkerPool {
         else this.laneFor(index, sorted.text).queue.push(index);
         if (this.finished) return;
       }
-      for (const lane of this.lanes.values()) this.staff(lane);
+      this.staff();
     } catch (error) {
       this.fail(error as Error);
       return;
@@ -315,14 +318,33 @@ class WorkerPool {
   }
 
   /**
-   * Give the lane's idle workers its waiting files. A lane starts its first worker when its first file comes, and
-   * another for every MIN_FILES_PER_WORKER files it has had, up to the threads asked for (each lane has one).
+   * Give the idle workers waiting files, and take workers: one while the run needs fewer than MIN_FILES_PER_WORKER
+   * files analysed (it serves every lane); beyond, one per lane with files, and another for every
+   * MIN_FILES_PER_WORKER files a lane has had, up to the threads asked for. `expected` (what the scan said) counts
+   * from the start; without it, the files seen so far.
    */
-  private staff(lane: Lane): void {
-    for (const slot of lane.slots) this.feed(slot);
-    while (lane.queue.length > 0 && (lane.slots.size === 0 || (lane.slots.size < Math.floor(lane.seen / MIN_FILES_PER_WORKER) && this.workerCount() < this.options.threads))) {
-      this.feed(this.spawn(lane, WORKER_START_HEAP_MB));
+  private staff(): void {
+    for (const lane of this.lanes.values()) for (const slot of lane.slots) this.feed(slot);
+    let seen = 0;
+    for (const lane of this.lanes.values()) seen += lane.seen;
+    this.shared = this.options.threads === 1 || Math.max(this.expected, seen) < MIN_FILES_PER_WORKER;
+    if (this.shared) {
+      const longest = this.longestQueue(null);
+      if (longest && this.workerCount() === 0) this.feed(this.spawn(longest, WORKER_START_HEAP_MB));
+      return;
     }
+    for (const lane of this.lanes.values()) {
+      while (lane.queue.length > 0 && (lane.slots.size === 0 || (lane.slots.size < Math.floor(lane.seen / MIN_FILES_PER_WORKER) && this.workerCount() < this.options.threads))) {
+        this.feed(this.spawn(lane, WORKER_START_HEAP_MB));
+      }
+    }
+  }
+
+  /** The lane other than `except` with the most files waiting; null when none waits. */
+  private longestQueue(except: Lane | null): Lane | null {
+    let longest: Lane | null = null;
+    for (const lane of this.lanes.values()) if (lane !== except && lane.queue.length > (longest?.queue.length ?? 0)) longest = lane;
+    return longest;
   }
 
   private workerCount(): number {
@@ -332,7 +354,7 @@ class WorkerPool {
   }
 
   private spawn(lane: Lane, heapMb: number): Slot {
-    const worker = (heapMb === WORKER_START_HEAP_MB ? takePrestarted(lane.name) : null) ?? startWorker(heapMb);
+    const worker = (heapMb === WORKER_START_HEAP_MB ? takePrestarted() : null) ?? startWorker(heapMb);
     const slot: Slot = { lane, worker, heapMb, known: new Set(), busy: null, retired: false };
     lane.slots.add(slot);
     worker.on("message", (message: { id: number; outcome: FileOutcome; restart: boolean }) => {
@@ -379,11 +401,13 @@ class WorkerPool {
 
   private feed(slot: Slot): void {
     if (slot.busy || slot.retired) return;
-    // A TS/JS worker with nothing of its own takes the other lane's files: it has the Python grammar loaded too
-    // (for inline scripts), and the other lane is where most of a Python repository's work is.
-    const index = slot.lane.queue.shift() ?? (slot.lane.name === "typescript" ? this.lanes.get("other")?.queue.shift() : undefined);
+    // Its own lane's files first. With none: a worker serving every lane takes the longest other queue; a TS/JS
+    // worker of a larger run takes the other lane's files (it has the Python grammar for inline scripts anyway),
+    // never the reverse, so the other lane's workers do not load ESLint.
+    const steals = this.shared || slot.lane.name === "typescript";
+    const index = slot.lane.queue.shift() ?? (steals ? this.longestQueue(slot.lane)?.queue.shift() : undefined);
     if (index === undefined) {
-      // Idle with every file read: nothing more will come to this lane.
+      // Idle with every file read: nothing more will come.
       if (this.next >= this.targets.length) this.retire(slot);
       return;
     }

@@ -40,6 +40,13 @@ export class ScanVerdicts {
     if (verdict !== "yes") this.verdicts.set(target, verdict);
   }
 
+  /** How many of `targets` may need an analyzer (a job script the index names counts as settled): the run's work ahead. */
+  unsettled(targets: readonly CheckTarget[]): number {
+    let count = 0;
+    for (const target of targets) if (!this.verdicts.has(target)) count++;
+    return count;
+  }
+
   /** Whether `target` needs neither a read nor an analyzer, with `context`'s job-script index. */
   settles(target: CheckTarget, context: LintContext): boolean {
     const verdict = this.verdicts.get(target);

@@ -20,7 +20,7 @@ type Request = { id: number; target: CheckTarget; key: string; settings?: CheckS
 
 parentPort!.on("message", async (message: Request) => {
   if ("preload" in message) {
-    // Loaded ahead of the first file (`prestartWorkers`); a failure to load is reported by the file that needs it.
+    // Loaded ahead of the first file (`prestartWorker`); a failure to load is reported by the file that needs it.
     for (const kind of message.preload) registry.get(kind).catch(() => {});
     return;
   }

@@ -28,7 +28,7 @@ import {
   displayName,
   indexJobScripts,
   packageBuild,
-  prestartWorkers,
+  prestartWorker,
   ResultCache,
   RunRecords,
   ScanVerdicts,
@@ -200,7 +200,7 @@ export async function streamCheck(
   const roots = writeRoots(paths, io.cwd);
   const threads = options.threads ?? defaultThreadCount();
   // A first run loads its analyzers in workers while this thread scans; a cached run may need no worker at all.
-  if (!cache || cache.isEmpty) prestartWorkers(targets, threads);
+  if (!cache || cache.isEmpty) prestartWorker(targets);
   // The scan reads every file; what the prefilter says of each text is kept, so the run reads again only the files
   // that may need an analyzer.
   const verdicts = new ScanVerdicts(targets, settingsOf);
