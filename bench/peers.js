@@ -18,7 +18,8 @@
 // process.resourceUsage() at exit: CPU (user+sys) and peak RSS of the process, worker threads included (the CLI
 // spawns no child process outside `--repos`). A native binary runs under `/usr/bin/time -f` when that is GNU time,
 // else its process tree is polled in Linux /proc (VmHWM, VmRSS summed over the tree, utime+stime), else CPU and
-// RSS are n/a. `--native-measure time|proc|none` forces one.
+// RSS are n/a. `--native-measure time|proc|none` forces one. The CLI runs with the Node options of its bin's
+// `#!/usr/bin/env -S node …` line, as the installed command runs.
 //
 // `--scale N` also builds a tree of N copies of the DIRs (hard links in a temp folder, removed afterwards) and runs
 // the `--scale-tools` (default check, check-warm, ast-grep) on it in the same rounds, for time and RSS ratios vs 1x.
@@ -291,7 +292,7 @@ function procSample(rootPid) {
  * Runs one command to its end. kind "node": the probe measures it; kind "native": GNU time, /proc polling or
  * nothing, per `nativeMeasure`. Resolves with wall, CPU and RSS (null when not measured), exit code, outputs.
  */
-function runChild({ command, args, kind, cwd, env, timeoutMs, nativeMeasure, tag }) {
+function runChild({ command, args, kind, nodeOptions = [], cwd, env, timeoutMs, nativeMeasure, tag }) {
   const stdoutFile = path.join(work, `${tag}.out`);
   const resultFile = path.join(work, `${tag}.usage`);
   fs.rmSync(resultFile, { force: true });
@@ -301,7 +302,7 @@ function runChild({ command, args, kind, cwd, env, timeoutMs, nativeMeasure, tag
   const childEnv = { ...process.env, ...env };
   if (kind === "node") {
     file = process.execPath;
-    argv = ["--import", pathToFileURL(probe).href, command, ...args];
+    argv = [...nodeOptions, "--import", pathToFileURL(probe).href, command, ...args];
     childEnv.PEERS_PROBE_OUT = resultFile;
     method = "node resourceUsage";
   } else if (nativeMeasure === "time") {
@@ -471,16 +472,25 @@ function versionOf(file, args) {
   return { version: result.stdout.trim().split("\n")[0] };
 }
 
+/** The Node options a script's `#!/usr/bin/env -S node …` line gives it: the CLI is measured as its command runs. */
+function shebangNodeOptions(file) {
+  const first = fs.readFileSync(file, "utf8").split("\n", 1)[0];
+  const match = /^#!\s*\/usr\/bin\/env\s+-S\s+node\s+(.*)$/.exec(first);
+  return match ? match[1].trim().split(/\s+/) : [];
+}
+
 /** Each tool: how to install it when absent, how to run it on a tree, how to read its findings. */
 function describeTools(options, cli) {
   const cacheArgs = (tree) => (cli.cacheDir ? ["--cache-dir", tree.cacheDir] : []);
   const checkArgs = (tree) => ["check", ...tree.dirs, "--output-format", "json", "--exit-zero"];
   const countJson = (result) => ({ findings: JSON.parse(result.stdout).length });
+  const cliNodeOptions = shebangNodeOptions(cliBin);
   const tools = {
     check: {
       label: "hf-jobs-lint check",
       kind: "node",
       command: cliBin,
+      nodeOptions: cliNodeOptions,
       args: (tree) => [...checkArgs(tree), ...(cli.noCache ? ["--no-cache"] : [])],
       ok: (code) => code === 0,
       read: countJson,
@@ -490,6 +500,7 @@ function describeTools(options, cli) {
       missing: cli.noCache ? null : "not supported: `check --help` lists no --no-cache (no cache in this build)",
       kind: "node",
       command: cliBin,
+      nodeOptions: cliNodeOptions,
       args: (tree) => [...checkArgs(tree), ...cacheArgs(tree)],
       ok: (code) => code === 0,
       read: countJson,
@@ -498,6 +509,7 @@ function describeTools(options, cli) {
       label: "hf-jobs-lint migrate --dry-run",
       kind: "node",
       command: cliBin,
+      nodeOptions: cliNodeOptions,
       args: (tree) => ["migrate", "--dry-run", ...tree.dirs],
       ok: (code) => code === 0 || code === 1,
       read: (result) => {
@@ -599,6 +611,7 @@ async function runJob(job, options) {
     command: tool.command,
     args: tool.args(tree),
     kind: tool.kind,
+    ...(tool.nodeOptions ? { nodeOptions: tool.nodeOptions } : {}),
     cwd: process.cwd(),
     env: {},
     timeoutMs: options.timeoutMs * tree.scale,
