@@ -75,20 +75,29 @@ function apiLaunchTarget(text: string, from: number): string | null {
 
 /** Every script the text names as run by a job. */
 export function findScriptReferences(text: string): ScriptReference[] {
-  // Cheap gate first: most files name no launch at all.
-  if (!text.includes("jobs") && !text.includes("uv_job") && !text.includes("script")) return [];
-  const source = new SourceText(text);
-  const rowAt = (index: number): number => source.positionAt(index).row;
+  // Each pattern only where its literal is: most files name no launch at all, and the patterns' leading
+  // alternatives are tried at every offset (`typescript` holds `script`, so the words alone were no gate).
+  const commands = text.includes("jobs");
+  const apiLaunches = text.includes("uv_job");
+  const toolScripts = text.includes('script"') || text.includes("script'");
+  if (!commands && !apiLaunches && !toolScripts) return [];
+  // The line table only when something is found.
+  let source: SourceText | null = null;
+  const rowAt = (index: number): number => (source ??= new SourceText(text)).positionAt(index).row;
   const references: ScriptReference[] = [];
-  for (const match of text.matchAll(JOBS_COMMAND)) {
-    const start = match.index + match[0].length - match[1]!.length;
-    for (const { target, via } of commandLineTargets(logicalLine(text, start))) references.push({ target, row: rowAt(start), via });
+  if (commands) {
+    for (const match of text.matchAll(JOBS_COMMAND)) {
+      const start = match.index + match[0].length - match[1]!.length;
+      for (const { target, via } of commandLineTargets(logicalLine(text, start))) references.push({ target, row: rowAt(start), via });
+    }
   }
-  for (const match of text.matchAll(API_LAUNCH)) {
-    const target = apiLaunchTarget(text, match.index + match[0].length);
-    if (target && !target.includes("\n") && SCRIPT_FILE.test(target)) references.push({ target, row: rowAt(match.index), via: `\`${match[1]}\`` });
+  if (apiLaunches) {
+    for (const match of text.matchAll(API_LAUNCH)) {
+      const target = apiLaunchTarget(text, match.index + match[0].length);
+      if (target && !target.includes("\n") && SCRIPT_FILE.test(target)) references.push({ target, row: rowAt(match.index), via: `\`${match[1]}\`` });
+    }
   }
-  for (const match of text.matchAll(TOOL_SCRIPT)) references.push({ target: match[2]!, row: rowAt(match.index), via: "a tool call's `script`" });
+  if (toolScripts) for (const match of text.matchAll(TOOL_SCRIPT)) references.push({ target: match[2]!, row: rowAt(match.index), via: "a tool call's `script`" });
   return references;
 }
 

@@ -27,6 +27,14 @@ describe("findScriptReferences: text that runs a file as a job", () => {
     ]);
   });
 
+  test("each pattern is tried where its literal is: a quoted `script` key alone, an API launch alone", () => {
+    expect(targets("tool_input = {'script': 'train.py', 'flavor': 't4-small'}\n")).toEqual([["train.py", 1]]);
+    expect(targets('args = {\n  "script": "eval.sh"\n}\n')).toEqual([["eval.sh", 2]]);
+    expect(targets('x = 1\ncreate_scheduled_uv_job("@daily", "nightly.py")\n')).toEqual([]);
+    expect(targets('x = 1\nrun_uv_job("nightly.py")\n')).toEqual([["nightly.py", 2]]);
+    expect(targets('import typescript from "typescript";\nconst transcript = "script.py";\n')).toEqual([]);
+  });
+
   test("no evidence: other commands, words that only mention jobs, inline code", () => {
     expect(targets("hf jobs ps\nhf jobs logs abc\nuv run train.py\npython train.py\n")).toEqual([]);
     expect(targets('kinds = ["jobs", "spaces"]\nscript = "train.py"\n')).toEqual([]);
