@@ -161,10 +161,7 @@ const NOQA = /noqa/i;
  * `orNoqa`, a file with a `# noqa` counts too: its directives are checked even when no rule can fire.
  */
 export function needsAnalysis(target: FileTarget, text: string, context: LintContext, orNoqa = false): boolean {
-  if (context.prefilter === false) return true;
-  if (orNoqa && NOQA.test(text)) return true;
-  const jobScript = target.path !== null && context.jobScripts[target.path] !== undefined;
-  return mayFire({ kind: target.kind, text, selected: selectedRules(context, text), jobScript });
+  return analysisWanted(target.kind, text, context, orNoqa, target.path !== null && context.jobScripts[target.path] !== undefined);
 }
 
 /**
@@ -172,10 +169,14 @@ export function needsAnalysis(target: FileTarget, text: string, context: LintCon
  * the index says, `"unless-job-script"` when the file goes to its analyzer only if the index names it.
  */
 export function analysisByText(kind: FileKind, text: string, context: LintContext): "yes" | "no" | "unless-job-script" {
-  if (context.prefilter === false || NOQA.test(text)) return "yes";
-  const selected = selectedRules(context, text);
-  if (mayFire({ kind, text, selected, jobScript: false })) return "yes";
-  return judgesJobScripts(kind) && mayFire({ kind, text, selected, jobScript: true }) ? "unless-job-script" : "no";
+  if (analysisWanted(kind, text, context, true, false)) return "yes";
+  return judgesJobScripts(kind) && analysisWanted(kind, text, context, true, true) ? "unless-job-script" : "no";
+}
+
+function analysisWanted(kind: FileKind, text: string, context: LintContext, orNoqa: boolean, jobScript: boolean): boolean {
+  if (context.prefilter === false) return true;
+  if (orNoqa && NOQA.test(text)) return true;
+  return mayFire({ kind, text, selected: selectedRules(context, text), jobScript });
 }
 
 export interface LintResult {
