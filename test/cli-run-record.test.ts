@@ -97,6 +97,26 @@ describe("a run with nothing changed is replayed", () => {
     expect(again.result).toEqual(first);
   });
 
+  it("a path given outside the working directory (`../`) is replayed to the same file", async () => {
+    const files = { ...REPOSITORY, "tools/README.md": "Nothing here.\n" };
+    const dir = makeTree(files);
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+    for (const name of Object.keys(files)) fs.utimesSync(path.join(dir, name), hourAgo, hourAgo);
+    await tick();
+    const args = ["../jobs", "--output-format", "concise", "--cache-dir", path.join(makeTree({}), "cache")];
+    const cwd = path.join(dir, "tools");
+    const first = await check(cwd, args);
+    expect(first.listed).toBeGreaterThan(0);
+    // Shown by its absolute path: the stored name is not the working directory joined with a relative one.
+    expect(first.result.stdout).toContain(`${path.join(dir, "jobs", "launch.py")}:`);
+    const again = await check(cwd, args);
+    expect(again.listed).toBe(0);
+    expect(again.result).toEqual(first.result);
+    // The replayed targets are the files themselves: an edit to one is seen.
+    fs.appendFileSync(path.join(dir, "jobs", "launch.py"), "# edited\n");
+    expect((await check(cwd, args)).listed).toBeGreaterThan(0);
+  });
+
   it("a record names no token: it keeps digests of the command and its environment, and redacted messages", async () => {
     vi.stubEnv("SOME_TOKEN", FAKE_TOKEN);
     const { args } = await recorded();

@@ -87,6 +87,21 @@ export function createLintContext(settings: CheckSettings, registry: AnalyzerReg
   };
 }
 
+/** Whether `outcome` is `emptyOutcome`'s: nothing to report, count or print (most files of a run). */
+export function isEmptyOutcome(outcome: FileOutcome): boolean {
+  return (
+    outcome.diagnostics.length === 0 &&
+    outcome.text === null &&
+    outcome.error === null &&
+    outcome.fixed.length === 0 &&
+    outcome.diff === null &&
+    outcome.fixedText === null &&
+    outcome.unresolvedScripts.length === 0 &&
+    outcome.dependencies.length === 0 &&
+    outcome.warnings.length === 0
+  );
+}
+
 export function emptyOutcome(filename: string): FileOutcome {
   return {
     filename,

@@ -5,7 +5,7 @@
  */
 // One file at a time (the front end's own loop; stdin text through `CheckTarget.text`).
 export { AnalyzerRegistry } from "./registry.js";
-export { checkFile, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
+export { checkFile, createLintContext, emptyOutcome, isEmptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 // Many files, in input order, on worker threads when there are enough of them.
 export { checkFiles, prestartWorker, runChecks, defaultThreadCount, FILE_TIME_LIMIT_SECONDS, WORKER_HEAP_LIMIT_MB, type RunOptions, type SettingsOf } from "./run-checks.js";
 export { indexJobScripts, scanScriptReferences, type JobScriptIndex, type OnScannedText, type ScannedReferences, type ScriptReferenceCache } from "./job-scripts.js";

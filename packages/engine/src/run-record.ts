@@ -30,7 +30,7 @@ import type { FileError } from "@hf-jobs-lint/core";
 import { emptyOutcome, type CheckTarget, type FileOutcome } from "./check-file.js";
 import { buildFingerprint, digest, isFactOfContent, keptOutcome, RACY_MS, rebuiltOutcome, sanitize, type StoredOutcome } from "./result-cache.js";
 
-const FORMAT = 3;
+const FORMAT = 4;
 /**
  * How much older than the run's start every change time must be (default: the results cache's `RACY_MS`). The
  * environment sets it for tests only: a few milliseconds record trees made moments before, `Infinity` nothing.
@@ -52,7 +52,7 @@ export interface StoredRecord {
   files: string[];
   /** The digest of the stamps of each folder then its files, then of `files`, in order (`StampDigest`). */
   stamps: string;
-  /** Each target's name and kind, and its path when it is not the name resolved from the working directory. */
+  /** Each target's name and kind, and its path when it is not the working directory's joined with the name (`folderPrefix`). */
   targets: ([filename: string, kind: CheckTarget["kind"]] | [filename: string, kind: CheckTarget["kind"], path: string])[];
   errors: FileError[];
   /** Outcomes other than the empty one, by target index, with their dependencies. */
@@ -147,6 +147,12 @@ const isStampable = (stat: Stat): boolean => stat === undefined || Boolean(stat?
 /** Folders change with every entry made in them (`.git`): as a file, only a file's change time can be too recent. */
 const changedSince = (stat: Stat, trusted: number): boolean => Boolean(stat?.isFile() && stat.ctimeMs >= trusted);
 
+/**
+ * A folder's path with the separator a name is joined on. A target's path is stored only when it is not this plus
+ * its name (a name shown as `../x`, another separator): replaying 5k targets then needs no `path.resolve`.
+ */
+const folderPrefix = (folder: string): string => (folder.endsWith(path.sep) ? folder : folder + path.sep);
+
 /** What a run can read in a folder at or above a repository root (config-discovery.ts, discovery.ts). */
 const NAMES_ABOVE = ["hf-jobs-lint.toml", "pyproject.toml", ".gitignore", ".git", path.join(".git", "info", "exclude")];
 
@@ -159,7 +165,7 @@ function above(start: string, repositoryRoot: string): { listed: string[]; probe
   const probed: string[] = [];
   const root = path.resolve(repositoryRoot);
   // Not below its own root (it is the root, or the analysis roots it elsewhere): only the folder itself is listed.
-  let inside = start === root || start.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  let inside = start === root || start.startsWith(folderPrefix(root));
   listed.push(start);
   for (let folder = start; ; folder = path.dirname(folder)) {
     if (inside && folder !== start) listed.push(folder);
@@ -200,12 +206,13 @@ export class RunRecords {
         const stat = statOf(folder);
         if (!stat?.isDirectory()) return null;
         stamps.addFolder(stat);
-        const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+        const prefix = folderPrefix(folder);
         if (names !== "") for (const name of names.split("/")) stamps.addFile(statOf(prefix + name));
       }
       for (const file of record.files) stamps.addFile(statOf(file));
       if (stamps.digest() !== record.stamps) return null;
-      const targets: CheckTarget[] = record.targets.map(([filename, kind, filePath]) => ({ filename, path: filePath ?? path.resolve(cwd, filename), kind }));
+      const prefix = folderPrefix(cwd);
+      const targets: CheckTarget[] = record.targets.map(([filename, kind, filePath]) => ({ filename, path: filePath ?? prefix + filename, kind }));
       const outcomes: FileOutcome[] = targets.map((target) => emptyOutcome(target.filename));
       for (const [index, stored, dependencies] of record.outcomes) {
         const target = targets[index]!;
@@ -310,7 +317,7 @@ export class RunRecorder {
         return null;
       }
       const names: string[] = [];
-      const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+      const prefix = folderPrefix(folder);
       const files: Stat[] = [];
       for (const entry of entries) {
         if (entry.isDirectory()) continue;
@@ -330,6 +337,7 @@ export class RunRecorder {
       folders.push([folder, names.join("/")]);
     }
 
+    const cwdPrefix = folderPrefix(reads.cwd);
     const files: string[] = [];
     for (const file of new Set([...probed, ...this.dependencies, ...reads.targets.map((target) => target.path!)])) {
       if (stamped.has(file)) continue;
@@ -343,9 +351,7 @@ export class RunRecorder {
       folders,
       files,
       stamps: stamps.digest(),
-      targets: reads.targets.map((target) =>
-        target.path === path.resolve(reads.cwd, target.filename) ? [target.filename, target.kind] : [target.filename, target.kind, target.path!],
-      ),
+      targets: reads.targets.map((target) => (target.path === cwdPrefix + target.filename ? [target.filename, target.kind] : [target.filename, target.kind, target.path!])),
       errors: reads.errors,
       outcomes: this.outcomes,
     };
