@@ -45,6 +45,8 @@ const SEED = /\\[xuUN0-7]|hf_|api_org_/g;
 const SEED_REACH = 1000;
 function hasTokenEvidence(text: string): boolean {
   if (findTokens(text).length > 0) return true;
+  // The runs that matter hold an escape: without a backslash there is none.
+  if (!text.includes("\\")) return false;
   let windowStart = -1;
   let windowEnd = -1;
   const runIn = (start: number, end: number): boolean => {
@@ -154,12 +156,13 @@ export function mayHoldLaunch(kind: "python" | "typescript", text: string): bool
  */
 const PYTHON_ALSO: Readonly<Record<string, Evidence>> = {
   HFJ101: hasTokenEvidence,
-  // `token="your-token"` to a Hugging Face library call.
-  HFJ102: (text) => TOKEN_ARGUMENT.test(text) && HF_LIBRARY_IMPORT.test(text),
+  // `token="your-token"` to a Hugging Face library call. (The cheaper test first: the token argument's pattern
+  // tries its leading alternatives at every offset.)
+  HFJ102: (text) => HF_LIBRARY_IMPORT.test(text) && TOKEN_ARGUMENT.test(text),
   // `token="$HF_TOKEN"` to any call.
-  HFJ202: (text) => TOKEN_ARGUMENT.test(text) && HF_TOKEN_PLACEHOLDER.test(text),
+  HFJ202: (text) => HF_TOKEN_PLACEHOLDER.test(text) && TOKEN_ARGUMENT.test(text),
   // `token=os.environ["HF_TOKEN"]`.
-  HFJ302: (text) => TOKEN_KEYWORD.test(text) && HF_TOKEN_NAME.test(text),
+  HFJ302: (text) => HF_TOKEN_NAME.test(text) && TOKEN_KEYWORD.test(text),
   HFJ303: (text) => LEGACY_VARIABLE.test(text),
 };
 
@@ -172,7 +175,7 @@ const JS_OUTPUT = new RegExp(
 const JS_ALSO: Readonly<Record<string, Evidence>> = {
   HFJ101: hasTokenEvidence,
   // A credential from `process.env` that reaches an output (a launch's inline script is the launch evidence's).
-  HFJ103: (text) => JS_OUTPUT.test(text) && readsCredentialFromEnv(text),
+  HFJ103: (text) => text.includes("process") && JS_OUTPUT.test(text) && readsCredentialFromEnv(text),
   HFJ303: (text) => LEGACY_VARIABLE.test(text),
 };
 
