@@ -56,8 +56,8 @@ const TOKEN_AT = new RegExp(TOKEN_SOURCE, "y");
 export function findTokenShapes(text: string): TokenMatch[] {
   const matches: TokenMatch[] = [];
   // Every shape starts with one of two literals, and no shape holds another's start: the pattern is tried only where
-  // a substring search finds one (the pattern alone tries its look-behind at every offset, ten times slower on the
-  // `hf_hub_download`s of a Hugging Face repository).
+  // a substring search finds one. Run over the whole text it tries its look-behind at every offset: 2.5 times slower
+  // over the four checkouts of issue 12, where nearly every file has `hf_` (`hf_hub_download`).
   let hf = text.indexOf("hf_");
   let org = text.indexOf("api_org_");
   while (hf !== -1 || org !== -1) {
