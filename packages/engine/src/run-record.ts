@@ -94,7 +94,8 @@ const enum StampKind {
 
 /**
  * The stamps of a record, as numbers in one digest: comparing a digest is one comparison, and the numbers are hashed
- * as they are (turning 13k modification times into text cost more than stat-ing the files).
+ * as they are (as text, hashed line by line, the 13k stamps of a replay of issue 12's checkouts took 125 ms to
+ * stamp instead of 90).
  */
 class StampDigest {
   private values = new Float64Array(4096);
