@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=4
 // The young generation capped at 4 MB semispaces (V8's default grows them to 16 MB): reading a whole repository
 // makes short-lived strings fast, and V8 then holds 40 MB of new space in each thread. On issue 12's checkouts
-// the peak is 177 MB instead of 224 MB, the wall time the same; on ten copies 334 MB instead of 438 MB, 3% slower.
+// the peak is 177 MB instead of 223 MB, the wall time the same; on ten copies 326 MB instead of 428 MB, 3% slower.
 // A flag of the shebang (`env -S`, as npm's Windows shims read it too): run as `node bin/hf-jobs-lint.js`, V8's
 // defaults apply.
 import { RedactingWriter } from "@hf-jobs-lint/core";
