@@ -1,11 +1,30 @@
-/** Test helpers for the shell, CI YAML and Markdown analyzers: an in-memory repository and a fix loop. */
+/** Test helpers for the analyzers and the engine: an in-memory repository, a fix loop, check settings. */
 import path from "node:path";
-import { applyEdits, selectFixes, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import { applyEdits, DEFAULT_TEST_FILES, RULE_CODES, selectFixes, SourceText, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import type { CheckSettings } from "@hf-jobs-lint/engine";
 
 // Made-up tokens (never real ones), built so that the test source holds no token-shaped literal.
 export const FAKE_TOKEN = "hf_" + "Qw3rTy6uIo9pAs2dFg5hJk8lZx1cVb4nM7";
 export const FAKE_TOKEN_2 = "hf_" + "Zz9yXx8wVv7uTt6sRr5qPp4oNn3mMl2kKj";
 export const ROOT = path.resolve("/repo");
+
+/** Engine settings with every rule on, the default test files, rooted at ROOT, no fixing: `overrides` change them. */
+export function checkSettings(overrides: Partial<CheckSettings> = {}): CheckSettings {
+  return {
+    enabled: [...RULE_CODES],
+    perFileIgnores: {},
+    testFiles: [...DEFAULT_TEST_FILES],
+    jobScriptGlobs: [],
+    configRoot: ROOT,
+    repoRoot: ROOT,
+    includeCounterexamples: false,
+    hubVersion: null,
+    fix: false,
+    unsafeFixes: false,
+    diff: false,
+    ...overrides,
+  };
+}
 
 export interface Repo {
   /** Other files, by path relative to ROOT. */

@@ -3,28 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TEST_FILES, RULE_CODES } from "@hf-jobs-lint/core";
 import { AnalyzerRegistry, checkFile, createLintContext, type CheckSettings } from "@hf-jobs-lint/engine";
+import { checkSettings } from "../../../test/helpers/analyzer-harness.js";
 
 const onDisk = 'from huggingface_hub import run_uv_job\n\nrun_uv_job("train.py")\n';
 const buffer = 'from huggingface_hub import run_uv_job\n\nrun_uv_job("train.py", env={"HF_TOKEN": "$HF_TOKEN"})\n';
 
-function settings(dir: string, overrides: Partial<CheckSettings>): CheckSettings {
-  return {
-    enabled: [...RULE_CODES],
-    perFileIgnores: {},
-    testFiles: [...DEFAULT_TEST_FILES],
-    jobScriptGlobs: [],
-    configRoot: dir,
-    repoRoot: dir,
-    includeCounterexamples: false,
-    hubVersion: null,
-    fix: true,
-    unsafeFixes: false,
-    diff: false,
-    ...overrides,
-  };
-}
+/** Fixing settings rooted at `dir`. */
+const settings = (dir: string, overrides: Partial<CheckSettings>): CheckSettings => checkSettings({ configRoot: dir, repoRoot: dir, fix: true, ...overrides });
 
 describe("checkFile with the text given", () => {
   it("returns the fixed text and leaves the file on disk alone", async () => {

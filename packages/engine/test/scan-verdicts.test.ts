@@ -1,26 +1,7 @@
 // ScanVerdicts: the texts the job-script scan read settle the files no rule can fire on, and nothing else.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TEST_FILES, RULE_CODES } from "@hf-jobs-lint/core";
 import { AnalyzerRegistry, createLintContext, ScanVerdicts, type CheckSettings, type CheckTarget } from "@hf-jobs-lint/engine";
-
-const FAKE_TOKEN = `hf_${"aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3h"}`;
-
-function settings(overrides: Partial<CheckSettings> = {}): CheckSettings {
-  return {
-    enabled: [...RULE_CODES],
-    perFileIgnores: {},
-    testFiles: [...DEFAULT_TEST_FILES],
-    jobScriptGlobs: [],
-    configRoot: "/repo",
-    repoRoot: "/repo",
-    includeCounterexamples: false,
-    hubVersion: null,
-    fix: false,
-    unsafeFixes: false,
-    diff: false,
-    ...overrides,
-  };
-}
+import { checkSettings as settings, FAKE_TOKEN } from "../../../test/helpers/analyzer-harness.js";
 
 const target = (name: string, kind: CheckTarget["kind"] = "python"): CheckTarget => ({ filename: name, path: `/repo/${name}`, kind });
 

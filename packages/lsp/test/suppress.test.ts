@@ -1,23 +1,11 @@
 // The suppression code action's edit, per surface: applied, the engine no longer reports the finding, and nothing else changes.
 import { describe, expect, it } from "vitest";
-import { applyEdits, DEFAULT_TEST_FILES, makeDiagnostic, RULE_CODES, SourceText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
-import { AnalyzerRegistry, checkFile, createLintContext, type CheckSettings } from "@hf-jobs-lint/engine";
+import { applyEdits, makeDiagnostic, SourceText, type Diagnostic, type FileKind } from "@hf-jobs-lint/core";
+import { AnalyzerRegistry, checkFile, createLintContext } from "@hf-jobs-lint/engine";
 import { lineWithNoqa, suppressionFor } from "../src/suppress.js";
-import { FAKE_TOKEN } from "../../../test/helpers/analyzer-harness.js";
+import { checkSettings, FAKE_TOKEN } from "../../../test/helpers/analyzer-harness.js";
 
-const settings: CheckSettings = {
-  enabled: [...RULE_CODES],
-  perFileIgnores: {},
-  testFiles: [...DEFAULT_TEST_FILES],
-  jobScriptGlobs: [],
-  configRoot: "/repo",
-  repoRoot: "/repo",
-  includeCounterexamples: false,
-  hubVersion: null,
-  fix: false,
-  unsafeFixes: false,
-  diff: false,
-};
+const settings = checkSettings();
 const registry = new AnalyzerRegistry();
 
 async function findings(filename: string, kind: FileKind, text: string): Promise<Diagnostic[]> {
