@@ -265,8 +265,6 @@ class WorkerPool {
   private settle!: { resolve(): void; reject(error: Error): void };
   /** How many files may need an analyzer, when the job-script scan told (workers are taken for them from the start). */
   private readonly expected: number;
-  /** One worker for every lane (a small run, or one thread). */
-  private shared = true;
 
   constructor(
     private readonly targets: readonly CheckTarget[],
@@ -325,10 +323,7 @@ class WorkerPool {
    */
   private staff(): void {
     for (const lane of this.lanes.values()) for (const slot of lane.slots) this.feed(slot);
-    let seen = 0;
-    for (const lane of this.lanes.values()) seen += lane.seen;
-    this.shared = this.options.threads === 1 || Math.max(this.expected, seen) < MIN_FILES_PER_WORKER;
-    if (this.shared) {
+    if (this.shared()) {
       const longest = this.longestQueue(null);
       if (longest && this.workerCount() === 0) this.feed(this.spawn(longest, WORKER_START_HEAP_MB));
       return;
@@ -338,6 +333,14 @@ class WorkerPool {
         this.feed(this.spawn(lane, WORKER_START_HEAP_MB));
       }
     }
+  }
+
+  /** One worker for every lane: one thread, or fewer files to analyse than MIN_FILES_PER_WORKER (seen, or expected). */
+  private shared(): boolean {
+    if (this.options.threads === 1) return true;
+    let seen = 0;
+    for (const lane of this.lanes.values()) seen += lane.seen;
+    return Math.max(this.expected, seen) < MIN_FILES_PER_WORKER;
   }
 
   /** The lane other than `except` with the most files waiting; null when none waits. */
@@ -404,7 +407,7 @@ class WorkerPool {
     // Its own lane's files first. With none: a worker serving every lane takes the longest other queue; a TS/JS
     // worker of a larger run takes the other lane's files (it has the Python grammar for inline scripts anyway),
     // never the reverse, so the other lane's workers do not load ESLint.
-    const steals = this.shared || slot.lane.name === "typescript";
+    const steals = slot.lane.name === "typescript" || this.shared();
     const index = slot.lane.queue.shift() ?? (steals ? this.longestQueue(slot.lane)?.queue.shift() : undefined);
     if (index === undefined) {
       // Idle with every file read: nothing more will come.
