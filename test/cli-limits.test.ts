@@ -5,21 +5,12 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeTree, removeTrees, runCli } from "./helpers/run-cli.js";
+import { fakeTokens, makeTree, removeTrees, runCli } from "./helpers/run-cli.js";
 
 afterEach(removeTrees);
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "packages", "cli", "bin", "hf-jobs-lint.js");
 const LAUNCHER = 'from huggingface_hub import run_uv_job\nrun_uv_job("train.py", env={"HF_TOKEN": "$HF_TOKEN"})\n';
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-/** `count` distinct made-up tokens, deterministic. */
-function fakeTokens(count: number): string[] {
-  let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  return Array.from({ length: count }, () => `hf_${Array.from({ length: 34 }, () => ALPHABET[next() % 62]).join("")}`);
-}
-
 function builtCli(cwd: string, argv: string[], env: Record<string, string>): { stdout: string; stderr: string; status: number | null } {
   return spawnSync(process.execPath, [bin, ...argv], { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
 }
@@ -71,6 +62,8 @@ describe("per-file limits", () => {
       "b-many.sh": fakeTokens(130_000)
         .map((token) => `echo ${token}\n`)
         .join(""),
+      // Sent ahead to the first worker behind b-many.sh, during the scan: checked by the worker that takes over.
+      "c-run.sh": `echo ${fakeTokens(1)[0]}\n`,
     });
     // 64 MB is what the file exhausts in the test below; the full limit stays the default.
     const result = builtCli(dir, ["check", ".", "--output-format", "concise", "--quiet"], { HF_JOBS_LINT_WORKER_START_HEAP_MB: "64" });
@@ -78,6 +71,7 @@ describe("per-file limits", () => {
     const lines = result.stdout.trim().split("\n");
     expect(lines.filter((line) => line.startsWith("b-many.sh:") && / HFJ101 /.test(line))).toHaveLength(130_000);
     expect(lines.filter((line) => line.startsWith("a-launch.py:"))).toHaveLength(2);
+    expect(lines.filter((line) => line.startsWith("c-run.sh:"))).toHaveLength(1);
   }, 120_000);
 
   it("a file that exhausts the worker's heap is a per-file error; the next file gets a fresh worker", () => {

@@ -62,6 +62,15 @@ export const PUSH_SCRIPT = [
 
 export const FAKE_TOKEN = "hf_" + "FAKEe2eTOKENabcdefghijklmnop012345".slice(0, 34);
 
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** `count` distinct made-up tokens, deterministic. */
+export function fakeTokens(count: number): string[] {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  return Array.from({ length: count }, () => `hf_${Array.from({ length: 34 }, () => ALPHABET[next() % 62]).join("")}`);
+}
+
 /** stderr without the CLI's `note:` lines (information such as a launched script that is not there). */
 export function withoutNotes(stderr: string): string {
   return stderr

@@ -195,7 +195,10 @@ function selectsLaunchRules(selected: ReadonlySet<string> | null): boolean {
   return false;
 }
 
-/** Whether `mayFire` can answer otherwise for a file of this kind once it is known to be a job script. */
+/**
+ * Whether `mayFire` can answer otherwise for a file of this kind once it is known to be a job script; it is also the
+ * only kind whose analysis reads that evidence (the engine checks other files before the job-script index exists).
+ */
 export function judgesJobScripts(kind: FileKind): boolean {
   return kind === "python";
 }

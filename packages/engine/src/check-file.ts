@@ -18,7 +18,10 @@ export interface CheckSettings {
   testFiles: string[];
   /** `job-scripts` globs of the configuration. */
   jobScriptGlobs: string[];
-  /** Which files are job scripts and why: built once over every target (`runChecks` builds it when absent). */
+  /**
+   * Which files are job scripts and why: built once over every target (`runChecks` builds it when absent). A worker
+   * is sent the entry of each file with the file, not the index.
+   */
   jobScripts?: JobScriptIndex;
   configRoot: string;
   repoRoot: string;

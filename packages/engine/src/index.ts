@@ -7,7 +7,17 @@
 export { AnalyzerRegistry } from "./registry.js";
 export { checkFile, createLintContext, emptyOutcome, isEmptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome } from "./check-file.js";
 // Many files, in input order, on worker threads when there are enough of them.
-export { checkFiles, prestartWorker, runChecks, defaultThreadCount, FILE_TIME_LIMIT_SECONDS, WORKER_HEAP_LIMIT_MB, type RunOptions, type SettingsOf } from "./run-checks.js";
+export {
+  checkFiles,
+  prestartWorker,
+  runChecks,
+  sendAhead,
+  defaultThreadCount,
+  FILE_TIME_LIMIT_SECONDS,
+  WORKER_HEAP_LIMIT_MB,
+  type RunOptions,
+  type SettingsOf,
+} from "./run-checks.js";
 export { indexJobScripts, scanScriptReferences, type JobScriptIndex, type OnScannedText, type ScannedReferences, type ScriptReferenceCache } from "./job-scripts.js";
 export { ScanVerdicts } from "./scan-verdicts.js";
 // A persistent results cache over `checkFiles` (the CLI's plain `check`).

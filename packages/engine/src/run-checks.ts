@@ -14,21 +14,26 @@
  * files to analyse has one worker, which takes both lanes' files: a second worker loads its own ESLint and grammar,
  * which does not pay off there. A larger run has a worker per lane, side by side (the other lane's never loads
  * ESLint; the TS/JS worker takes the other lane's files when it has none of its own, as it has the grammar too),
- * and another for every MIN_FILES_PER_WORKER files a lane has had, up to the threads asked for. Runs of many files
- * start their first worker before the job-script scan.
+ * and another for every MIN_FILES_PER_WORKER files a lane has had, up to the threads asked for.
+ *
+ * A run over folders starts its first worker before discovery (`prestartWorker`). While the job-script scan reads
+ * every file, the files it finds need an analyzer and whose outcome no job-script index can change (all but
+ * Python) are sent to that worker at once (`sendAhead`), and the pool takes the worker with them: they are not
+ * triaged again, and each one's time limit starts when the file before it on that worker is done.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { withoutRefusedFlags, workerExecArgv, type FileKind } from "@hf-jobs-lint/core";
+import { judgesJobScripts, withoutRefusedFlags, workerExecArgv, type FileKind } from "@hf-jobs-lint/core";
 import { checkFile, triageWithoutAnalyzer, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome, type Triage } from "./check-file.js";
 import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
 import { indexJobScripts, scanScriptReferences, type ScannedReferences } from "./job-scripts.js";
 import type { ScanVerdicts } from "./scan-verdicts.js";
 import { removeStaleTemporaryFiles } from "./write-atomic.js";
+import type { FileRequest } from "./worker.js";
 
 /**
  * Files to analyse before a run takes a second worker, and a lane another: each loads its own WASM grammar (and
@@ -152,8 +157,8 @@ export async function runChecks(targets: readonly CheckTarget[], settings: Check
   return outcomes;
 }
 
-function failedOutcome(target: CheckTarget, error: string): FileOutcome {
-  return { ...emptyOutcome(target.filename), error };
+function failedOutcome(filename: string, error: string): FileOutcome {
+  return { ...emptyOutcome(filename), error };
 }
 
 /** The parent's Node options that a worker takes (found once: V8 flags such as `--max-old-space-size` are refused). */
@@ -184,41 +189,101 @@ const MIN_FILES_TO_PRESTART = 200;
 /** The analyzers the first worker loads ahead (the cheap kinds load when their first file comes). */
 const PRELOADS: FileKind[] = ["python", "markdown", "typescript"];
 
+/** What a worker answers for each file. */
+interface FileReply {
+  id: number;
+  outcome: FileOutcome;
+  restart: boolean;
+}
+
 /** The worker started ahead of a run, loading its analyzers, waiting for the run's pool to take it. */
-let prestarted: Worker | null = null;
+interface Prestarted {
+  worker: Worker;
+  /** Files sent to it during the scan (`sendAhead`), in the order it checks them. */
+  ahead: { id: number; target: CheckTarget }[];
+  /** The answers heard for them before a pool took the worker, in that order. */
+  heard: FileReply[];
+  /** Settings keys it has been sent. */
+  known: Set<string>;
+  /** Its listeners until then (removed one by one: `removeAllListeners` on a Worker stops its messages, in Node 20). */
+  listeners: { drop(): void; hear(reply: FileReply): void };
+}
+
+let prestarted: Prestarted | null = null;
 
 /**
- * Start the run's first worker and have it load the analyzers the targets' kinds need, while this thread still
- * reads every file for the job-script index (1 s on issue 12's checkouts), so the first file it is given does not
- * wait 0.3-0.7 s for ESLint or the grammar to load. Analysis itself still waits for the index. A prestarted worker
- * that no file needs is stopped at the end of the run (`checkFiles`).
+ * Start the run's first worker while this thread still finds the files and reads every one for the job-script
+ * index (1.2 s on issue 12's checkouts), so the first file it is given does not wait for the worker's start-up or
+ * 0.3-0.7 s for ESLint or the grammar to load; it checks files sent ahead meanwhile (`sendAhead`). Called without
+ * targets before discovery (the worker boots), then with them: it loads the analyzers their kinds need. A
+ * prestarted worker that no file needs is stopped at the end of the run (`checkFiles`).
  */
-export function prestartWorker(targets: readonly CheckTarget[]): void {
-  if (targets.length < MIN_FILES_TO_PRESTART || prestarted || !fs.existsSync(WORKER_FILE)) return;
+export function prestartWorker(targets?: readonly CheckTarget[]): void {
+  if (!fs.existsSync(WORKER_FILE)) return;
+  if (!targets) {
+    prestarted ??= bootWorker();
+    return;
+  }
+  if (targets.length < MIN_FILES_TO_PRESTART && !prestarted) return;
   const present = new Set(targets.map((target) => target.kind));
   const kinds = PRELOADS.filter((kind) => present.has(kind));
   if (kinds.length === 0) return;
-  const worker = startWorker(WORKER_START_HEAP_MB);
-  // Until a pool takes it: it does not keep the process alive, and a failure only means it is not used.
-  worker.unref();
-  const drop = () => prestarted === worker && (prestarted = null);
-  worker.on("error", drop);
-  worker.on("exit", drop);
-  worker.postMessage({ preload: kinds });
-  prestarted = worker;
+  prestarted ??= bootWorker();
+  prestarted.worker.postMessage({ preload: kinds });
 }
 
-function takePrestarted(): Worker | null {
-  const worker = prestarted;
-  if (!worker) return null;
+function bootWorker(): Prestarted {
+  const worker = startWorker(WORKER_START_HEAP_MB);
+  const drop = () => prestarted === started && (prestarted = null);
+  const hear = (reply: FileReply) => started.heard.push(reply);
+  const started: Prestarted = { worker, ahead: [], heard: [], known: new Set(), listeners: { drop, hear } };
+  // Until a pool takes it: it does not keep the process alive, and a failure only means it is not used (the files
+  // sent ahead are then checked as any other).
+  worker.unref();
+  worker.on("error", drop).on("exit", drop).on("message", hear);
+  return started;
+}
+
+/** Files sent ahead at most (their outcomes wait for the run, as MAX_AHEAD bounds). */
+const MAX_SENT_AHEAD = 1024;
+
+/**
+ * During the job-script scan: have the prestarted worker check `target` now, if what it finds there cannot depend
+ * on the index the scan is building (only a Python file's analysis reads it, core's `judgesJobScripts`). For files
+ * that need an analyzer (the scan's verdict), in plain checks and diffs: a fix written during the scan could change
+ * what the scan reads. The run's pool then takes the worker with them (`checkFiles`); the same `targets` object
+ * identifies them.
+ */
+export function sendAhead(target: CheckTarget, key: string, settings: CheckSettings): void {
+  const started = prestarted;
+  if (!started || judgesJobScripts(target.kind) || (settings.fix && !settings.diff) || started.ahead.length >= MAX_SENT_AHEAD) return;
+  // Ids below zero: the pool's own files go by their index.
+  const id = -1 - started.ahead.length;
+  started.ahead.push({ id, target });
+  const fresh = !started.known.has(key);
+  started.known.add(key);
+  started.worker.postMessage(fileRequest(id, target, key, settings, fresh));
+}
+
+/** A file's message to a worker: the job-script evidence of that file alone; the settings (without the index) once per key. */
+function fileRequest(id: number, target: CheckTarget, key: string, settings: CheckSettings, fresh: boolean): FileRequest {
+  const jobScript = target.path ? (settings.jobScripts?.[target.path] ?? null) : null;
+  if (!fresh) return { id, target, key, jobScript };
+  return { id, target, key, settings: { ...settings, jobScripts: {} }, jobScript };
+}
+
+function takePrestarted(): Prestarted | null {
+  const started = prestarted;
+  if (!started) return null;
   prestarted = null;
-  worker.removeAllListeners();
-  worker.ref();
-  return worker;
+  const { drop, hear } = started.listeners;
+  started.worker.off("error", drop).off("exit", drop).off("message", hear);
+  started.worker.ref();
+  return started;
 }
 
 function stopPrestarted(): void {
-  if (prestarted) void prestarted.terminate();
+  if (prestarted) void prestarted.worker.terminate();
   prestarted = null;
 }
 
@@ -240,6 +305,12 @@ interface Lane {
   slots: Set<Slot>;
 }
 
+/** A file a worker was sent: by its index in the run's targets (null: sent ahead for a target of another run). */
+interface SentFile {
+  id: number;
+  index: number | null;
+}
+
 interface Slot {
   lane: Lane;
   worker: Worker;
@@ -247,8 +318,10 @@ interface Slot {
   heapMb: number;
   /** Settings keys the worker has been sent (each once). */
   known: Set<string>;
-  /** The file it is checking, and when its time is up. */
-  busy: { index: number; timer: NodeJS.Timeout } | null;
+  /** The file it is checking, and when its time is up (from when this thread heard the one before it end). */
+  busy: (SentFile & { timer: NodeJS.Timeout }) | null;
+  /** Files sent ahead that it checks after that one, in order. */
+  queued: SentFile[];
   /** Set once the worker is being replaced: its late messages and exit are ignored. */
   retired: boolean;
 }
@@ -265,6 +338,9 @@ class WorkerPool {
   private settle!: { resolve(): void; reject(error: Error): void };
   /** How many files may need an analyzer, when the job-script scan told (workers are taken for them from the start). */
   private readonly expected: number;
+  /** Files the prestarted worker was sent during the scan: never triaged here, their outcomes come from it. */
+  private readonly sentAhead = new Set<number>();
+  private positions: Map<CheckTarget, number> | null = null;
 
   constructor(
     private readonly targets: readonly CheckTarget[],
@@ -278,8 +354,32 @@ class WorkerPool {
   run(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
+      // The prestarted worker is checking files sent ahead: taken now, so their outcomes are heard.
+      if (prestarted && prestarted.ahead.length > 0) this.takeAhead(prestarted.ahead);
       this.read();
     });
+  }
+
+  /** Where `target` is in this run's targets; null when it is not one of them. */
+  private position(target: CheckTarget): number | null {
+    if (!this.positions) {
+      this.positions = new Map();
+      for (let index = 0; index < this.targets.length; index++) this.positions.set(this.targets[index]!, index);
+    }
+    return this.positions.get(target) ?? null;
+  }
+
+  /** Take the prestarted worker for the lane of the first of its files sent ahead that is this run's (if any is). */
+  private takeAhead(ahead: readonly { target: CheckTarget }[]): void {
+    let first: Lane | null = null;
+    for (const { target } of ahead) {
+      const index = this.position(target);
+      if (index === null) continue;
+      this.sentAhead.add(index);
+      const lane = this.laneFor(index, null);
+      first ??= lane;
+    }
+    if (first) this.feed(this.spawn(first, WORKER_START_HEAP_MB));
   }
 
   /** Where a file waits: with the files that need what it needs loaded (see `laneOf`). */
@@ -299,6 +399,7 @@ class WorkerPool {
       let batch = 0;
       while (this.next < this.targets.length && this.next - this.delivered < MAX_AHEAD && batch++ < READ_BATCH) {
         const index = this.next++;
+        if (this.sentAhead.has(index)) continue;
         const sorted = this.triage(index);
         if (sorted.outcome) this.accept(index, sorted.outcome);
         else this.laneFor(index, sorted.text).queue.push(index);
@@ -357,14 +458,19 @@ class WorkerPool {
   }
 
   private spawn(lane: Lane, heapMb: number): Slot {
-    const worker = (heapMb === WORKER_START_HEAP_MB ? takePrestarted() : null) ?? startWorker(heapMb);
-    const slot: Slot = { lane, worker, heapMb, known: new Set(), busy: null, retired: false };
+    const started = heapMb === WORKER_START_HEAP_MB ? takePrestarted() : null;
+    const worker = started?.worker ?? startWorker(heapMb);
+    const queued = (started?.ahead ?? []).map(({ id, target }) => ({ id, index: this.position(target) }));
+    const slot: Slot = { lane, worker, heapMb, known: started?.known ?? new Set(), busy: null, queued, retired: false };
     lane.slots.add(slot);
-    worker.on("message", (message: { id: number; outcome: FileOutcome; restart: boolean }) => {
-      if (slot.retired || !slot.busy || slot.busy.index !== message.id) return;
+    const hear = (reply: FileReply) => {
+      if (slot.retired || slot.busy?.id !== reply.id) return;
       // A WASM parser that aborted is unusable: the next file gets a fresh worker.
-      this.finish(slot, message.outcome, message.restart);
-    });
+      this.finish(slot, reply.outcome, reply.restart);
+    };
+    worker.on("message", hear);
+    // Heard before this run took the worker; after the caller has fed the slot, before any later message.
+    if (started && started.heard.length > 0) queueMicrotask(() => started.heard.forEach(hear));
     worker.on("error", (error) => this.lost(slot, error));
     worker.on("exit", (code) => this.lost(slot, new Error(`the checking thread stopped (exit code ${code})`)));
     return slot;
@@ -382,11 +488,11 @@ class WorkerPool {
       clearTimeout(busy.timer);
       slot.busy = null;
       this.retire(slot);
-      slot.lane.queue.unshift(busy.index);
+      if (busy.index !== null) slot.lane.queue.unshift(busy.index);
       this.feed(this.spawn(slot.lane, WORKER_HEAP_LIMIT_MB));
       return;
     }
-    this.finish(slot, failedOutcome(this.targets[busy.index]!, `cannot check: ${describeWorkerError(error, slot.heapMb)}; skipped`), true);
+    this.finish(slot, this.failed(busy, `cannot check: ${describeWorkerError(error, slot.heapMb)}; skipped`), true);
   }
 
   /** The slot's file is done: take its outcome, replace the worker if asked, and hand out the next files. */
@@ -395,15 +501,32 @@ class WorkerPool {
     clearTimeout(busy.timer);
     slot.busy = null;
     if (replace) this.retire(slot);
-    this.accept(busy.index, outcome);
+    if (busy.index !== null) this.accept(busy.index, outcome);
     if (this.finished) return;
     if (replace && slot.lane.queue.length > 0) this.feed(this.spawn(slot.lane, slot.heapMb));
     else if (!replace) this.feed(slot);
     this.read();
   }
 
+  /** The outcome of a file the worker failed on: `error`, as its per-file error. */
+  private failed(file: SentFile, error: string): FileOutcome {
+    return failedOutcome(file.index === null ? "" : this.targets[file.index]!.filename, error);
+  }
+
+  /** The file `file` is the slot's now: its time starts. */
+  private start(slot: Slot, file: SentFile): void {
+    const timer = setTimeout(() => {
+      if (slot.busy?.id !== file.id || slot.retired) return;
+      this.finish(slot, this.failed(file, `cannot check: took longer than the per-file limit of ${FILE_TIME_LIMIT_SECONDS} s; skipped`), true);
+    }, FILE_TIME_LIMIT_SECONDS * 1000);
+    slot.busy = { ...file, timer };
+  }
+
   private feed(slot: Slot): void {
     if (slot.busy || slot.retired) return;
+    // A file it was sent ahead is the one it checks next.
+    const ahead = slot.queued.shift();
+    if (ahead) return this.start(slot, ahead);
     // Its own lane's files first. With none: a worker serving every lane takes the longest other queue; a TS/JS
     // worker of a larger run takes the other lane's files (it has the Python grammar for inline scripts anyway),
     // never the reverse, so the other lane's workers do not load ESLint.
@@ -414,21 +537,23 @@ class WorkerPool {
       if (this.next >= this.targets.length) this.retire(slot);
       return;
     }
-    const timer = setTimeout(() => {
-      if (slot.busy?.index !== index || slot.retired) return;
-      this.finish(slot, failedOutcome(this.targets[index]!, `cannot check: took longer than the per-file limit of ${FILE_TIME_LIMIT_SECONDS} s; skipped`), true);
-    }, FILE_TIME_LIMIT_SECONDS * 1000);
-    slot.busy = { index, timer };
+    this.start(slot, { id: index, index });
     const { key, settings } = this.settingsOf(index);
-    // Settings (with their job-script index) cross to a worker once per key, not with every file.
+    // Settings cross to a worker once per key, not with every file.
     const fresh = !slot.known.has(key);
     slot.known.add(key);
-    slot.worker.postMessage({ id: index, target: this.targets[index], key, ...(fresh ? { settings } : {}) });
+    slot.worker.postMessage(fileRequest(index, this.targets[index]!, key, settings, fresh));
   }
 
   private retire(slot: Slot): void {
     slot.retired = true;
     slot.lane.slots.delete(slot);
+    // Files sent ahead that it never started go back to the front of its lane's queue.
+    for (let k = slot.queued.length - 1; k >= 0; k--) {
+      const index = slot.queued[k]!.index;
+      if (index !== null) slot.lane.queue.unshift(index);
+    }
+    slot.queued = [];
     void slot.worker.terminate();
   }
 

@@ -26,18 +26,22 @@ export class ScanVerdicts {
     private readonly settingsOf: (index: number) => { key: string; settings: CheckSettings },
   ) {}
 
-  /** The scan read target `index` as `text`, decoded as `readFileSync(path, "utf8")` decodes (U+FFFD for bad bytes). */
-  note(index: number, text: string): void {
+  /**
+   * The scan read target `index` as `text`, decoded as `readFileSync(path, "utf8")` decodes (U+FFFD for bad bytes).
+   * Returns whether the file needs an analyzer, from its text alone (null: left to the triage).
+   */
+  note(index: number, text: string): ReturnType<typeof analysisByText> | null {
     const target = this.targets[index]!;
-    if (target.path === null || target.text !== undefined) return;
+    if (target.path === null || target.text !== undefined) return null;
     // A NUL or a replacement character may be what the triage refuses (binary, not UTF-8): it reads the file itself.
-    if (text.includes("\0") || text.includes("\uFFFD")) return;
+    if (text.includes("\0") || text.includes("\uFFFD")) return null;
     const { key, settings } = this.settingsOf(index);
     let context = this.contexts.get(key);
     if (!context) this.contexts.set(key, (context = createLintContext(settings, this.registry)));
     // The triage reads the text without its BOM.
     const verdict = analysisByText(target.kind, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, context);
     if (verdict !== "yes") this.verdicts.set(target, verdict);
+    return verdict;
   }
 
   /** How many of `targets` may need an analyzer (a job script the index names counts as settled): the run's work ahead. */

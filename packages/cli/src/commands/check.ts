@@ -34,6 +34,7 @@ import {
   RunRecords,
   ScanVerdicts,
   scanScriptReferences,
+  sendAhead,
   type CheckSettings,
   type CheckTarget,
   type FileOutcome,
@@ -120,6 +121,19 @@ export function findTargets(
 /** What a run hands its sink: each file's outcome, in file order (again, after a re-check in `--fix`). */
 export type OutcomeSink = (index: number, outcome: FileOutcome) => void;
 
+/** Whether the command line names a folder to walk (no paths: the working directory), not only files or stdin. */
+function namesFolder(paths: readonly string[], options: CheckOptions, cwd: string): boolean {
+  if (options.stdinFilename !== undefined || paths.includes("-")) return false;
+  if (paths.length === 0) return true;
+  return paths.some((given) => {
+    try {
+      return fs.statSync(path.resolve(cwd, given)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** What is known of a run before its first outcome: the files, their settings, the paths that could not be walked. */
 export interface RunPlan {
   targets: CheckTarget[];
@@ -189,6 +203,8 @@ export async function streamCheck(
   const recorder = records?.recorder(recordKey) ?? null;
   const cache = cacheFolder !== null ? ResultCache.open({ dir: cacheFolder, version: VERSION }) : null;
   cache?.useListings(listings);
+  // A first run over folders boots its worker while this thread finds the files (a cached run may need none).
+  if ((!cache || cache.isEmpty) && namesFolder(paths, options, io.cwd)) prestartWorker();
   const found = findTargets(paths, options, io, resolver, { cache, listings });
   const targets = found.targets.sort((a, b) => compareStrings(a.filename, b.filename));
   if (targets.length === 1 && targets[0]!.text !== undefined) targets[0]!.text = await io.readStdin();
@@ -200,12 +216,17 @@ export async function streamCheck(
   const distinct = new Set(targets.map((_, index) => settingsOf(index).settings));
   const roots = writeRoots(paths, io.cwd);
   const threads = options.threads ?? defaultThreadCount();
+  for (const settings of distinct) settings.writeRoots = roots;
   // A first run loads its analyzers in workers while this thread scans; a cached run may need no worker at all.
   if (!cache || cache.isEmpty) prestartWorker(targets);
   // The scan reads every file; what the prefilter says of each text is kept, so the run reads again only the files
-  // that may need an analyzer.
+  // that may need an analyzer, and those whose outcome no job-script index changes are checked meanwhile.
   const verdicts = new ScanVerdicts(targets, settingsOf);
-  const scanned = scanScriptReferences(targets, cache?.references, (index, text) => verdicts.note(index, text));
+  const scanned = scanScriptReferences(targets, cache?.references, (index, text) => {
+    if (verdicts.note(index, text) !== "yes") return;
+    const { key, settings } = settingsOf(index);
+    sendAhead(targets[index]!, key, settings);
+  });
   // Settings that differ only in their rules share one index (it depends on the roots and the globs alone).
   const indexes = new Map<string, CheckSettings["jobScripts"]>();
   for (const settings of distinct) {
@@ -214,7 +235,6 @@ export async function streamCheck(
     let index = indexes.get(key);
     if (!index) indexes.set(key, (index = indexJobScripts(targets, options, scanned)));
     settings.jobScripts = index;
-    settings.writeRoots = roots;
   }
   const plan: RunPlan = { targets, discoveryErrors: found.errors, resolver, settingsOf };
   onPlan?.(plan);
