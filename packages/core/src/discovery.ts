@@ -59,6 +59,8 @@ export interface DiscoveryOptions {
   kindOnDisk?: (absolute: string, kind: FileKind) => FileKind | null;
   /** Filled with the entry names of every folder walked, as it is walked (the caller's configuration lookups read it). */
   listings?: Map<string, string[]>;
+  /** Hears of each file found, as it is found (the CLI has its worker load the file's analyzer meanwhile). */
+  onFile?: (file: DiscoveredFile) => void;
 }
 
 export interface DiscoveredFile {
@@ -135,7 +137,9 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
     const kind = byName && (options.kindOnDisk ?? kindOnDisk)(file, byName);
     if (!kind) return;
     seenFiles.add(file);
-    files.push({ path: file, kind });
+    const found = { path: file, kind };
+    files.push(found);
+    options.onFile?.(found);
   };
 
   const gitignoreScopesFor = (dir: string): ScopedIgnore[] => {

@@ -40,6 +40,14 @@ describe("file discovery", () => {
     expect(files.find((f) => f.path.endsWith("ci.yml"))!.kind).toBe("yaml-ci");
   });
 
+  it("tells `onFile` of each file it finds, as it finds it, and of nothing it leaves out", () => {
+    const dir = tree({ "a.py": "", "web/b.ts": "", "notes.bin": "", "build/c.py": "", ".gitignore": "build/\n" });
+    const heard: { path: string; kind: string }[] = [];
+    const found = discoverFiles([dir], { root: dir, exclude: [], respectGitignore: true, onFile: (file) => heard.push(file) });
+    expect(names(dir, heard).sort()).toEqual(["a.py", "web/b.ts"]);
+    expect(heard).toEqual(found.files);
+  });
+
   it("honours nested .gitignore files with negation, unless told not to", () => {
     const dir = tree({
       ".gitignore": "generated/\n*.log.py\n",

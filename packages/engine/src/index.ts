@@ -9,6 +9,7 @@ export { checkFile, createLintContext, emptyOutcome, isEmptyOutcome, type CheckS
 // Many files, in input order, on worker threads when there are enough of them.
 export {
   checkFiles,
+  preloadFor,
   prestartWorker,
   runChecks,
   sendAhead,

@@ -205,6 +205,8 @@ interface Prestarted {
   heard: FileReply[];
   /** Settings keys it has been sent. */
   known: Set<string>;
+  /** The kinds it has been told to load. */
+  loading: Set<FileKind>;
   /** Its listeners until then (removed one by one: `removeAllListeners` on a Worker stops its messages, in Node 20). */
   listeners: { drop(): void; hear(reply: FileReply): void };
 }
@@ -215,28 +217,29 @@ let prestarted: Prestarted | null = null;
  * Start the run's first worker while this thread still finds the files and reads every one for the job-script
  * index (1.2 s on issue 12's checkouts), so the first file it is given does not wait for the worker's start-up or
  * 0.3-0.7 s for ESLint or the grammar to load; it checks files sent ahead meanwhile (`sendAhead`). Called without
- * targets before discovery (the worker boots), then with them: it loads the analyzers their kinds need. A
- * prestarted worker that no file needs is stopped at the end of the run (`checkFiles`).
+ * targets before discovery (the worker boots, and `preloadFor` has it load each kind as discovery first meets
+ * one), or with them: it loads the analyzers their kinds need. A prestarted worker that no file needs is stopped
+ * at the end of the run (`checkFiles`).
  */
 export function prestartWorker(targets?: readonly CheckTarget[]): void {
   if (!fs.existsSync(WORKER_FILE)) return;
-  if (!targets) {
-    prestarted ??= bootWorker();
-    return;
-  }
-  if (targets.length < MIN_FILES_TO_PRESTART && !prestarted) return;
-  const present = new Set(targets.map((target) => target.kind));
-  const kinds = PRELOADS.filter((kind) => present.has(kind));
-  if (kinds.length === 0) return;
+  if (targets && targets.length < MIN_FILES_TO_PRESTART && !prestarted) return;
   prestarted ??= bootWorker();
-  prestarted.worker.postMessage({ preload: kinds });
+  for (const target of targets ?? []) preloadFor(target.kind);
+}
+
+/** Have the prestarted worker load the analyzer of `kind`, if it is one worth loading ahead and not loading yet. */
+export function preloadFor(kind: FileKind): void {
+  if (!prestarted || prestarted.loading.has(kind) || !PRELOADS.includes(kind)) return;
+  prestarted.loading.add(kind);
+  prestarted.worker.postMessage({ preload: [kind] });
 }
 
 function bootWorker(): Prestarted {
   const worker = startWorker(WORKER_START_HEAP_MB);
   const drop = () => prestarted === started && (prestarted = null);
   const hear = (reply: FileReply) => started.heard.push(reply);
-  const started: Prestarted = { worker, ahead: [], heard: [], known: new Set(), listeners: { drop, hear } };
+  const started: Prestarted = { worker, ahead: [], heard: [], known: new Set(), loading: new Set(), listeners: { drop, hear } };
   // Until a pool takes it: it does not keep the process alive, and a failure only means it is not used (the files
   // sent ahead are then checked as any other).
   worker.unref();

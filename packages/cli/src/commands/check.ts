@@ -29,6 +29,7 @@ import {
   indexJobScripts,
   isEmptyOutcome,
   packageBuild,
+  preloadFor,
   prestartWorker,
   ResultCache,
   RunRecords,
@@ -112,6 +113,7 @@ export function findTargets(
     forceExclude: Boolean(options.forceExclude),
     ...(shared.cache ? { kindOnDisk: shared.cache.kindOnDisk } : {}),
     ...(shared.listings ? { listings: shared.listings } : {}),
+    onFile: (file) => preloadFor(file.kind),
   });
   for (const error of discovery.errors) errors.push({ filename: displayName(error.path, io.cwd), message: error.message });
   const targets = discovery.files.map((file) => ({ filename: displayName(file.path, io.cwd), path: file.path, kind: file.kind }));
