@@ -1,12 +1,15 @@
 // The CLI on bad input: a clear per-file error, and the run goes on.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { FAKE_TOKEN, makeTree, removeTrees, runCli } from "./helpers/run-cli.js";
+import { FAKE_TOKEN, fakeTokens, makeTree, removeTrees, runCli } from "./helpers/run-cli.js";
 
 afterEach(removeTrees);
 
 const leaky = `token = "${FAKE_TOKEN}"\n`;
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "packages", "cli", "bin", "hf-jobs-lint.js");
 
 describe("hf-jobs-lint check on bad input", () => {
   it("reports binary, invalid UTF-8 and huge files per file and still checks the rest", async () => {
@@ -87,4 +90,20 @@ describe("hf-jobs-lint check on bad input", () => {
     expect((await runCli(["check", "ok.py"], { cwd: dir })).code).toBe(0);
     expect((await runCli(["check", "--exit-zero", "."], { cwd: dir })).code).toBe(0);
   });
+
+  it("stops quietly with status 0 when the reader of its output goes away (`check | head`)", async () => {
+    // 20,000 findings: far more than a pipe holds, so the CLI is still writing when the reader has left.
+    const dir = makeTree({
+      "many.sh": fakeTokens(20_000)
+        .map((token) => `echo ${token}\n`)
+        .join(""),
+    });
+    const child = spawn(process.execPath, [bin, "check", ".", "--output-format", "concise"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  }, 60_000);
 });

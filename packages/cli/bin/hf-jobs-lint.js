@@ -19,10 +19,13 @@ const fatal = (error) => {
 };
 process.on("uncaughtException", fatal);
 process.on("unhandledRejection", fatal);
+// The reader of the output went away (`check | head`): stop quietly with status 0, as Ruff and ripgrep do.
+const readerLeft = (error) => error?.code === "EPIPE";
+process.stdout.on("error", (error) => (readerLeft(error) ? process.exit(0) : fatal(error)));
 
 const code = await main(process.argv.slice(2));
 // The command is done: leave once what was written has reached stdout and stderr, instead of waiting for the event
 // loop to empty (V8 spends tens of milliseconds on idle-time garbage collection first). A write's callback runs
 // after every earlier write to that stream has been handed on, so nothing printed is cut off.
 process.exitCode = code;
-process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+process.stdout.write("", () => (readerLeft(process.stdout.errored) ? process.exit(0) : process.stderr.write("", () => process.exit(code))));
