@@ -11,6 +11,7 @@ export {
   checkFiles,
   preloadFor,
   prestartWorker,
+  stopPrestarted,
   runChecks,
   sendAhead,
   defaultThreadCount,

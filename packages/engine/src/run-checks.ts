@@ -285,7 +285,8 @@ function takePrestarted(): Prestarted | null {
   return started;
 }
 
-function stopPrestarted(): void {
+/** Stop the prestarted worker if no run took it (a run with no file to check, or every outcome cached). */
+export function stopPrestarted(): void {
   if (prestarted) void prestarted.worker.terminate();
   prestarted = null;
 }

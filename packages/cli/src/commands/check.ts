@@ -36,6 +36,7 @@ import {
   ScanVerdicts,
   scanScriptReferences,
   sendAhead,
+  stopPrestarted,
   type CheckSettings,
   type CheckTarget,
   type FileOutcome,
@@ -274,6 +275,8 @@ export async function streamCheck(
       });
     if (error && !options.silent) io.stderr(`warning: cannot write the results cache in ${cache.dir}: ${error}\n`);
   } else await checkFiles(targets, settingsOf, runOptions);
+  // Booted before discovery, unused when no file needed a check (nothing found, every outcome cached).
+  stopPrestarted();
   bar?.stop();
   await rechecks.run(targets, settingsOf, threads, sink);
   return plan;
