@@ -42,7 +42,6 @@ export function removeTrees(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** A fake token: the right shape, never a real credential. */
 /** A PEP 723 job script that checks `HF_TOKEN` and then pushes to the Hub: it needs a write token (HFJ203 when a launch passes none). */
 export const PUSH_SCRIPT = [
   "# /// script",
@@ -60,6 +59,7 @@ export const PUSH_SCRIPT = [
   "",
 ].join("\n");
 
+/** A fake token: the right shape, never a real credential. */
 export const FAKE_TOKEN = "hf_" + "FAKEe2eTOKENabcdefghijklmnop012345".slice(0, 34);
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
