@@ -17,6 +17,7 @@ import {
   StatisticsTally,
   type Diagnostic,
   type FileError,
+  type FileKind,
   type FileReport,
   type OutputFormat,
   type ReportTotals,
@@ -88,14 +89,14 @@ export interface CheckRun {
 
 /**
  * The files to check: stdin, or discovery under the paths with each folder's own excludes (the cache answers the
- * kinds of unchanged files; `listings` is filled with the folders walked).
+ * kinds of unchanged files; `listings` is filled with the folders walked; `onFile` hears of each file as it is found).
  */
 export function findTargets(
   paths: string[],
   options: CheckOptions,
   io: Io,
   resolver: SettingsResolver,
-  shared: { cache?: ResultCache | null; listings?: Map<string, string[]> } = {},
+  shared: { cache?: ResultCache | null; listings?: Map<string, string[]>; onFile?: (file: { kind: FileKind }) => void } = {},
 ): { targets: CheckTarget[]; errors: FileError[] } {
   const errors: FileError[] = [];
   if (options.stdinFilename !== undefined || (paths.length === 1 && paths[0] === "-")) {
@@ -114,7 +115,7 @@ export function findTargets(
     forceExclude: Boolean(options.forceExclude),
     ...(shared.cache ? { kindOnDisk: shared.cache.kindOnDisk } : {}),
     ...(shared.listings ? { listings: shared.listings } : {}),
-    onFile: (file) => preloadFor(file.kind),
+    ...(shared.onFile ? { onFile: shared.onFile } : {}),
   });
   for (const error of discovery.errors) errors.push({ filename: displayName(error.path, io.cwd), message: error.message });
   const targets = discovery.files.map((file) => ({ filename: displayName(file.path, io.cwd), path: file.path, kind: file.kind }));
@@ -208,7 +209,8 @@ export async function streamCheck(
   cache?.useListings(listings);
   // A first run over folders boots its worker while this thread finds the files (a cached run may need none).
   if ((!cache || cache.isEmpty) && namesFolder(paths, options, io.cwd)) prestartWorker();
-  const found = findTargets(paths, options, io, resolver, { cache, listings });
+  // The worker loads each analyzer as discovery first meets a file of its kind.
+  const found = findTargets(paths, options, io, resolver, { cache, listings, onFile: (file) => preloadFor(file.kind) });
   const targets = found.targets.sort((a, b) => compareStrings(a.filename, b.filename));
   if (targets.length === 1 && targets[0]!.text !== undefined) targets[0]!.text = await io.readStdin();
 
