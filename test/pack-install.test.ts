@@ -67,6 +67,8 @@ describe.runIf(enabled)("packed and installed outside the repository", () => {
       expect(pkg.scripts?.prepack, manifest.name).toMatch(/tsc -b/);
       expect(pkg.license, manifest.name).toBe("MIT");
     }
+    const engine = manifests.find((manifest) => manifest.name === "@hf-jobs-lint/engine")!;
+    expect(engine.files.map((file) => file.path)).toEqual(expect.arrayContaining(["dist/worker.bundle.js", "dist/worker.bundle.json"]));
     const python = manifests.find((manifest) => manifest.name === "@hf-jobs-lint/python")!;
     expect(python.files.map((file) => file.path)).toContain("grammar/tree-sitter-python.wasm");
   }, 300_000);
@@ -94,6 +96,20 @@ describe.runIf(enabled)("packed and installed outside the repository", () => {
 
     const version = run(bin("hf-jobs-lint"), ["--version"], project);
     expect(version.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(repoRoot, "packages/cli/package.json"), "utf8")).version);
+    // The workers run the engine's bundle there (no build info is packed, so it is never older than one).
+    const engineDist = path.join(project, "node_modules", "@hf-jobs-lint", "engine", "dist");
+    const chosen = run(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { createRequire } from "node:module"; import path from "node:path"; import { chooseWorkerFile } from ${JSON.stringify(path.join(engineDist, "worker-file.js"))};
+         const require = createRequire(${JSON.stringify(path.join(engineDist, "run-checks.js"))});
+         console.log(chooseWorkerFile(${JSON.stringify(engineDist)}, (name) => path.dirname(require.resolve(name + "/package.json"))));`,
+      ],
+      project,
+    );
+    expect(chosen.stdout.trim(), chosen.stderr).toBe(path.join(engineDist, "worker.bundle.js"));
     const check = run(bin("hf-jobs-lint"), ["check", "src", "--output-format", "json"], project);
     expect(check.code).toBe(1);
     expect((JSON.parse(check.stdout) as { filename: string; code: string }[]).map((d) => `${d.filename} ${d.code}`)).toEqual(["src/launch.py HFJ201", "src/launch.ts HFJ201"]);

@@ -30,6 +30,7 @@ import { judgesJobScripts, withoutRefusedFlags, workerExecArgv, type FileKind } 
 import { checkFile, triageWithoutAnalyzer, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome, type Triage } from "./check-file.js";
 import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
+import { chooseWorkerFile } from "./worker-file.js";
 import { indexJobScripts, scanScriptReferences, type ScannedReferences } from "./job-scripts.js";
 import type { ScanVerdicts } from "./scan-verdicts.js";
 import { removeStaleTemporaryFiles } from "./write-atomic.js";
@@ -65,7 +66,22 @@ const MAX_AHEAD = 1024;
 /** Files read in this thread between two looks at the workers' messages. */
 const READ_BATCH = 64;
 
+/** The worker module; built (dist/) it may run from its bundle (`workerFile`). From sources there is none. */
 const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
+
+function packageRootOf(name: string): string | null {
+  try {
+    return path.dirname(fileURLToPath(import.meta.resolve(`${name}/package.json`)));
+  } catch {
+    return null;
+  }
+}
+
+let chosenWorkerFile: string | null = null;
+/** The file workers run: chosen once per process. */
+function workerFile(): string {
+  return (chosenWorkerFile ??= chooseWorkerFile(path.dirname(WORKER_FILE), packageRootOf));
+}
 
 export function defaultThreadCount(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 8));
@@ -168,12 +184,12 @@ function startWorker(heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
   workerArgv ??= workerExecArgv(process.execArgv);
   try {
-    return new Worker(WORKER_FILE, { execArgv: workerArgv, resourceLimits });
+    return new Worker(workerFile(), { execArgv: workerArgv, resourceLimits });
   } catch (error) {
     const accepted = withoutRefusedFlags(workerArgv, error);
     if (accepted === null) throw error;
     workerArgv = accepted;
-    return new Worker(WORKER_FILE, { execArgv: workerArgv, resourceLimits });
+    return new Worker(workerFile(), { execArgv: workerArgv, resourceLimits });
   }
 }
 
