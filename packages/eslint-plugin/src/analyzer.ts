@@ -8,7 +8,7 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Linter } from "eslint";
+import { Linter } from "eslint/universal";
 import { pythonReady, standaloneConfig } from "./index.js";
 import { withFileAccess } from "./local-script.js";
 import {

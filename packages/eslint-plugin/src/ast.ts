@@ -3,7 +3,9 @@
  * arrays built inline or in a `const`, property lookup, and the source ranges that removing a property or an
  * element needs. Nothing here knows about Hugging Face Jobs.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import * as ASTUtils from "@typescript-eslint/utils/ast-utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 
 export type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Node = TSESTree.Node;

@@ -2,7 +2,8 @@
  * Rule metadata comes from the core catalog (description, type, fix kind, docs URL): nothing is re-typed here.
  * Safe catalog fixes are ESLint fixes; unsafe ones are suggestions.
  */
-import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
+import * as ESLintUtils from "@typescript-eslint/utils/eslint-utils";
+import type { TSESLint } from "@typescript-eslint/utils";
 import { getRule, ruleUrl, type RuleCode, type RuleMeta } from "@hf-jobs-lint/core";
 
 export interface HfJobsRuleDocs {

@@ -5,7 +5,8 @@
  * line endings, which template literals normalise), otherwise at the literal itself without a fix.
  * Analysis is synchronous (python-bridge.ts), so the rules stay synchronous; the module has no top-level await.
  */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { type Diagnostic } from "@hf-jobs-lint/core";
 import type { ScriptNeeds } from "@hf-jobs-lint/python";
 import { scriptFindingsOf, scriptNeedsOf } from "./python-bridge.js";

@@ -3,7 +3,9 @@
  * misnamed variables), and variables assigned from them. Used by HFJ103 (token reaches output) and HFJ104
  * (token in a job's command). A prefix slice of at most 10 characters (`token.slice(0, 8)`) is not the token.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import * as ASTUtils from "@typescript-eslint/utils/ast-utils";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { MAX_SHOWN_TOKEN_PREFIX, isHfTokenVariable } from "@hf-jobs-lint/core";
 import { memberName, propertyKeyName, unwrap, type Context } from "./ast.js";
 import { isCredentialKey } from "./settings.js";

@@ -124,22 +124,25 @@ describe("loading the plugin", () => {
     expect(diagnostics).toEqual([]);
   }, 60_000);
 
-  it("the standalone config (the CLI's) lints without ESLint's rule-options check, which would load ajv", () => {
-    // A fresh process: this one has ajv loaded by RuleTester and ESLint's own configs.
+  it("the standalone config (the CLI's) lints with ESLint's Linter alone: no rule-options check (ajv), no ESLint class", () => {
+    // A fresh process: this one has ajv loaded by RuleTester and ESLint's own configs. What the CLI's worker loads
+    // is its start-up time: neither ajv nor ESLint's API entry (its ESLint class, config loading) is needed there.
     const script = `
       import { createRequire } from "node:module";
       const require = createRequire(${JSON.stringify(builtEntry)});
-      const { Linter } = require("eslint");
+      const { Linter } = require("eslint/universal");
       const { standaloneConfig } = await import(${JSON.stringify(builtEntry)});
       const linter = new Linter({ configType: "flat", cwd: "/" });
       const launcher = ${JSON.stringify(LAUNCHER)};
       const messages = linter.verify(launcher, standaloneConfig(require("espree")), { filename: "/project/launch.js" });
-      const ajvLoaded = Object.keys(require.cache).some((file) => /[\\/]ajv[\\/]/.test(file));
-      console.log(JSON.stringify({ rules: messages.map((message) => message.ruleId).sort(), ajvLoaded }));
+      const loaded = Object.keys(require.cache);
+      const ajvLoaded = loaded.some((file) => /[\\/]ajv[\\/]/.test(file));
+      const eslintApiLoaded = loaded.some((file) => /[\\/]eslint[\\/]lib[\\/]api[.]js$/.test(file));
+      console.log(JSON.stringify({ rules: messages.map((message) => message.ruleId).sort(), ajvLoaded, eslintApiLoaded }));
     `;
     const stdout = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
     // The rules still run (HFJ201 on the launch's `environment`).
-    expect(JSON.parse(stdout)).toEqual({ rules: ["hf-jobs/no-token-in-env"], ajvLoaded: false });
+    expect(JSON.parse(stdout)).toEqual({ rules: ["hf-jobs/no-token-in-env"], ajvLoaded: false, eslintApiLoaded: false });
   }, 60_000);
 
   it("links each rule to this plugin's own docs page, which exists", () => {

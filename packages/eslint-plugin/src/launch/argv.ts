@@ -5,7 +5,8 @@
  * (`checkJobsCommandLine`); this file reads the argv out of the AST and renders core's `ArgvEditOp`s back as JS
  * source edits.
  */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { embedShell, embeddedJobsCommands, renderEmbeddedArgvFix, type ArgvEditOp, type ArgvElement, type EmbeddedShell, type HostStringPiece } from "@hf-jobs-lint/core";
 import { calleeName, escapeTemplateText, quoteOf, quoteString, resolveArray, resolveValue, unwrap, type Context } from "../ast.js";
 import { isHfTokenExpression } from "../taint.js";

@@ -8,7 +8,8 @@
  * - `hf jobs ...` argv given to `spawn`/`execFile`/`execa`, or a command string given to `exec`.
  * Anything else (Docker `Env`, Kubernetes, SageMaker `Environment`, any object with `env`) is not a launch.
  */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { HUB_JS_LAUNCH_FUNCTIONS, REST_LAUNCH_PATH, TOOL_CALL_LAUNCH_KEYS, isForeignFlatToolCall, toolCallOperation } from "@hf-jobs-lint/core";
 import { calleeName, findProperty, namedProperties, propertyValue, resolveJsonBody, resolveObject, staticString, stringShape, unwrap, type Context } from "../ast.js";
 import { argvOfCall, type ArgvLaunch } from "./argv.js";

@@ -1,5 +1,6 @@
 /** JS edits on a launch's fields: renaming a key in its own style, moving an environment entry into `secrets`. */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { listRemovalRanges, quoteOf, quoteString, significantCharacter, type Context } from "../ast.js";
 import type { SourceEdit } from "../report.js";
 import { jobFields, type Launch } from "./detect.js";

@@ -1,5 +1,6 @@
 /** Reading a launch's fields: credentials, `environment`/`env`, `secrets` and the string values inside them. */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { findProperty, namedProperties, propertyValue, resolveObject, resolveValue, type Context, type NamedProperty } from "../ast.js";
 import { jobFields, type Launch } from "./detect.js";
 

@@ -5,7 +5,9 @@
  * mistaken for the library's. A team's own launcher modules (the `launchers` setting) resolve the same way, each
  * export to the library function it stands for.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import * as ASTUtils from "@typescript-eslint/utils/ast-utils";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { memberName, unwrap, type Context } from "../ast.js";
 import { pluginSettings } from "../settings.js";
 

@@ -4,7 +4,8 @@
  * surface, and the edit operations are rendered here as JS source edits. Cached per call: every rule of the plugin
  * reads the same decision and reports the findings of its own code.
  */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/utils";
 import {
   HF_TOKEN,
   HF_TOKEN_PLACEHOLDER,

@@ -4,7 +4,8 @@
  * The `args` array is read element by element (through `const`s); core's `checkSandboxToolCall` decides, and the
  * findings are reported at the elements.
  */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { checkSandboxToolCall, isSandboxToolName, type RuleMeta, type SandboxToolFinding } from "@hf-jobs-lint/core";
 import { calleeName, findProperty, propertyValue, resolveObject, resolveValue, staticString, type Context } from "../ast.js";
 import { report } from "../report.js";

@@ -3,7 +3,8 @@
  * suggestion reads it from the environment instead. Tokens inside an `hf jobs` argv or an inline job script
  * are reported by core's command-line rules and the Python analyzer, whose fixes fit those places.
  */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { findTokens, findTokensInLiteral, hardcodedTokenMessage, redact, tokenReplacement } from "@hf-jobs-lint/core";
 import { escapeTemplateText } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";

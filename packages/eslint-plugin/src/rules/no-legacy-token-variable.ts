@@ -3,7 +3,8 @@
  * of `HF_TOKEN`: `process.env.X`, `process.env["X"]`, `const { X } = process.env`. A fallback after `HF_TOKEN`
  * (`process.env.HF_TOKEN ?? process.env.HUGGING_FACE_HUB_TOKEN`) is left alone. The suggestion renames the read.
  */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { HF_TOKEN, LEGACY_TOKEN_VARIABLES } from "@hf-jobs-lint/core";
 import { propertyKeyName, quoteOf, quoteString, unwrap } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";

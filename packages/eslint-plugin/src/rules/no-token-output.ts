@@ -4,7 +4,8 @@
  * environment (`process.env.HF_TOKEN`, the legacy names, any `*_TOKEN`/`*_API_KEY`/`*_SECRET`/`*PASSWORD*`, as in
  * Python files) through variables; a prefix slice of at most 10 characters is allowed. The message is core's.
  */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { calleeName, memberName, unwrap } from "../ast.js";
 import { catalogMeta, createRule } from "../create-rule.js";
 import { getLaunch } from "../launch/detect.js";
