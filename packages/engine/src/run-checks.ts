@@ -17,16 +17,17 @@
  * and another for every MIN_FILES_PER_WORKER files a lane has had, up to the threads asked for.
  *
  * A run over folders starts its first worker before discovery (`prestartWorker`). While the job-script scan reads
- * every file, the files it finds need an analyzer and whose outcome no job-script index can change (all but
- * Python) are sent to that worker at once (`sendAhead`), and the pool takes the worker with them: they are not
- * triaged again, and each one's time limit starts when the file before it on that worker is done.
+ * every file, the files it finds need an analyzer are sent to that worker at once (`sendAhead`), and the pool takes
+ * the worker with them: they are not triaged again, and each one's time limit starts when the file before it on
+ * that worker is done. A Python file is checked there without job-script evidence (the index is not built yet);
+ * one the index then names a job script is checked again with it.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { judgesJobScripts, withoutRefusedFlags, workerExecArgv, type FileKind } from "@hf-jobs-lint/core";
+import { judgesJobScripts, withoutRefusedFlags, workerExecArgv, type FileKind, type RelatedInformation } from "@hf-jobs-lint/core";
 import { checkFile, triageWithoutAnalyzer, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome, type Triage } from "./check-file.js";
 import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
@@ -215,8 +216,8 @@ interface FileReply {
 /** The worker started ahead of a run, loading its analyzers, waiting for the run's pool to take it. */
 interface Prestarted {
   worker: Worker;
-  /** Files sent to it during the scan (`sendAhead`), in the order it checks them. */
-  ahead: { id: number; target: CheckTarget }[];
+  /** Files sent to it during the scan (`sendAhead`), in the order it checks them, with the job-script evidence sent. */
+  ahead: AheadFile[];
   /** The answers heard for them before a pool took the worker, in that order. */
   heard: FileReply[];
   /** Settings keys it has been sent. */
@@ -225,6 +226,12 @@ interface Prestarted {
   loading: Set<FileKind>;
   /** Its listeners until then (removed one by one: `removeAllListeners` on a Worker stops its messages, in Node 20). */
   listeners: { drop(): void; hear(reply: FileReply): void };
+}
+
+interface AheadFile {
+  id: number;
+  target: CheckTarget;
+  jobScript: RelatedInformation | null;
 }
 
 let prestarted: Prestarted | null = null;
@@ -267,21 +274,28 @@ function bootWorker(): Prestarted {
 const MAX_SENT_AHEAD = 1024;
 
 /**
- * During the job-script scan: have the prestarted worker check `target` now, if what it finds there cannot depend
- * on the index the scan is building (only a Python file's analysis reads it, core's `judgesJobScripts`). For files
- * that need an analyzer (the scan's verdict), in plain checks and diffs: a fix written during the scan could change
- * what the scan reads. The run's pool then takes the worker with them (`checkFiles`); the same `targets` object
- * identifies them.
+ * During the job-script scan: have the prestarted worker check `target` now, with the job-script evidence known so
+ * far (none, unless the settings came with an index). For files that need an analyzer (the scan's verdict), in
+ * plain checks and diffs: a fix written during the scan could change what the scan reads. The run's pool then takes
+ * the worker with them (`checkFiles`); the same `targets` object identifies them. Only a Python file's analysis
+ * reads the evidence (core's `judgesJobScripts`): one the finished index names a job script is checked again then,
+ * its first outcome dropped. Most are not, and the worker, which would wait for the scan, checks them meanwhile.
  */
 export function sendAhead(target: CheckTarget, key: string, settings: CheckSettings): void {
   const started = prestarted;
-  if (!started || judgesJobScripts(target.kind) || (settings.fix && !settings.diff) || started.ahead.length >= MAX_SENT_AHEAD) return;
+  if (!started || (settings.fix && !settings.diff) || started.ahead.length >= MAX_SENT_AHEAD) return;
   // Ids below zero: the pool's own files go by their index.
   const id = -1 - started.ahead.length;
-  started.ahead.push({ id, target });
   const fresh = !started.known.has(key);
   started.known.add(key);
-  started.worker.postMessage(fileRequest(id, target, key, settings, fresh));
+  const request = fileRequest(id, target, key, settings, fresh);
+  started.ahead.push({ id, target, jobScript: request.jobScript });
+  started.worker.postMessage(request);
+}
+
+/** Whether two files' job-script evidence is the same (plain data: an index built twice gives equal objects). */
+function sameEvidence(left: RelatedInformation | null, right: RelatedInformation | null): boolean {
+  return left === right || JSON.stringify(left) === JSON.stringify(right);
 }
 
 /** A file's message to a worker: the job-script evidence of that file alone; the settings (without the index) once per key. */
@@ -325,7 +339,7 @@ interface Lane {
   slots: Set<Slot>;
 }
 
-/** A file a worker was sent: by its index in the run's targets (null: sent ahead for a target of another run). */
+/** A file a worker was sent: by its index in the run's targets (null: its outcome is dropped, see `standing`). */
 interface SentFile {
   id: number;
   index: number | null;
@@ -360,6 +374,8 @@ class WorkerPool {
   private readonly expected: number;
   /** Files the prestarted worker was sent during the scan: never triaged here, their outcomes come from it. */
   private readonly sentAhead = new Set<number>();
+  /** Each file sent ahead by its id: its index in this run when its outcome stands, else null (see `standing`). */
+  private readonly aheadIndexes = new Map<number, number | null>();
   private positions: Map<CheckTarget, number> | null = null;
 
   constructor(
@@ -389,11 +405,29 @@ class WorkerPool {
     return this.positions.get(target) ?? null;
   }
 
-  /** Take the prestarted worker for the lane of the first of its files sent ahead that is this run's (if any is). */
-  private takeAhead(ahead: readonly { target: CheckTarget }[]): void {
+  /**
+   * The index in this run of a file sent ahead whose outcome stands: null when the file is not one of this run's, or
+   * when it was checked with other job-script evidence than the run's index gives it (a Python file the index names
+   * a job script); that one is triaged and checked again like any other, and its first outcome is dropped.
+   */
+  private standing(file: AheadFile): number | null {
+    let index = this.aheadIndexes.get(file.id);
+    if (index !== undefined) return index;
+    index = this.position(file.target);
+    if (index !== null && judgesJobScripts(file.target.kind)) {
+      const path = file.target.path;
+      const evidence = path ? (this.settingsOf(index).settings.jobScripts?.[path] ?? null) : null;
+      if (!sameEvidence(evidence, file.jobScript)) index = null;
+    }
+    this.aheadIndexes.set(file.id, index);
+    return index;
+  }
+
+  /** Take the prestarted worker for the lane of the first of its files sent ahead whose outcome stands (if any does). */
+  private takeAhead(ahead: readonly AheadFile[]): void {
     let first: Lane | null = null;
-    for (const { target } of ahead) {
-      const index = this.position(target);
+    for (const file of ahead) {
+      const index = this.standing(file);
       if (index === null) continue;
       this.sentAhead.add(index);
       const lane = this.laneFor(index, null);
@@ -480,7 +514,7 @@ class WorkerPool {
   private spawn(lane: Lane, heapMb: number): Slot {
     const started = heapMb === WORKER_START_HEAP_MB ? takePrestarted() : null;
     const worker = started?.worker ?? startWorker(heapMb);
-    const queued = (started?.ahead ?? []).map(({ id, target }) => ({ id, index: this.position(target) }));
+    const queued = (started?.ahead ?? []).map((file) => ({ id: file.id, index: this.standing(file) }));
     const slot: Slot = { lane, worker, heapMb, known: started?.known ?? new Set(), busy: null, queued, retired: false };
     lane.slots.add(slot);
     const hear = (reply: FileReply) => {

@@ -1,5 +1,5 @@
-// What `sendAhead` rests on: only a Python file's outcome depends on the job-script index (core's
-// `judgesJobScripts`). Every other fixture is checked with and without evidence naming it a job script, and must
+// What files sent ahead rest on: only a Python file's outcome depends on the job-script index (core's
+// `judgesJobScripts`), so only a Python file checked ahead is compared with the finished index (and checked again). Every other fixture is checked with and without evidence naming it a job script, and must
 // come out the same; a Python job script must not (or this test could not see a difference at all).
 import fs from "node:fs";
 import path from "node:path";

@@ -225,7 +225,7 @@ export async function streamCheck(
   // A first run loads its analyzers in workers while this thread scans; a cached run may need no worker at all.
   if (!cache || cache.isEmpty) prestartWorker(targets);
   // The scan reads every file; what the prefilter says of each text is kept, so the run reads again only the files
-  // that may need an analyzer, and those whose outcome no job-script index changes are checked meanwhile.
+  // that may need an analyzer, and those are checked meanwhile (a Python file the index then names, again).
   const verdicts = new ScanVerdicts(targets, settingsOf);
   const scanned = scanScriptReferences(targets, cache?.references, (index, text) => {
     if (verdicts.note(index, text) !== "yes") return;
