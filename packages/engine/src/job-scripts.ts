@@ -41,7 +41,8 @@ function readText(file: IndexedFile): string | null {
   }
 }
 
-const toSlashes = (value: string): string => value.split(path.sep).join("/");
+/** With `/` separators; on POSIX the same string, not a copy (the file table keeps one per file: 5.6 MB on 48,860 files). */
+const toSlashes = (value: string): string => (path.sep === "/" ? value : value.split(path.sep).join("/"));
 
 /** The files that name scripts, with what they name: the reading and scanning, which no setting changes. */
 export type ScannedReferences = readonly { file: IndexedFile; references: ScriptReference[] }[];
