@@ -24,3 +24,15 @@ export function withoutRefusedFlags(execArgv: readonly string[], error: unknown)
   const kept = execArgv.filter((arg) => !refused.has(arg));
   return kept.length < execArgv.length ? kept : null;
 }
+
+const SEMI_SPACE_FLAG = /^--max[-_]semi[-_]space[-_]size(?:=|$)/;
+
+/**
+ * Whether the process's `--max-semi-space-size` came from its command line (the CLI's bin) and not from
+ * NODE_OPTIONS: then the engine may set it back for its workers, whose young generation it sizes itself
+ * (`resourceLimits`); a value in NODE_OPTIONS is the user's, for every thread.
+ */
+export function semiSpaceFlagFromCommandLine(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  const inNodeOptions = (nodeOptions ?? "").split(/\s+/).some((option) => SEMI_SPACE_FLAG.test(option));
+  return !inNodeOptions && execArgv.some((arg) => SEMI_SPACE_FLAG.test(arg));
+}

@@ -25,9 +25,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { judgesJobScripts, withoutRefusedFlags, workerExecArgv, type FileKind, type RelatedInformation } from "@hf-jobs-lint/core";
+import { judgesJobScripts, semiSpaceFlagFromCommandLine, withoutRefusedFlags, workerExecArgv, type FileKind, type RelatedInformation } from "@hf-jobs-lint/core";
 import { checkFile, triageWithoutAnalyzer, createLintContext, emptyOutcome, type CheckSettings, type CheckTarget, type FileOutcome, type Triage } from "./check-file.js";
 import type { LintContext } from "./lint-file.js";
 import { AnalyzerRegistry } from "./registry.js";
@@ -187,8 +188,27 @@ function failedOutcome(filename: string, error: string): FileOutcome {
 /** The parent's Node options that a worker takes (found once: V8 flags such as `--max-old-space-size` are refused). */
 let workerArgv: string[] | null = null;
 
+/**
+ * A worker's young generation: 4 MB semispaces (V8 makes it three semispaces). The CLI's main thread has 1 MB ones
+ * (its bin's `--max-semi-space-size=1`): it mostly waits once the scan is done, and with 4 MB it held 8 MB of new
+ * space to the end. V8 prefers that flag to a worker's `resourceLimits` when it sets up the worker's heap, so the
+ * flag is set back to 0 (V8's "not set") before the first worker starts; it was read for the main thread at start.
+ * A `--max-semi-space-size` in NODE_OPTIONS is the user's and stays, for every thread. On issue 12's checkouts
+ * (9 interleaved rounds): peak RSS 159 -> 153 MB median, wall time the same.
+ */
+const WORKER_YOUNG_GENERATION_MB = 12;
+let semiSpaceFlagChecked = false;
+
+/** Let `resourceLimits.maxYoungGenerationSizeMb` apply to the workers started from now on (see above). */
+function releaseSemiSpaceFlag(): void {
+  if (semiSpaceFlagChecked) return;
+  semiSpaceFlagChecked = true;
+  if (semiSpaceFlagFromCommandLine(process.execArgv, process.env.NODE_OPTIONS)) v8.setFlagsFromString("--max-semi-space-size=0");
+}
+
 function startWorker(heapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  releaseSemiSpaceFlag();
   workerArgv ??= workerExecArgv(process.execArgv);
   try {
     return new Worker(workerFile(), { execArgv: workerArgv, resourceLimits });
