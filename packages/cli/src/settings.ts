@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { ConfigDiscovery, ConfigError, normaliseCodes, parseInlineConfig, type FileConfig, type ResolvedConfig } from "@hf-jobs-lint/core";
+import { ConfigDiscovery, ConfigError, normaliseCodes, parseInlineConfig, type FileConfig, type FolderListings, type ResolvedConfig } from "@hf-jobs-lint/core";
 import { resolveEnabledCodes, withoutSelectors, type CheckSettings } from "@hf-jobs-lint/engine";
 import { UsageError } from "./io.js";
 
@@ -123,12 +123,13 @@ export class SettingsResolver {
   private readonly flags: SettingsFlags;
   private readonly selection: { select?: string[]; ignore?: string[]; extendSelect?: string[] };
   private readonly cache = new Map<string, CheckSettings>();
-  private readonly byFile = new Map<string, FileSettings>();
+  /** By working directory, then file (null: stdin): keyed by the path itself, which the run holds anyway. */
+  private readonly byFile = new Map<string, Map<string | null, FileSettings>>();
   private readonly byCombination = new Map<string, FileSettings>();
   private readonly configIds = new Map<ResolvedConfig, number>();
 
   /** `listings`: folder entry names this run's discovery fills as it walks (configuration lookups read them). */
-  constructor(flags: SettingsFlags, cwd: string, listings?: ReadonlyMap<string, readonly string[]>) {
+  constructor(flags: SettingsFlags, cwd: string, listings?: FolderListings) {
     this.flags = flags;
     const { file, overrides } = splitConfigFlags(flags.config ?? [], cwd);
     if (file && flags.isolated) throw new UsageError("--config FILE cannot be combined with --isolated");
@@ -182,10 +183,13 @@ export class SettingsResolver {
 
   /** The settings for one file (an absolute path; null for stdin without a filename: the working directory's). */
   forFile(file: string | null, cwd: string): FileSettings {
-    // Asked again for the same file as the run goes (job-script index, dispatch, re-checks): resolved once.
-    const memoKey = `${file ?? ""}\0${cwd}`;
-    let resolved = this.byFile.get(memoKey);
-    if (!resolved) this.byFile.set(memoKey, (resolved = this.resolveFile(file, cwd)));
+    // Asked again for the same file as the run goes (job-script index, dispatch, re-checks): resolved once. A key
+    // made of file and folder was a new string per file, and a second copy of its path once hashed: 9 MB of the
+    // main thread's heap on ten copies of issue 12's checkouts.
+    let inCwd = this.byFile.get(cwd);
+    if (!inCwd) this.byFile.set(cwd, (inCwd = new Map()));
+    let resolved = inCwd.get(file);
+    if (!resolved) inCwd.set(file, (resolved = this.resolveFile(file, cwd)));
     return resolved;
   }
 

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { fileKind, kindOnDisk, type FileKind } from "./file-kinds.js";
+import { FolderListings } from "./folder-listings.js";
 
 /** Ruff's default excludes, plus the build output folders of JS projects. */
 export const DEFAULT_EXCLUDE: readonly string[] = [
@@ -58,7 +59,7 @@ export interface DiscoveryOptions {
    */
   kindOnDisk?: (absolute: string, kind: FileKind) => FileKind | null;
   /** Filled with the entry names of every folder walked, as it is walked (the caller's configuration lookups read it). */
-  listings?: Map<string, string[]>;
+  listings?: FolderListings;
   /** Hears of each file found, as it is found (the CLI has its worker load the file's analyzer meanwhile). */
   onFile?: (file: DiscoveredFile) => void;
 }
@@ -120,7 +121,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   const files: DiscoveredFile[] = [];
   const errors: DiscoveryError[] = [];
   const seenFiles = new Set<string>();
-  const listings = options.listings ?? new Map<string, string[]>();
+  const listings = options.listings ?? new FolderListings();
   const excludeScope: ScopedIgnore = { dir: options.root, matcher: ignore().add([...options.exclude]) };
   // No `exclude` patterns (the CLI passes each folder's through `isExcluded`): nothing to test them against.
   const excludeScopes: ScopedIgnore[] = options.exclude.length > 0 ? [excludeScope] : [];

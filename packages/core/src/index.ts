@@ -26,6 +26,7 @@ export * from "./analyzer.js";
 export * from "./config.js";
 export * from "./config-discovery.js";
 export * from "./discovery.js";
+export * from "./folder-listings.js";
 export * from "./reporters/index.js";
 export * from "./codemods.js";
 export * from "./domain/messages.js";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_TEST_FILES, TEST_FILE_IGNORED_CODES, findConfig, loadConfigFile } from "@hf-jobs-lint/core";
+import { ConfigDiscovery, ConfigError, DEFAULT_TEST_FILES, TEST_FILE_IGNORED_CODES, findConfig, loadConfigFile } from "@hf-jobs-lint/core";
 
 const made: string[] = [];
 function tempDir(files: Record<string, string>): string {
@@ -66,5 +66,21 @@ describe("configuration", () => {
     const dir = tempDir({ "hf-jobs-lint.toml": text });
     expect(() => loadConfigFile(path.join(dir, "hf-jobs-lint.toml"))).toThrow(ConfigError);
     expect(() => loadConfigFile(path.join(dir, "hf-jobs-lint.toml"))).toThrow(message);
+  });
+});
+
+describe("pattern matchers over many paths", () => {
+  it("answer the same before and after they are compiled afresh (every 1,024 paths)", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "hfjl-matchers-"));
+    fs.writeFileSync(path.join(root, "hf-jobs-lint.toml"), 'extend-exclude = ["build/"]\n[per-file-ignores]\n"scripts/*.py" = ["HFJ301"]\n');
+    const config = new ConfigDiscovery({ cwd: root }).forFolder(root);
+    for (let i = 0; i < 3000; i++) {
+      const folder = ["src", "tests", "scripts", "build"][i % 4]!;
+      const file = path.join(root, folder, `f${i}.py`);
+      expect(config.isTestFile(file)).toBe(folder === "tests");
+      expect(config.ignoredSelectors(file)).toEqual(folder === "scripts" ? ["HFJ301"] : folder === "tests" ? [...TEST_FILE_IGNORED_CODES] : []);
+      expect(config.isExcluded(file, false)).toBe(folder === "build");
+    }
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });

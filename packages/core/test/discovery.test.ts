@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigDiscovery, discoverFiles, isExcludedPath } from "@hf-jobs-lint/core";
+import { ConfigDiscovery, discoverFiles, FolderListings, isExcludedPath } from "@hf-jobs-lint/core";
 
 const made: string[] = [];
 function tree(files: Record<string, string>): string {
@@ -126,10 +126,10 @@ describe("file discovery", () => {
 describe("folder listings shared with the configuration lookups", () => {
   it("discovery fills the caller's map with every folder it walks, and none it skips", () => {
     const dir = tree({ ".gitignore": "build/\n", "a.py": "", "sub/b.py": "", "build/c.py": "", "node_modules/d.js": "" });
-    const listings = new Map<string, string[]>();
+    const listings = new FolderListings();
     discoverFiles([dir], { root: dir, exclude: [], respectGitignore: true, listings });
-    expect([...listings.keys()].map((folder) => path.relative(dir, folder)).sort()).toEqual(["", "sub"]);
-    expect(listings.get(dir)!.sort()).toEqual([".git", ".gitignore", "a.py", "build", "node_modules", "sub"]);
+    expect([...listings.folders()].map((folder) => path.relative(dir, folder)).sort()).toEqual(["", "sub"]);
+    expect(listings.names(dir)!.sort()).toEqual([".git", ".gitignore", "a.py", "build", "node_modules", "sub"]);
   });
 
   it("ConfigDiscovery looks a listed folder up in its listing, not on the disk (configuration file and `.git`)", () => {
@@ -140,12 +140,30 @@ describe("folder listings shared with the configuration lookups", () => {
     expect(onDisk.forFolder(deep).loaded.file).toBe(path.join(sub, "hf-jobs-lint.toml"));
     expect(onDisk.repositoryRoot(path.join(deep, "a.py"))).toBe(dir);
     // Listings that say `sub` holds no configuration and `deep` is a repository of its own: they are believed.
-    const listings = new Map([
-      [sub, ["deep"]],
-      [deep, [".git", "a.py"]],
-    ]);
+    const listings = new FolderListings();
+    listings.set(sub, ["deep"]);
+    listings.set(deep, [".git", "a.py"]);
     const listed = new ConfigDiscovery({ cwd: dir, listings });
     expect(listed.forFolder(deep).loaded.file).toBeNull();
     expect(listed.repositoryRoot(path.join(deep, "a.py"))).toBe(deep);
+  });
+});
+
+describe("FolderListings", () => {
+  it("answers for listed folders only, names with dots and spaces included, an empty folder too", () => {
+    const listings = new FolderListings();
+    listings.set("/r", [".git", "a b.py", "pyproject.toml", "requirements"]);
+    listings.set("/r/empty", []);
+    expect(listings.includes("/r", ".git")).toBe(true);
+    expect(listings.includes("/r", "a b.py")).toBe(true);
+    // A name is matched whole, never as a part of another one.
+    expect(listings.includes("/r", "git")).toBe(false);
+    expect(listings.includes("/r", "pyproject")).toBe(false);
+    expect(listings.includes("/r/empty", ".git")).toBe(false);
+    expect(listings.includes("/elsewhere", ".git")).toBeUndefined();
+    expect(listings.names("/r")).toEqual([".git", "a b.py", "pyproject.toml", "requirements"]);
+    expect(listings.names("/r/empty")).toEqual([]);
+    expect(listings.names("/elsewhere")).toBeUndefined();
+    expect([...listings.folders()]).toEqual(["/r", "/r/empty"]);
   });
 });

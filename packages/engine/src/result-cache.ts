@@ -35,6 +35,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import {
   fileSystemManifestReader,
+  FolderListings,
   HubVersionResolver,
   kindOfBytes,
   readTextSample,
@@ -220,9 +221,9 @@ export class ResultCache {
   private readonly settingsDigests = new WeakMap<CheckSettings, string>();
   private readonly hubVersions = new Map<string, { resolver: HubVersionResolver; byFolder: Map<string, string> }>();
   /** Folder listings of this run's discovery (`useListings`). */
-  private listings: ReadonlyMap<string, readonly string[]> = new Map();
+  private listings: FolderListings = new FolderListings();
   private readonly manifests: ManifestReader = {
-    list: (dir) => [...(this.listings.get(dir) ?? fileSystemManifestReader.list(dir))],
+    list: (dir) => this.listings.names(dir) ?? fileSystemManifestReader.list(dir),
     read: (file) => fileSystemManifestReader.read(file),
   };
   private changed = false;
@@ -367,7 +368,7 @@ export class ResultCache {
   }
 
   /** The folder listings this run's discovery fills as it walks: the hub-version lookup does not list those folders again. */
-  useListings(listings: ReadonlyMap<string, readonly string[]>): void {
+  useListings(listings: FolderListings): void {
     this.listings = listings;
   }
 

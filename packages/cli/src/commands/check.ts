@@ -10,6 +10,7 @@ import {
   discoverFiles,
   findRepositoryRoot,
   fileKind,
+  FolderListings,
   getRule,
   redactText,
   ReportWriter,
@@ -96,7 +97,7 @@ export function findTargets(
   options: CheckOptions,
   io: Io,
   resolver: SettingsResolver,
-  shared: { cache?: ResultCache | null; listings?: Map<string, string[]>; onFile?: (file: { kind: FileKind }) => void } = {},
+  shared: { cache?: ResultCache | null; listings?: FolderListings; onFile?: (file: { kind: FileKind }) => void } = {},
 ): { targets: CheckTarget[]; errors: FileError[] } {
   const errors: FileError[] = [];
   if (options.stdinFilename !== undefined || (paths.length === 1 && paths[0] === "-")) {
@@ -190,7 +191,7 @@ export async function streamCheck(
   cacheDir?: (resolver: SettingsResolver) => string | null,
 ): Promise<RunPlan> {
   // The folders discovery lists, which configuration and hub-version lookups then read instead of the disk.
-  const listings = new Map<string, string[]>();
+  const listings = new FolderListings();
   const resolver = new SettingsResolver(options, io.cwd, listings);
   const cacheFolder = cacheDir?.(resolver) ?? null;
   // The same command over a tree in which nothing it rests on changed: its outcomes again, nothing else done.
@@ -270,7 +271,7 @@ export async function streamCheck(
       recorder?.finish({
         targets,
         errors: found.errors,
-        listed: listings.keys(),
+        listed: listings.folders(),
         roots: recordRoots(paths, resolver, io.cwd),
         configFiles: resolver.discovery.configFilesRead(),
         cwd: io.cwd,
