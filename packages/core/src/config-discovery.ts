@@ -42,6 +42,16 @@ function relativeTo(root: string, absolute: string): string | null {
  */
 const MATCHER_MEMORY = 1024;
 
+/**
+ * `path.resolve(file)`, as the caller's own string when resolving changes nothing. The folders these tables are
+ * keyed by are slices of it: of a fresh copy of every path, they kept one per folder (3 MB of the main thread's
+ * heap on ten copies of issue 12's checkouts); the caller's paths are kept by the run anyway.
+ */
+function asResolved(file: string): string {
+  const resolved = path.resolve(file);
+  return resolved === file ? file : resolved;
+}
+
 /** A gitignore-syntax pattern set with its folder; `!glob` in per-file-ignores means "files that do not match". */
 class ScopedMatcher {
   private matcher: Ignore;
@@ -165,7 +175,7 @@ export class ConfigDiscovery {
     // Callers mostly pass resolved paths (a walk asks for the same folder for each of its files): looked up first.
     const known = this.byFolder.get(dir);
     if (known) return known;
-    const folder = path.resolve(dir);
+    const folder = asResolved(dir);
     const cached = this.byFolder.get(folder);
     if (cached) return cached;
     const file = configFileIn(folder, this.options.listings?.names(folder));
@@ -179,7 +189,7 @@ export class ConfigDiscovery {
   }
 
   forFile(file: string): ResolvedConfig {
-    return this.forFolder(path.dirname(path.resolve(file)));
+    return this.forFolder(path.dirname(asResolved(file)));
   }
 
   /** Every configuration file read so far, `extend`ed ones too. */
@@ -204,7 +214,7 @@ export class ConfigDiscovery {
    * the working directory when the file is below it (as before), else the file's configuration folder or its own.
    */
   repositoryRoot(file: string): string {
-    const folder = path.dirname(path.resolve(file));
+    const folder = path.dirname(asResolved(file));
     let root = this.rootByFolder.get(folder);
     if (root === undefined) {
       const cwd = path.resolve(this.options.cwd);
