@@ -1,5 +1,5 @@
-#!/usr/bin/env -S node --max-semi-space-size=1 --v8-pool-size=0
-// Two V8 flags, from the shebang (`env -S`, as npm's Windows shims read it too; run as `node bin/hf-jobs-lint.js`,
+#!/usr/bin/env -S node --max-semi-space-size=1 --v8-pool-size=0 --interrupt-budget=270336
+// Three V8 flags, from the shebang (`env -S`, as npm's Windows shims read it too; run as `node bin/hf-jobs-lint.js`,
 // V8's defaults apply):
 // - The young generation capped (V8's default grows it to 16 MB semispaces): reading a whole repository makes
 //   short-lived strings fast, and V8 then holds 40 MB of new space in each thread. With 4 MB semispaces in every
@@ -9,6 +9,10 @@
 // - V8's background threads (compilation, concurrent GC) sized by Node from the cores (0; one thread on 2 cores)
 //   instead of its fixed 4: on 2 cores the main thread and a worker already take both, and four more threads
 //   competing with them cost time. On issue 12's checkouts (5 interleaved rounds): 3.6-3.8 s with 4, 3.3 s with 0.
+// - Functions optimised later: four times V8's interrupt budget (67,584). On that one background thread TurboFan
+//   compiled about 390 functions in 1.7 s of CPU on issue 12's checkouts (59 of them again after a
+//   deoptimisation), for a run of 3 s; a function must now run four times as long before it is compiled. 11
+//   interleaved rounds: 2.92 -> 2.77 s median, 4.99 -> 4.34 CPU-s; ten copies: the same (19.6-22.9 s either way).
 import { RedactingWriter } from "@hf-jobs-lint/core";
 import { main } from "../dist/index.js";
 
