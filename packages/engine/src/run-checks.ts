@@ -57,9 +57,10 @@ export const WORKER_HEAP_LIMIT_MB = Number(process.env.HF_JOBS_LINT_WORKER_HEAP_
  * limit. Set `HF_JOBS_LINT_WORKER_HEAP_MB` and both are that value (`HF_JOBS_LINT_WORKER_START_HEAP_MB`: the
  * starting one alone, for tests of the retry).
  *
- * Why 96: V8 sets the next collection of the old generation at most half-way from its size to this limit, so a
- * lower limit collects sooner. On issue 12's four checkouts, 128 let about half the runs peak 15-25 MB higher
- * (175-186 MB against 156-164; 16 interleaved rounds); 96, 80 and 64 did not (max 160-164), at the same wall time.
+ * Why 96: V8 runs the first full collection when the old generation reaches half this limit, and sets each next
+ * one at most half-way from the old generation's size to the limit, so a lower limit collects sooner. On issue
+ * 12's four checkouts, 128 let about half the runs peak 15-25 MB higher (175-186 MB against 156-164; 16
+ * interleaved rounds); 96, 80 and 64 did not (max 160-164), at the same wall time.
  * The price is the retry for smaller files: a TS launcher of about 300 KB now needs the full-limit worker (about
  * 1.8 s more), where 128 took it up to about 450 KB; 1 MB of Python still fits.
  */
