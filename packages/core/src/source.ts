@@ -15,27 +15,17 @@ export class SourceText {
   readonly hasBom: boolean;
   /** The file's first line ending, the one inserted lines get (`\n` when the text has none). */
   readonly eol: LineEnding;
-  private readonly lineStarts: number[];
+  private starts: number[] | null = null;
 
   constructor(text: string) {
     this.hasBom = text.charCodeAt(0) === 0xfeff;
     this.text = text;
-    this.lineStarts = [0];
-    let eol: LineEnding | null = null;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10) {
-        this.lineStarts.push(i + 1);
-        eol ??= "\n";
-      } else if (code === 13) {
-        if (text.charCodeAt(i + 1) === 10) {
-          i++;
-          eol ??= "\r\n";
-        } else eol ??= "\r";
-        this.lineStarts.push(i + 1);
-      }
-    }
-    this.eol = eol ?? "\n";
+    this.eol = firstLineEnding(text);
+  }
+
+  /** Built on first use: most files checked have no finding, and nothing asks where their lines start. */
+  private get lineStarts(): number[] {
+    return (this.starts ??= lineStartsOf(this.text));
   }
 
   get lineCount(): number {
@@ -73,6 +63,29 @@ export class SourceText {
   lineText(row: number): string {
     return this.text.slice(this.lineStart(row), this.lineEnd(row));
   }
+}
+
+function firstLineEnding(text: string): LineEnding {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) return "\n";
+    if (code === 13) return text.charCodeAt(i + 1) === 10 ? "\r\n" : "\r";
+  }
+  return "\n";
+}
+
+/** The offset of each line's start: after every CR LF, lone CR and LF. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 /** The index of the last of the ascending `starts` that is at or before `offset` (0 when none is): the line holding `offset`. */

@@ -15,6 +15,17 @@ describe("SourceText", () => {
     expect(source.lineText(1)).toBe("a = 1");
     expect(source.eol).toBe("\r\n");
   });
+
+  it("takes its first line ending for eol, and breaks lines at lone CRs and LFs too", () => {
+    expect(new SourceText("a\rb\r\nc\n").eol).toBe("\r");
+    expect(new SourceText("a\nb\r\n").eol).toBe("\n");
+    expect(new SourceText("abc").eol).toBe("\n");
+    const mixed = new SourceText("a\rb\r\nc\nd");
+    expect(mixed.lineCount).toBe(4);
+    expect([1, 2, 3, 4].map((row) => mixed.lineText(row))).toEqual(["a", "b", "c", "d"]);
+    expect(mixed.positionAt(5)).toEqual({ row: 3, column: 1 });
+    expect(new SourceText("").lineCount).toBe(1);
+  });
 });
 
 describe("edits", () => {
