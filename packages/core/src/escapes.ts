@@ -82,6 +82,11 @@ function decodeOne(raw: string, i: number, dialect: EscapeDialect): { text: stri
 
 /** Decode the escapes of a literal's source text (the text between its quotes). */
 export function decodeEscapes(raw: string, dialect: EscapeDialect): DecodedText {
+  return decode(raw, dialect, true);
+}
+
+/** `withOffsets: false`: the value alone (its `starts` and `ends` empty), for literals that may hold no token. */
+function decode(raw: string, dialect: EscapeDialect, withOffsets: boolean): DecodedText {
   let value = "";
   const starts: number[] = [];
   const ends: number[] = [];
@@ -89,16 +94,18 @@ export function decodeEscapes(raw: string, dialect: EscapeDialect): DecodedText 
   while (i < raw.length) {
     const backslash = raw.indexOf("\\", i);
     const plainEnd = backslash < 0 ? raw.length : backslash;
-    for (let k = i; k < plainEnd; k++) {
-      starts.push(k);
-      ends.push(k + 1);
+    if (withOffsets) {
+      for (let k = i; k < plainEnd; k++) {
+        starts.push(k);
+        ends.push(k + 1);
+      }
     }
     value += raw.slice(i, plainEnd);
     if (backslash < 0) break;
     const decoded = decodeOne(raw, backslash, dialect);
     const length = decoded ? decoded.length : Math.min(2, raw.length - backslash);
     const text = decoded ? decoded.text : raw.slice(backslash, backslash + length);
-    for (let k = 0; k < text.length; k++) {
+    for (let k = 0; withOffsets && k < text.length; k++) {
       // An escape that stands for itself maps character by character; a decoded one maps to all of its source.
       starts.push(decoded ? backslash : backslash + k);
       ends.push(decoded ? backslash + length : backslash + k + 1);
@@ -125,9 +132,12 @@ export interface LiteralToken {
 export function findTokensInLiteral(raw: string, dialect: EscapeDialect): LiteralToken[] {
   const direct = findTokens(raw).map((match) => ({ token: match.token, start: match.index, end: match.index + match.token.length }));
   if (!raw.includes("\\")) return direct;
+  // The offsets are two numbers per character: built only for a literal whose value holds a token.
+  const inValue = findTokens(decode(raw, dialect, false).value);
+  if (inValue.length === 0) return direct;
   const decoded = decodeEscapes(raw, dialect);
   const found: LiteralToken[] = [];
-  for (const match of findTokens(decoded.value)) {
+  for (const match of inValue) {
     found.push({ token: match.token, start: decoded.starts[match.index]!, end: decoded.ends[match.index + match.token.length - 1]! });
   }
   for (const match of direct) if (!found.some((other) => match.start < other.end && other.start < match.end)) found.push(match);
