@@ -5,7 +5,7 @@
 //   short-lived strings fast, and V8 then holds 40 MB of new space in each thread. With 4 MB semispaces in every
 //   thread the peak on issue 12's checkouts was 177 MB instead of 223 MB at the same wall time (ten copies: 326 MB
 //   instead of 428 MB, 3% slower). The main thread, mostly waiting once the scan is done, now has 1 MB ones and the
-//   workers 4 MB ones (the engine gives them through `resourceLimits`, run-checks.ts): 159 -> 153 MB median.
+//   workers 2 MB ones (the engine gives them through `resourceLimits`, run-checks.ts): 159 -> 142 MB median.
 // - V8's background threads (compilation, concurrent GC) sized by Node from the cores (0; one thread on 2 cores)
 //   instead of its fixed 4: on 2 cores the main thread and a worker already take both, and four more threads
 //   competing with them cost time. On issue 12's checkouts (5 interleaved rounds): 3.6-3.8 s with 4, 3.3 s with 0.
