@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import type { FolderListings } from "./folder-listings.js";
+import { toSlashes } from "./slashes.js";
 import { configFileIn, loadConfigFile, mergeConfigs, DEFAULT_TEST_FILES, TEST_FILE_IGNORED_CODES, type FileConfig, type LoadedConfig, type PatternSet } from "./config.js";
 
 export interface ConfigDiscoveryOptions {
@@ -25,13 +26,11 @@ export interface ConfigDiscoveryOptions {
   listings?: FolderListings;
 }
 
-const toPosix = (relative: string): string => relative.split(path.sep).join("/");
-
 /** `relative` under `root`, or null when the path is not below it (both absolute; sliced, as `path.relative` is slow). */
 function relativeTo(root: string, absolute: string): string | null {
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  if (absolute.startsWith(prefix)) return absolute.length > prefix.length ? toPosix(absolute.slice(prefix.length)) : null;
-  const relative = toPosix(path.relative(root, absolute));
+  if (absolute.startsWith(prefix)) return absolute.length > prefix.length ? toSlashes(absolute.slice(prefix.length)) : null;
+  const relative = toSlashes(path.relative(root, absolute));
   return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : null;
 }
 

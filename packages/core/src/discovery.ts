@@ -12,6 +12,7 @@ import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { fileKind, kindOnDisk, type FileKind } from "./file-kinds.js";
 import { FolderListings } from "./folder-listings.js";
+import { toSlashes } from "./slashes.js";
 
 /** Ruff's default excludes, plus the build output folders of JS projects. */
 export const DEFAULT_EXCLUDE: readonly string[] = [
@@ -92,16 +93,12 @@ function readIgnoreFile(file: string): string | null {
   }
 }
 
-function toPosix(relative: string): string {
-  return relative.split(path.sep).join("/");
-}
-
 /** `absolute` relative to `dir`, `/`-separated, or null when it is not below it (`path.relative` without its resolving: both are absolute). */
 function below(dir: string, absolute: string): string | null {
   const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   if (!absolute.startsWith(prefix) || absolute.length === prefix.length) return null;
   const relative = absolute.slice(prefix.length);
-  return path.sep === "/" ? relative : toPosix(relative);
+  return toSlashes(relative);
 }
 
 /** Is `absolute` ignored by the scoped matchers? The deepest matcher with an opinion wins, as in git. */
@@ -256,7 +253,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
  * for files an editor opens. Paths outside `root` are not excluded: the patterns are relative to it.
  */
 export function isExcludedPath(absolute: string, isDir: boolean, options: Pick<DiscoveryOptions, "root" | "exclude">): boolean {
-  const relative = toPosix(path.relative(options.root, absolute));
+  const relative = toSlashes(path.relative(options.root, absolute));
   if (!relative || relative.startsWith("../") || relative === ".." || path.isAbsolute(relative)) return false;
   const matcher = ignore().add([...options.exclude]);
   const parts = relative.split("/");

@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { toSlashes } from "./slashes.js";
 
 export type FileKind = "python" | "typescript" | "shell" | "yaml-ci" | "markdown" | "dotenv" | "notebook" | "dockerfile" | "text";
 
@@ -92,7 +93,7 @@ function isDockerfileName(base: string): boolean {
  * `.txt` is as leaked as one in Python.
  */
 export function fileKind(filePath: string): FileKind | null {
-  const normalized = filePath.split(path.sep).join("/");
+  const normalized = toSlashes(filePath);
   const base = path.posix.basename(normalized);
   if (base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk")) return "shell";
   if (isDotenvName(base)) return "dotenv";

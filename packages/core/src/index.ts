@@ -27,6 +27,7 @@ export * from "./config.js";
 export * from "./config-discovery.js";
 export * from "./discovery.js";
 export * from "./folder-listings.js";
+export * from "./slashes.js";
 export * from "./reporters/index.js";
 export * from "./codemods.js";
 export * from "./domain/messages.js";

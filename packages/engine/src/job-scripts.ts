@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ignore from "ignore";
-import { findScriptReferences, urlFilePath, type RelatedInformation, type ScriptReference } from "@hf-jobs-lint/core";
+import { findScriptReferences, toSlashes, urlFilePath, type RelatedInformation, type ScriptReference } from "@hf-jobs-lint/core";
 
 /** Absolute path -> the first evidence found that the file is a job script. */
 export type JobScriptIndex = Record<string, RelatedInformation>;
@@ -42,7 +42,6 @@ function readText(file: IndexedFile): string | null {
 }
 
 /** With `/` separators; on POSIX the same string, not a copy (the file table keeps one per file: 5.6 MB on 48,860 files). */
-const toSlashes = (value: string): string => (path.sep === "/" ? value : value.split(path.sep).join("/"));
 
 /** The files that name scripts, with what they name: the reading and scanning, which no setting changes. */
 export type ScannedReferences = readonly { file: IndexedFile; references: ScriptReference[] }[];

@@ -16,6 +16,7 @@ import {
   runFixLoop,
   SourceText,
   tokenOnlyDiagnostics,
+  toSlashes,
   type Analyzer,
   type Diagnostic,
   type FileKind,
@@ -247,5 +248,5 @@ export async function lintText(target: FileTarget, text: string, context: LintCo
 /** The name shown for a path: relative to the working directory, `/`-separated. */
 export function displayName(absolutePath: string, cwd: string): string {
   const relative = path.relative(cwd, absolutePath);
-  return (relative && !relative.startsWith("..") ? relative : absolutePath).split(path.sep).join("/");
+  return toSlashes(relative && !relative.startsWith("..") ? relative : absolutePath);
 }

@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { RULES, TEST_FILE_IGNORED_CODES, type FileConfig } from "@hf-jobs-lint/core";
+import { RULES, TEST_FILE_IGNORED_CODES, toSlashes, type FileConfig } from "@hf-jobs-lint/core";
 
 export interface SelectionFlags {
   select?: string[];
@@ -61,7 +61,7 @@ export class PerFileIgnores {
   /** Is `code` ignored for the file at `absolutePath`? */
   ignores(absolutePath: string, code: string): boolean {
     if (this.entries.length === 0) return false;
-    const relative = path.relative(this.root, absolutePath).split(path.sep).join("/");
+    const relative = toSlashes(path.relative(this.root, absolutePath));
     if (!relative || relative.startsWith("..")) return false;
     return this.entries.some((entry) => entry.matcher.ignores(relative) !== entry.negated && entry.codes.some((selector) => matches(selector, code)));
   }

@@ -1,12 +1,12 @@
 /** The analyzer for shell files (`.sh`, `.bash`, `.zsh`) and Makefile recipes. */
 import path from "node:path";
-import { makeDiagnostic, namedFileLookup, withLoneCrAsLf, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
+import { makeDiagnostic, namedFileLookup, toSlashes, withLoneCrAsLf, type AnalysisInput, type Analyzer, type Diagnostic } from "@hf-jobs-lint/core";
 import { LAUNCH_HINT, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
 import { blankRanges, makefileBlanks } from "./mask.js";
 import { loadAnalyzeScriptNeeds, scriptFactsLookup, type AnalyzeScriptNeeds } from "./script-facts.js";
 
 function isMakefile(filename: string): boolean {
-  const base = path.posix.basename(filename.split(path.sep).join("/"));
+  const base = path.posix.basename(toSlashes(filename));
   return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk");
 }
 

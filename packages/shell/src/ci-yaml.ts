@@ -11,9 +11,8 @@
  * HFJ101 covers the whole file (an `env:` holding a literal token, a comment): report only, no fix. A runner
  * `env:` with `HF_TOKEN: ${{ secrets.HF_TOKEN }}` is the runner's environment, not a job's, and is fine.
  */
-import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from "yaml";
-import { LAUNCH_COMMAND_HINT, namedFileLookup, ParseError, withLoneCrAsLf, type AnalysisInput, type Analyzer, type CiStepContext } from "@hf-jobs-lint/core";
+import { LAUNCH_COMMAND_HINT, namedFileLookup, ParseError, toSlashes, withLoneCrAsLf, type AnalysisInput, type Analyzer, type CiStepContext } from "@hf-jobs-lint/core";
 import { checkShellCommand, checkShellRegion, coveredTokenOffsets, tokenFindings, type LocalFinding } from "./check.js";
 import { toDiagnostics, withFileLineEnds } from "./analyzer.js";
 import { linesIn } from "./mask.js";
@@ -24,7 +23,7 @@ export type CiDialect = "github" | "gitlab" | "generic";
 
 /** The dialect a file's path says; a YAML file elsewhere is read by its shape (`generic`). */
 export function ciDialect(filename: string): CiDialect {
-  const normalized = filename.split(path.sep).join("/");
+  const normalized = toSlashes(filename);
   if (/(^|\/)\.gitlab-ci\.ya?ml$/.test(normalized) || /(^|\/)\.gitlab\/ci\//.test(normalized)) return "gitlab";
   if (/(^|\/)\.github\/(?:workflows|actions)\//.test(normalized)) return "github";
   return "generic";

@@ -16,6 +16,7 @@ import {
   ReportWriter,
   SourceText,
   StatisticsTally,
+  toSlashes,
   type Diagnostic,
   type FileError,
   type FileKind,
@@ -651,7 +652,7 @@ function repositoryPaths(run: RunPlan, cwd: string): { root: string; paths: Map<
   const paths = new Map<string, string>();
   const add = (filename: string, absolute: string) => {
     const relative = path.relative(root, absolute);
-    if (relative && !relative.startsWith("..") && !path.isAbsolute(relative)) paths.set(filename, relative.split(path.sep).join("/"));
+    if (relative && !relative.startsWith("..") && !path.isAbsolute(relative)) paths.set(filename, toSlashes(relative));
   };
   for (const target of run.targets) if (target.path) add(target.filename, target.path);
   for (const error of run.discoveryErrors) if (!paths.has(error.filename)) add(error.filename, path.resolve(cwd, error.filename));
