@@ -97,42 +97,54 @@ interface Piece {
 /** A cell's source decoded from its JSON strings, with the file offset of each of its characters. */
 export class MappedText {
   readonly text: string;
-  /** File offset of each character of `text`. */
-  private readonly offsets: number[] = [];
+  /** File offset of each character of `text`: built on the first position asked (most cells have no finding). */
+  private offsetTable: number[] | null = null;
   private readonly pieces: Piece[] = [];
 
   constructor(
-    json: string,
-    strings: readonly JsonStringNode[],
+    private readonly json: string,
+    private readonly strings: readonly JsonStringNode[],
     /** The source is a list of strings (nbformat's usual form, one line each): edited lines stay one per element. */
     readonly isList: boolean,
   ) {
     const parts: string[] = [];
+    let length = 0;
     for (const node of strings) {
       const lineStart = json.lastIndexOf("\n", node.start) + 1;
       const before = json.slice(lineStart, node.start);
       const eol = json[lineStart - 2] === "\r" ? "\r\n" : "\n";
       const separator = lineStart > 0 && /^[ \t]*$/.test(before) ? `,${eol}${before}` : ", ";
-      this.pieces.push({ from: this.offsets.length, openingQuote: node.start, closingQuote: node.end - 1, separator });
-      for (let i = node.start + 1; i < node.end - 1;) {
-        const char = json[i]!;
-        this.offsets.push(i);
-        if (char !== "\\") {
-          parts.push(char);
-          i++;
+      this.pieces.push({ from: length, openingQuote: node.start, closingQuote: node.end - 1, separator });
+      // Runs without a backslash as they are; each escape is one character (`\uXXXX` one UTF-16 unit).
+      const end = node.end - 1;
+      for (let i = node.start + 1; i < end;) {
+        let runEnd = i;
+        while (runEnd < end && json.charCodeAt(runEnd) !== 0x5c) runEnd++;
+        if (runEnd > i) {
+          parts.push(json.slice(i, runEnd));
+          length += runEnd - i;
+          i = runEnd;
           continue;
         }
         const kind = json[i + 1]!;
-        if (kind === "u") {
-          parts.push(String.fromCharCode(parseInt(json.slice(i + 2, i + 6), 16)));
-          i += 6;
-        } else {
-          parts.push(SIMPLE_ESCAPES[kind] ?? kind);
-          i += 2;
-        }
+        parts.push(kind === "u" ? String.fromCharCode(parseInt(json.slice(i + 2, i + 6), 16)) : (SIMPLE_ESCAPES[kind] ?? kind));
+        length++;
+        i += kind === "u" ? 6 : 2;
       }
     }
     this.text = parts.join("");
+  }
+
+  private get offsets(): number[] {
+    if (this.offsetTable) return this.offsetTable;
+    const offsets: number[] = [];
+    for (const node of this.strings) {
+      for (let i = node.start + 1; i < node.end - 1;) {
+        offsets.push(i);
+        i += this.json[i] !== "\\" ? 1 : this.json[i + 1] === "u" ? 6 : 2;
+      }
+    }
+    return (this.offsetTable = offsets);
   }
 
   /** The piece holding character `index` (the last piece for the end of the text). */

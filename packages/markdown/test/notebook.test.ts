@@ -158,6 +158,26 @@ describe("parseNotebook", () => {
     expect(JSON.parse(applyEdits(json, inline)).cells[1].source).toEqual(["x\n", "z\n", "w"]);
   });
 
+  it("maps every character of the decoded text to the file offset that spells it, escapes included", () => {
+    const lines = ['tab\\there \\"quoted\\" back\\\\slash\\n', "\\u00e9t\\u00e9 \\ud83d\\ude00 done\\r\\n", "", "plain line"];
+    const json = `{\r\n "cells": [\r\n  {"cell_type": "code", "source": [\r\n    ${lines.map((line) => `"${line}"`).join(",\r\n    ")}\r\n  ]}\r\n ],\r\n "metadata": {}\r\n}`;
+    const [cell] = parseNotebook(json).cells;
+    expect(cell!.source.text).toBe(lines.map((line) => JSON.parse(`"${line}"`) as string).join(""));
+    // The expected offsets, character by character: a backslash escape spells one character, `\uXXXX` one unit.
+    const expected: number[] = [];
+    let at = 0;
+    for (const line of lines) {
+      at = json.indexOf(`"${line}"`, at) + 1;
+      for (let i = 0; i < line.length;) {
+        expected.push(at + i);
+        i += line[i] !== "\\" ? 1 : line[i + 1] === "u" ? 6 : 2;
+      }
+      at += line.length;
+    }
+    expect(expected).toHaveLength(cell!.source.text.length);
+    expect(expected.map((_, index) => cell!.source.toFile(index, false))).toEqual(expected);
+  });
+
   it("rejects JSON that is not a notebook", () => {
     expect(() => parseNotebook('{"a": 1}')).toThrow(/no `cells` list/);
   });
