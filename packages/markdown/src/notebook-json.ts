@@ -94,6 +94,11 @@ interface Piece {
   separator: string;
 }
 
+/** How many characters of JSON text spell the one decoded character at `i`: 1, or an escape's 2 (`\u` escapes 6). */
+function spelledLength(json: string, i: number): number {
+  return json[i] !== "\\" ? 1 : json[i + 1] === "u" ? 6 : 2;
+}
+
 /** A cell's source decoded from its JSON strings, with the file offset of each of its characters. */
 export class MappedText {
   readonly text: string;
@@ -129,7 +134,7 @@ export class MappedText {
         const kind = json[i + 1]!;
         parts.push(kind === "u" ? String.fromCharCode(parseInt(json.slice(i + 2, i + 6), 16)) : (SIMPLE_ESCAPES[kind] ?? kind));
         length++;
-        i += kind === "u" ? 6 : 2;
+        i += spelledLength(json, i);
       }
     }
     this.text = parts.join("");
@@ -141,7 +146,7 @@ export class MappedText {
     for (const node of this.strings) {
       for (let i = node.start + 1; i < node.end - 1;) {
         offsets.push(i);
-        i += this.json[i] !== "\\" ? 1 : this.json[i + 1] === "u" ? 6 : 2;
+        i += spelledLength(this.json, i);
       }
     }
     return (this.offsetTable = offsets);
