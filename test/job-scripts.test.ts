@@ -43,6 +43,14 @@ describe("job scripts by evidence", () => {
     expect(await findings({ "jobs/push.py": text })).toEqual(["jobs/push.py"]);
   });
 
+  it("a Hub URL of a bare file name names the only file of that name, and a partial name none", async () => {
+    const url = (name: string) => ({ "docs/run.md": `\`hf jobs uv run https://huggingface.co/datasets/my-org/scripts/resolve/main/${name}\`\n` });
+    expect(await findings({ "jobs/push.py": PUSHES, ...url("push.py") })).toEqual(["jobs/push.py"]);
+    expect(await findings({ "jobs/push.py": PUSHES, "other/push.py": PUSHES, ...url("push.py") })).toEqual([]);
+    expect(await findings({ "jobs/push.py": PUSHES, ...url("ush.py") })).toEqual([]);
+    expect(await findings({ "jobs/push.py": PUSHES, ...url("obs/push.py") })).toEqual([]);
+  });
+
   it("a launch of a file of the same name elsewhere is not evidence for this one", async () => {
     expect(await findings({ "jobs/push.py": PUSHES, "other/launch.sh": "hf jobs uv run push.py\n" })).toEqual([]);
   });

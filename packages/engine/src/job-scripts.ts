@@ -125,8 +125,8 @@ interface FileTable {
   files: readonly IndexedFile[];
   paths: readonly (string | null)[];
   known: ReadonlySet<string>;
-  slashed: readonly { path: string; slashed: string }[];
-  byBasename: ReadonlyMap<string, readonly string[]>;
+  /** The files a URL's path names, by that path: looked up by a scan of the list, once per path. */
+  byUrlPath: Map<string, readonly string[]>;
 }
 
 /** The paths of a list of files, by what resolution looks them up with; built once per list (a run indexes it per settings). */
@@ -136,20 +136,34 @@ function fileTable(files: readonly IndexedFile[]): FileTable {
   let table = fileTables.get(files);
   if (table && table.files.length === files.length && table.files.every((file, i) => file === files[i] && file.path === table!.paths[i])) return table;
   const known = new Set<string>();
-  const slashed: { path: string; slashed: string }[] = [];
-  const byBasename = new Map<string, string[]>();
-  for (const file of files) {
-    if (!file.path) continue;
-    known.add(file.path);
-    slashed.push({ path: file.path, slashed: toSlashes(file.path) });
-    const base = path.basename(file.path);
-    const named = byBasename.get(base);
-    if (named) named.push(file.path);
-    else byBasename.set(base, [file.path]);
-  }
-  table = { files: [...files], paths: files.map((file) => file.path), known, slashed, byBasename };
+  for (const file of files) if (file.path) known.add(file.path);
+  table = { files: [...files], paths: files.map((file) => file.path), known, byUrlPath: new Map() };
   fileTables.set(files, table);
   return table;
+}
+
+/**
+ * The files a URL's path names: those ending in it when it has folders, else the files of that name. A scan of the
+ * list rather than tables of every file's slashed path and name (3.3 MB of the main thread's heap on ten copies of
+ * issue 12's checkouts, for the few URLs a tree holds); each path is scanned for once per list, whatever the settings.
+ */
+function filesAtUrlPath(table: FileTable, inRepo: string): readonly string[] {
+  const known = table.byUrlPath.get(inRepo);
+  if (known) return known;
+  const suffix = `/${inRepo}`;
+  const nested = inRepo.includes("/");
+  const found: string[] = [];
+  for (const { path: file } of table.files) {
+    if (file && (nested ? toSlashes(file).endsWith(suffix) : isNamed(file, inRepo))) found.push(file);
+  }
+  table.byUrlPath.set(inRepo, found);
+  return found;
+}
+
+/** `path.basename(file) === name`, without a new string per file. */
+function isNamed(file: string, name: string): boolean {
+  if (!file.endsWith(name)) return false;
+  return path.basename(file) === name;
 }
 
 /**
@@ -158,7 +172,8 @@ function fileTable(files: readonly IndexedFile[]): FileTable {
  */
 export function indexJobScripts(files: readonly IndexedFile[], options: JobScriptIndexOptions, scanned: ScannedReferences = scanScriptReferences(files)): JobScriptIndex {
   const index: JobScriptIndex = {};
-  const { known, slashed, byBasename } = fileTable(files);
+  const table = fileTable(files);
+  const { known } = table;
 
   if (options.jobScriptGlobs.length > 0) {
     const matcher = ignore().add([...options.jobScriptGlobs]);
@@ -172,9 +187,8 @@ export function indexJobScripts(files: readonly IndexedFile[], options: JobScrip
     const inRepo = urlFilePath(target);
     if (inRepo !== null) {
       // A URL of a file: the repository's file at that path (or, for a bare file name, the only file of that name).
-      const suffix = `/${inRepo}`;
-      if (inRepo.includes("/")) return slashed.filter((candidate) => candidate.slashed.endsWith(suffix)).map((candidate) => candidate.path);
-      const named = byBasename.get(inRepo) ?? [];
+      const named = filesAtUrlPath(table, inRepo);
+      if (inRepo.includes("/")) return named;
       return named.length === 1 ? named : named.filter((candidate) => candidate === from.path);
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return [];
