@@ -167,12 +167,13 @@ export class SettingsResolver {
     return this.guard(() => this.discovery.forFile(file));
   }
 
-  isExcluded(absolute: string, isDir: boolean): boolean {
-    return this.guard(() => this.discovery.isExcluded(absolute, isDir));
+  /** `folder`: the one holding `absolute`, when the caller has it (see ConfigDiscovery.isExcluded). */
+  isExcluded(absolute: string, isDir: boolean, folder?: string): boolean {
+    return this.guard(() => this.discovery.isExcluded(absolute, isDir, folder));
   }
 
-  isIncluded(absolute: string, byDefault: boolean): boolean {
-    return this.guard(() => this.discovery.isIncluded(absolute, byDefault));
+  isIncluded(absolute: string, byDefault: boolean, folder?: string): boolean {
+    return this.guard(() => this.discovery.isIncluded(absolute, byDefault, folder));
   }
 
   /** `respect-gitignore`: the flag, else the configuration of the working directory, else true. */

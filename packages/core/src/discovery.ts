@@ -46,14 +46,18 @@ export interface DiscoveryOptions {
   respectGitignore: boolean;
   /** `--force-exclude`: `exclude` and the default excludes apply to paths named explicitly too. */
   forceExclude?: boolean;
-  /** Exclusion decided per path by the caller (each folder's own configuration), on top of `exclude`. */
-  isExcluded?: (absolute: string, isDir: boolean) => boolean;
+  /**
+   * Exclusion decided per path by the caller (each folder's own configuration), on top of `exclude`. `folder`: the
+   * folder a walk found it in (`path.dirname(absolute)`, as the walk's own string, which tables keyed by folder can
+   * keep instead of a slice of the first path met there).
+   */
+  isExcluded?: (absolute: string, isDir: boolean, folder?: string) => boolean;
   /**
    * `include`/`extend-include`, decided per file by the caller: whether a file met in a folder walk is checked,
    * `byDefault` saying whether some analyzer reads it by name. Absent: the default set. A file the default set
    * leaves out but this includes gets the token pass.
    */
-  isIncluded?: (absolute: string, byDefault: boolean) => boolean;
+  isIncluded?: (absolute: string, byDefault: boolean, folder?: string) => boolean;
   /**
    * The kind of a file from its bytes (default: `kindOnDisk`, which reads the token pass's files); a results cache
    * answers it for an unchanged file without reading it.
@@ -123,12 +127,12 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   // No `exclude` patterns (the CLI passes each folder's through `isExcluded`): nothing to test them against.
   const excludeScopes: ScopedIgnore[] = options.exclude.length > 0 ? [excludeScope] : [];
 
-  const addFile = (file: string, named: boolean): void => {
+  const addFile = (file: string, named: boolean, folder?: string): void => {
     if (seenFiles.has(file)) return;
     let byName = fileKind(file);
     // A path named explicitly is checked whatever `include` says, as in Ruff.
     if (options.isIncluded && !named) {
-      if (!options.isIncluded(file, byName !== null)) return;
+      if (!options.isIncluded(file, byName !== null, folder)) return;
       byName ??= "text";
     }
     // The token pass's files are opened here to leave binary ones out (and send shell scripts to the shell analyzer).
@@ -200,7 +204,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       // A file nothing reads (a binary or lock file, unless `include` may bring it in) is dropped before any ignore
       // pattern is tried on it.
       if (isFile && !options.isIncluded && fileKind(absolute) === null) continue;
-      if (applyExclude && (isIgnored(absolute, isDir, excludeScopes) || options.isExcluded?.(absolute, isDir))) continue;
+      if (applyExclude && (isIgnored(absolute, isDir, excludeScopes) || options.isExcluded?.(absolute, isDir, dir))) continue;
       if (options.respectGitignore && isIgnored(absolute, isDir, here)) continue;
       if (isDir) {
         let realChild = path.join(real, entry.name);
@@ -217,7 +221,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
           continue;
         }
         walk(absolute, realChild, here, new Set([...ancestors, realChild]), applyExclude);
-      } else addFile(absolute, false);
+      } else addFile(absolute, false, dir);
     }
   };
 
