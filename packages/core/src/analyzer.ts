@@ -45,6 +45,11 @@ export interface AnalysisInput {
    * tool calls, argv lists, usage text) are not run. Absent: they always run.
    */
   mayHoldLaunch?(kind: "python" | "typescript", text: string): boolean;
+  /**
+   * Whether a text may hold a token (core's `mayHoldToken`): where it says no, the token pass over its literals and
+   * comments is not run. Absent: it always runs.
+   */
+  mayHoldToken?(text: string): boolean;
 }
 
 export interface Analyzer {

@@ -32,9 +32,10 @@ const words = (names: Iterable<string>): RegExp => new RegExp(`\\b(?:${[...names
 
 /**
  * A real-looking token, or a run of token characters with an escape in it that could decode to one: string
- * literals are read decoded, so a token after an escape (`"\\nhf_…"`) or spelled with escapes (`"\\x68f_…"`) counts.
+ * literals are read decoded, so a token after an escape (`"\\nhf_…"`), spelled with escapes (`"\\x68f_…"`) or cut
+ * by a line continuation (a backslash before the line break, which the literal's value drops) counts.
  */
-const ESCAPED_RUN = /(?:[A-Za-z0-9_{}]|\\\S){36,}/g;
+const ESCAPED_RUN = /(?:[A-Za-z0-9_{}]|\\\r?\n|\\\S){36,}/g;
 /**
  * A decoded token holds `hf_` or `api_org_`: either it is in the text (after an escape letter, as in `\\nhf_…`), or
  * an escape that can spell a letter (`\\x68`, `\\u0068`, `\\N{…}`, octal `\\150`) is. Runs are looked for only
@@ -67,6 +68,15 @@ function hasTokenEvidence(text: string): boolean {
     windowEnd = seed.index + SEED_REACH;
   }
   return windowEnd > windowStart && runIn(windowStart, windowEnd);
+}
+
+/**
+ * Whether a Python or JS/TS text may hold a token where the token pass (HFJ101) looks: a string literal (decoded), a
+ * comment, text the parser could not read. An analyzer skips its token pass where this says no; the prefilter
+ * identity test covers it, as it covers the prefilter.
+ */
+export function mayHoldToken(text: string): boolean {
+  return hasTokenEvidence(text);
 }
 
 /** The cheap test before any regex: most text files of a repository hold no token prefix at all. */

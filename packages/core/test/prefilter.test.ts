@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayFire, mayHoldLaunch, mayMatter, type FileKind } from "@hf-jobs-lint/core";
+import { findTokensInLiteral, mayFire, mayHoldLaunch, mayHoldToken, mayMatter, type FileKind } from "@hf-jobs-lint/core";
 
 const TOKEN = "hf_" + "FAKEprefilterTOKENabcdefghij01234567".slice(0, 34);
 const fires = (kind: FileKind, text: string, selected: string[] | null = null, jobScript = false) =>
@@ -27,6 +27,8 @@ describe("per-rule prefilter: Python", () => {
     ["a real-looking token", `x = "${TOKEN}"`],
     ["a token after an escape", `x = "\\n${TOKEN}"`],
     ["a token spelled with escapes", `x = "\\x68f_${TOKEN.slice(3)}"`],
+    ["a token cut by a line continuation", `x = "${TOKEN.slice(0, 20)}\\\n${TOKEN.slice(20)}"`],
+    ["a token cut by a line continuation, CRLF", `x = "${TOKEN.slice(0, 20)}\\\r\n${TOKEN.slice(20)}"`],
     ["a literal token argument to an HF library", "from transformers import AutoModel\nAutoModel.from_pretrained('x', token='your-token')\n"],
     ["the $HF_TOKEN placeholder as an argument", 'client = Client(token="$HF_TOKEN")'],
     ["a legacy token variable", 'os.environ["HUGGING_FACE_HUB_TOKEN"]'],
@@ -83,6 +85,26 @@ describe("mayHoldLaunch: where an analyzer runs its launch readers", () => {
     expect(mayHoldLaunch("typescript", 'hf_jobs("uv", { script: "x.py" });')).toBe(true);
     expect(mayHoldLaunch("typescript", 'execSync("hf jobs uv run x.py");')).toBe(true);
     expect(mayHoldLaunch("typescript", `const t = "${TOKEN}";`)).toBe(false);
+  });
+});
+
+describe("mayHoldToken: where an analyzer runs its token pass", () => {
+  it.each([
+    ["a token", `x = "${TOKEN}"`],
+    ["a token spelled with escapes", `x = "\\x68f_${TOKEN.slice(3)}"`],
+    ["a token cut by a line continuation", `x = "${TOKEN.slice(0, 20)}\\\n${TOKEN.slice(20)}"`],
+  ])("yes for %s", (_, text) => expect(mayHoldToken(text)).toBe(true));
+
+  it.each([
+    ["hf_ in identifiers", "from huggingface_hub import hf_hub_download\nhf_hub_download('a/b', 'c')\n"],
+    ["an escape with no token run", 'print("a\\nb")'],
+    ["a line continuation with no token run", 'x = "short \\\n text"'],
+  ])("no for %s", (_, text) => expect(mayHoldToken(text)).toBe(false));
+
+  it("says yes wherever the decoding finds a token (a continuation is dropped from the value)", () => {
+    const literal = `${TOKEN.slice(0, 20)}\\\n${TOKEN.slice(20)}`;
+    expect(findTokensInLiteral(literal, "python").map((found) => found.token)).toEqual([TOKEN]);
+    expect(mayHoldToken(`x = "${literal}"`)).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   judgesJobScripts,
   mayFire,
   mayHoldLaunch,
+  mayHoldToken,
   noqaSuppressor,
   ParseError,
   parseFileNoqa,
@@ -131,7 +132,7 @@ function findingFilter(target: FileTarget, context: LintContext, source: SourceT
 async function findAll(analyzer: Analyzer, target: FileTarget, source: SourceText, context: LintContext, others: OtherFiles): Promise<Diagnostic[]> {
   const selected = selectedRules(context, source.text);
   return analyzer.analyze({
-    ...(context.prefilter === false ? {} : { mayFire: (kind: FileKind, text: string) => mayFire({ kind, text, selected, jobScript: false }), mayHoldLaunch }),
+    ...(context.prefilter === false ? {} : { mayFire: (kind: FileKind, text: string) => mayFire({ kind, text, selected, jobScript: false }), mayHoldLaunch, mayHoldToken }),
     reportUnresolvedScript: (scriptPath) => others.unresolved.add(scriptPath),
     filename: target.filename,
     path: target.path,
