@@ -10,8 +10,8 @@ beforeAll(setup);
 const FAKE = "hf_" + "TokenGateFakeAbcdefghijklmnopqrstu".slice(0, 34);
 const LAUNCHER = ["from huggingface_hub import run_uv_job", "", `TOKEN = "${FAKE}"  # ${FAKE}`, 'run_uv_job("train.py", env={"HF_TOKEN": "$HF_TOKEN"})', ""].join("\n");
 
-const codes = (text: string, mayHoldToken?: (text: string) => boolean) =>
-  analyzePython({ ...inputFor(text), ...(mayHoldToken ? { mayHoldToken } : {}) })
+const codes = (text: string, mayHoldToken?: (text: string) => boolean, mayHoldLaunch?: () => boolean) =>
+  analyzePython({ ...inputFor(text), ...(mayHoldToken ? { mayHoldToken } : {}), ...(mayHoldLaunch ? { mayHoldLaunch } : {}) })
     .map((d) => `${d.location.row}:${d.location.column}:${d.code}`)
     .sort();
 
@@ -34,5 +34,36 @@ describe("the token gate", () => {
     const text = `x = "${FAKE.slice(0, 20)}\\\n${FAKE.slice(20)}"\n`;
     expect(codes(text, mayHoldToken)).toEqual(codes(text));
     expect(codes(text)).toEqual(["1:6:HFJ101"]);
+  });
+
+  // Each gate turns off its own passes only.
+  it("with the token pass off, the launch readers still read usage text (a string) and argv lists", () => {
+    const text = [
+      '"""Run it as a job:',
+      "",
+      "    hf jobs uv run --env HF_TOKEN=$HF_TOKEN train.py",
+      '"""',
+      "import subprocess",
+      'subprocess.run(["hf", "jobs", "uv", "run", "--env", "HF_TOKEN=$HF_TOKEN", "train.py"])',
+      "",
+    ].join("\n");
+    expect(codes(text)).toEqual(["3:20:HFJ201", "6:44:HFJ201"]);
+    expect(
+      codes(
+        text,
+        () => false,
+        () => true,
+      ),
+    ).toEqual(codes(text));
+  });
+
+  it("with the launch readers off, the token pass still reads strings and comments", () => {
+    expect(
+      codes(
+        LAUNCHER,
+        () => true,
+        () => false,
+      ),
+    ).toEqual(["3:10:HFJ101", "3:52:HFJ101"]);
   });
 });
