@@ -100,10 +100,10 @@ const HUB_LAUNCH_NAMES = words(new Set([...PYTHON_LAUNCH_FUNCTIONS.values(), ...
 const HF_LIBRARY_IMPORT = importOf(HF_LIBRARY_ROOTS.keys());
 /**
  * Where a token is passed to a call: a `token=`/`use_auth_token=` keyword (after `(`, `,` or a comment ending a
- * line of the argument list), `login(...)`, `save_token(...)`.
+ * line of the argument list; line continuations may stand anywhere around the name), `login(...)`, `save_token(...)`.
  */
-const TOKEN_ARGUMENT = /(?:[(,]|#.*\n)\s*(?:use_auth_)?token\s*=(?!=)|\blogin\b|save_token/;
-const TOKEN_KEYWORD = /(?:[(,]|#.*\n)\s*token\s*=(?!=)/;
+const TOKEN_ARGUMENT = /(?:[(,]|#.*\n)(?:\s|\\\r?\n)*(?:use_auth_)?token(?:\s|\\\r?\n)*=(?!=)|\blogin\b|save_token/;
+const TOKEN_KEYWORD = /(?:[(,]|#.*\n)(?:\s|\\\r?\n)*token(?:\s|\\\r?\n)*=(?!=)/;
 const HF_TOKEN_NAME = /\bHF_TOKEN\b/;
 /** The `$HF_TOKEN` placeholder (core's `findPlaceholders` syntax). */
 const HF_TOKEN_PLACEHOLDER = /\$\{?HF_TOKEN\b/;

@@ -32,6 +32,8 @@ describe("per-rule prefilter: Python", () => {
     ["a literal token argument to an HF library", "from transformers import AutoModel\nAutoModel.from_pretrained('x', token='your-token')\n"],
     ["the $HF_TOKEN placeholder as an argument", 'client = Client(token="$HF_TOKEN")'],
     ["a legacy token variable", 'os.environ["HUGGING_FACE_HUB_TOKEN"]'],
+    ["a token keyword after a line continuation", "from datasets import load_dataset\nload_dataset('x', \\\n    token='your-token')\n"],
+    ["a line continuation between a token keyword and its value", "from datasets import load_dataset\nload_dataset('x', token \\\r\n    = 'your-token')\n"],
     ["a token keyword after a comment line", "from datasets import load_dataset\nload_dataset(\n    'x',  # private\n    token='your-token',\n)\n"],
   ])("parses %s", (_, text) => expect(fires("python", text)).toBe(true));
 
@@ -58,6 +60,7 @@ describe("per-rule prefilter: Python", () => {
     expect(fires("python", "print(1)\n", ["HFJ101"], true)).toBe(false);
     // HFJ302 (opt-in) has its own evidence.
     expect(fires("python", 'HfApi(token=os.environ["HF_TOKEN"])', ["HFJ302"])).toBe(true);
+    expect(fires("python", 'HfApi(\\\n    token=os.environ["HF_TOKEN"])', ["HFJ302"])).toBe(true);
     expect(fires("python", 'HfApi(token=os.environ["HF_TOKEN"])', ["HFJ201", "HFJ102"])).toBe(false);
   });
 });
