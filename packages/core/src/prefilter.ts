@@ -98,12 +98,16 @@ const HUB_IMPORT = importOf(["huggingface_hub"]);
 const HUB_LAUNCH_NAMES = words(new Set([...PYTHON_LAUNCH_FUNCTIONS.values(), ...PYTHON_SANDBOX_FUNCTIONS.values()].map((fn) => fn.name.split(".")[0]!)));
 /** A Hugging Face library whose `token=` is the Hub token (HFJ102 resolves the callee to one). */
 const HF_LIBRARY_IMPORT = importOf(HF_LIBRARY_ROOTS.keys());
+/** Whitespace and line continuations: what may stand between the parts of an argument list. */
+const GAP = String.raw`(?:\s|\\\r?\n)*`;
+/** Where a keyword argument may start: after `(`, `,` or a comment ending a line of the argument list. */
+const ARGUMENT_START = String.raw`(?:[(,]|#.*\n)${GAP}`;
 /**
  * Where a token is passed to a call: a `token=`/`use_auth_token=` keyword (after `(`, `,` or a comment ending a
  * line of the argument list; line continuations may stand anywhere around the name), `login(...)`, `save_token(...)`.
  */
-const TOKEN_ARGUMENT = /(?:[(,]|#.*\n)(?:\s|\\\r?\n)*(?:use_auth_)?token(?:\s|\\\r?\n)*=(?!=)|\blogin\b|save_token/;
-const TOKEN_KEYWORD = /(?:[(,]|#.*\n)(?:\s|\\\r?\n)*token(?:\s|\\\r?\n)*=(?!=)/;
+const TOKEN_ARGUMENT = new RegExp(String.raw`${ARGUMENT_START}(?:use_auth_)?token${GAP}=(?!=)|\blogin\b|save_token`);
+const TOKEN_KEYWORD = new RegExp(String.raw`${ARGUMENT_START}token${GAP}=(?!=)`);
 const HF_TOKEN_NAME = /\bHF_TOKEN\b/;
 /** The `$HF_TOKEN` placeholder (core's `findPlaceholders` syntax). */
 const HF_TOKEN_PLACEHOLDER = /\$\{?HF_TOKEN\b/;
