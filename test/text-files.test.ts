@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { discoverFiles, fileKind, kindOnDisk, mayFire } from "@hf-jobs-lint/core";
+import { discoverFiles, fileKind, kindOnDisk, mayFire, readTextSample, TEXT_SCAN_MAX_BYTES } from "@hf-jobs-lint/core";
 import { makeTree, runCli } from "./helpers/run-cli.js";
 
 // Made up: mixed case, obviously fake.
@@ -64,6 +64,22 @@ describe("discovery of text files", () => {
   it("reads a file only for the text kind", () => {
     expect(kindOnDisk("/no/such/file.py", "python")).toBe("python");
     expect(kindOnDisk("/no/such/file.json", "text")).toBeNull();
+  });
+});
+
+describe("readTextSample", () => {
+  it("gives every byte of a file, whatever its size against the shared buffers (64 KiB, 1 MiB), and null above the limit", () => {
+    const sizes = [0, 1, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 1024 * 1024, 1024 * 1024 + 1, 3 * 1024 * 1024 + 7];
+    const files = Object.fromEntries(sizes.map((size) => [`f${size}.txt`, Buffer.from(Array.from({ length: size }, (_, i) => 97 + ((i * 7) % 26)))]));
+    const dir = makeTree({ ...files, "big.txt": Buffer.alloc(TEXT_SCAN_MAX_BYTES + 1, 97), "limit.txt": Buffer.alloc(TEXT_SCAN_MAX_BYTES, 98) });
+    // Each size twice, in an order that grows and shrinks the shared buffer between reads.
+    for (const size of [...sizes, ...sizes.reverse()]) {
+      const sample = readTextSample(path.join(dir, `f${size}.txt`));
+      expect(sample && Buffer.compare(sample, files[`f${size}.txt`]!)).toBe(0);
+    }
+    expect(readTextSample(path.join(dir, "big.txt"))).toBeNull();
+    expect(readTextSample(path.join(dir, "limit.txt"))?.length).toBe(TEXT_SCAN_MAX_BYTES);
+    expect(readTextSample(path.join(dir, "missing.txt"))).toBeNull();
   });
 });
 

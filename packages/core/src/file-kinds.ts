@@ -167,7 +167,9 @@ let readBuffer = Buffer.alloc(64 * 1024);
 
 /**
  * The bytes `kindOnDisk` judges a `text`-kind file by (a view of a shared buffer, valid until the next call); null
- * when unreadable or too large.
+ * when unreadable or too large. Read to the end of the file as `readFileSync` reads; its size is asked for only when
+ * the shared buffer fills: a `Stats` object per file was a third of the time over issue 12's checkouts (4,761 such
+ * files, 4,193 of them typescript-eslint's `.shot` snapshots: 126 -> 85 ms for a first pass, 6 processes).
  */
 export function readTextSample(filePath: string): Buffer | null {
   let fd: number;
@@ -177,15 +179,17 @@ export function readTextSample(filePath: string): Buffer | null {
     return null;
   }
   try {
-    const size = fs.fstatSync(fd).size;
-    if (size > TEXT_SCAN_MAX_BYTES) return null;
-    // A large file gets a buffer of its own, which is not kept.
-    const buffer = size <= readBuffer.length ? readBuffer : size <= 1024 * 1024 ? (readBuffer = Buffer.alloc(1024 * 1024)) : Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const got = fs.readSync(fd, buffer, read, size - read, read);
-      if (got === 0) break;
-      read += got;
+    let buffer = readBuffer;
+    let read = readUntilFull(fd, buffer, 0);
+    if (read === buffer.length) {
+      const size = fs.fstatSync(fd).size;
+      if (size > TEXT_SCAN_MAX_BYTES) return null;
+      // A large file gets a buffer of its own, which is not kept; a byte more than the size shows the end.
+      const larger = size < 1024 * 1024 ? (readBuffer = Buffer.alloc(1024 * 1024)) : Buffer.alloc(size + 1);
+      buffer.copy(larger, 0, 0, read);
+      buffer = larger;
+      read = readUntilFull(fd, buffer, read);
+      if (read > TEXT_SCAN_MAX_BYTES) return null;
     }
     return buffer.subarray(0, read);
   } catch {
@@ -193,6 +197,13 @@ export function readTextSample(filePath: string): Buffer | null {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Read `fd` into `buffer` from `offset` until the end of the file or of the buffer; the bytes in it. */
+function readUntilFull(fd: number, buffer: Buffer, offset: number): number {
+  let read = offset;
+  for (let got = -1; got !== 0 && read < buffer.length; read += got) got = fs.readSync(fd, buffer, read, buffer.length - read, read);
+  return read;
 }
 
 /** The first line of `text` is a shell shebang. */
