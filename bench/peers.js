@@ -32,6 +32,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { generatePythonTree } from "./generate-tree.js";
+import { shebangNodeOptions } from "./shebang.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.join(here, "..");
@@ -470,13 +471,6 @@ function versionOf(file, args) {
   const result = spawnSync(file, args, { encoding: "utf8", timeout: 30_000 });
   if (result.status !== 0 || result.error) return { error: tail(`${result.stderr ?? ""}\n${result.error?.message ?? ""}`) || `exit ${result.status}` };
   return { version: result.stdout.trim().split("\n")[0] };
-}
-
-/** The Node options a script's `#!/usr/bin/env -S node …` line gives it: the CLI is measured as its command runs. */
-function shebangNodeOptions(file) {
-  const first = fs.readFileSync(file, "utf8").split("\n", 1)[0];
-  const match = /^#!\s*\/usr\/bin\/env\s+-S\s+node\s+(.*)$/.exec(first);
-  return match ? match[1].trim().split(/\s+/) : [];
 }
 
 /** Each tool: how to install it when absent, how to run it on a tree, how to read its findings. */

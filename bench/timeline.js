@@ -11,15 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { shebangNodeOptions } from "./shebang.js";
 
 const cliBin = fileURLToPath(new URL("../packages/cli/bin/hf-jobs-lint.js", import.meta.url));
-
-/** The Node options the bin's `#!/usr/bin/env -S node …` line gives it (as bench/peers.js measures it). */
-function shebangNodeOptions(file) {
-  const first = fs.readFileSync(file, "utf8").split("\n", 1)[0];
-  const match = /^#!\s*\/usr\/bin\/env\s+-S\s+node\s+(.*)$/.exec(first);
-  return match ? match[1].trim().split(/\s+/) : [];
-}
 
 /** The thread of a profile, from the name Node gives it: `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile` (0: main). */
 export function threadOf(fileName) {
