@@ -44,7 +44,12 @@ const ESCAPED_RUN = /(?:[A-Za-z0-9_{}]|\\\r?\n|\\\S){36,}/g;
 const SEED = /\\[xuUN0-7]|hf_|api_org_/g;
 /** Far enough that a run holding a seed is seen whole up to the 36 characters that matter (a token spelled in `\\N{…}` escapes is about 900). */
 const SEED_REACH = 1000;
-function hasTokenEvidence(text: string): boolean {
+/**
+ * HFJ101's evidence: whether a Python or JS/TS text may hold a token where the token pass looks (a string literal,
+ * decoded; a comment; text the parser could not read). The prefilter asks it, and an analyzer skips its token pass
+ * where it says no; the prefilter identity test covers both.
+ */
+export function mayHoldToken(text: string): boolean {
   if (findTokens(text).length > 0) return true;
   // The runs that matter hold an escape: without a backslash there is none.
   if (!text.includes("\\")) return false;
@@ -68,15 +73,6 @@ function hasTokenEvidence(text: string): boolean {
     windowEnd = seed.index + SEED_REACH;
   }
   return windowEnd > windowStart && runIn(windowStart, windowEnd);
-}
-
-/**
- * Whether a Python or JS/TS text may hold a token where the token pass (HFJ101) looks: a string literal (decoded), a
- * comment, text the parser could not read. An analyzer skips its token pass where this says no; the prefilter
- * identity test covers it, as it covers the prefilter.
- */
-export function mayHoldToken(text: string): boolean {
-  return hasTokenEvidence(text);
 }
 
 /** The cheap test before any regex: most text files of a repository hold no token prefix at all. */
@@ -169,7 +165,7 @@ export function mayHoldLaunch(kind: "python" | "typescript", text: string): bool
  * HFJ303 can use): the rules that also judge files that launch nothing.
  */
 const PYTHON_ALSO: Readonly<Record<string, Evidence>> = {
-  HFJ101: hasTokenEvidence,
+  HFJ101: mayHoldToken,
   // `token="your-token"` to a Hugging Face library call. (The cheaper test first: the token argument's pattern
   // tries its leading alternatives at every offset.)
   HFJ102: (text) => HF_LIBRARY_IMPORT.test(text) && TOKEN_ARGUMENT.test(text),
@@ -187,7 +183,7 @@ const JS_OUTPUT = new RegExp(
 );
 
 const JS_ALSO: Readonly<Record<string, Evidence>> = {
-  HFJ101: hasTokenEvidence,
+  HFJ101: mayHoldToken,
   // A credential from `process.env` that reaches an output (a launch's inline script is the launch evidence's).
   HFJ103: (text) => text.includes("process") && JS_OUTPUT.test(text) && readsCredentialFromEnv(text),
   HFJ303: (text) => LEGACY_VARIABLE.test(text),
