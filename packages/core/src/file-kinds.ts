@@ -199,8 +199,11 @@ export function readTextSample(filePath: string): Buffer | null {
   }
 }
 
-/** Read `fd` into `buffer` from `offset` until the end of the file or of the buffer; the bytes in it. */
-function readUntilFull(fd: number, buffer: Buffer, offset: number): number {
+/**
+ * Read a file opened at `fd` into `buffer` from byte `offset` (of both) until the end of the file or of the buffer,
+ * as `readFileSync` reads; the number of bytes in the buffer.
+ */
+export function readUntilFull(fd: number, buffer: Buffer, offset: number): number {
   let read = offset;
   for (let got = -1; got !== 0 && read < buffer.length; read += got) got = fs.readSync(fd, buffer, read, buffer.length - read, read);
   return read;

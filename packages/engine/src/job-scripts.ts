@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ignore from "ignore";
-import { findScriptReferences, toSlashes, urlFilePath, type RelatedInformation, type ScriptReference } from "@hf-jobs-lint/core";
+import { findScriptReferences, readUntilFull, toSlashes, urlFilePath, type RelatedInformation, type ScriptReference } from "@hf-jobs-lint/core";
 
 /** Absolute path -> the first evidence found that the file is a job script. */
 export type JobScriptIndex = Record<string, RelatedInformation>;
@@ -70,8 +70,7 @@ function readBytes(filePath: string): Buffer | null {
   }
   try {
     scratch ??= Buffer.allocUnsafe(MAX_SCANNED_BYTES + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < scratch.length; length += read) read = fs.readSync(fd, scratch, length, scratch.length - length, null);
+    const length = readUntilFull(fd, scratch, 0);
     if (length > MAX_SCANNED_BYTES) return null;
     return scratch.subarray(0, length);
   } catch {
